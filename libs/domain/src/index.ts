@@ -1,0 +1,6 @@
+export * from './domain-error';
+export * from './roles';
+export * from './funnel';
+export * from './approvals';
+export * from './contracts';
+export * from './analytics';
