@@ -1,1 +1,11 @@
-export {};
+export { AnalyticsError, AnalyticsErrorCode } from './analytics-error';
+export * from './stages';
+export * from './period';
+export * from './conversion';
+export * from './cohort';
+export * from './plan-fact';
+export * from './percentile';
+export * from './norms';
+export * from './early-warning';
+export * from './stall';
+export * from './csv';
