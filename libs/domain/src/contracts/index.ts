@@ -1,1 +1,10 @@
-export {};
+export * from './contract-error';
+export * from './terms';
+export * from './terms-diff';
+export * from './task-template';
+export * from './default-templates';
+export * from './task-graph';
+export * from './task-machine';
+export * from './signing-gate';
+export * from './case-access';
+export * from './overdue';
