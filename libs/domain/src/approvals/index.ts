@@ -1,1 +1,9 @@
-export {};
+export * from './subject-kind';
+export * from './approval-error';
+export * from './policy';
+export * from './policy-validation';
+export * from './default-policies';
+export * from './policy-resolution';
+export * from './eligibility';
+export * from './request-machine';
+export * from './sla';
