@@ -1,0 +1,10 @@
+import { ServiceDefinition } from '@dealgate/chassis';
+import { ServiceName } from '@dealgate/messages';
+import { ApprovalsEnv } from './approvals.env';
+import { ApprovalsModule } from './approvals.module';
+
+export const approvalsService: ServiceDefinition<ApprovalsEnv> = {
+  service: ServiceName.Approvals,
+  envClass: ApprovalsEnv,
+  module: (config, queue) => ApprovalsModule.forRoot(config, queue),
+};

@@ -1,0 +1,10 @@
+import { ServiceDefinition } from '@dealgate/chassis';
+import { ServiceName } from '@dealgate/messages';
+import { ContractsEnv } from './contracts.env';
+import { ContractsModule } from './contracts.module';
+
+export const contractsService: ServiceDefinition<ContractsEnv> = {
+  service: ServiceName.Contracts,
+  envClass: ContractsEnv,
+  module: (config, queue) => ContractsModule.forRoot(config, queue),
+};

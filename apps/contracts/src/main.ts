@@ -1,0 +1,4 @@
+import { runServiceMain } from '@dealgate/chassis';
+import { contractsService } from './contracts.service-definition';
+
+runServiceMain(contractsService);

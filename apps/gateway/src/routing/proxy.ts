@@ -1,0 +1,42 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+import { ServiceName } from '@dealgate/messages';
+import { BACKEND_SERVICES, BackendService, RESOURCE_OWNERS, opsTarget } from './service-routes';
+
+function ownerOf(path: string): BackendService | ServiceName.Gateway | null {
+  const ops = opsTarget(path);
+  if (ops) return ops.service;
+  const resource = /^\/api\/([a-z-]+)/.exec(path)?.[1];
+  return resource ? (RESOURCE_OWNERS[resource] ?? null) : null;
+}
+
+/**
+ * Forwards /api/<resource> to the owning service, body untouched (mounted before body parsing). Each service
+ * verifies the caller's token itself; the gateway adds nothing but the correlation id header.
+ */
+export function mountServiceProxies(app: NestExpressApplication, urls: Record<BackendService, string>): void {
+  // The gateway's own ops endpoints live at /api/ops/dead-letters.
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    const ops = opsTarget(req.path);
+    if (ops?.service === ServiceName.Gateway) req.url = req.url.replace('/api/ops/gateway', '/api/ops');
+    next();
+  });
+  for (const service of BACKEND_SERVICES) {
+    const proxy = createProxyMiddleware<Request, Response>({
+      target: urls[service],
+      pathFilter: (path) => ownerOf(path) === service,
+      pathRewrite: (path) => (opsTarget(path) ? path.replace(`/api/ops/${service}`, '/api/ops') : path),
+      proxyTimeout: 30_000,
+      on: {
+        error: (_err, _req, res) => {
+          const response = res as Response;
+          if (!response.headersSent) {
+            response.status(502).json({ statusCode: 502, code: 'service_unavailable', message: `The ${service} service is not answering.` });
+          }
+        },
+      },
+    });
+    app.use(proxy);
+  }
+}

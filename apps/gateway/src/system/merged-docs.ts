@@ -1,0 +1,60 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Application, Request, Response } from 'express';
+import { BACKEND_SERVICES, BackendService } from '../routing/service-routes';
+import { fetchJson } from './http-json';
+
+interface OpenApiDoc {
+  openapi?: string;
+  info?: Record<string, unknown>;
+  paths?: Record<string, unknown>;
+  components?: { schemas?: Record<string, unknown>; securitySchemes?: Record<string, unknown> };
+  tags?: { name: string }[];
+}
+
+/** Merges the gateway's own document with each service's, rewriting ops paths to their public form. */
+export function mergeDocuments(own: OpenApiDoc, services: [BackendService, OpenApiDoc | null][]): OpenApiDoc {
+  const paths: Record<string, unknown> = { ...own.paths };
+  const schemas: Record<string, unknown> = { ...own.components?.schemas };
+  const tags = new Map((own.tags ?? []).map((t) => [t.name, t]));
+  const ownOps = Object.keys(paths).filter((p) => p.startsWith('/api/ops/'));
+  for (const path of ownOps) {
+    paths[path.replace('/api/ops/', '/api/ops/gateway/')] = paths[path];
+    delete paths[path];
+  }
+  const missing: string[] = [];
+  for (const [service, doc] of services) {
+    if (!doc) {
+      missing.push(service);
+      continue;
+    }
+    for (const [path, item] of Object.entries(doc.paths ?? {})) {
+      paths[path.startsWith('/api/ops/') ? path.replace('/api/ops/', `/api/ops/${service}/`) : path] = item;
+    }
+    Object.assign(schemas, doc.components?.schemas);
+    for (const tag of doc.tags ?? []) tags.set(tag.name, tag);
+  }
+  const note = missing.length ? ` Not included (service not answering): ${missing.join(', ')}.` : '';
+  return {
+    ...own,
+    info: { ...own.info, title: 'Dealgate API', description: `One document for every service behind the gateway.${note}` },
+    paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
+    components: { ...own.components, schemas },
+    tags: [...tags.values()],
+  };
+}
+
+/** `GET /api/docs-json`: the merged document (Swagger UI at /api/docs loads it). */
+export function mountMergedDocs(app: NestExpressApplication, selfUrl: () => string, urls: Record<BackendService, string>): void {
+  (app.getHttpAdapter().getInstance() as Application).get('/api/docs-json', (_req: Request, res: Response) => {
+    void (async () => {
+      const own = await fetchJson(`${selfUrl()}/api/docs/gateway-json`);
+      const services = await Promise.all(
+        BACKEND_SERVICES.map(async (s): Promise<[BackendService, OpenApiDoc | null]> => {
+          const answer = await fetchJson(`${urls[s]}/api/docs-json`);
+          return [s, answer?.status === 200 ? (answer.body as OpenApiDoc) : null];
+        }),
+      );
+      res.json(mergeDocuments((own?.body as OpenApiDoc) ?? {}, services));
+    })();
+  });
+}

@@ -1,0 +1,37 @@
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Role } from '@dealgate/domain';
+import { Roles } from '@dealgate/auth';
+import { JobName } from '@dealgate/messages';
+import { OutboxRelay, emitJob } from '@dealgate/messaging';
+
+export class PingResponse {
+  pingId!: string;
+  messageId!: string;
+}
+
+@ApiTags('system')
+@ApiBearerAuth()
+@Controller('system')
+export class PingController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  @Post('ping')
+  @HttpCode(202)
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Send a ping through every service queue (admin); each service records it once' })
+  async ping(): Promise<PingResponse> {
+    const pingId = randomUUID();
+    const messageId = await this.dataSource.transaction((manager) =>
+      emitJob(manager, JobName.SystemPing, { pingId, sentAt: new Date().toISOString() }),
+    );
+    this.relay.nudge();
+    return { pingId, messageId };
+  }
+}

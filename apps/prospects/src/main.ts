@@ -1,0 +1,4 @@
+import { runServiceMain } from '@dealgate/chassis';
+import { prospectsService } from './prospects.service-definition';
+
+runServiceMain(prospectsService);

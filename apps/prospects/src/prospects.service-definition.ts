@@ -1,0 +1,10 @@
+import { ServiceDefinition } from '@dealgate/chassis';
+import { ServiceName } from '@dealgate/messages';
+import { ProspectsEnv } from './prospects.env';
+import { ProspectsModule } from './prospects.module';
+
+export const prospectsService: ServiceDefinition<ProspectsEnv> = {
+  service: ServiceName.Prospects,
+  envClass: ProspectsEnv,
+  module: (config, queue) => ProspectsModule.forRoot(config, queue),
+};

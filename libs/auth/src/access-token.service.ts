@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { ALL_ROLES, Role } from '@dealgate/domain';
+import { AccessTokenClaims, Principal, TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER } from './principal';
+
+/** Signs and verifies access tokens with the shared secret; every service verifies tokens itself. */
+@Injectable()
+export class AccessTokenService {
+  constructor(private readonly jwt: JwtService) {}
+
+  sign(principal: Principal, expiresInSeconds = 900): string {
+    const claims: AccessTokenClaims = { sub: principal.userId, roles: principal.roles, unit: principal.unitId };
+    return this.jwt.sign(claims, {
+      algorithm: TOKEN_ALGORITHM,
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+      expiresIn: expiresInSeconds,
+    });
+  }
+
+  /** Returns the principal, or null for any bad, expired or foreign token. */
+  verify(token: string): Principal | null {
+    try {
+      const claims = this.jwt.verify<AccessTokenClaims>(token, {
+        algorithms: [TOKEN_ALGORITHM],
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+      });
+      const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => ALL_ROLES.includes(r)) : [];
+      if (typeof claims.sub !== 'string') return null;
+      return { userId: claims.sub, roles, unitId: typeof claims.unit === 'string' ? claims.unit : null };
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Role } from '@dealgate/domain';
+import { IS_PUBLIC } from '@dealgate/common';
+import type { Request } from 'express';
+import { AccessTokenService } from './access-token.service';
+import { Principal } from './principal';
+import { REQUIRED_ROLES } from './roles.decorator';
+
+/** Global guard: every route needs a valid bearer token unless marked @Public(); @Roles narrows it further. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokenService,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const header = request.headers.authorization;
+    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined;
+    const principal = token ? this.tokens.verify(token) : null;
+    if (!principal) throw new UnauthorizedException({ code: 'unauthenticated', message: 'A valid access token is required.' });
+    request.principal = principal;
+    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    if (required && !required.some((role) => principal.roles.includes(role))) {
+      throw new ForbiddenException({ code: 'forbidden', message: `This needs one of the roles: ${required.join(', ')}.` });
+    }
+    return true;
+  }
+}

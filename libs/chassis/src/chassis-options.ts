@@ -1,0 +1,18 @@
+import { Type } from '@nestjs/common';
+import { ServiceEnv } from '@dealgate/common';
+import { ServiceName } from '@dealgate/messages';
+import { JobHandler, QueueSettings } from '@dealgate/messaging';
+
+export const CHASSIS_OPTIONS = Symbol('CHASSIS_OPTIONS');
+
+export interface ChassisOptions {
+  service: ServiceName;
+  config: ServiceEnv;
+  queue: QueueSettings;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  /** The service's job handlers besides the system ping (which the chassis handles for every service). */
+  handlers: Type<JobHandler>[];
+}

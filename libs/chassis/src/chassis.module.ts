@@ -1,0 +1,52 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthModule } from '@dealgate/auth';
+import { MetricsModule, createLoggerModule, createMetricsRegistry } from '@dealgate/common';
+import { dataSourceOptions, migrateSchema } from '@dealgate/database';
+import { MessagingModule } from '@dealgate/messaging';
+import { CHASSIS_OPTIONS, ChassisOptions } from './chassis-options';
+import { HealthController } from './health.controller';
+import { PingHandler } from './ping';
+
+/**
+ * What every service stands on: validated config, JSON logs with correlation ids, its own schema with migrations
+ * applied at start, the token guard, messaging (outbox, relay, inbox, dead letters), health and metrics.
+ */
+@Module({})
+export class ChassisModule {
+  static forService(options: ChassisOptions): DynamicModule {
+    const { config, service } = options;
+    return {
+      module: ChassisModule,
+      global: true,
+      imports: [
+        createLoggerModule(service, config.LOG_LEVEL),
+        MetricsModule.forService(createMetricsRegistry(service)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions({ url: config.DATABASE_URL, schema: service, entities: options.entities, migrations: options.migrations }),
+          dataSourceFactory: async (dsOptions) => {
+            const dataSource = await new DataSource(dsOptions!).initialize();
+            await migrateSchema(dataSource, service);
+            return dataSource;
+          },
+        }),
+        AuthModule.forRoot(config.JWT_SECRET),
+        MessagingModule.forService({
+          service,
+          queue: options.queue,
+          handlers: [PingHandler, ...options.handlers],
+          attempts: config.JOB_ATTEMPTS,
+          backoffMs: config.JOB_BACKOFF_MS,
+          concurrency: config.WORKER_CONCURRENCY,
+          outboxPollMs: config.OUTBOX_POLL_MS,
+        }),
+        TerminusModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: CHASSIS_OPTIONS, useValue: options }],
+      exports: [CHASSIS_OPTIONS],
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { DomainError } from '@dealgate/domain';
+import type { Response } from 'express';
+import { currentCorrelationId } from './correlation';
+import { ErrorBody } from './error-body';
+
+/** Maps a domain error code to its HTTP status. Each app passes one exhaustive map for the codes it throws. */
+export type StatusForCode = (code: string) => number | undefined;
+
+const COMMON_STATUS: Record<string, number> = {
+  not_found: HttpStatus.NOT_FOUND,
+  forbidden: HttpStatus.FORBIDDEN,
+  conflict: HttpStatus.CONFLICT,
+  version_conflict: HttpStatus.CONFLICT,
+};
+
+function httpCode(status: number): string {
+  return (HttpStatus[status] ?? 'error').toLowerCase();
+}
+
+/**
+ * The one place errors become HTTP answers: domain errors by their code, Nest's HTTP exceptions as they are,
+ * anything else a 500 that logs the cause and shows none of it.
+ */
+@Catch()
+export class AppExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  constructor(private readonly statusForCode: StatusForCode = () => undefined) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    response.status(body.statusCode).json({ ...body, correlationId: currentCorrelationId() });
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = this.statusForCode(exception.code) ?? COMMON_STATUS[exception.code] ?? HttpStatus.UNPROCESSABLE_ENTITY;
+      return { statusCode, code: exception.code, message: exception.message, details: exception.details };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const raw = exception.getResponse();
+      const obj = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+      const message = typeof obj.message === 'string' ? obj.message : Array.isArray(obj.message) ? obj.message.join('; ') : exception.message;
+      return {
+        statusCode,
+        code: typeof obj.code === 'string' ? obj.code : httpCode(statusCode),
+        message,
+        ...(Array.isArray(obj.fields) ? { fields: obj.fields as ErrorBody['fields'] } : {}),
+      };
+    }
+    // body-parser errors (malformed JSON, oversize bodies) carry their own status.
+    const status = (exception as { status?: unknown })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const type = (exception as { type?: unknown }).type;
+      const message = type === 'entity.too.large' ? 'The request body is too large.' : type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : 'The request could not be read.';
+      return { statusCode: status, code: typeof type === 'string' ? type.replace(/\./g, '_') : httpCode(status), message };
+    }
+    return { statusCode: 500, code: 'internal_error', message: 'Something went wrong on our side; the error is logged.' };
+  }
+}

@@ -1,0 +1,62 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value !== '' ? Number(value) : value);
+
+/**
+ * Variables every service reads. Each app extends this class with its own; `loadConfig` validates it at boot.
+ * Defaults are for a developer's machine; `npm start` sets DATABASE_URL and JWT_SECRET in embedded mode.
+ */
+export class ServiceEnv {
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })
+  DATABASE_URL!: string;
+
+  /** With a Redis URL BullMQ runs on Redis; without one, on its PostgreSQL backend in DATABASE_URL. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Prefix of queue keys; lets several deployments (or test runs) share one Redis. */
+  @IsString()
+  @Matches(/^[a-z0-9-]+$/, { message: 'may hold only lowercase letters, digits and dashes' })
+  QUEUE_PREFIX = 'bull';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT!: number;
+
+  /** Services listen on loopback by default; containers set 0.0.0.0. */
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (use a random secret)' })
+  JWT_SECRET!: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  JOB_ATTEMPTS = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  JOB_BACKOFF_MS = 1000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WORKER_CONCURRENCY = 8;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  OUTBOX_POLL_MS = 200;
+}

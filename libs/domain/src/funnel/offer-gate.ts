@@ -1,0 +1,71 @@
+import { Role } from '../roles';
+import { FunnelActor, hasRole, isHeadOfUnit } from './funnel-actor';
+import { funnelError, FunnelErrorCode } from './funnel-error';
+
+export interface OfferItemInput {
+  readonly id: string;
+  /** Ids of the brief's needs this item addresses. */
+  readonly needIds: readonly string[];
+}
+
+/** An offer version as far as its approval needs it. Each revision is a new version with its own id. */
+export interface OfferForApproval {
+  readonly id: string;
+  readonly authorId: string;
+  readonly items: readonly OfferItemInput[];
+}
+
+export interface OfferItemProblem {
+  readonly itemId: string;
+  /** Need ids the item names that are not in the brief. */
+  readonly unknownNeedIds: string[];
+}
+
+/** Items that address no need of the brief: none named, or only needs the brief does not contain. */
+export function findItemsWithoutNeeds(
+  items: readonly OfferItemInput[],
+  briefNeedIds: readonly string[],
+): OfferItemProblem[] {
+  const known = new Set(briefNeedIds);
+  return items
+    .filter((item) => !item.needIds.some((needId) => known.has(needId)))
+    .map((item) => ({ itemId: item.id, unknownNeedIds: item.needIds.filter((needId) => !known.has(needId)) }));
+}
+
+/** The offer is built from the brief: it has items and each one answers at least one of the brief's needs. */
+export function assertOfferAddressesBrief(
+  offer: Pick<OfferForApproval, 'items'>,
+  briefNeedIds: readonly string[],
+): void {
+  if (offer.items.length === 0) {
+    throw funnelError(FunnelErrorCode.OfferEmpty, 'The offer has no items.');
+  }
+  const problems = findItemsWithoutNeeds(offer.items, briefNeedIds);
+  if (problems.length > 0) {
+    throw funnelError(
+      FunnelErrorCode.OfferItemWithoutNeed,
+      `Every offer item must address at least one need from the brief; ${problems.length} item(s) do not.`,
+      { items: problems },
+    );
+  }
+}
+
+/**
+ * The approver is a sales head of the prospect's unit or the owner (the head of the company), and never the
+ * author: an offer approved by its own author has had no second pair of eyes.
+ */
+export function assertOfferApprover(
+  offer: Pick<OfferForApproval, 'authorId'>,
+  approver: FunnelActor,
+  prospectUnitId: string,
+): void {
+  if (approver.userId === offer.authorId) {
+    throw funnelError(FunnelErrorCode.OfferApproverIsAuthor, 'An offer cannot be approved by its own author.');
+  }
+  if (!hasRole(approver, Role.Owner) && !isHeadOfUnit(approver, prospectUnitId)) {
+    throw funnelError(
+      FunnelErrorCode.OfferApproverNotAllowed,
+      "Only a sales head of the prospect's unit or the owner may approve an offer.",
+    );
+  }
+}

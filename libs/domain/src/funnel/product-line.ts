@@ -1,0 +1,79 @@
+import { funnelError, FunnelErrorCode } from './funnel-error';
+import { ProspectStatus, Stage, STAGE_ORDER } from './stage';
+
+/** What is sold, with its expected sales cycle and how long a prospect may sit in each stage. */
+export interface ProductLine {
+  readonly code: string;
+  readonly name: string;
+  readonly cycleDays: { readonly min: number; readonly max: number };
+  /** Days a prospect may stay in each stage before it counts as stalled. */
+  readonly stageLimitDays: Readonly<Record<Stage, number>>;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function sumStageLimitDays(limits: Readonly<Record<Stage, number>>): number {
+  return STAGE_ORDER.reduce((sum, stage) => sum + limits[stage], 0);
+}
+
+/** Problems with a product line's numbers, as sentences; empty when it is sound. */
+export function findProductLineProblems(line: Pick<ProductLine, 'name' | 'cycleDays' | 'stageLimitDays'>): string[] {
+  const problems: string[] = [];
+  const { min, max } = line.cycleDays;
+  if (line.name.trim().length === 0) {
+    problems.push('The product line needs a name.');
+  }
+  if (!isPositiveInteger(min) || !isPositiveInteger(max) || min > max) {
+    problems.push('The expected cycle must be whole days with 0 < min <= max.');
+  }
+  for (const stage of STAGE_ORDER) {
+    if (!isPositiveInteger(line.stageLimitDays[stage])) {
+      problems.push(`The time limit of stage ${stage} must be a whole number of days above zero.`);
+    }
+  }
+  // Limits are per-stage ceilings: together they should fit the expected cycle. Above the maximum they never warn
+  // in time; below the minimum every normal deal would stall somewhere.
+  const total = sumStageLimitDays(line.stageLimitDays);
+  if (problems.length === 0 && (total < min || total > max)) {
+    problems.push(`The stage limits add up to ${total} days, outside the expected cycle of ${min}-${max} days.`);
+  }
+  return problems;
+}
+
+export function assertValidProductLine(line: Pick<ProductLine, 'name' | 'cycleDays' | 'stageLimitDays'>): void {
+  const problems = findProductLineProblems(line);
+  if (problems.length > 0) {
+    throw funnelError(FunnelErrorCode.ProductLineInvalid, problems.join(' '), { problems });
+  }
+}
+
+/** Whole days since the prospect entered its stage (never negative). */
+export function daysInStage(stageEnteredAt: Date, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - stageEnteredAt.getTime()) / DAY_MS));
+}
+
+/** The moment after which a prospect in the stage is stalled. */
+export function stallDeadline(stageEnteredAt: Date, limitDays: number): Date {
+  return new Date(stageEnteredAt.getTime() + limitDays * DAY_MS);
+}
+
+/** Stalled: it has sat in its stage longer than the limit (exactly the limit is still on time). */
+export function isStalled(stageEnteredAt: Date, now: Date, limitDays: number): boolean {
+  return now.getTime() > stallDeadline(stageEnteredAt, limitDays).getTime();
+}
+
+/** Only active prospects stall: won and lost ones no longer sit in a stage. */
+export function isProspectStalled(
+  prospect: { readonly stage: Stage; readonly status: ProspectStatus; readonly stageEnteredAt: Date },
+  line: Pick<ProductLine, 'stageLimitDays'>,
+  now: Date,
+): boolean {
+  return (
+    prospect.status === ProspectStatus.Active &&
+    isStalled(prospect.stageEnteredAt, now, line.stageLimitDays[prospect.stage])
+  );
+}
+
+function isPositiveInteger(value: number): boolean {
+  return Number.isInteger(value) && value > 0;
+}

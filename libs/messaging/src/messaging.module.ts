@@ -1,0 +1,113 @@
+import { BullModule, Processor, WorkerHost, getQueueToken } from '@nestjs/bullmq';
+import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy, Provider, Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { Job, Queue } from 'bullmq';
+import { Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { ALL_SERVICES, ServiceName, queueNameOf } from '@dealgate/messages';
+import { METRICS_REGISTRY } from '@dealgate/common';
+import { DeadLetterController } from './dead-letter.controller';
+import { DeadLetterStore } from './dead-letters';
+import { JobDispatcher } from './job-dispatcher';
+import { JobHandler } from './job-handler';
+import { MessagingMetrics } from './messaging-metrics';
+import { OutboxRelay } from './outbox-relay';
+import { QueueSettings } from './queue-backend';
+
+export interface MessagingOptions {
+  service: ServiceName;
+  queue: QueueSettings;
+  handlers: Type<JobHandler>[];
+  attempts: number;
+  backoffMs: number;
+  concurrency: number;
+  outboxPollMs: number;
+}
+
+const OPTIONS = Symbol('MESSAGING_OPTIONS');
+const HANDLERS = Symbol('MESSAGING_HANDLERS');
+
+/** Starts the relay after boot and stops it (finishing the batch in flight) before the queues close. */
+@Injectable()
+class RelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
+  constructor(private readonly relay: OutboxRelay) {}
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+  async onModuleDestroy(): Promise<void> {
+    await this.relay.stop();
+  }
+}
+
+function consumerFor(service: ServiceName, concurrency: number): Type {
+  // One worker per service on its own queue; BullMQ's `close()` (called by @nestjs/bullmq on shutdown) lets
+  // in-flight jobs finish, and a job cut off by a crash is picked up again as stalled.
+  @Processor(queueNameOf(service), { concurrency })
+  class Consumer extends WorkerHost {
+    constructor(@Inject(JobDispatcher) private readonly dispatcher: JobDispatcher) {
+      super();
+    }
+    async process(job: Job): Promise<string> {
+      return this.dispatcher.dispatch(job);
+    }
+  }
+  Object.defineProperty(Consumer, 'name', { value: `${service[0].toUpperCase()}${service.slice(1)}Consumer` });
+  return Consumer;
+}
+
+/**
+ * Everything a service needs to send and receive jobs: queues of every service (for fan-out), the outbox relay,
+ * the inbox-guarded dispatcher with its worker, dead letters and their admin endpoints, and job metrics.
+ */
+@Module({})
+export class MessagingModule {
+  static forService(options: MessagingOptions): DynamicModule {
+    const ownQueue = (ref: ModuleRef) => () => ref.get<Queue>(getQueueToken(queueNameOf(options.service)), { strict: false });
+    const providers: Provider[] = [
+      { provide: OPTIONS, useValue: options },
+      ...options.handlers,
+      { provide: HANDLERS, useFactory: (...handlers: JobHandler[]) => handlers, inject: options.handlers },
+      {
+        provide: MessagingMetrics,
+        useFactory: (registry: Registry, ds: DataSource) => new MessagingMetrics(registry, ds),
+        inject: [METRICS_REGISTRY, getDataSourceToken()],
+      },
+      {
+        provide: DeadLetterStore,
+        useFactory: (ds: DataSource, ref: ModuleRef) => new DeadLetterStore(ds, ownQueue(ref)),
+        inject: [getDataSourceToken(), ModuleRef],
+      },
+      {
+        provide: JobDispatcher,
+        useFactory: (ds: DataSource, handlers: JobHandler[], ref: ModuleRef, dead: DeadLetterStore, metrics: MessagingMetrics) =>
+          new JobDispatcher(ds, handlers, ownQueue(ref), dead, { service: options.service, attempts: options.attempts, backoffMs: options.backoffMs }, metrics),
+        inject: [getDataSourceToken(), HANDLERS, ModuleRef, DeadLetterStore, MessagingMetrics],
+      },
+      {
+        provide: OutboxRelay,
+        useFactory: (ds: DataSource, ref: ModuleRef, metrics: MessagingMetrics) =>
+          new OutboxRelay(
+            ds,
+            (consumer) => ref.get<Queue>(getQueueToken(queueNameOf(consumer)), { strict: false }),
+            { source: options.service, pollMs: options.outboxPollMs, jobOptions: { removeOnComplete: { age: 3600, count: 5000 }, removeOnFail: { age: 7 * 86400 } } },
+            metrics,
+          ),
+        inject: [getDataSourceToken(), ModuleRef, MessagingMetrics],
+      },
+      RelayLifecycle,
+      consumerFor(options.service, options.concurrency),
+    ];
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: [
+        BullModule.forRoot({ connection: options.queue.connection, prefix: options.queue.prefix }),
+        BullModule.registerQueue(...ALL_SERVICES.map((s) => ({ name: queueNameOf(s) }))),
+      ],
+      controllers: [DeadLetterController],
+      providers,
+      exports: [OutboxRelay, DeadLetterStore, MessagingMetrics, BullModule],
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { ConnectionOptions, createPostgresBackend, runMigrations, setDefaultBackendFactory } from 'bullmq';
+import { Client } from 'pg';
+
+export type QueueBackendKind = 'redis' | 'postgres';
+
+export interface QueueSettings {
+  kind: QueueBackendKind;
+  /** What BullMQ's `connection` option takes for that backend. */
+  connection: ConnectionOptions;
+  prefix: string;
+}
+
+function redisOptions(url: string) {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    username: parsed.username ? decodeURIComponent(parsed.username) : undefined,
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0,
+    tls: parsed.protocol === 'rediss:' ? {} : undefined,
+    // BullMQ workers block on Redis; they must retry forever rather than fail the command.
+    maxRetriesPerRequest: null,
+  };
+}
+
+/** Redis when REDIS_URL is set; otherwise BullMQ's PostgreSQL backend on the service's own database. */
+export function queueSettings(env: { DATABASE_URL: string; REDIS_URL?: string; QUEUE_PREFIX: string }): QueueSettings {
+  if (env.REDIS_URL) return { kind: 'redis', connection: redisOptions(env.REDIS_URL), prefix: env.QUEUE_PREFIX };
+  // The object form is deliberate: a bare string as `connection` exhausted the heap in a trial.
+  return { kind: 'postgres', connection: { connectionString: env.DATABASE_URL } as ConnectionOptions, prefix: env.QUEUE_PREFIX };
+}
+
+/**
+ * Must run before any Queue or Worker is built (so before Nest modules register queues): @nestjs/bullmq has no
+ * backend option, so the PostgreSQL backend is installed as BullMQ's process-wide default.
+ */
+export async function installQueueBackend(settings: QueueSettings, databaseUrl: string): Promise<void> {
+  if (settings.kind === 'redis') {
+    setDefaultBackendFactory(undefined);
+    return;
+  }
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await runMigrations(client);
+  } finally {
+    await client.end();
+  }
+  setDefaultBackendFactory(createPostgresBackend);
+}
