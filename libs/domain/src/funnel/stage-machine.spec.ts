@@ -11,13 +11,11 @@ import {
   FunnelEvidenceKind,
   ProspectState,
 } from './funnel-event';
-import { LOST_REASON_OFFER_REJECTED } from './lost-reasons';
 import { applyFunnelEvent, newProspectState } from './stage-machine';
 import { ProspectStatus, Stage, STAGE_ORDER } from './stage';
 
 const UNIT = 'unit-1';
 const head: FunnelActor = { userId: 'head-1', roles: [Role.SalesHead], unitIds: [UNIT] };
-const otherHead: FunnelActor = { userId: 'head-2', roles: [Role.SalesHead], unitIds: ['unit-2'] };
 const owner: FunnelActor = { userId: 'owner-1', roles: [Role.Owner], unitIds: [] };
 const salesperson: FunnelActor = { userId: 'sp-1', roles: [Role.Salesperson], unitIds: [UNIT] };
 
@@ -84,7 +82,7 @@ function refusalCode(run: () => unknown): string {
     run();
   } catch (error) {
     if (error instanceof DomainError) {
-      return error.code;
+      return (error as DomainError).code;
     }
     throw error;
   }
@@ -166,4 +164,35 @@ describe('applyFunnelEvent: closed prospects', () => {
       expect(transition).toMatchObject({ fromStatus: ProspectStatus.Lost, toStatus: ProspectStatus.Active });
     },
   );
+});
+
+describe('applyFunnelEvent: the whole funnel', () => {
+  it('walks from sample to won, each move backed by its evidence', () => {
+    const kinds = [
+      FunnelEventKind.SampleApproved,
+      FunnelEventKind.ContactAttemptLogged,
+      FunnelEventKind.MeetingScheduled,
+      FunnelEventKind.BriefCompleted,
+      FunnelEventKind.OfferApproved,
+      FunnelEventKind.DefenceRecorded,
+      FunnelEventKind.ContractSigned,
+    ];
+    let state = newProspectState(UNIT);
+    const evidence: (FunnelEvidenceKind | undefined)[] = [];
+    for (const kind of kinds) {
+      const decision = applyFunnelEvent(state, validEvent(kind));
+      state = decision.state;
+      evidence.push(decision.transition?.evidence?.kind);
+    }
+    expect(state).toMatchObject({ stage: Stage.Contract, status: ProspectStatus.Won, approvedOfferId: 'offer-1' });
+    expect(evidence).toEqual([
+      FunnelEvidenceKind.Sample,
+      undefined,
+      FunnelEvidenceKind.Meeting,
+      FunnelEvidenceKind.Brief,
+      FunnelEvidenceKind.Offer,
+      FunnelEvidenceKind.Defence,
+      FunnelEvidenceKind.Contract,
+    ]);
+  });
 });
