@@ -23,6 +23,8 @@ export async function startService<E extends ServiceEnv>(definition: ServiceDefi
 
 /** main.ts of every service: start, or print why not and exit non-zero. */
 export function runServiceMain<E extends ServiceEnv>(definition: ServiceDefinition<E>): void {
+  // Started by the launcher with an IPC channel: when the launcher is gone, shut down gracefully, never linger.
+  if (process.send) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
   startService(definition).catch((error: unknown) => {
     const message = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stderr.write(`${definition.service} failed to start: ${message}\n`);

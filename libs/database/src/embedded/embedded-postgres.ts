@@ -119,7 +119,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   const port = options.port ?? (await freePort(54329));
   const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=400'];
-  const child = spawn(join(native, 'bin', 'postgres'), args, { ...(user ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+  // Its own process group: a Ctrl-C in the terminal reaches the launcher, which stops the services first and
+  // PostgreSQL last, instead of every process at once.
+  const child = spawn(join(native, 'bin', 'postgres'), args, {
+    ...(user ?? {}),
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_ALL: 'C' },
+  });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => {
     stderr = (stderr + c.toString()).slice(-8000);
