@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto';
+
+export const TEST_JWT_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+
+/**
+ * The environment of a service under test: the suite's own database, Redis when the run provides REDIS_URL (else
+ * BullMQ's PostgreSQL backend), a queue prefix of its own, fast polling and backoff so tests never sleep long.
+ */
+export function testEnv(databaseUrl: string, overrides: Record<string, string> = {}): Record<string, string | undefined> {
+  return {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.REDIS_URL,
+    QUEUE_PREFIX: `t-${randomBytes(4).toString('hex')}`,
+    JWT_SECRET: TEST_JWT_SECRET,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    OUTBOX_POLL_MS: '50',
+    JOB_BACKOFF_MS: '50',
+    JOB_ATTEMPTS: '3',
+    ...overrides,
+  };
+}

@@ -1,0 +1,11 @@
+// `npm test`: builds (the start-up test runs the built system), then runs every suite. With no DATABASE_URL the
+// integration suites start an embedded PostgreSQL and use BullMQ's PostgreSQL backend; with DATABASE_URL and
+// REDIS_URL they run on those servers. Extra arguments go to Jest.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
+
+if (run('npm', ['run', 'build', '--silent']) !== 0) process.exit(1);
+process.exit(run('npx', ['jest', ...process.argv.slice(2)]));

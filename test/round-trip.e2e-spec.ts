@@ -1,0 +1,79 @@
+import { Role } from '@dealgate/domain';
+import { ALL_SERVICES } from '@dealgate/messages';
+import { TestDatabase, createTestDatabase, queryOnce, testEnv, tokenFor, waitFor } from '@dealgate/testing';
+import { RunningSystem, startSystem } from './support/system-harness';
+
+describe('cross-service round trip through the real queue', () => {
+  let db: TestDatabase;
+  let system: RunningSystem;
+  const admin = tokenFor({ roles: [Role.Admin] });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    system = await startSystem(testEnv(db.url));
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+    await db?.drop();
+  });
+
+  async function receipts(pingId: string): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const service of ALL_SERVICES) {
+      const [row] = await queryOnce<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM "${service}".ping_receipt WHERE ping_id = $1`, [pingId]);
+      counts[service] = row.n;
+    }
+    return counts;
+  }
+
+  it('a ping published by the gateway is consumed by every service, each effect recorded once', async () => {
+    const response = await fetch(`${system.gatewayUrl}/api/system/ping`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'x-correlation-id': 'round-trip-1' },
+    });
+    expect(response.status).toBe(202);
+    expect(response.headers.get('x-correlation-id')).toBe('round-trip-1');
+    const { pingId, messageId } = (await response.json()) as { pingId: string; messageId: string };
+
+    const everyoneOnce = Object.fromEntries(ALL_SERVICES.map((s) => [s, 1]));
+    await waitFor(async () => JSON.stringify(await receipts(pingId)) === JSON.stringify(everyoneOnce), { what: 'a receipt in every service' });
+
+    // The correlation id of the HTTP request travelled with the job.
+    const [outbox] = await queryOnce<{ correlation_id: string; sent_at: Date | null }>(
+      db.url,
+      'SELECT correlation_id, sent_at FROM gateway.outbox WHERE id = $1',
+      [messageId],
+    );
+    expect(outbox.correlation_id).toBe('round-trip-1');
+    expect(outbox.sent_at).not.toBeNull();
+    for (const service of ALL_SERVICES) {
+      const inbox = await queryOnce(db.url, `SELECT 1 FROM "${service}".inbox WHERE message_id = $1`, [messageId]);
+      expect(inbox).toHaveLength(1);
+    }
+    // Still exactly once a moment later (no late duplicate).
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await receipts(pingId)).toEqual(everyoneOnce);
+  });
+
+  it('refuses the ping without a token and for a non-admin', async () => {
+    expect((await fetch(`${system.gatewayUrl}/api/system/ping`, { method: 'POST' })).status).toBe(401);
+    const salesperson = tokenFor({ roles: [Role.Salesperson] });
+    const forbidden = await fetch(`${system.gatewayUrl}/api/system/ping`, { method: 'POST', headers: { authorization: `Bearer ${salesperson}` } });
+    expect(forbidden.status).toBe(403);
+  });
+
+  it('aggregates the health of all five services', async () => {
+    const response = await fetch(`${system.gatewayUrl}/api/health`);
+    const body = (await response.json()) as { status: string; services: Record<string, { status: string }> };
+    expect(response.status).toBe(200);
+    expect(Object.keys(body.services).sort()).toEqual([...ALL_SERVICES].sort());
+  });
+
+  it('serves one merged OpenAPI document', async () => {
+    const response = await fetch(`${system.gatewayUrl}/api/docs-json`);
+    const doc = (await response.json()) as { paths: Record<string, unknown> };
+    expect(doc.paths['/api/system/ping']).toBeDefined();
+    for (const service of ALL_SERVICES) expect(doc.paths[`/api/ops/${service}/dead-letters`]).toBeDefined();
+  });
+});
