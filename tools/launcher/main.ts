@@ -17,8 +17,8 @@ const SERVICES = [
 ] as const;
 
 /** A secret kept in the data folder, made on first start, so tokens survive restarts in embedded mode. */
-function persistentSecret(dataRoot: string): string {
-  const file = join(dataRoot, 'jwt-secret');
+function persistentSecret(dataRoot: string, name: string): string {
+  const file = join(dataRoot, name);
   if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }
@@ -90,9 +90,10 @@ async function main(): Promise<void> {
   await installQueueBackend(queue, databaseUrl);
   log(`queue backend: ${queue.kind === 'redis' ? 'Redis' : "BullMQ's PostgreSQL backend"}`);
 
-  const jwtSecret = env.JWT_SECRET ?? persistentSecret(dataRoot);
+  const jwtSecret = env.JWT_SECRET ?? persistentSecret(dataRoot, 'jwt-secret');
+  const piiKey = env.PII_KEY ?? persistentSecret(dataRoot, 'pii-key');
   const dist = resolve(__dirname, '..', '..');
-  const common = { ...env, DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret };
+  const common = { ...env, DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, PII_KEY: piiKey };
   const urls = Object.fromEntries(SERVICES.map((s) => [s.urlVar, `http://127.0.0.1:${env[s.portVar] ?? s.port}`]));
   const specs: ChildSpec[] = [
     ...SERVICES.map((s) => ({

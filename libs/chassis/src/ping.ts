@@ -5,7 +5,7 @@ import { JobContext, JobHandler } from '@dealgate/messaging';
 
 /** Records each ping once: the round-trip test counts these rows in every service. */
 @Injectable()
-export class PingHandler implements JobHandler<JobName.SystemPing> {
+export class PingHandler implements JobHandler<typeof JobName.SystemPing> {
   readonly jobName = JobName.SystemPing;
 
   async handle(payload: SystemPingPayload, { manager, envelope }: JobContext): Promise<void> {

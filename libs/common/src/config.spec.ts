@@ -5,6 +5,7 @@ const valid = {
   DATABASE_URL: 'postgres://localhost/x',
   PORT: '3001',
   JWT_SECRET: 's'.repeat(32),
+  PII_KEY: 'p'.repeat(32),
 };
 
 describe('loadConfig', () => {

@@ -37,8 +37,9 @@ export class AppExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
-      const statusCode = this.statusForCode(exception.code) ?? COMMON_STATUS[exception.code] ?? HttpStatus.UNPROCESSABLE_ENTITY;
-      return { statusCode, code: exception.code, message: exception.message, details: exception.details };
+      const { code } = exception as DomainError<string>;
+      const statusCode = this.statusForCode(code) ?? COMMON_STATUS[code] ?? HttpStatus.UNPROCESSABLE_ENTITY;
+      return { statusCode, code, message: exception.message, details: (exception as DomainError<string>).details };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

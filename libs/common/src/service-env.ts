@@ -35,6 +35,11 @@ export class ServiceEnv {
   @MinLength(32, { message: 'must be at least 32 characters (use a random secret)' })
   JWT_SECRET!: string;
 
+  /** Seals personal data that must travel in a job (see libs/messages personal-data.ts). */
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (use a random secret)' })
+  PII_KEY!: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -1,5 +1,5 @@
-import { IsEnum, IsISO8601, IsObject, IsString, IsUUID, MaxLength } from 'class-validator';
-import { JobName } from './job-name';
+import { IsEnum, IsIn, IsISO8601, IsObject, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ALL_JOB_NAMES, JobName } from './job-name';
 import { JobPayloads } from './payloads';
 import { ServiceName } from './service-name';
 
@@ -20,7 +20,7 @@ export class JobEnvelopeShape {
   @IsUUID()
   messageId!: string;
 
-  @IsEnum(JobName)
+  @IsIn(ALL_JOB_NAMES)
   name!: JobName;
 
   @IsObject()

@@ -1,5 +1,13 @@
+import 'reflect-metadata';
 export * from './service-name';
 export * from './job-name';
 export * from './payloads';
 export * from './routing';
 export * from './envelope';
+export * from './personal-data';
+export * from './jobs/system.jobs';
+export * from './jobs/identity.jobs';
+export * from './jobs/terms.dto';
+export * from './jobs/funnel.jobs';
+export * from './jobs/approval.jobs';
+export * from './jobs/contract.jobs';

@@ -55,16 +55,16 @@ export class DeadLetterStore {
 
   async list(options: { limit: number; offset: number; includeReplayed?: boolean }): Promise<{ items: DeadLetter[]; total: number }> {
     const where = options.includeReplayed ? '' : 'WHERE replayed_at IS NULL';
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<DeadLetterRow[]>(
       `SELECT * FROM dead_letter ${where} ORDER BY failed_at DESC LIMIT $1 OFFSET $2`,
       [options.limit, options.offset],
-    )) as DeadLetterRow[];
-    const [{ count }] = (await this.dataSource.query(`SELECT count(*)::int AS count FROM dead_letter ${where}`)) as { count: number }[];
+    );
+    const [{ count }] = await this.dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM dead_letter ${where}`);
     return { items: rows.map(toDeadLetter), total: count };
   }
 
   async get(id: string): Promise<DeadLetter | null> {
-    const rows = (await this.dataSource.query('SELECT * FROM dead_letter WHERE id = $1', [id])) as DeadLetterRow[];
+    const rows = await this.dataSource.query<DeadLetterRow[]>('SELECT * FROM dead_letter WHERE id = $1', [id]);
     return rows[0] ? toDeadLetter(rows[0]) : null;
   }
 
@@ -74,11 +74,12 @@ export class DeadLetterStore {
    */
   async replay(id: string): Promise<DeadLetter | null> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
+      // UPDATE … RETURNING answers [rows, affected count] through TypeORM's postgres driver.
+      const [rows] = await manager.query<[DeadLetterRow[], number]>(
         'UPDATE dead_letter SET replayed_at = now(), replay_count = replay_count + 1 WHERE id = $1 RETURNING *',
         [id],
-      )) as [DeadLetterRow[], number] | DeadLetterRow[];
-      const row = (Array.isArray(rows[0]) ? rows[0][0] : rows[0]) as DeadLetterRow | undefined;
+      );
+      const row = rows[0];
       if (!row) return null;
       const data = { ...row.envelope, attempt: 1, replay: row.replay_count };
       await this.ownQueue().add(row.job_name, data, { jobId: `${row.envelope.messageId}-r${row.replay_count}-a1` });

@@ -97,10 +97,10 @@ export class JobDispatcher {
     const end = this.metrics?.duration.startTimer({ job: envelope.name });
     try {
       const applied = await this.dataSource.transaction(async (manager) => {
-        const inserted = (await manager.query(
+        const inserted = await manager.query<unknown[]>(
           'INSERT INTO inbox (message_id, job_name) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING message_id',
           [envelope.messageId, envelope.name],
-        )) as unknown[];
+        );
         if (inserted.length === 0) return false;
         await handler.handle(envelope.payload, { manager, envelope });
         return true;

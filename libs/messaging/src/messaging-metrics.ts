@@ -19,7 +19,7 @@ export class MessagingMetrics {
     this.published = new Counter({ name: 'outbox_published_total', help: 'Outbox rows published to their queues', labelNames: ['job'], registers });
     const scalar = async (sql: string): Promise<number> => {
       if (!dataSource.isInitialized) return 0;
-      const [row] = (await dataSource.query(sql)) as { value: string | number | null }[];
+      const [row] = await dataSource.query<{ value: string | number | null }[]>(sql);
       return Number(row?.value ?? 0);
     };
     new Gauge({

@@ -81,11 +81,11 @@ export class OutboxRelay {
   /** One pass: claim a batch, publish it, mark it sent, all in one transaction. Returns the number of rows. */
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
+      const rows = await manager.query<OutboxRow[]>(
         `SELECT id, job_name, payload, correlation_id, created_at FROM outbox
           WHERE sent_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.options.batchSize ?? 100],
-      )) as OutboxRow[];
+      );
       if (rows.length === 0) return 0;
       const byConsumer = new Map<ServiceName, { name: JobName; data: JobEnvelope; opts: JobsOptions }[]>();
       for (const row of rows) {

@@ -28,7 +28,7 @@ function redisOptions(url: string) {
 export function queueSettings(env: { DATABASE_URL: string; REDIS_URL?: string; QUEUE_PREFIX: string }): QueueSettings {
   if (env.REDIS_URL) return { kind: 'redis', connection: redisOptions(env.REDIS_URL), prefix: env.QUEUE_PREFIX };
   // The object form is deliberate: a bare string as `connection` exhausted the heap in a trial.
-  return { kind: 'postgres', connection: { connectionString: env.DATABASE_URL } as ConnectionOptions, prefix: env.QUEUE_PREFIX };
+  return { kind: 'postgres', connection: { connectionString: env.DATABASE_URL }, prefix: env.QUEUE_PREFIX };
 }
 
 /**

@@ -12,6 +12,7 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
     REDIS_URL: process.env.REDIS_URL,
     QUEUE_PREFIX: `t-${randomBytes(4).toString('hex')}`,
     JWT_SECRET: TEST_JWT_SECRET,
+    PII_KEY: 'test-pii-key-0123456789abcdef0123456789',
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',

@@ -1,0 +1,178 @@
+import { IsIn, IsISO8601, IsInt, IsNumber, IsObject, IsString, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
+
+/**
+ * Requests go to the approvals service (from prospects: target samples, offers; from contracts: terms
+ * deviations); decisions and SLA events come back to the requesting service and to notifications.
+ */
+export const ApprovalJob = {
+  Requested: 'approval.requested',
+  /** The subject was edited while its request was pending: the request is void. */
+  Voided: 'approval.voided',
+  StepOpened: 'approval.step_opened',
+  SlaBreached: 'approval.sla_breached',
+  Decided: 'approval.decided',
+} as const;
+
+// Mirrors `ApprovalSubjectKind` in libs/domain/src/approvals/subject-kind.ts.
+export const APPROVAL_SUBJECT_KINDS = ['target_sample', 'offer', 'contract_deviation'] as const;
+export type ApprovalSubjectKindValue = (typeof APPROVAL_SUBJECT_KINDS)[number];
+export const APPROVAL_OUTCOMES = ['approved', 'rejected', 'recalled', 'voided'] as const;
+export type ApprovalOutcomeValue = (typeof APPROVAL_OUTCOMES)[number];
+
+export class ApprovalRequestedPayload {
+  /** Chosen by the requesting service, so a redelivered request opens one approval. */
+  @IsUUID()
+  requestId!: string;
+
+  @IsIn(APPROVAL_SUBJECT_KINDS)
+  subjectKind!: ApprovalSubjectKindValue;
+
+  @IsUUID()
+  subjectId!: string;
+
+  /** The subject's version this request is about; a decision applies to that version only. */
+  @IsInt()
+  @Min(1)
+  subjectVersion!: number;
+
+  @IsUUID()
+  requesterId!: string;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  unitId!: string | null;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber()
+  amount!: number | null;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber()
+  discountPercent!: number | null;
+
+  /** Exactly what the approver approves (companies and rationale, offer items and terms, terms diff). */
+  @IsObject()
+  snapshot!: Record<string, unknown>;
+
+  @IsISO8601()
+  requestedAt!: string;
+}
+
+export class ApprovalVoidedPayload {
+  @IsUUID()
+  requestId!: string;
+
+  @IsString()
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class ApprovalStepOpenedPayload {
+  @IsUUID()
+  requestId!: string;
+
+  @IsIn(APPROVAL_SUBJECT_KINDS)
+  subjectKind!: ApprovalSubjectKindValue;
+
+  @IsUUID()
+  subjectId!: string;
+
+  @IsInt()
+  @Min(0)
+  stepIndex!: number;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  approverRole!: string | null;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  approverUnitId!: string | null;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  approverUserId!: string | null;
+
+  @IsISO8601()
+  dueAt!: string;
+}
+
+export class ApprovalSlaBreachedPayload {
+  @IsUUID()
+  requestId!: string;
+
+  @IsIn(APPROVAL_SUBJECT_KINDS)
+  subjectKind!: ApprovalSubjectKindValue;
+
+  @IsUUID()
+  subjectId!: string;
+
+  @IsInt()
+  @Min(0)
+  stepIndex!: number;
+
+  @IsIn(['reminder', 'escalation'])
+  level!: 'reminder' | 'escalation';
+
+  /** Who is told: the step's approver for a reminder, the escalation target for an escalation. */
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  recipientRole!: string | null;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  recipientUnitId!: string | null;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  recipientUserId!: string | null;
+}
+
+export class ApprovalDecidedPayload {
+  @IsUUID()
+  requestId!: string;
+
+  @IsIn(APPROVAL_SUBJECT_KINDS)
+  subjectKind!: ApprovalSubjectKindValue;
+
+  @IsUUID()
+  subjectId!: string;
+
+  @IsInt()
+  @Min(1)
+  subjectVersion!: number;
+
+  @IsIn(APPROVAL_OUTCOMES)
+  outcome!: ApprovalOutcomeValue;
+
+  @IsUUID()
+  requesterId!: string;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  decidedBy!: string | null;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(2000)
+  comment!: string | null;
+
+  @IsISO8601()
+  decidedAt!: string;
+}
+
+export interface ApprovalPayloads {
+  [ApprovalJob.Requested]: ApprovalRequestedPayload;
+  [ApprovalJob.Voided]: ApprovalVoidedPayload;
+  [ApprovalJob.StepOpened]: ApprovalStepOpenedPayload;
+  [ApprovalJob.SlaBreached]: ApprovalSlaBreachedPayload;
+  [ApprovalJob.Decided]: ApprovalDecidedPayload;
+}
+
+export const APPROVAL_PAYLOAD_CLASSES = {
+  [ApprovalJob.Requested]: ApprovalRequestedPayload,
+  [ApprovalJob.Voided]: ApprovalVoidedPayload,
+  [ApprovalJob.StepOpened]: ApprovalStepOpenedPayload,
+  [ApprovalJob.SlaBreached]: ApprovalSlaBreachedPayload,
+  [ApprovalJob.Decided]: ApprovalDecidedPayload,
+};

@@ -1,0 +1,116 @@
+import { IsIn, IsISO8601, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+
+/** Published by the contracts service. */
+export const ContractJob = {
+  Opened: 'contract.opened',
+  TaskAssigned: 'task.assigned',
+  TaskOverdue: 'task.overdue',
+  Signed: 'contract.signed',
+} as const;
+
+export class ContractOpenedPayload {
+  @IsUUID()
+  caseId!: string;
+
+  @IsUUID()
+  prospectId!: string;
+
+  @IsUUID()
+  offerId!: string;
+
+  @IsUUID()
+  salespersonId!: string;
+
+  @IsUUID()
+  unitId!: string;
+
+  @IsISO8601()
+  openedAt!: string;
+}
+
+export class TaskAssignedPayload {
+  @IsUUID()
+  taskId!: string;
+
+  @IsUUID()
+  caseId!: string;
+
+  /** `legal`, `accounting` or `delivery`. */
+  @IsString()
+  @MaxLength(40)
+  group!: string;
+
+  /** null: the task waits in the group's queue. */
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  assigneeId!: string | null;
+
+  @IsString()
+  @MaxLength(200)
+  title!: string;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601()
+  dueAt!: string | null;
+}
+
+export class TaskOverduePayload {
+  @IsUUID()
+  taskId!: string;
+
+  @IsUUID()
+  caseId!: string;
+
+  @IsString()
+  @MaxLength(40)
+  group!: string;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  assigneeId!: string | null;
+
+  /** `reminder` goes to the assignee (or the group); `escalation` to the group lead. */
+  @IsIn(['reminder', 'escalation'])
+  level!: 'reminder' | 'escalation';
+
+  @IsString()
+  @MaxLength(200)
+  title!: string;
+
+  @IsISO8601()
+  dueAt!: string;
+}
+
+export class ContractSignedPayload {
+  @IsUUID()
+  caseId!: string;
+
+  @IsUUID()
+  prospectId!: string;
+
+  @IsUUID()
+  offerId!: string;
+
+  @IsUUID()
+  salespersonId!: string;
+
+  @IsUUID()
+  unitId!: string;
+
+  @IsISO8601()
+  signedAt!: string;
+}
+
+export interface ContractPayloads {
+  [ContractJob.Opened]: ContractOpenedPayload;
+  [ContractJob.TaskAssigned]: TaskAssignedPayload;
+  [ContractJob.TaskOverdue]: TaskOverduePayload;
+  [ContractJob.Signed]: ContractSignedPayload;
+}
+
+export const CONTRACT_PAYLOAD_CLASSES = {
+  [ContractJob.Opened]: ContractOpenedPayload,
+  [ContractJob.TaskAssigned]: TaskAssignedPayload,
+  [ContractJob.TaskOverdue]: TaskOverduePayload,
+  [ContractJob.Signed]: ContractSignedPayload,
+};

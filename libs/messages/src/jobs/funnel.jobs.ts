@@ -1,0 +1,159 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { OfferTermsDto } from './terms.dto';
+
+/** Published by the prospects service (the funnel and its analytics). */
+export const FunnelJob = {
+  StageChanged: 'prospect.stage_changed',
+  OfferDefended: 'offer.defended',
+  ProspectStalled: 'prospect.stalled',
+  NormBreached: 'norm.breached',
+  EarlyWarningRaised: 'early_warning.raised',
+} as const;
+
+// Stage values mirror `Stage` in libs/domain/src/funnel/stage.ts.
+const STAGES = ['sampling', 'primary_contact', 'needs_identification', 'offer_formation', 'offer_defence', 'contract'];
+const STATUSES = ['active', 'won', 'lost'];
+
+export class StageChangedPayload {
+  @IsUUID()
+  prospectId!: string;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  ownerId!: string | null;
+
+  @IsUUID()
+  unitId!: string;
+
+  @IsUUID()
+  productLineId!: string;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsIn(STAGES)
+  fromStage!: string | null;
+
+  @IsIn(STAGES)
+  toStage!: string;
+
+  @IsIn(STATUSES)
+  status!: string;
+
+  @IsISO8601()
+  at!: string;
+}
+
+export class OfferDefendedPayload {
+  @IsUUID()
+  prospectId!: string;
+
+  @IsUUID()
+  offerId!: string;
+
+  @IsUUID()
+  defenceId!: string;
+
+  /** The salesperson, who keeps read-only access to the contract case. */
+  @IsUUID()
+  salespersonId!: string;
+
+  @IsUUID()
+  unitId!: string;
+
+  @IsUUID()
+  productLineId!: string;
+
+  /** The approved offer's terms: the contract's baseline. */
+  @ValidateNested()
+  @Type(() => OfferTermsDto)
+  terms!: OfferTermsDto;
+
+  @IsISO8601()
+  defendedAt!: string;
+}
+
+export class ProspectStalledPayload {
+  @IsUUID()
+  prospectId!: string;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  ownerId!: string | null;
+
+  @IsUUID()
+  unitId!: string;
+
+  @IsIn(STAGES)
+  stage!: string;
+
+  @IsISO8601()
+  enteredAt!: string;
+
+  @IsInt()
+  @Min(0)
+  limitDays!: number;
+}
+
+export class NormBreachedPayload {
+  @IsUUID()
+  salespersonId!: string;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  unitId!: string | null;
+
+  @IsString()
+  @MaxLength(100)
+  norm!: string;
+
+  /** e.g. `2026-11` */
+  @IsString()
+  @MaxLength(40)
+  period!: string;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber()
+  value!: number | null;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber()
+  min!: number | null;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber()
+  max!: number | null;
+}
+
+export class EarlyWarningRaisedPayload {
+  @IsUUID()
+  salespersonId!: string;
+
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  unitId!: string | null;
+
+  @IsString()
+  @MaxLength(100)
+  rule!: string;
+
+  /** Counts and dates only (e.g. prospects worked, briefs, window). */
+  @IsOptional()
+  @IsObject()
+  evidence?: Record<string, unknown>;
+}
+
+export interface FunnelPayloads {
+  [FunnelJob.StageChanged]: StageChangedPayload;
+  [FunnelJob.OfferDefended]: OfferDefendedPayload;
+  [FunnelJob.ProspectStalled]: ProspectStalledPayload;
+  [FunnelJob.NormBreached]: NormBreachedPayload;
+  [FunnelJob.EarlyWarningRaised]: EarlyWarningRaisedPayload;
+}
+
+export const FUNNEL_PAYLOAD_CLASSES = {
+  [FunnelJob.StageChanged]: StageChangedPayload,
+  [FunnelJob.OfferDefended]: OfferDefendedPayload,
+  [FunnelJob.ProspectStalled]: ProspectStalledPayload,
+  [FunnelJob.NormBreached]: NormBreachedPayload,
+  [FunnelJob.EarlyWarningRaised]: EarlyWarningRaisedPayload,
+};
