@@ -18,6 +18,7 @@ export class ApprovalsModule {
           entities: [],
           migrations: APPROVALS_MIGRATIONS,
           handlers: [],
+          directory: true,
         }),
       ],
     };

@@ -18,6 +18,7 @@ export class ContractsModule {
           entities: [],
           migrations: CONTRACTS_MIGRATIONS,
           handlers: [],
+          directory: true,
         }),
       ],
     };

@@ -18,6 +18,7 @@ export class NotificationsModule {
           entities: [],
           migrations: NOTIFICATIONS_MIGRATIONS,
           handlers: [],
+          directory: true,
         }),
       ],
     };

@@ -18,6 +18,7 @@ export class ProspectsModule {
           entities: [],
           migrations: PROSPECTS_MIGRATIONS,
           handlers: [],
+          directory: true,
         }),
       ],
     };

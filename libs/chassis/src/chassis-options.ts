@@ -1,7 +1,7 @@
 import { Type } from '@nestjs/common';
 import { ServiceEnv } from '@dealgate/common';
 import { ServiceName } from '@dealgate/messages';
-import { JobHandler, QueueSettings } from '@dealgate/messaging';
+import { JobHandler, QueueSettings, Sweep } from '@dealgate/messaging';
 
 export const CHASSIS_OPTIONS = Symbol('CHASSIS_OPTIONS');
 
@@ -15,4 +15,11 @@ export interface ChassisOptions {
   migrations: Function[];
   /** The service's job handlers besides the system ping (which the chassis handles for every service). */
   handlers: Type<JobHandler>[];
+  /** Periodic jobs of the service (see libs/messaging sweep.ts). */
+  sweeps?: Type<Sweep>[];
+  /**
+   * Keep a copy of the user directory from identity events (needs the directory tables in a migration and
+   * `user.upserted` / `unit.upserted` in the service's consumes list). Provides DirectoryService.
+   */
+  directory?: boolean;
 }

@@ -7,6 +7,7 @@ import { MetricsModule, createLoggerModule, createMetricsRegistry } from '@dealg
 import { dataSourceOptions, migrateSchema } from '@dealgate/database';
 import { MessagingModule } from '@dealgate/messaging';
 import { CHASSIS_OPTIONS, ChassisOptions } from './chassis-options';
+import { DirectoryService, UnitUpsertedHandler, UserUpsertedHandler } from './directory';
 import { HealthController } from './health.controller';
 import { PingHandler } from './ping';
 
@@ -36,7 +37,8 @@ export class ChassisModule {
         MessagingModule.forService({
           service,
           queue: options.queue,
-          handlers: [PingHandler, ...options.handlers],
+          handlers: [PingHandler, ...(options.directory ? [UserUpsertedHandler, UnitUpsertedHandler] : []), ...options.handlers],
+          sweeps: options.sweeps ?? [],
           attempts: config.JOB_ATTEMPTS,
           backoffMs: config.JOB_BACKOFF_MS,
           concurrency: config.WORKER_CONCURRENCY,
@@ -45,8 +47,8 @@ export class ChassisModule {
         TerminusModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: CHASSIS_OPTIONS, useValue: options }],
-      exports: [CHASSIS_OPTIONS],
+      providers: [{ provide: CHASSIS_OPTIONS, useValue: options }, ...(options.directory ? [DirectoryService] : [])],
+      exports: [CHASSIS_OPTIONS, ...(options.directory ? [DirectoryService] : [])],
     };
   }
 }

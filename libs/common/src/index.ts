@@ -8,3 +8,5 @@ export * from './validation';
 export * from './logging';
 export * from './metrics';
 export * from './public.decorator';
+export * from './pagination';
+export * from './clock';

@@ -8,3 +8,4 @@ export * from './dead-letters';
 export * from './dead-letter.controller';
 export * from './messaging-metrics';
 export * from './messaging.module';
+export * from './sweep';

@@ -8,6 +8,7 @@ import { withCorrelationId } from '@dealgate/common';
 import { DeadLetterStore } from './dead-letters';
 import { JobHandler } from './job-handler';
 import { MessagingMetrics } from './messaging-metrics';
+import { SWEEP_JOB_PREFIX, Sweep } from './sweep';
 
 /** What a queued job carries: the envelope plus the attempt number (retries are re-enqueued, see below). */
 export type QueuedJob = JobEnvelope & { attempt?: number; replay?: number };
@@ -53,6 +54,7 @@ export interface DispatcherOptions {
 export class JobDispatcher {
   private readonly logger = new Logger(JobDispatcher.name);
   private readonly handlers = new Map<JobName, JobHandler>();
+  private readonly sweeps = new Map<string, Sweep>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -61,7 +63,10 @@ export class JobDispatcher {
     private readonly deadLetters: DeadLetterStore,
     private readonly options: DispatcherOptions,
     private readonly metrics?: MessagingMetrics,
+    sweeps: Sweep[] = [],
+    private readonly now: () => Date = () => new Date(),
   ) {
+    for (const sweep of sweeps) this.sweeps.set(`${SWEEP_JOB_PREFIX}${sweep.name}`, sweep);
     for (const handler of handlers) {
       if (this.handlers.has(handler.jobName)) throw new Error(`Two handlers for ${handler.jobName} in ${options.service}`);
       this.handlers.set(handler.jobName, handler);
@@ -77,6 +82,7 @@ export class JobDispatcher {
   }
 
   async dispatch(job: Job): Promise<'done' | 'duplicate' | 'retry' | 'dead'> {
+    if (job.name.startsWith(SWEEP_JOB_PREFIX)) return this.runSweep(job.name);
     let envelope: QueuedJob;
     try {
       envelope = parseJob(job.data);
@@ -89,6 +95,27 @@ export class JobDispatcher {
       return 'dead';
     }
     return withCorrelationId(envelope.correlationId, () => this.handle(envelope));
+  }
+
+  private async runSweep(jobName: string): Promise<'done'> {
+    const sweep = this.sweeps.get(jobName);
+    if (!sweep) {
+      // A scheduler left behind by an older version: nothing to do.
+      this.logger.warn(`No sweep for ${jobName}`);
+      return 'done';
+    }
+    const end = this.metrics?.duration.startTimer({ job: jobName });
+    try {
+      await withCorrelationId(undefined, () => sweep.run(this.now()));
+      this.metrics?.processed.inc({ job: jobName });
+    } catch (error) {
+      // The next run retries: sweeps are idempotent and periodic, so no backoff or dead letter is needed.
+      this.metrics?.failed.inc({ job: jobName });
+      this.logger.error(`Sweep ${sweep.name} failed: ${(error as Error).message}`);
+    } finally {
+      end?.();
+    }
+    return 'done';
   }
 
   private async handle(envelope: QueuedJob): Promise<'done' | 'duplicate' | 'retry' | 'dead'> {

@@ -1,6 +1,7 @@
 import { BullModule, Processor, WorkerHost, getQueueToken } from '@nestjs/bullmq';
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy, Provider, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { Clock } from '@dealgate/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
 import { Registry } from 'prom-client';
@@ -14,11 +15,13 @@ import { JobHandler } from './job-handler';
 import { MessagingMetrics } from './messaging-metrics';
 import { OutboxRelay } from './outbox-relay';
 import { QueueSettings } from './queue-backend';
+import { SWEEP_JOB_PREFIX, Sweep } from './sweep';
 
 export interface MessagingOptions {
   service: ServiceName;
   queue: QueueSettings;
   handlers: Type<JobHandler>[];
+  sweeps: Type<Sweep>[];
   attempts: number;
   backoffMs: number;
   concurrency: number;
@@ -27,6 +30,28 @@ export interface MessagingOptions {
 
 const OPTIONS = Symbol('MESSAGING_OPTIONS');
 const HANDLERS = Symbol('MESSAGING_HANDLERS');
+const SWEEPS = Symbol('MESSAGING_SWEEPS');
+
+/** Registers one BullMQ job scheduler per sweep on the service's own queue (upsert: replicas agree). */
+@Injectable()
+class SweepScheduler implements OnApplicationBootstrap {
+  constructor(
+    @Inject(OPTIONS) private readonly options: MessagingOptions,
+    @Inject(SWEEPS) private readonly sweeps: Sweep[],
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const queue = this.moduleRef.get<Queue>(getQueueToken(queueNameOf(this.options.service)), { strict: false });
+    for (const sweep of this.sweeps) {
+      await queue.upsertJobScheduler(`${this.options.service}-${sweep.name}`, { every: sweep.everyMs }, {
+        name: `${SWEEP_JOB_PREFIX}${sweep.name}`,
+        data: {},
+        opts: { removeOnComplete: true, removeOnFail: 100 },
+      });
+    }
+  }
+}
 
 /** Starts the relay after boot and stops it (finishing the batch in flight) before the queues close. */
 @Injectable()
@@ -68,6 +93,9 @@ export class MessagingModule {
       { provide: OPTIONS, useValue: options },
       ...options.handlers,
       { provide: HANDLERS, useFactory: (...handlers: JobHandler[]) => handlers, inject: options.handlers },
+      ...options.sweeps,
+      { provide: SWEEPS, useFactory: (...sweeps: Sweep[]) => sweeps, inject: options.sweeps },
+      SweepScheduler,
       {
         provide: MessagingMetrics,
         useFactory: (registry: Registry, ds: DataSource) => new MessagingMetrics(registry, ds),
@@ -80,9 +108,18 @@ export class MessagingModule {
       },
       {
         provide: JobDispatcher,
-        useFactory: (ds: DataSource, handlers: JobHandler[], ref: ModuleRef, dead: DeadLetterStore, metrics: MessagingMetrics) =>
-          new JobDispatcher(ds, handlers, ownQueue(ref), dead, { service: options.service, attempts: options.attempts, backoffMs: options.backoffMs }, metrics),
-        inject: [getDataSourceToken(), HANDLERS, ModuleRef, DeadLetterStore, MessagingMetrics],
+        useFactory: (ds: DataSource, handlers: JobHandler[], ref: ModuleRef, dead: DeadLetterStore, metrics: MessagingMetrics, sweeps: Sweep[], clock: Clock) =>
+          new JobDispatcher(
+            ds,
+            handlers,
+            ownQueue(ref),
+            dead,
+            { service: options.service, attempts: options.attempts, backoffMs: options.backoffMs },
+            metrics,
+            sweeps,
+            () => clock.now(),
+          ),
+        inject: [getDataSourceToken(), HANDLERS, ModuleRef, DeadLetterStore, MessagingMetrics, SWEEPS, Clock],
       },
       {
         provide: OutboxRelay,
@@ -96,6 +133,7 @@ export class MessagingModule {
         inject: [getDataSourceToken(), ModuleRef, MessagingMetrics],
       },
       RelayLifecycle,
+      Clock,
       consumerFor(options.service, options.concurrency),
     ];
     return {
@@ -107,7 +145,7 @@ export class MessagingModule {
       ],
       controllers: [DeadLetterController],
       providers,
-      exports: [OutboxRelay, DeadLetterStore, MessagingMetrics, BullModule],
+      exports: [OutboxRelay, DeadLetterStore, MessagingMetrics, BullModule, Clock],
     };
   }
 }

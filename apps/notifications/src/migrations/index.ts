@@ -1,4 +1,5 @@
 import { Messaging1764201600000 } from './1764201600000-messaging';
+import { Directory1764201700000 } from './1764201700000-directory';
 
 /** Applied in order at start (see libs/database migrateSchema). */
-export const NOTIFICATIONS_MIGRATIONS = [Messaging1764201600000];
+export const NOTIFICATIONS_MIGRATIONS = [Messaging1764201600000, Directory1764201700000];

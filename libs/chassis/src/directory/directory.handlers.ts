@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { JobName, UnitUpsertedPayload, UserUpsertedPayload } from '@dealgate/messages';
+import { JobContext, JobHandler } from '@dealgate/messaging';
+
+// Events may arrive out of order (retries, several relays): a row only moves forward in `changed_at`.
+
+@Injectable()
+export class UserUpsertedHandler implements JobHandler<typeof JobName.UserUpserted> {
+  readonly jobName = JobName.UserUpserted;
+
+  async handle(p: UserUpsertedPayload, { manager }: JobContext): Promise<void> {
+    await manager.query(
+      `INSERT INTO directory_user (user_id, roles, unit_id, groups, lead_of, active, sealed_contact, changed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (user_id) DO UPDATE SET roles = EXCLUDED.roles, unit_id = EXCLUDED.unit_id, groups = EXCLUDED.groups,
+         lead_of = EXCLUDED.lead_of, active = EXCLUDED.active, sealed_contact = EXCLUDED.sealed_contact, changed_at = EXCLUDED.changed_at
+       WHERE directory_user.changed_at <= EXCLUDED.changed_at`,
+      [p.userId, p.roles, p.unitId, p.groups, p.leadOf, p.active, p.sealedContact, p.changedAt],
+    );
+  }
+}
+
+@Injectable()
+export class UnitUpsertedHandler implements JobHandler<typeof JobName.UnitUpserted> {
+  readonly jobName = JobName.UnitUpserted;
+
+  async handle(p: UnitUpsertedPayload, { manager }: JobContext): Promise<void> {
+    await manager.query(
+      `INSERT INTO directory_unit (unit_id, name, head_user_id, active, changed_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (unit_id) DO UPDATE SET name = EXCLUDED.name, head_user_id = EXCLUDED.head_user_id,
+         active = EXCLUDED.active, changed_at = EXCLUDED.changed_at
+       WHERE directory_unit.changed_at <= EXCLUDED.changed_at`,
+      [p.unitId, p.name, p.headUserId, p.active ?? true, p.changedAt],
+    );
+  }
+}

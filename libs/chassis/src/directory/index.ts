@@ -1,0 +1,3 @@
+export * from './directory-tables';
+export * from './directory.handlers';
+export * from './directory.service';

@@ -1,0 +1,14 @@
+/**
+ * A periodic job of one service (reminders, escalations, stall checks). Deadlines live in PostgreSQL; a sweep
+ * finds what is due at `now` and acts idempotently (a key per item and level), so it may run any number of times
+ * and survives the loss of the queue store. Scheduled with a BullMQ job scheduler on the service's own queue.
+ */
+export interface Sweep {
+  /** Lowercase letters, digits and dashes; unique within the service. */
+  readonly name: string;
+  readonly everyMs: number;
+  run(now: Date): Promise<void>;
+}
+
+/** Job names of sweep runs: internal to a service, never routed, never inbox-deduplicated. */
+export const SWEEP_JOB_PREFIX = 'sweep.';
