@@ -2,3 +2,4 @@ export * from './test-database';
 export * from './wait-for';
 export * from './test-env';
 export * from './tokens';
+export * from './seed-directory';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 export const TEST_JWT_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+export const TEST_PII_KEY = 'test-pii-key-0123456789abcdef0123456789';
 
 /**
  * The environment of a service under test: the suite's own database, Redis when the run provides REDIS_URL (else
@@ -12,7 +13,7 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
     REDIS_URL: process.env.REDIS_URL,
     QUEUE_PREFIX: `t-${randomBytes(4).toString('hex')}`,
     JWT_SECRET: TEST_JWT_SECRET,
-    PII_KEY: 'test-pii-key-0123456789abcdef0123456789',
+    PII_KEY: TEST_PII_KEY,
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
