@@ -53,13 +53,19 @@ export class DeadLetterStore {
     );
   }
 
-  async list(options: { limit: number; offset: number; includeReplayed?: boolean }): Promise<{ items: DeadLetter[]; total: number }> {
+  async list(options: {
+    limit: number;
+    offset: number;
+    includeReplayed?: boolean;
+  }): Promise<{ items: DeadLetter[]; total: number }> {
     const where = options.includeReplayed ? '' : 'WHERE replayed_at IS NULL';
     const rows = await this.dataSource.query<DeadLetterRow[]>(
       `SELECT * FROM dead_letter ${where} ORDER BY failed_at DESC LIMIT $1 OFFSET $2`,
       [options.limit, options.offset],
     );
-    const [{ count }] = await this.dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM dead_letter ${where}`);
+    const [{ count }] = await this.dataSource.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM dead_letter ${where}`,
+    );
     return { items: rows.map(toDeadLetter), total: count };
   }
 

@@ -3,7 +3,14 @@ import { Job, JobsOptions, Queue } from 'bullmq';
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { JOB_PAYLOAD_CLASSES, JobEnvelope, JobEnvelopeShape, JobName, ServiceName, jobsConsumedBy } from '@dealgate/messages';
+import {
+  JOB_PAYLOAD_CLASSES,
+  JobEnvelope,
+  JobEnvelopeShape,
+  JobName,
+  ServiceName,
+  jobsConsumedBy,
+} from '@dealgate/messages';
 import { withCorrelationId } from '@dealgate/common';
 import { DeadLetterStore } from './dead-letters';
 import { JobHandler } from './job-handler';
@@ -34,6 +41,21 @@ export function parseJob(data: unknown): QueuedJob {
   const payloadProblems = describe(validateSync(payload, { whitelist: true }), 'payload');
   if (payloadProblems.length) throw new MalformedJobError(`malformed ${envelope.name}: ${payloadProblems.join('; ')}`);
   return { ...envelope, payload: payload as JobEnvelope['payload'] };
+}
+
+/** Boot check: every job routed to the service has exactly one handler, and no handler waits for an unrouted job. */
+export function assertHandlersMatchRoutes(service: ServiceName, handlers: Pick<JobHandler, 'jobName'>[]): void {
+  const names = handlers.map((h) => h.jobName);
+  const consumed = jobsConsumedBy(service);
+  const missing = consumed.filter((name) => !names.includes(name));
+  const extra = names.filter((name) => !consumed.includes(name));
+  const twice = names.filter((name, i) => names.indexOf(name) !== i);
+  if (missing.length || extra.length || twice.length) {
+    throw new Error(
+      `${service}: every consumed job needs exactly one handler (missing: ${missing.join(', ') || 'none'}; ` +
+        `not routed here: ${extra.join(', ') || 'none'}; twice: ${twice.join(', ') || 'none'})`,
+    );
+  }
 }
 
 export interface DispatcherOptions {
@@ -68,16 +90,9 @@ export class JobDispatcher {
   ) {
     for (const sweep of sweeps) this.sweeps.set(`${SWEEP_JOB_PREFIX}${sweep.name}`, sweep);
     for (const handler of handlers) {
-      if (this.handlers.has(handler.jobName)) throw new Error(`Two handlers for ${handler.jobName} in ${options.service}`);
+      if (this.handlers.has(handler.jobName))
+        throw new Error(`Two handlers for ${handler.jobName} in ${options.service}`);
       this.handlers.set(handler.jobName, handler);
-    }
-    const consumed = jobsConsumedBy(options.service);
-    const missing = consumed.filter((name) => !this.handlers.has(name));
-    const extra = [...this.handlers.keys()].filter((name) => !consumed.includes(name));
-    if (missing.length || extra.length) {
-      throw new Error(
-        `${options.service}: every consumed job needs exactly one handler (missing: ${missing.join(', ') || 'none'}; not routed here: ${extra.join(', ') || 'none'})`,
-      );
     }
   }
 
@@ -88,7 +103,10 @@ export class JobDispatcher {
       envelope = parseJob(job.data);
     } catch (error) {
       const raw = (job.data ?? {}) as Partial<QueuedJob>;
-      const fallback = { ...raw, messageId: typeof raw.messageId === 'string' ? raw.messageId : String(job.id) } as QueuedJob;
+      const fallback = {
+        ...raw,
+        messageId: typeof raw.messageId === 'string' ? raw.messageId : String(job.id),
+      } as QueuedJob;
       await this.deadLetters.record(fallback, (error as Error).message, 1);
       this.metrics?.failed.inc({ job: job.name });
       this.logger.error(`Dead-lettered malformed job ${job.id}: ${(error as Error).message}`);
@@ -120,7 +138,12 @@ export class JobDispatcher {
 
   private async handle(envelope: QueuedJob): Promise<'done' | 'duplicate' | 'retry' | 'dead'> {
     const attempt = envelope.attempt ?? 1;
-    const handler = this.handlers.get(envelope.name)!;
+    const handler = this.handlers.get(envelope.name);
+    if (!handler) {
+      await this.deadLetters.record(envelope, `no handler for ${envelope.name} in ${this.options.service}`, attempt);
+      this.metrics?.failed.inc({ job: envelope.name });
+      return 'dead';
+    }
     const end = this.metrics?.duration.startTimer({ job: envelope.name });
     try {
       const applied = await this.dataSource.transaction(async (manager) => {
@@ -146,14 +169,18 @@ export class JobDispatcher {
       if (attempt >= this.options.attempts) {
         await this.deadLetters.record(envelope, message, attempt);
         this.metrics?.failed.inc({ job: envelope.name });
-        this.logger.error(`${envelope.name} ${envelope.messageId} failed for good after ${attempt} attempts: ${message}`);
+        this.logger.error(
+          `${envelope.name} ${envelope.messageId} failed for good after ${attempt} attempts: ${message}`,
+        );
         return 'dead';
       }
       const delay = this.options.backoffMs * 2 ** (attempt - 1);
       const opts: JobsOptions = { jobId: `${envelope.messageId}-r${envelope.replay ?? 0}-a${attempt + 1}`, delay };
       await this.ownQueue().add(envelope.name, { ...envelope, attempt: attempt + 1 }, opts);
       this.metrics?.retried.inc({ job: envelope.name });
-      this.logger.warn(`${envelope.name} ${envelope.messageId} attempt ${attempt} failed (${message}); retry in ${delay} ms`);
+      this.logger.warn(
+        `${envelope.name} ${envelope.messageId} attempt ${attempt} failed (${message}); retry in ${delay} ms`,
+      );
       return 'retry';
     }
   }

@@ -11,12 +11,43 @@ export class MessagingMetrics {
 
   constructor(registry: Registry, dataSource: DataSource) {
     const registers = [registry];
-    this.processed = new Counter({ name: 'jobs_processed_total', help: 'Jobs handled with success', labelNames: ['job'], registers });
-    this.failed = new Counter({ name: 'jobs_failed_total', help: 'Jobs that failed for good (dead-lettered)', labelNames: ['job'], registers });
-    this.retried = new Counter({ name: 'jobs_retried_total', help: 'Job attempts that failed and were scheduled again', labelNames: ['job'], registers });
-    this.duplicates = new Counter({ name: 'jobs_duplicate_total', help: 'Redeliveries acknowledged without a second effect', labelNames: ['job'], registers });
-    this.duration = new Histogram({ name: 'job_duration_seconds', help: 'Job handling time', labelNames: ['job'], registers, buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5] });
-    this.published = new Counter({ name: 'outbox_published_total', help: 'Outbox rows published to their queues', labelNames: ['job'], registers });
+    this.processed = new Counter({
+      name: 'jobs_processed_total',
+      help: 'Jobs handled with success',
+      labelNames: ['job'],
+      registers,
+    });
+    this.failed = new Counter({
+      name: 'jobs_failed_total',
+      help: 'Jobs that failed for good (dead-lettered)',
+      labelNames: ['job'],
+      registers,
+    });
+    this.retried = new Counter({
+      name: 'jobs_retried_total',
+      help: 'Job attempts that failed and were scheduled again',
+      labelNames: ['job'],
+      registers,
+    });
+    this.duplicates = new Counter({
+      name: 'jobs_duplicate_total',
+      help: 'Redeliveries acknowledged without a second effect',
+      labelNames: ['job'],
+      registers,
+    });
+    this.duration = new Histogram({
+      name: 'job_duration_seconds',
+      help: 'Job handling time',
+      labelNames: ['job'],
+      registers,
+      buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+    });
+    this.published = new Counter({
+      name: 'outbox_published_total',
+      help: 'Outbox rows published to their queues',
+      labelNames: ['job'],
+      registers,
+    });
     const scalar = async (sql: string): Promise<number> => {
       if (!dataSource.isInitialized) return 0;
       const [row] = await dataSource.query<{ value: string | number | null }[]>(sql);
@@ -35,7 +66,11 @@ export class MessagingMetrics {
       help: 'Age of the oldest unpublished outbox row',
       registers,
       async collect() {
-        this.set(await scalar('SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0) AS value FROM outbox WHERE sent_at IS NULL'));
+        this.set(
+          await scalar(
+            'SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0) AS value FROM outbox WHERE sent_at IS NULL',
+          ),
+        );
       },
     });
     new Gauge({

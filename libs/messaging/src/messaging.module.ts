@@ -1,5 +1,14 @@
 import { BullModule, Processor, WorkerHost, getQueueToken } from '@nestjs/bullmq';
-import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy, Provider, Type } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  Provider,
+  Type,
+} from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Clock } from '@dealgate/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -10,7 +19,7 @@ import { ALL_SERVICES, ServiceName, queueNameOf } from '@dealgate/messages';
 import { METRICS_REGISTRY } from '@dealgate/common';
 import { DeadLetterController } from './dead-letter.controller';
 import { DeadLetterStore } from './dead-letters';
-import { JobDispatcher } from './job-dispatcher';
+import { JobDispatcher, assertHandlersMatchRoutes } from './job-dispatcher';
 import { JobHandler } from './job-handler';
 import { MessagingMetrics } from './messaging-metrics';
 import { OutboxRelay } from './outbox-relay';
@@ -44,11 +53,15 @@ class SweepScheduler implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const queue = this.moduleRef.get<Queue>(getQueueToken(queueNameOf(this.options.service)), { strict: false });
     for (const sweep of this.sweeps) {
-      await queue.upsertJobScheduler(`${this.options.service}-${sweep.name}`, { every: sweep.everyMs }, {
-        name: `${SWEEP_JOB_PREFIX}${sweep.name}`,
-        data: {},
-        opts: { removeOnComplete: true, removeOnFail: 100 },
-      });
+      await queue.upsertJobScheduler(
+        `${this.options.service}-${sweep.name}`,
+        { every: sweep.everyMs },
+        {
+          name: `${SWEEP_JOB_PREFIX}${sweep.name}`,
+          data: {},
+          opts: { removeOnComplete: true, removeOnFail: 100 },
+        },
+      );
     }
   }
 }
@@ -88,11 +101,19 @@ function consumerFor(service: ServiceName, concurrency: number): Type {
 @Module({})
 export class MessagingModule {
   static forService(options: MessagingOptions): DynamicModule {
-    const ownQueue = (ref: ModuleRef) => () => ref.get<Queue>(getQueueToken(queueNameOf(options.service)), { strict: false });
+    const ownQueue = (ref: ModuleRef) => () =>
+      ref.get<Queue>(getQueueToken(queueNameOf(options.service)), { strict: false });
     const providers: Provider[] = [
       { provide: OPTIONS, useValue: options },
       ...options.handlers,
-      { provide: HANDLERS, useFactory: (...handlers: JobHandler[]) => handlers, inject: options.handlers },
+      {
+        provide: HANDLERS,
+        useFactory: (...handlers: JobHandler[]) => {
+          assertHandlersMatchRoutes(options.service, handlers);
+          return handlers;
+        },
+        inject: options.handlers,
+      },
       ...options.sweeps,
       { provide: SWEEPS, useFactory: (...sweeps: Sweep[]) => sweeps, inject: options.sweeps },
       SweepScheduler,
@@ -108,7 +129,15 @@ export class MessagingModule {
       },
       {
         provide: JobDispatcher,
-        useFactory: (ds: DataSource, handlers: JobHandler[], ref: ModuleRef, dead: DeadLetterStore, metrics: MessagingMetrics, sweeps: Sweep[], clock: Clock) =>
+        useFactory: (
+          ds: DataSource,
+          handlers: JobHandler[],
+          ref: ModuleRef,
+          dead: DeadLetterStore,
+          metrics: MessagingMetrics,
+          sweeps: Sweep[],
+          clock: Clock,
+        ) =>
           new JobDispatcher(
             ds,
             handlers,
@@ -127,7 +156,11 @@ export class MessagingModule {
           new OutboxRelay(
             ds,
             (consumer) => ref.get<Queue>(getQueueToken(queueNameOf(consumer)), { strict: false }),
-            { source: options.service, pollMs: options.outboxPollMs, jobOptions: { removeOnComplete: { age: 3600, count: 5000 }, removeOnFail: { age: 7 * 86400 } } },
+            {
+              source: options.service,
+              pollMs: options.outboxPollMs,
+              jobOptions: { removeOnComplete: { age: 3600, count: 5000 }, removeOnFail: { age: 7 * 86400 } },
+            },
             metrics,
           ),
         inject: [getDataSourceToken(), ModuleRef, MessagingMetrics],

@@ -7,7 +7,11 @@ import { currentCorrelationId } from '@dealgate/common';
  * Writes a job to the service's outbox inside the caller's transaction: the state change and the job commit
  * together or not at all. The relay publishes it later. Returns the message id (also the BullMQ job id).
  */
-export async function emitJob<N extends JobName>(manager: EntityManager, name: N, payload: JobPayloads[N]): Promise<string> {
+export async function emitJob<N extends JobName>(
+  manager: EntityManager,
+  name: N,
+  payload: JobPayloads[N],
+): Promise<string> {
   if (!manager.queryRunner?.isTransactionActive) {
     // Outside a transaction the "commit together" promise would silently not hold.
     throw new Error(`emitJob(${name}) must run inside a transaction`);
