@@ -4,3 +4,4 @@ export * from './funnel';
 export * from './approvals';
 export * from './contracts';
 export * from './analytics';
+export * from './identity';

@@ -1,0 +1,5 @@
+export * from './identity-error';
+export * from './password-policy';
+export * from './refresh-rotation';
+export * from './api-key';
+export * from './directory-rules';

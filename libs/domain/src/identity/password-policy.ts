@@ -1,0 +1,34 @@
+export const PASSWORD_MIN_LENGTH = 12;
+/** argon2 takes any length, but an unbounded input is a cheap way to burn CPU. */
+export const PASSWORD_MAX_LENGTH = 128;
+
+// A short list of the passwords every guesser tries first (length already rules out most of the rest).
+const COMMON = new Set([
+  'password1234',
+  'passwordpassword',
+  '123456789012',
+  'qwertyuiopas',
+  'letmeinletmein',
+  'administrator',
+  'changemechangeme',
+]);
+
+export interface PasswordContext {
+  email?: string;
+  name?: string;
+}
+
+/** Problems with a new password, in words a user understands; empty when the password is acceptable. */
+export function passwordProblems(password: string, context: PasswordContext = {}): string[] {
+  const problems: string[] = [];
+  if (password.length < PASSWORD_MIN_LENGTH) problems.push(`must be at least ${PASSWORD_MIN_LENGTH} characters long`);
+  if (password.length > PASSWORD_MAX_LENGTH) problems.push(`must be at most ${PASSWORD_MAX_LENGTH} characters long`);
+  const lower = password.toLowerCase();
+  if (COMMON.has(lower)) problems.push('is one of the most common passwords');
+  if (password.length > 0 && new Set(password).size < 4) problems.push('must use at least 4 different characters');
+  const local = context.email?.split('@')[0]?.toLowerCase();
+  if (local && local.length >= 4 && lower.includes(local)) problems.push('must not contain your e-mail address');
+  const name = context.name?.trim().toLowerCase();
+  if (name && name.length >= 4 && lower.includes(name)) problems.push('must not contain your name');
+  return problems;
+}
