@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { RunningPostgres, startEmbeddedPostgres } from '@dealgate/database';
@@ -51,6 +51,7 @@ async function checkDatabase(url: string): Promise<void> {
 let postgres: RunningPostgres | undefined;
 const supervisor = new Supervisor(log);
 let shuttingDown = false;
+let runtimeFile: string | undefined;
 
 /** Services first (they finish in-flight jobs), embedded PostgreSQL last. */
 async function shutdown(reason: string, exitCode = 0): Promise<void> {
@@ -58,6 +59,7 @@ async function shutdown(reason: string, exitCode = 0): Promise<void> {
   shuttingDown = true;
   log(`${reason}: stopping the services…`);
   await supervisor.stopAll();
+  if (runtimeFile) rmSync(runtimeFile, { force: true });
   if (postgres) {
     log('stopping embedded PostgreSQL…');
     await postgres.stop();
@@ -104,6 +106,9 @@ async function main(): Promise<void> {
     { name: 'gateway', script: join(dist, 'apps', 'gateway', 'src', 'main.js'), env: { ...common, ...urls, PORT: env.PORT ?? '3000' } },
   ];
   for (const spec of specs) supervisor.start(spec);
+  // Lets ops tools (npm run dead-letters) reach the running system, embedded database included.
+  runtimeFile = join(dataRoot, 'runtime.json');
+  writeFileSync(runtimeFile, JSON.stringify({ databaseUrl, redisUrl: env.REDIS_URL, prefix: queue.prefix }), { mode: 0o600 });
 
   const origin = `http://localhost:${env.PORT ?? '3000'}`;
   if (await waitForHealth(`http://127.0.0.1:${env.PORT ?? '3000'}/api/health`, 120_000)) {

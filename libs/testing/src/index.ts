@@ -3,3 +3,4 @@ export * from './wait-for';
 export * from './test-env';
 export * from './tokens';
 export * from './seed-directory';
+export * from './processes';

@@ -1,0 +1,96 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { commandLine, descendantsOf, freePort, isAlive, waitFor } from '@dealgate/testing';
+
+const ROOT = resolve(__dirname, '..');
+
+interface Started {
+  npm: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** `npm start` exactly as a user runs it, with no database or Redis variables: the embedded mode. */
+function npmStart(env: Record<string, string>): Started {
+  const { DATABASE_URL: _db, REDIS_URL: _redis, ...inherited } = process.env;
+  const npm = spawn('npm', ['start'], { cwd: ROOT, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  npm.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  npm.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<number | null>((done) => npm.once('exit', (code) => done(code)));
+  return { npm, output: () => output, exited };
+}
+
+async function health(port: number): Promise<number> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5000) })).status;
+  } catch {
+    return 0;
+  }
+}
+
+describe('npm start in embedded mode', () => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'dealgate-start-')), 'var');
+  let env: Record<string, string>;
+  let running: Started | undefined;
+
+  beforeAll(async () => {
+    const [gateway, prospects, approvals, contracts, notifications, pg] = await Promise.all(Array.from({ length: 6 }, () => freePort()));
+    env = {
+      DEALGATE_DATA_DIR: dataDir,
+      PORT: String(gateway),
+      PROSPECTS_PORT: String(prospects),
+      APPROVALS_PORT: String(approvals),
+      CONTRACTS_PORT: String(contracts),
+      NOTIFICATIONS_PORT: String(notifications),
+      EMBEDDED_PG_PORT: String(pg),
+      LOG_LEVEL: 'warn',
+    };
+  });
+
+  afterEach(async () => {
+    // Never leave a system running when an assertion failed half-way.
+    if (running && running.npm.exitCode === null) {
+      running.npm.kill('SIGINT');
+      await running.exited;
+    }
+  });
+
+  async function stopAndExpectNoOrphans(started: Started): Promise<void> {
+    const tree = descendantsOf(started.npm.pid!);
+    expect(tree.length).toBeGreaterThanOrEqual(6); // launcher, PostgreSQL and five services at least
+    started.npm.kill('SIGINT');
+    expect(await started.exited).toBe(0);
+    await waitFor(() => tree.every((pid) => !isAlive(pid)), {
+      timeoutMs: 30_000,
+      what: `every started process to exit (left: ${tree.filter(isAlive).map((p) => `${p} ${commandLine(p)}`).join('; ')})`,
+    });
+  }
+
+  it('starts everything, restarts a service that dies, and stops every process on SIGINT', async () => {
+    running = npmStart(env);
+    const gatewayPort = Number(env.PORT);
+    await waitFor(async () => (await health(gatewayPort)) === 200, { timeoutMs: 180_000, intervalMs: 500, what: '/api/health to be healthy' });
+    expect(running.output()).toContain('Dealgate is running (embedded mode)');
+    expect(running.output()).toContain(`http://localhost:${gatewayPort}/api/docs`);
+
+    // A service process that dies is started again.
+    const prospects = descendantsOf(running.npm.pid!).find((pid) => commandLine(pid).includes('apps/prospects/src/main.js'));
+    expect(prospects).toBeDefined();
+    process.kill(prospects!, 'SIGKILL');
+    await waitFor(async () => (await health(gatewayPort)) === 503, { timeoutMs: 20_000, what: 'health to report the dead service' });
+    await waitFor(async () => (await health(gatewayPort)) === 200, { timeoutMs: 60_000, intervalMs: 500, what: 'the service to be restarted' });
+    expect(running.output()).toMatch(/prospects exited \(SIGKILL\); restarting/);
+
+    await stopAndExpectNoOrphans(running);
+  });
+
+  it('a second start reuses the data', async () => {
+    running = npmStart(env);
+    await waitFor(async () => (await health(Number(env.PORT))) === 200, { timeoutMs: 180_000, intervalMs: 500, what: 'the second start' });
+    expect(running.output()).not.toContain('Initialising a new PostgreSQL cluster');
+    await stopAndExpectNoOrphans(running);
+  });
+});
