@@ -1,7 +1,9 @@
-import { IsUrl } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ServiceEnv } from '@dealgate/common';
 
 const url = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value !== '' ? Number(value) : value);
 
 export class GatewayEnv extends ServiceEnv {
   override PORT = 3000;
@@ -19,4 +21,52 @@ export class GatewayEnv extends ServiceEnv {
 
   @IsUrl(url)
   NOTIFICATIONS_URL = 'http://127.0.0.1:3004';
+
+  /** The only origin browsers may call the API from; unset: the gateway's own origin (the console it serves). */
+  @IsOptional()
+  @IsUrl(url)
+  CONSOLE_ORIGIN?: string;
+
+  /** The first admin, created when no user exists yet (served mode). */
+  @IsOptional()
+  @IsEmail()
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12)
+  @MaxLength(128)
+  ADMIN_PASSWORD?: string;
+
+  /**
+   * Embedded mode: with no ADMIN_PASSWORD the gateway makes a random one for the first admin and writes it here
+   * once (mode 600); `npm start` prints it and deletes the file.
+   */
+  @IsOptional()
+  @IsString()
+  ADMIN_PASSWORD_FILE?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 600;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  /** Attempts per minute for one (client address, e-mail) pair on login. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT = 5;
+
+  /** Requests per minute per client address on the gateway's own endpoints. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  API_RATE_LIMIT = 600;
 }

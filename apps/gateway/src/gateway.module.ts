@@ -1,8 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { ChassisModule } from '@dealgate/chassis';
 import { ServiceName } from '@dealgate/messages';
 import { QueueSettings } from '@dealgate/messaging';
+import { throttlerOptions } from './auth/rate-limits';
 import { GatewayEnv } from './gateway.env';
+import { IdentityModule } from './identity/identity.module';
 import { GATEWAY_MIGRATIONS } from './migrations';
 import { PingController } from './system/ping.controller';
 
@@ -11,6 +15,7 @@ export class GatewayModule {
   static forRoot(config: GatewayEnv, queue: QueueSettings): DynamicModule {
     return {
       module: GatewayModule,
+      global: true,
       imports: [
         ChassisModule.forService({
           service: ServiceName.Gateway,
@@ -20,8 +25,15 @@ export class GatewayModule {
           migrations: GATEWAY_MIGRATIONS,
           handlers: [],
         }),
+        ThrottlerModule.forRoot(throttlerOptions(config)),
+        IdentityModule,
       ],
       controllers: [PingController],
+      providers: [
+        { provide: GatewayEnv, useValue: config },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+      ],
+      exports: [GatewayEnv],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { DomainError } from '@dealgate/domain';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { currentCorrelationId } from './correlation';
 import { ErrorBody } from './error-body';
 
@@ -18,6 +18,34 @@ function httpCode(status: number): string {
   return (HttpStatus[status] ?? 'error').toLowerCase();
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Input errors that Nest's own pipes and body-parser raise without naming the input get it named here, so every
+ * 400 says which field is wrong: ParseUUIDPipe ("uuid is expected") names the path parameters that are not UUIDs,
+ * a body that is not JSON names `body`.
+ */
+function withFieldNames(body: ErrorBody, request: Request | undefined): ErrorBody {
+  if (body.statusCode !== 400 || body.fields) return body;
+  if (body.code === 'entity_parse_failed')
+    return { ...body, fields: [{ field: 'body', problems: ['must be valid JSON'] }] };
+  const params = (request?.params ?? {}) as Record<string, unknown>;
+  if (/uuid is expected/i.test(body.message)) {
+    const bad = Object.entries(params)
+      .filter(([, v]) => typeof v === 'string' && !UUID.test(v))
+      .map(([k]) => k);
+    if (bad.length) {
+      return {
+        ...body,
+        code: 'validation_failed',
+        message: `Invalid input: ${bad.map((k) => `${k} (must be a UUID)`).join(', ')}`,
+        fields: bad.map((field) => ({ field, problems: ['must be a UUID'] })),
+      };
+    }
+  }
+  return body;
+}
+
 /**
  * The one place errors become HTTP answers: domain errors by their code, Nest's HTTP exceptions as they are,
  * anything else a 500 that logs the cause and shows none of it.
@@ -30,7 +58,7 @@ export class AppExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
+    const body = withFieldNames(this.toBody(exception), host.switchToHttp().getRequest<Request | undefined>());
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(body.statusCode).json({ ...body, correlationId: currentCorrelationId() });
   }
@@ -39,13 +67,21 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const { code } = exception as DomainError<string>;
       const statusCode = this.statusForCode(code) ?? COMMON_STATUS[code] ?? HttpStatus.UNPROCESSABLE_ENTITY;
-      return { statusCode, code, message: exception.message, details: (exception as DomainError<string>).details };
+      const details = (exception as DomainError<string>).details;
+      // A rule about one input (e.g. a weak password) names it like validation does: details.fields.
+      const fields = Array.isArray(details?.fields) ? { fields: details.fields as ErrorBody['fields'] } : {};
+      return { statusCode, code, message: exception.message, details, ...fields };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const raw = exception.getResponse();
       const obj = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-      const message = typeof obj.message === 'string' ? obj.message : Array.isArray(obj.message) ? obj.message.join('; ') : exception.message;
+      const message =
+        typeof obj.message === 'string'
+          ? obj.message
+          : Array.isArray(obj.message)
+            ? obj.message.join('; ')
+            : exception.message;
       return {
         statusCode,
         code: typeof obj.code === 'string' ? obj.code : httpCode(statusCode),
@@ -57,9 +93,22 @@ export class AppExceptionFilter implements ExceptionFilter {
     const status = (exception as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const type = (exception as { type?: unknown }).type;
-      const message = type === 'entity.too.large' ? 'The request body is too large.' : type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : 'The request could not be read.';
-      return { statusCode: status, code: typeof type === 'string' ? type.replace(/\./g, '_') : httpCode(status), message };
+      const message =
+        type === 'entity.too.large'
+          ? 'The request body is too large.'
+          : type === 'entity.parse.failed'
+            ? 'The request body is not valid JSON.'
+            : 'The request could not be read.';
+      return {
+        statusCode: status,
+        code: typeof type === 'string' ? type.replace(/\./g, '_') : httpCode(status),
+        message,
+      };
     }
-    return { statusCode: 500, code: 'internal_error', message: 'Something went wrong on our side; the error is logged.' };
+    return {
+      statusCode: 500,
+      code: 'internal_error',
+      message: 'Something went wrong on our side; the error is logged.',
+    };
   }
 }

@@ -36,7 +36,11 @@ export function mergeDocuments(own: OpenApiDoc, services: [BackendService, OpenA
   const note = missing.length ? ` Not included (service not answering): ${missing.join(', ')}.` : '';
   return {
     ...own,
-    info: { ...own.info, title: 'Dealgate API', description: `One document for every service behind the gateway.${note}` },
+    info: {
+      ...own.info,
+      title: 'Dealgate API',
+      description: `One document for every service behind the gateway.${note}`,
+    },
     paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
     components: { ...own.components, schemas },
     tags: [...tags.values()],
@@ -44,7 +48,11 @@ export function mergeDocuments(own: OpenApiDoc, services: [BackendService, OpenA
 }
 
 /** `GET /api/docs-json`: the merged document (Swagger UI at /api/docs loads it). */
-export function mountMergedDocs(app: NestExpressApplication, selfUrl: () => string, urls: Record<BackendService, string>): void {
+export function mountMergedDocs(
+  app: NestExpressApplication,
+  selfUrl: () => string,
+  urls: Record<BackendService, string>,
+): void {
   (app.getHttpAdapter().getInstance() as Application).get('/api/docs-json', (_req: Request, res: Response) => {
     void (async () => {
       const own = await fetchJson(`${selfUrl()}/api/docs/gateway-json`);

@@ -11,7 +11,10 @@ export interface SystemHealth {
 }
 
 export async function checkSystemHealth(selfUrl: string, urls: Record<BackendService, string>): Promise<SystemHealth> {
-  const targets: [ServiceName, string][] = [[ServiceName.Gateway, selfUrl], ...BACKEND_SERVICES.map((s): [ServiceName, string] => [s, urls[s]])];
+  const targets: [ServiceName, string][] = [
+    [ServiceName.Gateway, selfUrl],
+    ...BACKEND_SERVICES.map((s): [ServiceName, string] => [s, urls[s]]),
+  ];
   const results = await Promise.all(
     targets.map(async ([service, base]) => {
       const answer = await fetchJson(`${base}/health`);
@@ -25,12 +28,16 @@ export async function checkSystemHealth(selfUrl: string, urls: Record<BackendSer
 }
 
 /** `GET /api/health`: 200 when all five services (database and queue each) are up, else 503 naming the down ones. */
-export function mountSystemHealth(app: NestExpressApplication, selfUrl: () => string, urls: Record<BackendService, string>): void {
+export function mountSystemHealth(
+  app: NestExpressApplication,
+  selfUrl: () => string,
+  urls: Record<BackendService, string>,
+): void {
   (app.getHttpAdapter().getInstance() as Application).get('/api/health', (_req: Request, res: Response) => {
     void checkSystemHealth(selfUrl(), urls).then((health) => {
-      res.status(health.down.length ? 503 : 200).json(
-        health.down.length ? { ...health, message: `Down: ${health.down.join(', ')}` } : health,
-      );
+      res
+        .status(health.down.length ? 503 : 200)
+        .json(health.down.length ? { ...health, message: `Down: ${health.down.join(', ')}` } : health);
     });
   });
 }

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { IdentityErrorCode, decideRefresh, identityError, normalizeEmail, passwordProblems } from '@dealgate/domain';
+import { Principal } from '@dealgate/auth';
+import { Clock } from '@dealgate/common';
+import { Actor } from '../audit/actor';
+import { AuditEvent, AuditRepository } from '../audit/audit.repository';
+import { PasswordHasher } from '../identity/password-hasher';
+import { UserView, toUserView } from '../identity/users.dto';
+import { UserRecord, UsersRepository } from '../identity/users.repository';
+import { TokenPair } from './auth.dto';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { TokenIssuer, hashRefreshToken } from './token-issuer';
+
+const principalOf = (user: UserRecord): Principal => ({ userId: user.id, roles: user.roles, unitId: user.unitId });
+
+/** Login, refresh-token rotation with reuse detection, logout and password change. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly issuer: TokenIssuer,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async login(email: string, password: string, ip: string | null): Promise<TokenPair> {
+    const user = await this.users.findByEmail(normalizeEmail(email));
+    const valid = user
+      ? await this.hasher.verify(user.passwordHash, password)
+      : (await this.hasher.burn(password), false);
+    if (!user || !valid || !user.active) {
+      const reason = !user ? 'unknown_email' : !valid ? 'wrong_password' : 'inactive';
+      await this.audit.record({
+        event: AuditEvent.LoginFailed,
+        actorUserId: user?.id,
+        subject: normalizeEmail(email),
+        ip,
+        details: { reason },
+      });
+      // One answer for every failure: the caller never learns whether the account exists.
+      throw identityError(IdentityErrorCode.InvalidCredentials, 'The e-mail or password is wrong.');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await this.audit.record(
+        { event: AuditEvent.LoginSucceeded, actorUserId: user.id, subject: user.id, ip },
+        manager,
+      );
+      return this.issuer.issue(principalOf(user), randomUUID(), manager);
+    });
+  }
+
+  /** Exchanges a refresh token for a new pair; a token presented twice revokes its whole family. */
+  async refresh(refreshToken: string, ip: string | null): Promise<TokenPair> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const token = await this.refreshTokens.findByHashForUpdate(hashRefreshToken(refreshToken), manager);
+      const now = this.clock.now();
+      const decision = decideRefresh(token, now);
+      if (decision.kind === 'refuse' || !token) return { pair: null, reused: false };
+      if (decision.kind === 'reuse_detected') {
+        await this.refreshTokens.revokeFamily(token.familyId, 'reuse_detected', now, manager);
+        await this.audit.record(
+          { event: AuditEvent.RefreshReuseDetected, actorUserId: token.userId, subject: token.familyId, ip },
+          manager,
+        );
+        return { pair: null, reused: true };
+      }
+      const user = await this.users.findById(token.userId, manager);
+      if (!user) return { pair: null, reused: false };
+      await this.refreshTokens.markRotated(token.id, now, manager);
+      // Fresh roles and unit from the user row: a role change reaches the next access token.
+      return { pair: await this.issuer.issue(principalOf(user), token.familyId, manager), reused: false };
+    });
+    if (outcome.pair) return outcome.pair;
+    if (outcome.reused)
+      throw identityError(
+        IdentityErrorCode.RefreshTokenReused,
+        'This refresh token was already used; all sessions of this login are ended. Log in again.',
+      );
+    throw identityError(
+      IdentityErrorCode.InvalidRefreshToken,
+      'The refresh token is invalid or expired. Log in again.',
+    );
+  }
+
+  /** Ends the session (the token's family). Unknown tokens are ignored: logout never reveals anything. */
+  async logout(refreshToken: string, ip: string | null): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const token = await this.refreshTokens.findByHashForUpdate(hashRefreshToken(refreshToken), manager);
+      if (!token) return;
+      await this.refreshTokens.revokeFamily(token.familyId, 'logout', this.clock.now(), manager);
+      await this.audit.record(
+        { event: AuditEvent.Logout, actorUserId: token.userId, subject: token.familyId, ip },
+        manager,
+      );
+    });
+  }
+
+  /** A password change ends every session of the user (other devices included). */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.users.findById(actor.userId);
+    if (!user || !user.active) throw identityError(IdentityErrorCode.UserNotFound, 'Your account no longer exists.');
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      await this.audit.record({
+        event: AuditEvent.LoginFailed,
+        actorUserId: user.id,
+        subject: user.email,
+        ip: actor.ip,
+        details: { reason: 'password_change' },
+      });
+      throw identityError(IdentityErrorCode.InvalidCredentials, 'The current password is wrong.');
+    }
+    const problems = passwordProblems(newPassword, { email: user.email, name: user.name });
+    if (problems.length)
+      throw identityError(IdentityErrorCode.WeakPassword, `The new password ${problems.join(', ')}.`, {
+        fields: [{ field: 'newPassword', problems }],
+      });
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await this.users.update(user.id, user.version, { passwordHash }, manager);
+      if (!updated)
+        throw identityError(IdentityErrorCode.VersionConflict, 'Your account was changed meanwhile; try again.');
+      await this.refreshTokens.revokeAllOfUser(user.id, 'password_changed', this.clock.now(), manager);
+      await this.audit.record(
+        { event: AuditEvent.PasswordChanged, actorUserId: user.id, subject: user.id, ip: actor.ip },
+        manager,
+      );
+    });
+  }
+
+  async me(principal: Principal): Promise<UserView> {
+    const user = await this.users.findById(principal.userId);
+    if (!user) throw identityError(IdentityErrorCode.UserNotFound, 'Your account no longer exists.');
+    return toUserView(user);
+  }
+}

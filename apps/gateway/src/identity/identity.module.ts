@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { AuditController } from '../audit/audit.controller';
+import { AuditRepository } from '../audit/audit.repository';
+import { ApiKeysController } from '../auth/api-keys.controller';
+import { ApiKeysRepository } from '../auth/api-keys.repository';
+import { ApiKeysService } from '../auth/api-keys.service';
+import { AuthController } from '../auth/auth.controller';
+import { AuthService } from '../auth/auth.service';
+import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
+import { TokenIssuer } from '../auth/token-issuer';
+import { DirectoryPublisher } from './directory-publisher';
+import { FirstAdmin } from './first-admin';
+import { PasswordHasher } from './password-hasher';
+import { UnitsController } from './units.controller';
+import { UnitsRepository } from './units.repository';
+import { UnitsService } from './units.service';
+import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+/** Identity: users, units, login and sessions, API keys, the audit log. Needs GatewayEnv provided by the app. */
+@Module({
+  controllers: [AuthController, ApiKeysController, AuditController, UsersController, UnitsController],
+  providers: [
+    UsersRepository,
+    UnitsRepository,
+    RefreshTokensRepository,
+    ApiKeysRepository,
+    AuditRepository,
+    PasswordHasher,
+    DirectoryPublisher,
+    TokenIssuer,
+    UsersService,
+    UnitsService,
+    AuthService,
+    ApiKeysService,
+    FirstAdmin,
+  ],
+  exports: [ApiKeysService, TokenIssuer],
+})
+export class IdentityModule {}

@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { PageQuery } from '@dealgate/common';
+import { UnitRecord } from './units.repository';
+
+export class CreateUnitDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ description: 'The head of the unit: an active sales head (or the owner)', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  headUserId?: string | null;
+}
+
+export class UpdateUnitDto {
+  @ApiProperty({ description: 'The version read; a stale one answers 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  headUserId?: string | null;
+
+  @ApiPropertyOptional({ description: 'false closes the unit' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UnitQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UnitView {
+  id!: string;
+  name!: string;
+  headUserId!: string | null;
+  active!: boolean;
+  version!: number;
+  createdAt!: Date;
+  updatedAt!: Date;
+}
+
+export const toUnitView = (unit: UnitRecord): UnitView => ({ ...unit });

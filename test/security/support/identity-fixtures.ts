@@ -1,0 +1,58 @@
+import { Role } from '@dealgate/domain';
+import { call } from './http';
+
+export const ADMIN_EMAIL = 'first.admin@example.test';
+export const ADMIN_PASSWORD = 'first-admin-Secret-42';
+export const USER_PASSWORD = 'user-Secret-pass-77';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+export async function login(baseUrl: string, email: string, password: string): Promise<TokenPair> {
+  const answer = await call<TokenPair>(baseUrl, 'POST', '/api/auth/login', { body: { email, password } });
+  if (answer.status !== 200) throw new Error(`login ${email}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+export interface CreatedUser {
+  id: string;
+  email: string;
+  version: number;
+  roles: Role[];
+  unitId: string | null;
+}
+
+let counter = 0;
+
+/** Creates a user through the admin API (so the directory events flow as in production). */
+export async function createUser(
+  baseUrl: string,
+  adminToken: string,
+  fields: { roles: Role[]; unitId?: string; groups?: string[]; leadOf?: string[]; email?: string },
+): Promise<CreatedUser> {
+  counter += 1;
+  const email = fields.email ?? `user${counter}.${Date.now()}@example.test`;
+  const answer = await call<CreatedUser>(baseUrl, 'POST', '/api/users', {
+    token: adminToken,
+    body: { email, name: `Test User ${counter}`, password: USER_PASSWORD, ...fields },
+  });
+  if (answer.status !== 201) throw new Error(`create user: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+export async function createUnit(
+  baseUrl: string,
+  adminToken: string,
+  name: string,
+  headUserId?: string,
+): Promise<{ id: string; version: number }> {
+  const answer = await call<{ id: string; version: number }>(baseUrl, 'POST', '/api/units', {
+    token: adminToken,
+    body: { name, headUserId },
+  });
+  if (answer.status !== 201) throw new Error(`create unit: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
