@@ -2,7 +2,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { commandLine, descendantsOf, freePort, isAlive, waitFor } from '@dealgate/testing';
+import { Role } from '@dealgate/domain';
+import { ALL_SERVICES } from '@dealgate/messages';
+import { TEST_JWT_SECRET, commandLine, descendantsOf, freePort, isAlive, tokenFor, waitFor } from '@dealgate/testing';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -37,7 +39,9 @@ describe('npm start in embedded mode', () => {
   let running: Started | undefined;
 
   beforeAll(async () => {
-    const [gateway, prospects, approvals, contracts, notifications, pg] = await Promise.all(Array.from({ length: 6 }, () => freePort()));
+    const [gateway, prospects, approvals, contracts, notifications, pg] = await Promise.all(
+      Array.from({ length: 6 }, () => freePort()),
+    );
     env = {
       DEALGATE_DATA_DIR: dataDir,
       PORT: String(gateway),
@@ -46,7 +50,8 @@ describe('npm start in embedded mode', () => {
       CONTRACTS_PORT: String(contracts),
       NOTIFICATIONS_PORT: String(notifications),
       EMBEDDED_PG_PORT: String(pg),
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
+      JWT_SECRET: TEST_JWT_SECRET,
     };
   });
 
@@ -65,32 +70,74 @@ describe('npm start in embedded mode', () => {
     expect(await started.exited).toBe(0);
     await waitFor(() => tree.every((pid) => !isAlive(pid)), {
       timeoutMs: 30_000,
-      what: `every started process to exit (left: ${tree.filter(isAlive).map((p) => `${p} ${commandLine(p)}`).join('; ')})`,
+      what: `every started process to exit (left: ${tree
+        .filter(isAlive)
+        .map((p) => `${p} ${commandLine(p)}`)
+        .join('; ')})`,
     });
   }
 
   it('starts everything, restarts a service that dies, and stops every process on SIGINT', async () => {
     running = npmStart(env);
     const gatewayPort = Number(env.PORT);
-    await waitFor(async () => (await health(gatewayPort)) === 200, { timeoutMs: 180_000, intervalMs: 500, what: '/api/health to be healthy' });
-    expect(running.output()).toContain('Dealgate is running (embedded mode)');
+    await waitFor(async () => (await health(gatewayPort)) === 200, {
+      timeoutMs: 180_000,
+      intervalMs: 500,
+      what: '/api/health to be healthy',
+    });
+    await waitFor(() => running!.output().includes('Dealgate is running (embedded mode)'), {
+      what: 'the start banner',
+    });
     expect(running.output()).toContain(`http://localhost:${gatewayPort}/api/docs`);
 
+    // One user action can be followed through every service by its correlation id.
+    const ping = await fetch(`http://127.0.0.1:${gatewayPort}/api/system/ping`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokenFor({ roles: [Role.Admin] })}`, 'x-correlation-id': 'follow-me-1' },
+    });
+    expect(ping.status).toBe(202);
+    const servicesLogging = () =>
+      new Set(
+        running!
+          .output()
+          .split('\n')
+          .filter((line) => line.startsWith('{') && line.includes('follow-me-1'))
+          .map((line) => JSON.parse(line) as { service: string; correlationId?: string })
+          .filter((entry) => entry.correlationId === 'follow-me-1')
+          .map((entry) => entry.service),
+      );
+    await waitFor(() => servicesLogging().size === ALL_SERVICES.length, {
+      what: 'a log line with the correlation id from every service',
+    });
+
     // A service process that dies is started again.
-    const prospects = descendantsOf(running.npm.pid!).find((pid) => commandLine(pid).includes('apps/prospects/src/main.js'));
+    const prospects = descendantsOf(running.npm.pid!).find((pid) =>
+      commandLine(pid).includes('apps/prospects/src/main.js'),
+    );
     expect(prospects).toBeDefined();
     process.kill(prospects!, 'SIGKILL');
-    await waitFor(async () => (await health(gatewayPort)) === 503, { timeoutMs: 20_000, what: 'health to report the dead service' });
-    await waitFor(async () => (await health(gatewayPort)) === 200, { timeoutMs: 60_000, intervalMs: 500, what: 'the service to be restarted' });
+    await waitFor(async () => (await health(gatewayPort)) === 503, {
+      timeoutMs: 20_000,
+      what: 'health to report the dead service',
+    });
+    await waitFor(async () => (await health(gatewayPort)) === 200, {
+      timeoutMs: 60_000,
+      intervalMs: 500,
+      what: 'the service to be restarted',
+    });
     expect(running.output()).toMatch(/prospects exited \(SIGKILL\); restarting/);
 
     await stopAndExpectNoOrphans(running);
-  });
+  }, 300_000);
 
   it('a second start reuses the data', async () => {
     running = npmStart(env);
-    await waitFor(async () => (await health(Number(env.PORT))) === 200, { timeoutMs: 180_000, intervalMs: 500, what: 'the second start' });
+    await waitFor(async () => (await health(Number(env.PORT))) === 200, {
+      timeoutMs: 180_000,
+      intervalMs: 500,
+      what: 'the second start',
+    });
     expect(running.output()).not.toContain('Initialising a new PostgreSQL cluster');
     await stopAndExpectNoOrphans(running);
-  });
+  }, 240_000);
 });

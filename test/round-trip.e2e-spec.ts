@@ -21,7 +21,11 @@ describe('cross-service round trip through the real queue', () => {
   async function receipts(pingId: string): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     for (const service of ALL_SERVICES) {
-      const [row] = await queryOnce<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM "${service}".ping_receipt WHERE ping_id = $1`, [pingId]);
+      const [row] = await queryOnce<{ n: number }>(
+        db.url,
+        `SELECT count(*)::int AS n FROM "${service}".ping_receipt WHERE ping_id = $1`,
+        [pingId],
+      );
       counts[service] = row.n;
     }
     return counts;
@@ -37,7 +41,9 @@ describe('cross-service round trip through the real queue', () => {
     const { pingId, messageId } = (await response.json()) as { pingId: string; messageId: string };
 
     const everyoneOnce = Object.fromEntries(ALL_SERVICES.map((s) => [s, 1]));
-    await waitFor(async () => JSON.stringify(await receipts(pingId)) === JSON.stringify(everyoneOnce), { what: 'a receipt in every service' });
+    await waitFor(async () => JSON.stringify(await receipts(pingId)) === JSON.stringify(everyoneOnce), {
+      what: 'a receipt in every service',
+    });
 
     // The correlation id of the HTTP request travelled with the job.
     const [outbox] = await queryOnce<{ correlation_id: string; sent_at: Date | null }>(
@@ -59,7 +65,10 @@ describe('cross-service round trip through the real queue', () => {
   it('refuses the ping without a token and for a non-admin', async () => {
     expect((await fetch(`${system.gatewayUrl}/api/system/ping`, { method: 'POST' })).status).toBe(401);
     const salesperson = tokenFor({ roles: [Role.Salesperson] });
-    const forbidden = await fetch(`${system.gatewayUrl}/api/system/ping`, { method: 'POST', headers: { authorization: `Bearer ${salesperson}` } });
+    const forbidden = await fetch(`${system.gatewayUrl}/api/system/ping`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${salesperson}` },
+    });
     expect(forbidden.status).toBe(403);
   });
 
@@ -75,5 +84,25 @@ describe('cross-service round trip through the real queue', () => {
     const doc = (await response.json()) as { paths: Record<string, unknown> };
     expect(doc.paths['/api/system/ping']).toBeDefined();
     for (const service of ALL_SERVICES) expect(doc.paths[`/api/ops/${service}/dead-letters`]).toBeDefined();
+  });
+
+  it('exposes Prometheus metrics for HTTP, jobs and the outbox in every service', async () => {
+    for (const service of ALL_SERVICES) {
+      const text = await (await fetch(`${system.urls[service]}/metrics`)).text();
+      expect(text).toContain('http_request_duration_seconds');
+      expect(text).toMatch(/jobs_processed_total\{job="system.ping",service="[a-z]+"\} [1-9]/);
+      expect(text).toContain('outbox_backlog');
+      expect(text).toContain('outbox_oldest_unsent_age_seconds');
+      expect(text).toContain('dead_letters');
+    }
+  });
+
+  it('answers 503 naming a service that is down', async () => {
+    await system.apps.notifications.close();
+    const response = await fetch(`${system.gatewayUrl}/api/health`);
+    const body = (await response.json()) as { down: string[]; message: string };
+    expect(response.status).toBe(503);
+    expect(body.down).toEqual(['notifications']);
+    expect(body.message).toContain('notifications');
   });
 });

@@ -26,7 +26,13 @@ export class ChassisModule {
         createLoggerModule(service, config.LOG_LEVEL),
         MetricsModule.forService(createMetricsRegistry(service)),
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions({ url: config.DATABASE_URL, schema: service, entities: options.entities, migrations: options.migrations }),
+          useFactory: () =>
+            dataSourceOptions({
+              url: config.DATABASE_URL,
+              schema: service,
+              entities: options.entities,
+              migrations: options.migrations,
+            }),
           dataSourceFactory: async (dsOptions) => {
             const dataSource = await new DataSource(dsOptions!).initialize();
             await migrateSchema(dataSource, service);
@@ -37,7 +43,11 @@ export class ChassisModule {
         MessagingModule.forService({
           service,
           queue: options.queue,
-          handlers: [PingHandler, ...(options.directory ? [UserUpsertedHandler, UnitUpsertedHandler] : []), ...options.handlers],
+          handlers: [
+            PingHandler,
+            ...(options.directory ? [UserUpsertedHandler, UnitUpsertedHandler] : []),
+            ...options.handlers,
+          ],
           sweeps: options.sweeps ?? [],
           attempts: config.JOB_ATTEMPTS,
           backoffMs: config.JOB_BACKOFF_MS,
@@ -47,7 +57,13 @@ export class ChassisModule {
         TerminusModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: CHASSIS_OPTIONS, useValue: options }, ...(options.directory ? [DirectoryService] : [])],
+      // The chassis' own handlers are providers here; the app's handlers and sweeps are providers of the app's
+      // modules (the messaging runtime finds them in the whole application).
+      providers: [
+        { provide: CHASSIS_OPTIONS, useValue: options },
+        PingHandler,
+        ...(options.directory ? [DirectoryService, UserUpsertedHandler, UnitUpsertedHandler] : []),
+      ],
       exports: [CHASSIS_OPTIONS, ...(options.directory ? [DirectoryService] : [])],
     };
   }

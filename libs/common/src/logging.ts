@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { CORRELATION_HEADER, currentCorrelationId, sanitizeCorrelationId } from './correlation';
 
@@ -9,6 +10,8 @@ import { CORRELATION_HEADER, currentCorrelationId, sanitizeCorrelationId } from 
  */
 export function createLoggerModule(service: string, level: string) {
   return LoggerModule.forRoot({
+    // Express 5 route syntax for "every path" (the default '*' triggers a legacy-route warning).
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       base: { service },

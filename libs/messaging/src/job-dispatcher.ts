@@ -162,6 +162,9 @@ export class JobDispatcher {
         return 'duplicate';
       }
       this.metrics?.processed.inc({ job: envelope.name });
+      // One line per effect: with the correlation id (added by the logger) a user action can be followed
+      // through every service it touched.
+      this.logger.log(`Handled ${envelope.name} ${envelope.messageId} from ${envelope.source} (attempt ${attempt})`);
       return 'done';
     } catch (error) {
       end?.();

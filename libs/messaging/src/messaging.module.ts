@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Clock } from '@dealgate/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
+import { InjectDataSource, getDataSourceToken } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
@@ -38,29 +38,69 @@ export interface MessagingOptions {
 }
 
 const OPTIONS = Symbol('MESSAGING_OPTIONS');
-const HANDLERS = Symbol('MESSAGING_HANDLERS');
-const SWEEPS = Symbol('MESSAGING_SWEEPS');
 
-/** Registers one BullMQ job scheduler per sweep on the service's own queue (upsert: replicas agree). */
+/**
+ * Resolves the service's job handlers and sweeps from the whole application (they are providers of the app's own
+ * feature modules, so they can inject that module's repositories), builds the dispatcher, checks at boot that
+ * every routed job has exactly one handler, and schedules the sweeps.
+ */
 @Injectable()
-class SweepScheduler implements OnApplicationBootstrap {
+export class MessagingRuntime implements OnApplicationBootstrap {
+  private built?: JobDispatcher;
+
   constructor(
     @Inject(OPTIONS) private readonly options: MessagingOptions,
-    @Inject(SWEEPS) private readonly sweeps: Sweep[],
     private readonly moduleRef: ModuleRef,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deadLetters: DeadLetterStore,
+    private readonly metrics: MessagingMetrics,
+    private readonly clock: Clock,
   ) {}
 
+  private resolve<T>(classes: Type<T>[], kind: string): T[] {
+    return classes.map((cls) => {
+      try {
+        return this.moduleRef.get(cls, { strict: false });
+      } catch {
+        throw new Error(
+          `${this.options.service}: the ${kind} ${cls.name} is not a provider of any module. ` +
+            `Add it to the providers of the module that owns its dependencies (e.g. the app's feature module).`,
+        );
+      }
+    });
+  }
+
+  private ownQueue(): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(queueNameOf(this.options.service)), { strict: false });
+  }
+
+  /** Built on first use: a job may arrive as soon as the worker starts, before the bootstrap hook. */
+  dispatcher(): JobDispatcher {
+    if (!this.built) {
+      const handlers = this.resolve(this.options.handlers, 'job handler');
+      assertHandlersMatchRoutes(this.options.service, handlers);
+      this.built = new JobDispatcher(
+        this.dataSource,
+        handlers,
+        () => this.ownQueue(),
+        this.deadLetters,
+        { service: this.options.service, attempts: this.options.attempts, backoffMs: this.options.backoffMs },
+        this.metrics,
+        this.resolve(this.options.sweeps, 'sweep'),
+        () => this.clock.now(),
+      );
+    }
+    return this.built;
+  }
+
   async onApplicationBootstrap(): Promise<void> {
-    const queue = this.moduleRef.get<Queue>(getQueueToken(queueNameOf(this.options.service)), { strict: false });
-    for (const sweep of this.sweeps) {
-      await queue.upsertJobScheduler(
+    this.dispatcher();
+    // One BullMQ job scheduler per sweep on the service's own queue (an upsert: replicas agree).
+    for (const sweep of this.resolve(this.options.sweeps, 'sweep')) {
+      await this.ownQueue().upsertJobScheduler(
         `${this.options.service}-${sweep.name}`,
         { every: sweep.everyMs },
-        {
-          name: `${SWEEP_JOB_PREFIX}${sweep.name}`,
-          data: {},
-          opts: { removeOnComplete: true, removeOnFail: 100 },
-        },
+        { name: `${SWEEP_JOB_PREFIX}${sweep.name}`, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
       );
     }
   }
@@ -83,11 +123,11 @@ function consumerFor(service: ServiceName, concurrency: number): Type {
   // in-flight jobs finish, and a job cut off by a crash is picked up again as stalled.
   @Processor(queueNameOf(service), { concurrency })
   class Consumer extends WorkerHost {
-    constructor(@Inject(JobDispatcher) private readonly dispatcher: JobDispatcher) {
+    constructor(@Inject(MessagingRuntime) private readonly runtime: MessagingRuntime) {
       super();
     }
     async process(job: Job): Promise<string> {
-      return this.dispatcher.dispatch(job);
+      return this.runtime.dispatcher().dispatch(job);
     }
   }
   Object.defineProperty(Consumer, 'name', { value: `${service[0].toUpperCase()}${service.slice(1)}Consumer` });
@@ -105,18 +145,6 @@ export class MessagingModule {
       ref.get<Queue>(getQueueToken(queueNameOf(options.service)), { strict: false });
     const providers: Provider[] = [
       { provide: OPTIONS, useValue: options },
-      ...options.handlers,
-      {
-        provide: HANDLERS,
-        useFactory: (...handlers: JobHandler[]) => {
-          assertHandlersMatchRoutes(options.service, handlers);
-          return handlers;
-        },
-        inject: options.handlers,
-      },
-      ...options.sweeps,
-      { provide: SWEEPS, useFactory: (...sweeps: Sweep[]) => sweeps, inject: options.sweeps },
-      SweepScheduler,
       {
         provide: MessagingMetrics,
         useFactory: (registry: Registry, ds: DataSource) => new MessagingMetrics(registry, ds),
@@ -127,29 +155,7 @@ export class MessagingModule {
         useFactory: (ds: DataSource, ref: ModuleRef) => new DeadLetterStore(ds, ownQueue(ref)),
         inject: [getDataSourceToken(), ModuleRef],
       },
-      {
-        provide: JobDispatcher,
-        useFactory: (
-          ds: DataSource,
-          handlers: JobHandler[],
-          ref: ModuleRef,
-          dead: DeadLetterStore,
-          metrics: MessagingMetrics,
-          sweeps: Sweep[],
-          clock: Clock,
-        ) =>
-          new JobDispatcher(
-            ds,
-            handlers,
-            ownQueue(ref),
-            dead,
-            { service: options.service, attempts: options.attempts, backoffMs: options.backoffMs },
-            metrics,
-            sweeps,
-            () => clock.now(),
-          ),
-        inject: [getDataSourceToken(), HANDLERS, ModuleRef, DeadLetterStore, MessagingMetrics, SWEEPS, Clock],
-      },
+      MessagingRuntime,
       {
         provide: OutboxRelay,
         useFactory: (ds: DataSource, ref: ModuleRef, metrics: MessagingMetrics) =>

@@ -41,13 +41,25 @@ export async function seedDirectory(databaseUrl: string, schemas: string[], user
         );
       }
       for (const user of seededUsers) {
-        const contact = sealPersonalData({ email: user.email ?? `${user.userId}@example.test`, name: user.name ?? 'Test User' }, TEST_PII_KEY);
+        const contact = sealPersonalData(
+          { email: user.email ?? `${user.userId}@example.test`, name: user.name ?? 'Test User' },
+          TEST_PII_KEY,
+        );
         await client.query(
           `INSERT INTO "${schema}".directory_user (user_id, roles, unit_id, groups, lead_of, active, sealed_contact, changed_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            ON CONFLICT (user_id) DO UPDATE SET roles = EXCLUDED.roles, unit_id = EXCLUDED.unit_id, groups = EXCLUDED.groups,
              lead_of = EXCLUDED.lead_of, active = EXCLUDED.active, sealed_contact = EXCLUDED.sealed_contact`,
-          [user.userId, user.roles, user.unitId ?? null, user.groups ?? [], user.leadOf ?? [], user.active ?? true, contact, now],
+          [
+            user.userId,
+            user.roles,
+            user.unitId ?? null,
+            user.groups ?? [],
+            user.leadOf ?? [],
+            user.active ?? true,
+            contact,
+            now,
+          ],
         );
       }
     }

@@ -9,7 +9,8 @@ export interface TestDatabase {
 
 function serverUrl(): string {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: run the integration tests through `npm test` (it starts PostgreSQL)');
+  if (!url)
+    throw new Error('DATABASE_URL is not set: run the integration tests through `npm test` (it starts PostgreSQL)');
   return url;
 }
 
@@ -36,7 +37,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /** Runs one query on a database and closes the connection. */
-export async function queryOnce<T = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function queryOnce<T = Record<string, unknown>>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

@@ -7,7 +7,10 @@ export const TEST_PII_KEY = 'test-pii-key-0123456789abcdef0123456789';
  * The environment of a service under test: the suite's own database, Redis when the run provides REDIS_URL (else
  * BullMQ's PostgreSQL backend), a queue prefix of its own, fast polling and backoff so tests never sleep long.
  */
-export function testEnv(databaseUrl: string, overrides: Record<string, string> = {}): Record<string, string | undefined> {
+export function testEnv(
+  databaseUrl: string,
+  overrides: Record<string, string> = {},
+): Record<string, string | undefined> {
   return {
     DATABASE_URL: databaseUrl,
     REDIS_URL: process.env.REDIS_URL,
