@@ -23,6 +23,22 @@ function persistentSecret(dataRoot: string, name: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * The gateway writes the first admin's generated password to this file once, when it creates that admin; the launcher
+ * prints it and deletes the file, so it is shown exactly once.
+ */
+function printFirstAdminOnce(file: string): void {
+  if (!existsSync(file)) return;
+  try {
+    const { email, password } = JSON.parse(readFileSync(file, 'utf8')) as { email: string; password: string };
+    log('First start: an admin was created. Log in and change the password (shown only this once):');
+    log(`  e-mail:    ${email}`);
+    log(`  password:  ${password}`);
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
 async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -87,7 +103,11 @@ async function main(): Promise<void> {
     await checkDatabase(databaseUrl);
   }
   if (shuttingDown) return;
-  const queue = queueSettings({ DATABASE_URL: databaseUrl, REDIS_URL: env.REDIS_URL, QUEUE_PREFIX: env.QUEUE_PREFIX ?? 'bull' });
+  const queue = queueSettings({
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: env.REDIS_URL,
+    QUEUE_PREFIX: env.QUEUE_PREFIX ?? 'bull',
+  });
   // Apply BullMQ's own schema once here, so five services booting together do not all queue on its lock.
   await installQueueBackend(queue, databaseUrl);
   log(`queue backend: ${queue.kind === 'redis' ? 'Redis' : "BullMQ's PostgreSQL backend"}`);
@@ -95,6 +115,7 @@ async function main(): Promise<void> {
   const jwtSecret = env.JWT_SECRET ?? persistentSecret(dataRoot, 'jwt-secret');
   const piiKey = env.PII_KEY ?? persistentSecret(dataRoot, 'pii-key');
   const dist = resolve(__dirname, '..', '..');
+  const firstAdminFile = join(dataRoot, 'first-admin.json');
   const common = { ...env, DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, PII_KEY: piiKey };
   const urls = Object.fromEntries(SERVICES.map((s) => [s.urlVar, `http://127.0.0.1:${env[s.portVar] ?? s.port}`]));
   const specs: ChildSpec[] = [
@@ -103,12 +124,23 @@ async function main(): Promise<void> {
       script: join(dist, 'apps', s.name, 'src', 'main.js'),
       env: { ...common, PORT: env[s.portVar] ?? String(s.port) },
     })),
-    { name: 'gateway', script: join(dist, 'apps', 'gateway', 'src', 'main.js'), env: { ...common, ...urls, PORT: env.PORT ?? '3000' } },
+    {
+      name: 'gateway',
+      script: join(dist, 'apps', 'gateway', 'src', 'main.js'),
+      env: {
+        ...common,
+        ...urls,
+        PORT: env.PORT ?? '3000',
+        ADMIN_PASSWORD_FILE: env.ADMIN_PASSWORD ? undefined : firstAdminFile,
+      },
+    },
   ];
   for (const spec of specs) supervisor.start(spec);
   // Lets ops tools (npm run dead-letters) reach the running system, embedded database included.
   runtimeFile = join(dataRoot, 'runtime.json');
-  writeFileSync(runtimeFile, JSON.stringify({ databaseUrl, redisUrl: env.REDIS_URL, prefix: queue.prefix }), { mode: 0o600 });
+  writeFileSync(runtimeFile, JSON.stringify({ databaseUrl, redisUrl: env.REDIS_URL, prefix: queue.prefix }), {
+    mode: 0o600,
+  });
 
   const origin = `http://localhost:${env.PORT ?? '3000'}`;
   if (await waitForHealth(`http://127.0.0.1:${env.PORT ?? '3000'}/api/health`, 120_000)) {
@@ -116,6 +148,7 @@ async function main(): Promise<void> {
     log(`  console:   ${origin}/`);
     log(`  API docs:  ${origin}/api/docs`);
     log(`  health:    ${origin}/api/health`);
+    printFirstAdminOnce(firstAdminFile);
     log('Press Ctrl-C to stop.');
   } else if (!shuttingDown) {
     log(`not healthy yet after 120 s; see the logs above and ${origin}/api/health`);
