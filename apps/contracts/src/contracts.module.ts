@@ -2,8 +2,40 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ChassisModule } from '@dealgate/chassis';
 import { ServiceName } from '@dealgate/messages';
 import { QueueSettings } from '@dealgate/messaging';
+import { ContractActorService } from './access/contract-actor.service';
+import { ApprovalDecidedHandler } from './cases/approval-decided.handler';
+import { CaseOpeningService } from './cases/case-opening.service';
+import { CasesController } from './cases/cases.controller';
+import { CasesRepository } from './cases/cases.repository';
+import { CasesService } from './cases/cases.service';
+import { DeviationApprovalsRepository } from './cases/deviation-approvals.repository';
+import { DeviationService } from './cases/deviation.service';
+import { OfferDefendedHandler } from './cases/offer-defended.handler';
+import { SigningService } from './cases/signing.service';
+import { TermsService } from './cases/terms.service';
 import { ContractsEnv } from './contracts.env';
 import { CONTRACTS_MIGRATIONS } from './migrations';
+import { OverdueTasksSweep } from './tasks/overdue.sweep';
+import { TaskCommandsService } from './tasks/task-commands.service';
+import { TaskQueriesService } from './tasks/task-queries.service';
+import { TaskReleaseService } from './tasks/task-release.service';
+import { TasksController } from './tasks/tasks.controller';
+import { TasksRepository } from './tasks/tasks.repository';
+import { TemplatesController } from './templates/templates.controller';
+import { TemplatesRepository } from './templates/templates.repository';
+import { TemplatesService } from './templates/templates.service';
+
+// Handlers and sweeps are built by the messaging module, so what they need is exported from here (global).
+const SHARED = [
+  ContractActorService,
+  CasesRepository,
+  DeviationApprovalsRepository,
+  TasksRepository,
+  TemplatesRepository,
+  TaskReleaseService,
+  CaseOpeningService,
+  DeviationService,
+];
 
 @Module({})
 export class ContractsModule {
@@ -17,9 +49,25 @@ export class ContractsModule {
           queue,
           entities: [],
           migrations: CONTRACTS_MIGRATIONS,
-          handlers: [],
+          handlers: [OfferDefendedHandler, ApprovalDecidedHandler],
+          sweeps: [OverdueTasksSweep],
           directory: true,
         }),
+      ],
+      // Templates first: `contracts/task-templates` must not be taken for a case id.
+      controllers: [TemplatesController, CasesController, TasksController],
+      // Job handlers and sweeps are providers of this module; the chassis' messaging runtime finds them here.
+      providers: [
+        OfferDefendedHandler,
+        ApprovalDecidedHandler,
+        OverdueTasksSweep,
+        ...SHARED,
+        TemplatesService,
+        CasesService,
+        TermsService,
+        SigningService,
+        TaskQueriesService,
+        TaskCommandsService,
       ],
     };
   }

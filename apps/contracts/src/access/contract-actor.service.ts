@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Principal } from '@dealgate/auth';
+import { DirectoryService } from '@dealgate/chassis';
+import { AccessViewer, Role, TaskActor, TaskAssignee, TaskGroup, groupsForRoles } from '@dealgate/domain';
+
+/** Who acts in the contracts service: token claims plus group memberships and leads from the directory copy. */
+export type ContractActor = AccessViewer & TaskActor;
+
+const TASK_GROUPS = new Set<string>(Object.values(TaskGroup));
+const asGroups = (values: readonly string[]): TaskGroup[] => values.filter((v): v is TaskGroup => TASK_GROUPS.has(v));
+
+function mergeGroups(roles: readonly Role[], directoryGroups: readonly string[]): TaskGroup[] {
+  return [...new Set([...groupsForRoles(roles), ...asGroups(directoryGroups)])];
+}
+
+@Injectable()
+export class ContractActorService {
+  constructor(
+    private readonly directory: DirectoryService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async actorFor(principal: Principal, manager?: EntityManager): Promise<ContractActor> {
+    const db = manager ?? this.dataSource.manager;
+    const user = await this.directory.user(principal.userId, manager);
+    const heads = await db.query<{ unit_id: string }[]>('SELECT unit_id FROM directory_unit WHERE head_user_id = $1', [
+      principal.userId,
+    ]);
+    return {
+      userId: principal.userId,
+      roles: principal.roles,
+      groups: mergeGroups(principal.roles, user?.active ? user.groups : []),
+      leadOf: user?.active ? asGroups(user.leadOf) : [],
+      headOfUnits: heads.map((h) => h.unit_id),
+    };
+  }
+
+  /** The person a lead hands a task to; unknown or inactive users belong to no group. */
+  async assignee(userId: string, manager?: EntityManager): Promise<TaskAssignee> {
+    const user = await this.directory.user(userId, manager);
+    if (!user?.active) return { userId, roles: [], groups: [] };
+    return { userId, roles: user.roles, groups: mergeGroups(user.roles, user.groups) };
+  }
+
+  /** Active leads of a group, for escalations. */
+  async leadsOf(group: TaskGroup, manager?: EntityManager): Promise<string[]> {
+    return (await this.directory.groupMembers(group, true, manager)).map((u) => u.userId);
+  }
+}

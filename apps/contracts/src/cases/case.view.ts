@@ -1,0 +1,133 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  AccessLevel,
+  DeviationApproval,
+  DeviationApprovalStatus,
+  SigningBlocker,
+  TermsDeviation,
+  describeDeviation,
+  describeSigningBlocker,
+  diffTerms,
+  signingBlockers,
+} from '@dealgate/domain';
+import { OfferTermsDto } from '@dealgate/messages';
+import { TaskRecord } from '../tasks/task.record';
+import { TaskView, toTaskView } from '../tasks/task.view';
+import { ContractCaseRecord, DeviationApprovalRecord, Signatory } from './case.record';
+
+export class CaseSummaryView {
+  id!: string;
+  prospectId!: string;
+  offerId!: string;
+  salespersonId!: string;
+  unitId!: string;
+  productLineId!: string;
+  companyName!: string | null;
+  @ApiProperty({ enum: ['open', 'signed'] })
+  status!: 'open' | 'signed';
+  openedAt!: string;
+  signedAt!: string | null;
+  termsRevision!: number;
+  version!: number;
+}
+
+export class CaseView extends CaseSummaryView {
+  defendedAt!: string;
+  @ApiProperty({ type: OfferTermsDto, description: 'the approved offer terms, frozen when the case opened' })
+  baseline!: OfferTermsDto;
+  @ApiProperty({ type: OfferTermsDto })
+  terms!: OfferTermsDto;
+  @ApiProperty({ description: 'every deviation of the terms from the baseline, each with a sentence' })
+  deviations!: (TermsDeviation & { description: string })[];
+  deviationApproval!: {
+    requestId: string;
+    termsRevision: number;
+    status: string;
+    current: boolean;
+    requestedAt: string;
+    decidedAt: string | null;
+    comment: string | null;
+  } | null;
+  @ApiProperty({ type: [TaskView] })
+  tasks!: TaskView[];
+  signing!: { allowed: boolean; blockers: (SigningBlocker & { message: string })[] };
+  signedOn!: string | null;
+  signatories!: Signatory[] | null;
+  @ApiProperty({ enum: ['read', 'write'] })
+  access!: AccessLevel;
+}
+
+/** The state the signing gate needs of the latest request; a voided request counts as none. */
+export function gateApproval(latest: DeviationApprovalRecord | null): DeviationApproval | null {
+  if (!latest || latest.status === 'voided') return null;
+  const status =
+    latest.status === 'approved'
+      ? DeviationApprovalStatus.Approved
+      : latest.status === 'rejected'
+        ? DeviationApprovalStatus.Rejected
+        : DeviationApprovalStatus.Pending;
+  return { status, termsRevision: latest.termsRevision };
+}
+
+export function blockersOfCase(c: ContractCaseRecord, tasks: TaskRecord[], latest: DeviationApprovalRecord | null) {
+  return signingBlockers({
+    signedAt: c.signedAt,
+    tasks: tasks.map((t) => ({ key: t.key, title: t.title, required: t.required, status: t.status })),
+    baseline: c.baseline,
+    terms: c.terms,
+    termsRevision: c.termsRevision,
+    deviationApproval: gateApproval(latest),
+  });
+}
+
+export function toCaseSummary(c: ContractCaseRecord): CaseSummaryView {
+  return {
+    id: c.id,
+    prospectId: c.prospectId,
+    offerId: c.offerId,
+    salespersonId: c.salespersonId,
+    unitId: c.unitId,
+    productLineId: c.productLineId,
+    companyName: c.companyName,
+    status: c.signedAt ? 'signed' : 'open',
+    openedAt: c.openedAt.toISOString(),
+    signedAt: c.signedAt ? c.signedAt.toISOString() : null,
+    termsRevision: c.termsRevision,
+    version: c.version,
+  };
+}
+
+export function toCaseView(
+  c: ContractCaseRecord,
+  tasks: TaskRecord[],
+  latest: DeviationApprovalRecord | null,
+  access: AccessLevel,
+  now: Date,
+): CaseView {
+  // The handover task belongs to delivery after signing; the gate looks at the work before it.
+  const blockers = c.signedAt ? [] : blockersOfCase(c, tasks, latest);
+  return {
+    ...toCaseSummary(c),
+    defendedAt: c.defendedAt.toISOString(),
+    baseline: c.baseline as OfferTermsDto,
+    terms: c.terms as OfferTermsDto,
+    deviations: diffTerms(c.baseline, c.terms).map((d) => ({ ...d, description: describeDeviation(d) })),
+    deviationApproval: latest && {
+      requestId: latest.requestId,
+      termsRevision: latest.termsRevision,
+      status: latest.status,
+      current: latest.termsRevision === c.termsRevision,
+      requestedAt: latest.requestedAt.toISOString(),
+      decidedAt: latest.decidedAt ? latest.decidedAt.toISOString() : null,
+      comment: latest.comment,
+    },
+    tasks: tasks.map((t) => toTaskView(t, now)),
+    signing: {
+      allowed: blockers.length === 0 && !c.signedAt,
+      blockers: blockers.map((b) => ({ ...b, message: describeSigningBlocker(b) })),
+    },
+    signedOn: c.signedOn,
+    signatories: c.signatories,
+    access,
+  };
+}

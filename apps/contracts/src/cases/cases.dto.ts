@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '@dealgate/common';
+import { OfferTermsDto } from '@dealgate/messages';
+
+export class CaseListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['open', 'signed'] })
+  @IsOptional()
+  @IsIn(['open', 'signed'])
+  status?: 'open' | 'signed';
+
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  prospectId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  salespersonId?: string;
+}
+
+export class EditTermsDto {
+  @ApiProperty({ type: OfferTermsDto })
+  @ValidateNested()
+  @Type(() => OfferTermsDto)
+  terms!: OfferTermsDto;
+
+  @ApiProperty({ description: 'the terms revision the edit is based on (optimistic concurrency)' })
+  @IsInt()
+  @Min(1)
+  revision!: number;
+}
+
+export class SignatoryDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: ['customer', 'company'] })
+  @IsIn(['customer', 'company'])
+  party!: 'customer' | 'company';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  position?: string;
+}
+
+export class SignContractDto {
+  @ApiProperty({ type: [SignatoryDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => SignatoryDto)
+  signatories!: SignatoryDto[];
+
+  @ApiPropertyOptional({ description: 'the date on the contract, YYYY-MM-DD; today when absent' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'signedOn must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'signedOn must be a calendar date' })
+  signedOn?: string;
+}

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { OfferTermsSnapshot } from '@dealgate/domain';
+import { ContractCaseRecord, NewContractCase, Signatory } from './case.record';
+
+interface CaseRow {
+  id: string;
+  offer_id: string;
+  prospect_id: string;
+  defence_id: string;
+  salesperson_id: string;
+  unit_id: string;
+  product_line_id: string;
+  company_name: string | null;
+  baseline: OfferTermsSnapshot;
+  terms: OfferTermsSnapshot;
+  terms_revision: number;
+  terms_edited_by: string | null;
+  terms_edited_at: Date | null;
+  defended_at: Date;
+  opened_at: Date;
+  signed_at: Date | null;
+  signed_on: string | null;
+  signed_by: string | null;
+  signatories: Signatory[] | null;
+  version: number;
+}
+
+const COLUMNS = `id, offer_id, prospect_id, defence_id, salesperson_id, unit_id, product_line_id, company_name, baseline, terms,
+  terms_revision, terms_edited_by, terms_edited_at, defended_at, opened_at, signed_at, signed_on::text AS signed_on,
+  signed_by, signatories, version`;
+
+const toRecord = (r: CaseRow): ContractCaseRecord => ({
+  id: r.id,
+  offerId: r.offer_id,
+  prospectId: r.prospect_id,
+  defenceId: r.defence_id,
+  salespersonId: r.salesperson_id,
+  unitId: r.unit_id,
+  productLineId: r.product_line_id,
+  companyName: r.company_name,
+  baseline: r.baseline,
+  terms: r.terms,
+  termsRevision: r.terms_revision,
+  termsEditedBy: r.terms_edited_by,
+  termsEditedAt: r.terms_edited_at,
+  defendedAt: r.defended_at,
+  openedAt: r.opened_at,
+  signedAt: r.signed_at,
+  signedOn: r.signed_on,
+  signedBy: r.signed_by,
+  signatories: r.signatories,
+  version: r.version,
+});
+
+/** Which cases a viewer may list: everything, or their own deals and their units' deals. */
+export interface CaseVisibility {
+  all: boolean;
+  salespersonId: string | null;
+  unitIds: readonly string[];
+}
+
+export interface CaseListFilter {
+  status?: 'open' | 'signed';
+  unitId?: string;
+  prospectId?: string;
+  salespersonId?: string;
+}
+
+@Injectable()
+export class CasesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Inserts the case unless one exists for the offer; true when this call opened it. */
+  async insertIfAbsent(manager: EntityManager, c: NewContractCase): Promise<boolean> {
+    const rows = await manager.query<{ id: string }[]>(
+      `INSERT INTO contract_case (id, offer_id, prospect_id, defence_id, salesperson_id, unit_id, product_line_id,
+         baseline, terms, defended_at, opened_at, company_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11)
+       ON CONFLICT (offer_id) DO NOTHING RETURNING id`,
+      [
+        c.id,
+        c.offerId,
+        c.prospectId,
+        c.defenceId,
+        c.salespersonId,
+        c.unitId,
+        c.productLineId,
+        JSON.stringify(c.baseline),
+        c.defendedAt,
+        c.openedAt,
+        c.companyName,
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  async find(id: string, manager?: EntityManager): Promise<ContractCaseRecord | null> {
+    const rows = await (manager ?? this.dataSource.manager).query<CaseRow[]>(
+      `SELECT ${COLUMNS} FROM contract_case WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  /** Locks the case for the rest of the transaction: every write to a case and its tasks goes through here. */
+  async lock(manager: EntityManager, id: string): Promise<ContractCaseRecord | null> {
+    const rows = await manager.query<CaseRow[]>(`SELECT ${COLUMNS} FROM contract_case WHERE id = $1 FOR UPDATE`, [id]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async list(visibility: CaseVisibility, filter: CaseListFilter, page: { limit: number; offset: number }) {
+    const where = [
+      `($1::boolean OR salesperson_id = $2::uuid OR unit_id = ANY($3::uuid[]))`,
+      `($4::text IS NULL OR ($4 = 'signed') = (signed_at IS NOT NULL))`,
+      `($5::uuid IS NULL OR unit_id = $5)`,
+      `($6::uuid IS NULL OR prospect_id = $6)`,
+      `($7::uuid IS NULL OR salesperson_id = $7)`,
+    ].join(' AND ');
+    const params = [
+      visibility.all,
+      visibility.salespersonId,
+      visibility.unitIds,
+      filter.status ?? null,
+      filter.unitId ?? null,
+      filter.prospectId ?? null,
+      filter.salespersonId ?? null,
+    ];
+    const rows = await this.dataSource.query<CaseRow[]>(
+      `SELECT ${COLUMNS} FROM contract_case WHERE ${where} ORDER BY opened_at DESC, id LIMIT $8 OFFSET $9`,
+      [...params, page.limit, page.offset],
+    );
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM contract_case WHERE ${where}`,
+      params,
+    );
+    return { items: rows.map(toRecord), total };
+  }
+
+  async updateTerms(
+    manager: EntityManager,
+    id: string,
+    terms: OfferTermsSnapshot,
+    userId: string,
+    now: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE contract_case SET terms = $2, terms_revision = terms_revision + 1, terms_edited_by = $3, terms_edited_at = $4,
+         version = version + 1 WHERE id = $1`,
+      [id, JSON.stringify(terms), userId, now],
+    );
+  }
+
+  async markSigned(
+    manager: EntityManager,
+    id: string,
+    signed: { at: Date; on: string; by: string; signatories: Signatory[] },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE contract_case SET signed_at = $2, signed_on = $3, signed_by = $4, signatories = $5, version = version + 1
+        WHERE id = $1 AND signed_at IS NULL`,
+      [id, signed.at, signed.on, signed.by, JSON.stringify(signed.signatories)],
+    );
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { Principal } from '@dealgate/auth';
+import { Clock, Page, toPage } from '@dealgate/common';
+import { Role } from '@dealgate/domain';
+import { ContractActorService } from '../access/contract-actor.service';
+import { TasksRepository } from '../tasks/tasks.repository';
+import { guardCase } from './case-guard';
+import { CaseSummaryView, CaseView, toCaseSummary, toCaseView } from './case.view';
+import { CaseListQuery } from './cases.dto';
+import { CasesRepository } from './cases.repository';
+import { DeviationApprovalsRepository } from './deviation-approvals.repository';
+
+/** Reading cases: one case with its diff, tasks and signing state; lists limited to what the viewer may see. */
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly tasks: TasksRepository,
+    private readonly approvals: DeviationApprovalsRepository,
+    private readonly actors: ContractActorService,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(user: Principal, id: string): Promise<CaseView> {
+    const actor = await this.actors.actorFor(user);
+    const { contractCase, level } = guardCase(actor, await this.cases.find(id), id, 'read');
+    const [tasks, latest] = await Promise.all([this.tasks.forCase(id), this.approvals.latest(id)]);
+    return toCaseView(contractCase, tasks, latest, level, this.clock.now());
+  }
+
+  async list(user: Principal, query: CaseListQuery): Promise<Page<CaseSummaryView>> {
+    const actor = await this.actors.actorFor(user);
+    // Mirrors caseAccess: owners and task-group members see every case; others their own deals and units.
+    const all = actor.roles.includes(Role.Owner) || actor.groups.length > 0;
+    const { items, total } = await this.cases.list(
+      {
+        all,
+        salespersonId: actor.roles.includes(Role.Salesperson) ? actor.userId : null,
+        unitIds: actor.roles.includes(Role.SalesHead) ? actor.headOfUnits : [],
+      },
+      query,
+      query,
+    );
+    return toPage(items.map(toCaseSummary), total, query);
+  }
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { Principal } from '@dealgate/auth';
+import { Clock, Page, toPage } from '@dealgate/common';
+import { ContractErrorCode, Role, contractError } from '@dealgate/domain';
+import { ContractActorService } from '../access/contract-actor.service';
+import { CasesRepository } from '../cases/cases.repository';
+import { taskAccess } from './task-guard';
+import { TaskDetailView, TaskView, toTaskDetailView, toTaskView } from './task.view';
+import { QueueQuery, TaskListQuery } from './tasks.dto';
+import { TaskListFilter, TasksRepository } from './tasks.repository';
+
+/** "My tasks", group queues and one task with its comments, documents and history. */
+@Injectable()
+export class TaskQueriesService {
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly cases: CasesRepository,
+    private readonly actors: ContractActorService,
+    private readonly clock: Clock,
+  ) {}
+
+  private async page(filter: TaskListFilter, query: TaskListQuery): Promise<Page<TaskView>> {
+    const now = this.clock.now();
+    const { items, total } = await this.tasks.list(
+      { ...filter, status: query.status, caseId: query.caseId, overdueAt: query.overdue ? now : undefined },
+      query,
+    );
+    return toPage(
+      items.map((t) => toTaskView(t, now)),
+      total,
+      query,
+    );
+  }
+
+  mine(user: Principal, query: TaskListQuery): Promise<Page<TaskView>> {
+    return this.page({ assigneeId: user.userId }, query);
+  }
+
+  /** The workable tasks of a group: for its members and the owner. */
+  async queue(user: Principal, query: QueueQuery): Promise<Page<TaskView>> {
+    const actor = await this.actors.actorFor(user);
+    if (
+      !actor.groups.includes(query.group) &&
+      !actor.leadOf.includes(query.group) &&
+      !actor.roles.includes(Role.Owner)
+    ) {
+      throw contractError(ContractErrorCode.NotGroupMember, `Only members of the ${query.group} group see its queue.`, {
+        group: query.group,
+      });
+    }
+    return this.page({ group: query.group, availableOnly: true, unassigned: query.unassigned }, query);
+  }
+
+  async get(user: Principal, id: string): Promise<TaskDetailView> {
+    const task = await this.tasks.find(id);
+    const actor = await this.actors.actorFor(user);
+    taskAccess(actor, task && (await this.cases.find(task.caseId)), task, id);
+    const [comments, documents, events] = await Promise.all([
+      this.tasks.comments(id),
+      this.tasks.documents(id),
+      this.tasks.events(id),
+    ]);
+    return toTaskDetailView(task!, this.clock.now(), { comments, documents, events });
+  }
+}

@@ -1,0 +1,106 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '@dealgate/auth';
+import { Page } from '@dealgate/common';
+import { Role } from '@dealgate/domain';
+import { TaskCommandsService } from './task-commands.service';
+import { TaskQueriesService } from './task-queries.service';
+import { TaskDetailView, TaskView } from './task.view';
+import { CommentDto, DocumentLinkDto, QueueQuery, ReassignTaskDto, ReturnTaskDto, TaskListQuery } from './tasks.dto';
+
+// Group membership and the task machine decide who may act; the salesperson reaches a task only to be refused.
+const TASK_ROLES = [Role.Owner, Role.SalesHead, Role.Salesperson, Role.Legal, Role.Accounting];
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Roles(...TASK_ROLES)
+@Controller('tasks')
+export class TasksController {
+  constructor(
+    private readonly queries: TaskQueriesService,
+    private readonly commands: TaskCommandsService,
+  ) {}
+
+  @Get('mine')
+  @ApiOperation({ summary: 'Tasks assigned to the caller; filter by status, case, overdue' })
+  mine(@CurrentUser() user: Principal, @Query() query: TaskListQuery): Promise<Page<TaskView>> {
+    return this.queries.mine(user, query);
+  }
+
+  @Get('queue')
+  @ApiOperation({
+    summary: "A group's workable tasks (members and the owner); filter by status, case, overdue, unassigned",
+  })
+  queue(@CurrentUser() user: Principal, @Query() query: QueueQuery): Promise<Page<TaskView>> {
+    return this.queries.queue(user, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One task with its comments, document links and history' })
+  @ApiOkResponse({ type: TaskDetailView })
+  get(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDetailView> {
+    return this.queries.get(user, id);
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Claim an available task of one of your groups' })
+  @ApiOkResponse({ type: TaskDetailView })
+  claim(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDetailView> {
+    return this.commands.claim(user, id);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark your claimed task done; tasks waiting for it become available' })
+  @ApiOkResponse({ type: TaskDetailView })
+  complete(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDetailView> {
+    return this.commands.complete(user, id);
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Return a claimed task to the group queue with a reason (assignee or group lead)' })
+  @ApiOkResponse({ type: TaskDetailView })
+  giveBack(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReturnTaskDto,
+  ): Promise<TaskDetailView> {
+    return this.commands.giveBack(user, id, dto.reason);
+  }
+
+  @Post(':id/reassign')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Give the task to another member of its group (group lead)' })
+  @ApiOkResponse({ type: TaskDetailView })
+  reassign(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReassignTaskDto,
+  ): Promise<TaskDetailView> {
+    return this.commands.reassign(user, id, dto.assigneeId);
+  }
+
+  @Post(':id/comments')
+  @ApiOperation({ summary: 'Comment on a task' })
+  @ApiOkResponse({ type: TaskDetailView })
+  comment(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CommentDto,
+  ): Promise<TaskDetailView> {
+    return this.commands.comment(user, id, dto.body);
+  }
+
+  @Post(':id/documents')
+  @ApiOperation({ summary: 'Link a document (e.g. the draft in the document store) to a task' })
+  @ApiOkResponse({ type: TaskDetailView })
+  linkDocument(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DocumentLinkDto,
+  ): Promise<TaskDetailView> {
+    return this.commands.linkDocument(user, id, dto);
+  }
+}

@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, IsUrl, MaxLength, MinLength } from 'class-validator';
+import { PageQuery } from '@dealgate/common';
+import { TaskGroup, TaskStatus } from '@dealgate/domain';
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class TaskListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: TaskStatus })
+  @IsOptional()
+  @IsIn(Object.values(TaskStatus))
+  status?: TaskStatus;
+
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+
+  @ApiPropertyOptional({ description: 'only tasks past their due moment' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  overdue?: boolean;
+}
+
+export class QueueQuery extends TaskListQuery {
+  @ApiProperty({ enum: TaskGroup })
+  @IsIn(Object.values(TaskGroup))
+  group!: TaskGroup;
+
+  @ApiPropertyOptional({ description: 'only tasks nobody has claimed' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  unassigned?: boolean;
+}
+
+export class ReturnTaskDto {
+  @ApiProperty({ description: 'why the task goes back to the queue' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class ReassignTaskDto {
+  @IsUUID()
+  assigneeId!: string;
+}
+
+export class CommentDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  body!: string;
+}
+
+export class DocumentLinkDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ example: 'https://dms.example.com/contracts/123' })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
+  url!: string;
+}

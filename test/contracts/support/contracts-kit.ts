@@ -1,0 +1,145 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { startService } from '@dealgate/chassis';
+import { Clock } from '@dealgate/common';
+import { JobEnvelope, JobName, JobPayloads, OfferDefendedPayload, ServiceName, queueNameOf } from '@dealgate/messages';
+import { TestDatabase, createTestDatabase, queryOnce, testEnv, waitFor } from '@dealgate/testing';
+import { contractsService } from '../../../apps/contracts/src/contracts.service-definition';
+
+export interface ContractsUnderTest {
+  db: TestDatabase;
+  app: NestExpressApplication;
+  url: string;
+  clock: Clock;
+  stop(): Promise<void>;
+}
+
+/** The contracts service alone on its own database, as a medium test needs it. */
+export async function startContracts(overrides: Record<string, string> = {}): Promise<ContractsUnderTest> {
+  const db = await createTestDatabase();
+  const { app, url } = await startService(contractsService, testEnv(db.url, overrides));
+  return {
+    db,
+    app,
+    url,
+    clock: app.get(Clock),
+    async stop() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Puts a job on the service's own queue as another service's relay would; returns its message id. */
+export async function deliver<N extends JobName>(
+  app: NestExpressApplication,
+  name: N,
+  payload: JobPayloads[N],
+  messageId: string = randomUUID(),
+): Promise<string> {
+  const queue = app.get<Queue>(getQueueToken(queueNameOf(ServiceName.Contracts)), { strict: false });
+  const envelope: JobEnvelope<N> = {
+    messageId,
+    name,
+    payload,
+    correlationId: `test-${messageId}`,
+    source: ServiceName.Prospects,
+    occurredAt: new Date().toISOString(),
+  };
+  // A fresh BullMQ job id each time, so a redelivery of the same message reaches the inbox as a real duplicate would.
+  await queue.add(name, envelope, { jobId: `${messageId}-${randomUUID()}` });
+  return messageId;
+}
+
+export function defendedOffer(overrides: Partial<OfferDefendedPayload> = {}): OfferDefendedPayload {
+  return {
+    prospectId: randomUUID(),
+    offerId: randomUUID(),
+    defenceId: randomUUID(),
+    salespersonId: randomUUID(),
+    unitId: randomUUID(),
+    productLineId: randomUUID(),
+    terms: {
+      items: [
+        {
+          productId: 'crm-seat',
+          description: 'CRM seat, yearly',
+          quantity: 10,
+          unitPriceMinor: 120_000,
+          currency: 'EUR',
+        },
+      ],
+      paymentDays: 30,
+      delivery: { text: 'Remote onboarding', days: 14 },
+      discountPercent: 5,
+      validUntil: '2027-01-31',
+      clauses: ['sla-99.5'],
+    },
+    defendedAt: '2026-11-20T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers; the assertions check their shape
+export interface ApiAnswer<T = any> {
+  status: number;
+  body: T;
+}
+
+/** One HTTP call to the service with a bearer token. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+export async function call<T = any>(
+  url: string,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<ApiAnswer<T>> {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as T) : (undefined as T) };
+}
+
+/** Payloads the service wrote to its outbox for one job name, oldest first. */
+export async function emitted<N extends JobName>(dbUrl: string, name: N): Promise<JobPayloads[N][]> {
+  const rows = await queryOnce<{ payload: JobPayloads[N] }>(
+    dbUrl,
+    'SELECT payload FROM contracts.outbox WHERE job_name = $1 ORDER BY created_at, id',
+    [name],
+  );
+  return rows.map((r) => r.payload);
+}
+
+export async function count(dbUrl: string, sql: string, params: unknown[] = []): Promise<number> {
+  const [row] = await queryOnce<{ n: number }>(dbUrl, `SELECT count(*)::int AS n FROM ${sql}`, params);
+  return row.n;
+}
+
+/** Waits until the offer has its case, and returns the case id. */
+export async function caseOf(dbUrl: string, offerId: string): Promise<string> {
+  return waitFor(
+    async () =>
+      (
+        await queryOnce<{ id: string }>(dbUrl, 'SELECT id FROM contracts.contract_case WHERE offer_id = $1', [offerId])
+      )[0]?.id,
+    { what: `the case of offer ${offerId}` },
+  );
+}
+
+export async function taskIds(dbUrl: string, caseId: string): Promise<Record<string, string>> {
+  const rows = await queryOnce<{ id: string; key: string }>(
+    dbUrl,
+    'SELECT id, key FROM contracts.contract_task WHERE case_id = $1',
+    [caseId],
+  );
+  return Object.fromEntries(rows.map((r) => [r.key, r.id]));
+}
