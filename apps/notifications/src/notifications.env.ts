@@ -1,5 +1,79 @@
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { ServiceEnv } from '@dealgate/common';
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value !== '' ? Number(value) : value);
 
 export class NotificationsEnv extends ServiceEnv {
   override PORT = 3004;
+
+  /** e.g. smtp://user:pass@mail.example.com:587. Without it e-mails are written as .eml files under MAIL_DIR. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'must be an e-mail address' })
+  MAIL_FROM = 'dealgate@localhost';
+
+  @IsString()
+  MAIL_DIR = './var/mail';
+
+  /** Where the console is reached; e-mail links point under it. */
+  @Matches(/^https?:\/\/.+/, { message: 'must be an http(s):// URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  MAIL_SWEEP_MS = 5000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  MAIL_MAX_ATTEMPTS = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAIL_BACKOFF_MS = 60_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  DIGEST_SWEEP_MS = 60_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  WEBHOOK_SWEEP_MS = 5000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_BACKOFF_MS = 30_000;
+
+  /** Consecutive failed attempts (across deliveries) after which a webhook is disabled. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_DISABLE_AFTER = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** Live streams re-check the inbox this often (a fallback to LISTEN/NOTIFY) and send a keep-alive comment. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  STREAM_POLL_MS = 15_000;
 }

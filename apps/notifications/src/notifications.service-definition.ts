@@ -2,9 +2,15 @@ import { ServiceDefinition } from '@dealgate/chassis';
 import { ServiceName } from '@dealgate/messages';
 import { NotificationsEnv } from './notifications.env';
 import { NotificationsModule } from './notifications.module';
+import { notificationsStatusForCode } from './notifications.status';
+import { streamTokenFromQuery } from './stream/stream-token.middleware';
 
 export const notificationsService: ServiceDefinition<NotificationsEnv> = {
   service: ServiceName.Notifications,
   envClass: NotificationsEnv,
   module: (config, queue) => NotificationsModule.forRoot(config, queue),
+  app: {
+    statusForCode: notificationsStatusForCode,
+    beforeBodyParsing: (app) => app.use(streamTokenFromQuery),
+  },
 };

@@ -5,3 +5,4 @@ export * from './approvals';
 export * from './contracts';
 export * from './analytics';
 export * from './identity';
+export * from './notifications';

@@ -1,0 +1,49 @@
+import {
+  BadRequestException,
+  Controller,
+  ExecutionContext,
+  MessageEvent,
+  Sse,
+  createParamDecorator,
+} from '@nestjs/common';
+import type { Request } from 'express';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Observable } from 'rxjs';
+import { CurrentUser, Principal, Roles } from '@dealgate/auth';
+import { ALL_ROLES } from '@dealgate/domain';
+import { StreamService } from './stream.service';
+
+/** The Last-Event-ID header: an inbox id; a malformed one is a 400 naming the header. */
+const LastEventId = createParamDecorator((_data: unknown, ctx: ExecutionContext): string | undefined => {
+  const value = ctx.switchToHttp().getRequest<Request>().headers['last-event-id'];
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'string' && /^\d{1,18}$/.test(value)) return value;
+  const problems = ['must be the id of a notification received earlier'];
+  throw new BadRequestException({
+    code: 'validation_failed',
+    message: `Invalid input: Last-Event-ID (${problems[0]})`,
+    fields: [{ field: 'Last-Event-ID', problems }],
+  });
+});
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Roles(...ALL_ROLES)
+@Controller('notifications')
+export class StreamController {
+  constructor(private readonly streams: StreamService) {}
+
+  @Sse('stream')
+  @ApiOperation({
+    summary: 'Live stream of my new notifications (Server-Sent Events)',
+    description:
+      'Events are named `notification`; `id` is the inbox id and `data` the notification as in the list. Reconnect with ' +
+      '`Last-Event-ID` to replay what was missed (EventSource does it by itself). EventSource cannot send headers: pass ' +
+      'the token as `?access_token=` instead (it is moved into the Authorization header before logging and routing).',
+  })
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Replay notifications after this id' })
+  @ApiQuery({ name: 'access_token', required: false, description: 'Bearer token for clients that cannot set headers' })
+  stream(@CurrentUser() user: Principal, @LastEventId() lastEventId?: string): Observable<MessageEvent> {
+    return this.streams.open(user.userId, lastEventId);
+  }
+}

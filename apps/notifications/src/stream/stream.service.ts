@@ -1,0 +1,71 @@
+import { Injectable, MessageEvent } from '@nestjs/common';
+import {
+  Observable,
+  asyncScheduler,
+  concatMap,
+  defer,
+  from,
+  interval,
+  map,
+  merge,
+  mergeMap,
+  of,
+  switchMap,
+  throttleTime,
+} from 'rxjs';
+import { InboxRepository } from '../inbox/inbox.repository';
+import { InboxService } from '../inbox/inbox.service';
+import { NotificationsEnv } from '../notifications.env';
+import { NotificationFeed } from './notification-feed';
+
+const BATCH = 100;
+
+/**
+ * A person's live stream: items with an id above the cursor, in id order. The cursor starts at Last-Event-ID
+ * (a reconnect replays what was missed) or at the newest item (a fresh connection shows only what comes next).
+ */
+@Injectable()
+export class StreamService {
+  constructor(
+    private readonly inbox: InboxRepository,
+    private readonly views: InboxService,
+    private readonly feed: NotificationFeed,
+    private readonly config: NotificationsEnv,
+  ) {}
+
+  open(userId: string, lastEventId: string | undefined): Observable<MessageEvent> {
+    return defer(async () => lastEventId ?? (await this.inbox.latestId(userId))).pipe(
+      switchMap((start) => {
+        let cursor = start;
+        const tick = interval(this.config.STREAM_POLL_MS);
+        const checks = merge(of(undefined), this.feed.changesFor(userId), tick).pipe(
+          // Bursts of commits collapse into one query; the trailing check catches the last of them.
+          throttleTime(50, asyncScheduler, { leading: true, trailing: true }),
+          concatMap(() =>
+            defer(() =>
+              this.drain(
+                userId,
+                () => cursor,
+                (id) => (cursor = id),
+              ),
+            ),
+          ),
+          mergeMap((events) => from(events)),
+        );
+        // A comment first (so headers go out at once), then one per poll as a keep-alive for proxies.
+        const keepAlive = merge(of(undefined), tick).pipe(map((): MessageEvent => ({ comment: 'keep-alive' })));
+        return merge(keepAlive, checks);
+      }),
+    );
+  }
+
+  private async drain(userId: string, cursor: () => string, advance: (id: string) => void): Promise<MessageEvent[]> {
+    const events: MessageEvent[] = [];
+    for (;;) {
+      const rows = await this.inbox.after(userId, cursor(), BATCH);
+      for (const row of rows) events.push({ id: row.id, type: 'notification', data: this.views.view(row) });
+      if (rows.length > 0) advance(rows[rows.length - 1].id);
+      if (rows.length < BATCH) return events;
+    }
+  }
+}

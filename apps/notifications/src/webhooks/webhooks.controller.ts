@@ -1,0 +1,56 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '@dealgate/auth';
+import { Page } from '@dealgate/common';
+import { Role } from '@dealgate/domain';
+import { DeliveryRecord } from './webhook-delivery.repository';
+import { CreateWebhookDto, DeliveryListQuery, UpdateWebhookDto, WebhookListQuery } from './webhook.dto';
+import { WebhookRecord } from './webhook.repository';
+import { WebhooksService } from './webhooks.service';
+
+/** Signed outgoing webhooks (docs/webhooks.md). Admin only: they send business events out of the system. */
+@ApiTags('webhooks')
+@ApiBearerAuth()
+@Roles(Role.Admin)
+@Controller('webhooks')
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a webhook: URL, event types and a signing secret' })
+  create(@Body() dto: CreateWebhookDto, @CurrentUser() admin: Principal): Promise<WebhookRecord> {
+    return this.webhooks.create(dto, admin);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List webhooks, newest first' })
+  list(@Query() query: WebhookListQuery): Promise<Page<WebhookRecord>> {
+    return this.webhooks.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One webhook with its health (consecutive failures, disabled time)' })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<WebhookRecord> {
+    return this.webhooks.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a webhook; `active: true` re-enables a disabled one' })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateWebhookDto): Promise<WebhookRecord> {
+    return this.webhooks.update(id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiOperation({ summary: 'Delete a webhook and its delivery log' })
+  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.webhooks.remove(id);
+  }
+
+  @Get(':id/deliveries')
+  @ApiOperation({ summary: 'Delivery log of a webhook, newest first, each with its attempts' })
+  deliveries(@Param('id', ParseUUIDPipe) id: string, @Query() query: DeliveryListQuery): Promise<Page<DeliveryRecord>> {
+    return this.webhooks.deliveriesOf(id, query);
+  }
+}

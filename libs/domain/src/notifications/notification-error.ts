@@ -1,0 +1,11 @@
+import { DomainError } from '../domain-error';
+
+/** Codes of the notifications service's broken rules. Sent on the wire: never rename a value. */
+export enum NotificationErrorCode {
+  NotificationNotFound = 'notifications.not_found',
+  WebhookNotFound = 'webhooks.not_found',
+}
+
+export function notificationError(code: NotificationErrorCode, message: string, details?: Record<string, unknown>) {
+  return new DomainError(code, message, details);
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Queue } from 'bullmq';
+import { startService } from '@dealgate/chassis';
+import { JobEnvelope, JobName, JobPayloads, ServiceName, queueNameOf } from '@dealgate/messages';
+import { TestDatabase, createTestDatabase, queryOnce, testEnv } from '@dealgate/testing';
+import { notificationsService } from '../../../apps/notifications/src/notifications.service-definition';
+
+export interface RunningNotifications {
+  db: TestDatabase;
+  app: NestExpressApplication;
+  url: string;
+  /** Puts an event on the service's own queue as another service's relay would; returns the envelope. */
+  emit<N extends JobName>(name: N, payload: JobPayloads[N], messageId?: string): Promise<JobEnvelope<N>>;
+  /** Delivers the same envelope again (a fresh BullMQ job id, as after a relay crash or a replay). */
+  redeliver(envelope: JobEnvelope): Promise<void>;
+  /** Evaluates a count query on the service's database (tables named with their schema). */
+  count(sql: string, params?: unknown[]): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** The notifications service alone on its own database, fed by jobs added straight to its queue. */
+export async function startNotifications(overrides: Record<string, string> = {}): Promise<RunningNotifications> {
+  const db = await createTestDatabase();
+  const { app, url } = await startService(notificationsService, testEnv(db.url, overrides));
+  const queue = app.get<Queue>(getQueueToken(queueNameOf(ServiceName.Notifications)), { strict: false });
+  const add = (envelope: JobEnvelope) => queue.add(envelope.name, envelope, { jobId: randomUUID() });
+  return {
+    db,
+    app,
+    url,
+    async emit(name, payload, messageId = randomUUID()) {
+      const envelope = {
+        messageId,
+        name,
+        payload,
+        correlationId: `test-${messageId}`,
+        source: ServiceName.Contracts,
+        occurredAt: new Date().toISOString(),
+      };
+      await add(envelope);
+      return envelope;
+    },
+    async redeliver(envelope) {
+      await add(envelope);
+    },
+    async count(sql, params = []) {
+      const [row] = await queryOnce<{ n: number }>(db.url, `SELECT (${sql})::int AS n`, params);
+      return row.n;
+    },
+    async stop() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
