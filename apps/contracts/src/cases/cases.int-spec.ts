@@ -97,7 +97,7 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
     expect(body.baseline).toEqual(offer.terms);
     expect(body.deviations).toEqual([]);
     expect(body.access).toBe('write');
-    const states = Object.fromEntries(body.tasks.map((t: { key: string; state: string }) => [t.key, t.state]));
+    const states = Object.fromEntries((body.tasks as { key: string; state: string }[]).map((t) => [t.key, t.state]));
     expect(states).toEqual({
       [K.DraftContract]: 'available',
       [K.CreditCheck]: 'available',
@@ -142,7 +142,7 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
     const bad = { terms: { ...offer.terms, paymentDays: -3 }, revision: 1 };
     const { status, body } = await call(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, token.legal, bad);
     expect(status).toBe(400);
-    expect(body.fields.map((f: { field: string }) => f.field)).toEqual(['terms.paymentDays']);
+    expect((body.fields as { field: string }[]).map((f) => f.field)).toEqual(['terms.paymentDays']);
     expect((await call(svc.url, 'GET', '/api/contracts/not-a-uuid', token.legal)).status).toBe(400);
     expect(await count(svc.db.url, 'contracts.contract_case WHERE id = $1 AND terms_revision = 1', [caseId])).toBe(1);
   });
@@ -193,7 +193,7 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
       revision: 2,
     });
     expect(again.body.termsRevision).toBe(3);
-    expect(again.body.deviations.map((d: { field: string }) => d.field)).toEqual(['item_price', 'payment_days']);
+    expect((again.body.deviations as { field: string }[]).map((d) => d.field)).toEqual(['item_price', 'payment_days']);
     expect(await emitted(svc.db.url, JobName.ApprovalVoided)).toEqual([
       expect.objectContaining({ requestId: firstRequest }),
     ]);
@@ -254,7 +254,9 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
     expect(blocked.status).toBe(409);
     expect(blocked.body.code).toBe('contract.signing_blocked');
     expect(blocked.body.message).toContain('The required task "Draft contract" is not done.');
-    expect(blocked.body.details.blockers.map((b: { kind: string }) => b.kind)).not.toContain('deviation_not_approved');
+    expect((blocked.body.details.blockers as { kind: string }[]).map((b) => b.kind)).not.toContain(
+      'deviation_not_approved',
+    );
 
     const tasks = await taskIds(svc.db.url, caseId);
     const work = async (key: string, who: string) => {
@@ -287,7 +289,7 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
         unitId,
       }),
     ]);
-    const handover = signed.body.tasks.find((t: { key: string }) => t.key === K.DeliveryHandover);
+    const handover = (signed.body.tasks as { key: string }[]).find((t) => t.key === String(K.DeliveryHandover));
     expect(handover).toEqual(expect.objectContaining({ group: 'delivery', state: 'available', assigneeId: null }));
     expect((await emitted(svc.db.url, JobName.TaskAssigned)).filter((a) => a.group === 'delivery')).toHaveLength(1);
 

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_TASK_TEMPLATES, DefaultTaskKey as K, Role } from '@dealgate/domain';
+import { JobName } from '@dealgate/messages';
+import { seedDirectory, tokenFor } from '@dealgate/testing';
+import {
+  ContractsUnderTest,
+  call,
+  caseOf,
+  count,
+  defendedOffer,
+  deliver,
+  emitted,
+  startContracts,
+  taskIds,
+} from '../../../../test/contracts/support/contracts-kit';
+import { OverdueTasksSweep } from './overdue.sweep';
+
+describe('contract tasks and templates (medium, real PostgreSQL and queue)', () => {
+  let svc: ContractsUnderTest;
+  const ids = { lead: randomUUID(), legal: randomUUID(), accounting: randomUUID(), seller: randomUUID() };
+  const token = {
+    lead: tokenFor({ userId: ids.lead, roles: [Role.Legal] }),
+    legal: tokenFor({ userId: ids.legal, roles: [Role.Legal] }),
+    accounting: tokenFor({ userId: ids.accounting, roles: [Role.Accounting] }),
+    seller: tokenFor({ userId: ids.seller, roles: [Role.Salesperson] }),
+    admin: tokenFor({ roles: [Role.Admin] }),
+  };
+
+  async function openCase(): Promise<{ caseId: string; tasks: Record<string, string> }> {
+    const offer = defendedOffer({ salespersonId: ids.seller });
+    await deliver(svc.app, JobName.OfferDefended, offer);
+    const caseId = await caseOf(svc.db.url, offer.offerId);
+    return { caseId, tasks: await taskIds(svc.db.url, caseId) };
+  }
+
+  beforeAll(async () => {
+    svc = await startContracts({ TASK_ESCALATION_GRACE_HOURS: '24' });
+    await seedDirectory(
+      svc.db.url,
+      ['contracts'],
+      [
+        { userId: ids.lead, roles: [Role.Legal], groups: ['legal'], leadOf: ['legal'] },
+        { userId: ids.legal, roles: [Role.Legal], groups: ['legal'] },
+        { userId: ids.accounting, roles: [Role.Accounting], groups: ['accounting'] },
+        { userId: ids.seller, roles: [Role.Salesperson] },
+      ],
+    );
+  });
+
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await svc?.stop();
+  });
+
+  describe('lifecycle', () => {
+    let tasks: Record<string, string>;
+    let caseId: string;
+    beforeAll(async () => ({ caseId, tasks } = await openCase()));
+
+    const act = (who: string, id: string, action: string, body?: unknown) =>
+      call(svc.url, 'POST', `/api/tasks/${id}/${action}`, who, body);
+
+    it('lets only a group member claim an available task, once', async () => {
+      expect((await act(token.legal, tasks[K.ReviewTerms], 'claim')).body.code).toBe('contract.task_not_available');
+      expect((await act(token.accounting, tasks[K.DraftContract], 'claim')).status).toBe(403);
+      const [first, second] = await Promise.all([
+        act(token.legal, tasks[K.DraftContract], 'claim'),
+        act(token.lead, tasks[K.DraftContract], 'claim'),
+      ]);
+      expect([first.status, second.status].sort()).toEqual([200, 409]);
+      const winner = first.status === 200 ? ids.legal : ids.lead;
+      expect(
+        await count(svc.db.url, "contracts.task_event WHERE task_id = $1 AND kind = 'claim'", [tasks[K.DraftContract]]),
+      ).toBe(1);
+      expect((await call(svc.url, 'GET', `/api/tasks/${tasks[K.DraftContract]}`, token.lead)).body.assigneeId).toBe(
+        winner,
+      );
+    });
+
+    it('returns a task with a reason and lets the lead reassign it within the group', async () => {
+      const id = tasks[K.DraftContract];
+      expect((await act(token.legal, id, 'return', {})).status).toBe(400);
+      const returned = await act(token.lead, id, 'return', { reason: 'Waiting for the customer template' });
+      expect(returned.body).toEqual(expect.objectContaining({ status: 'open', assigneeId: null }));
+      expect((returned.body.history as unknown[]).at(-1)).toEqual(
+        expect.objectContaining({ kind: 'return', reason: 'Waiting for the customer template' }),
+      );
+      expect((await act(token.legal, id, 'reassign', { assigneeId: ids.lead })).status).toBe(403);
+      expect((await act(token.lead, id, 'reassign', { assigneeId: ids.accounting })).body.code).toBe(
+        'contract.assignee_not_group_member',
+      );
+      const reassigned = await act(token.lead, id, 'reassign', { assigneeId: ids.legal });
+      expect(reassigned.body).toEqual(expect.objectContaining({ status: 'claimed', assigneeId: ids.legal }));
+      const told = (await emitted(svc.db.url, JobName.TaskAssigned)).filter((a) => a.taskId === id);
+      expect(told.map((a) => a.assigneeId)).toEqual([null, null, ids.legal]);
+    });
+
+    it('takes comments and document links from workers, not from the salesperson', async () => {
+      const id = tasks[K.DraftContract];
+      expect((await act(token.legal, id, 'comments', { body: 'Draft uploaded' })).status).toBe(201);
+      const linked = await act(token.legal, id, 'documents', { title: 'Draft v1', url: 'https://dms.example.com/d/1' });
+      expect(linked.body.comments).toEqual([expect.objectContaining({ authorId: ids.legal, body: 'Draft uploaded' })]);
+      expect(linked.body.documents).toEqual([
+        expect.objectContaining({ title: 'Draft v1', url: 'https://dms.example.com/d/1' }),
+      ]);
+      expect(
+        (await act(token.legal, id, 'documents', { title: 'x', url: 'javascript:alert(1)' })).body.fields[0].field,
+      ).toBe('url');
+      expect((await act(token.seller, id, 'comments', { body: 'hi' })).status).toBe(403);
+      expect((await call(svc.url, 'GET', `/api/tasks/${id}`, token.seller)).status).toBe(200);
+      expect(await count(svc.db.url, 'contracts.task_comment WHERE task_id = $1', [id])).toBe(1);
+    });
+
+    it('makes dependent tasks available, with a due date, only when all their dependencies are done', async () => {
+      expect((await act(token.lead, tasks[K.DraftContract], 'complete')).status).toBe(403);
+      await act(token.legal, tasks[K.DraftContract], 'complete');
+      let review = (await call(svc.url, 'GET', `/api/tasks/${tasks[K.ReviewTerms]}`, token.legal)).body;
+      expect(review).toEqual(expect.objectContaining({ state: 'blocked', dueAt: null }));
+      await act(token.accounting, tasks[K.CreditCheck], 'claim');
+      await act(token.accounting, tasks[K.CreditCheck], 'complete');
+      review = (await call(svc.url, 'GET', `/api/tasks/${tasks[K.ReviewTerms]}`, token.legal)).body;
+      expect(review.state).toBe('available');
+      expect(new Date(review.dueAt).getTime() - new Date(review.availableSince).getTime()).toBe(2 * 86_400_000);
+      expect(
+        (await emitted(svc.db.url, JobName.TaskAssigned)).filter((a) => a.caseId === caseId).map((a) => a.title),
+      ).toEqual(expect.arrayContaining(['Review terms', 'Billing set-up']));
+    });
+
+    it('lists my tasks and group queues, filtered and paginated', async () => {
+      await act(token.legal, tasks[K.ReviewTerms], 'claim');
+      const mine = await call(svc.url, 'GET', `/api/tasks/mine?status=claimed&caseId=${caseId}`, token.legal);
+      expect(mine.body).toEqual(
+        expect.objectContaining({ total: 1, items: [expect.objectContaining({ key: K.ReviewTerms })] }),
+      );
+      const queue = await call(
+        svc.url,
+        'GET',
+        `/api/tasks/queue?group=accounting&caseId=${caseId}&unassigned=true`,
+        token.accounting,
+      );
+      expect((queue.body.items as { key: string }[]).map((t) => t.key)).toEqual([K.BillingSetup]);
+      const done = await call(svc.url, 'GET', `/api/tasks/queue?group=legal&status=done&limit=1`, token.lead);
+      expect(done.body).toEqual(expect.objectContaining({ total: 1, limit: 1, offset: 0 }));
+      expect((await call(svc.url, 'GET', '/api/tasks/queue?group=legal', token.accounting)).status).toBe(403);
+      expect((await call(svc.url, 'GET', '/api/tasks/queue?group=sales', token.accounting)).status).toBe(400);
+    });
+  });
+
+  describe('templates', () => {
+    const dto = (templates: unknown[], version: number) => ({ templates, version });
+
+    it('is edited by the admin only; a cycle is refused with 422 naming it', async () => {
+      const current = (await call(svc.url, 'GET', '/api/contracts/task-templates', token.lead)).body;
+      expect(current.templates).toEqual(DEFAULT_TASK_TEMPLATES);
+      const cyclic = [
+        { key: 'a', title: 'A', group: 'legal', dependsOn: ['b'], dueDays: 1, required: true },
+        { key: 'b', title: 'B', group: 'accounting', dependsOn: ['a'], dueDays: 1, required: true },
+      ];
+      expect(
+        (await call(svc.url, 'PUT', '/api/contracts/task-templates', token.lead, dto(cyclic, current.version))).status,
+      ).toBe(403);
+      const refused = await call(
+        svc.url,
+        'PUT',
+        '/api/contracts/task-templates',
+        token.admin,
+        dto(cyclic, current.version),
+      );
+      expect(refused.status).toBe(422);
+      expect(refused.body).toEqual(
+        expect.objectContaining({ code: 'contract.template_cycle', details: { cycle: ['a', 'b', 'a'] } }),
+      );
+      expect(refused.body.message).toContain('a -> b -> a');
+    });
+
+    it('applies a saved set to cases opened afterwards, and refuses a stale version', async () => {
+      const set = [
+        { key: 'nda', title: 'NDA', group: 'legal', dependsOn: [], dueDays: 1, required: true },
+        { key: 'invoice', title: 'Invoice', group: 'accounting', dependsOn: ['nda'], dueDays: 2, required: false },
+      ];
+      const saved = await call(svc.url, 'PUT', '/api/contracts/task-templates', token.admin, dto(set, 1));
+      expect(saved.status).toBe(200);
+      expect(saved.body.version).toBe(2);
+      expect((await call(svc.url, 'PUT', '/api/contracts/task-templates', token.admin, dto(set, 1))).status).toBe(409);
+      const { tasks } = await openCase();
+      expect(Object.keys(tasks).sort()).toEqual(['invoice', 'nda']);
+    });
+  });
+
+  describe('overdue sweep', () => {
+    it('reminds at due and escalates after the grace, exactly once per task and level', async () => {
+      const opened = new Date('2030-01-01T09:00:00.000Z');
+      jest.spyOn(svc.clock, 'now').mockReturnValue(opened);
+      const { caseId, tasks } = await openCase();
+      const sweep = svc.app.get(OverdueTasksSweep);
+      const notices = async () =>
+        (await emitted(svc.db.url, JobName.TaskOverdue))
+          .filter((n) => n.caseId === caseId)
+          .map((n) => [n.taskId === tasks.nda ? 'nda' : n.taskId, n.level]);
+      const hours = (h: number) => new Date(opened.getTime() + h * 3_600_000);
+
+      await sweep.run(hours(23));
+      expect(await notices()).toEqual([]);
+      await sweep.run(hours(25));
+      await sweep.run(hours(26));
+      expect(await notices()).toEqual([['nda', 'reminder']]);
+      await sweep.run(hours(49));
+      await sweep.run(hours(49));
+      expect(await notices()).toEqual([
+        ['nda', 'reminder'],
+        ['nda', 'escalation'],
+      ]);
+      expect(await count(svc.db.url, 'contracts.overdue_notice WHERE task_id = $1', [tasks.nda])).toBe(2);
+      // The blocked invoice task has no due date yet, so it is never overdue.
+      expect(await count(svc.db.url, 'contracts.overdue_notice WHERE task_id = $1', [tasks.invoice])).toBe(0);
+    });
+  });
+});
