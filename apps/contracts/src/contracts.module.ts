@@ -25,17 +25,21 @@ import { TemplatesController } from './templates/templates.controller';
 import { TemplatesRepository } from './templates/templates.repository';
 import { TemplatesService } from './templates/templates.service';
 
-// Handlers and sweeps are built by the messaging module, so what they need is exported from here (global).
-const SHARED = [
+const REPOSITORIES = [CasesRepository, DeviationApprovalsRepository, TasksRepository, TemplatesRepository];
+const SERVICES = [
   ContractActorService,
-  CasesRepository,
-  DeviationApprovalsRepository,
-  TasksRepository,
-  TemplatesRepository,
   TaskReleaseService,
   CaseOpeningService,
   DeviationService,
+  TemplatesService,
+  CasesService,
+  TermsService,
+  SigningService,
+  TaskQueriesService,
+  TaskCommandsService,
 ];
+const HANDLERS = [OfferDefendedHandler, ApprovalDecidedHandler];
+const SWEEPS = [OverdueTasksSweep];
 
 @Module({})
 export class ContractsModule {
@@ -49,26 +53,15 @@ export class ContractsModule {
           queue,
           entities: [],
           migrations: CONTRACTS_MIGRATIONS,
-          handlers: [OfferDefendedHandler, ApprovalDecidedHandler],
-          sweeps: [OverdueTasksSweep],
+          handlers: HANDLERS,
+          sweeps: SWEEPS,
           directory: true,
         }),
       ],
       // Templates first: `contracts/task-templates` must not be taken for a case id.
       controllers: [TemplatesController, CasesController, TasksController],
       // Job handlers and sweeps are providers of this module; the chassis' messaging runtime finds them here.
-      providers: [
-        OfferDefendedHandler,
-        ApprovalDecidedHandler,
-        OverdueTasksSweep,
-        ...SHARED,
-        TemplatesService,
-        CasesService,
-        TermsService,
-        SigningService,
-        TaskQueriesService,
-        TaskCommandsService,
-      ],
+      providers: [...REPOSITORIES, ...SERVICES, ...HANDLERS, ...SWEEPS],
     };
   }
 }
