@@ -4,17 +4,20 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Queue } from 'bullmq';
 import { startService } from '@dealgate/chassis';
 import { JobEnvelope, JobName, JobPayloads, ServiceName, queueNameOf } from '@dealgate/messages';
-import { TestDatabase, createTestDatabase, queryOnce, testEnv } from '@dealgate/testing';
+import { TestDatabase, createTestDatabase, queryOnce, testEnv, waitFor } from '@dealgate/testing';
 import { notificationsService } from '../../../apps/notifications/src/notifications.service-definition';
 
 export interface RunningNotifications {
   db: TestDatabase;
   app: NestExpressApplication;
   url: string;
-  /** Puts an event on the service's own queue as another service's relay would; returns the envelope. */
+  /**
+   * Puts an event on the service's own queue as another service's relay would, and waits until the worker
+   * finished it. Returns the envelope.
+   */
   emit<N extends JobName>(name: N, payload: JobPayloads[N], messageId?: string): Promise<JobEnvelope<N>>;
-  /** Delivers the same envelope again (a fresh BullMQ job id, as after a relay crash or a replay). */
-  redeliver(envelope: JobEnvelope): Promise<void>;
+  /** Delivers the same envelope again (a fresh BullMQ job id, as after a relay crash); answers the dispatcher's verdict. */
+  redeliver(envelope: JobEnvelope): Promise<string>;
   /** Evaluates a count query on the service's database (tables named with their schema). */
   count(sql: string, params?: unknown[]): Promise<number>;
   stop(): Promise<void>;
@@ -25,7 +28,12 @@ export async function startNotifications(overrides: Record<string, string> = {})
   const db = await createTestDatabase();
   const { app, url } = await startService(notificationsService, testEnv(db.url, overrides));
   const queue = app.get<Queue>(getQueueToken(queueNameOf(ServiceName.Notifications)), { strict: false });
-  const add = (envelope: JobEnvelope) => queue.add(envelope.name, envelope, { jobId: randomUUID() });
+  const run = async (envelope: JobEnvelope): Promise<string> => {
+    const job = await queue.add(envelope.name, envelope, { jobId: randomUUID() });
+    return waitFor(async () => (await queue.getJob(job.id!))?.returnvalue as string | undefined, {
+      what: `job ${envelope.name} finished`,
+    });
+  };
   return {
     db,
     app,
@@ -39,12 +47,12 @@ export async function startNotifications(overrides: Record<string, string> = {})
         source: ServiceName.Contracts,
         occurredAt: new Date().toISOString(),
       };
-      await add(envelope);
+      const verdict = await run(envelope);
+      if (verdict !== 'done')
+        throw new Error(`${name} was not handled: ${verdict} (run with TEST_LOG_LEVEL=warn to see why)`);
       return envelope;
     },
-    async redeliver(envelope) {
-      await add(envelope);
-    },
+    redeliver: run,
     async count(sql, params = []) {
       const [row] = await queryOnce<{ n: number }>(db.url, `SELECT (${sql})::int AS n`, params);
       return row.n;

@@ -87,7 +87,7 @@ export class Notifications1764400000000 implements MigrationInterface {
         message_id uuid NOT NULL,
         event_type text NOT NULL,
         body text NOT NULL,
-        status text NOT NULL CHECK (status IN ('pending', 'delivering', 'succeeded', 'failed', 'cancelled')),
+        status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivering', 'succeeded', 'failed')),
         attempts integer NOT NULL DEFAULT 0,
         next_attempt_at timestamptz NOT NULL DEFAULT now(),
         lease_until timestamptz,

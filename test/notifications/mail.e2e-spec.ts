@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Role } from '@dealgate/domain';
+import { JobName, TaskAssignedPayload } from '@dealgate/messages';
+import { queryOnce, seedDirectory, tokenFor, waitFor } from '@dealgate/testing';
+import { DigestSweep } from '../../apps/notifications/src/mail/digest.sweep';
+import { MailSweep } from '../../apps/notifications/src/mail/mail.sweep';
+import { RunningNotifications, startNotifications } from './support/notifications-harness';
+import { startSmtpSink } from './support/smtp-sink';
+
+const PUBLIC_URL = 'https://dealgate.test';
+const HOUR = 3_600_000;
+
+// E-mail end to end: events on the queue -> mail outbox -> sweep -> a real SMTP server started here.
+describe('notifications e-mail over SMTP', () => {
+  let svc: RunningNotifications;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  const ann = { userId: randomUUID(), email: 'ann@example.test' };
+  const carl = { userId: randomUUID(), email: 'carl@example.test' };
+  const fay = { userId: randomUUID(), email: 'fail@example.test' };
+
+  const task = (assigneeId: string, title = 'Draft contract'): TaskAssignedPayload => ({
+    taskId: randomUUID(),
+    caseId: randomUUID(),
+    group: 'legal',
+    assigneeId,
+    title,
+    dueAt: null,
+  });
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink([fay.email]);
+    svc = await startNotifications({
+      SMTP_URL: smtp.url,
+      PUBLIC_URL,
+      MAIL_FROM: 'noreply@dealgate.test',
+      MAIL_SWEEP_MS: '200',
+      MAIL_MAX_ATTEMPTS: '2',
+      MAIL_BACKOFF_MS: String(HOUR),
+    });
+    await seedDirectory(
+      svc.db.url,
+      ['notifications'],
+      [ann, carl, fay].map((u) => ({ ...u, roles: [Role.Legal], groups: ['legal'] })),
+    );
+  });
+
+  afterAll(async () => {
+    await svc?.stop();
+    await smtp?.close();
+  });
+
+  it('sends one e-mail with text, HTML and a link to the item; a redelivered event sends nothing more', async () => {
+    const payload = task(ann.userId);
+    const event = await svc.emit(JobName.TaskAssigned, payload);
+    const [mail] = await waitFor(() => (smtp.to(ann.email).length ? smtp.to(ann.email) : null), {
+      what: 'the e-mail at the SMTP server',
+    });
+
+    expect(mail.from).toBe('noreply@dealgate.test');
+    expect(mail.subject).toBe('[Dealgate] Task assigned to you: Draft contract');
+    expect(mail.raw).toMatch(/Content-Type: text\/plain/);
+    expect(mail.raw).toMatch(/Content-Type: text\/html/);
+    expect(mail.decoded).toContain(`Open: ${PUBLIC_URL}/tasks/${payload.taskId}`);
+    expect(mail.decoded).toContain(`<a href="${PUBLIC_URL}/tasks/${payload.taskId}">`);
+    const [{ id }] = await queryOnce<{ id: string }>(
+      svc.db.url,
+      'SELECT id FROM notifications.mail WHERE message_id = $1',
+      [event.messageId],
+    );
+    expect(mail.raw).toContain(`Message-ID: <${id}@dealgate>`);
+
+    // The same event again, twice: acknowledged as duplicates, no second inbox item, mail row or e-mail.
+    expect(await svc.redeliver(event)).toBe('duplicate');
+    expect(await svc.redeliver(event)).toBe('duplicate');
+    await svc.app.get(MailSweep).run(new Date(Date.now() + HOUR));
+    expect(
+      await svc.count('SELECT count(*) FROM notifications.notification WHERE message_id = $1', [event.messageId]),
+    ).toBe(1);
+    expect(await svc.count('SELECT count(*) FROM notifications.mail WHERE message_id = $1', [event.messageId])).toBe(1);
+    expect(smtp.to(ann.email)).toHaveLength(1);
+  });
+
+  it('bundles e-mails of a person on the hourly digest into one message once the hour is over', async () => {
+    const token = tokenFor({ userId: carl.userId, roles: [Role.Legal] });
+    const put = await fetch(`${svc.url}/api/notifications/preferences`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ digest: 'hourly' }),
+    });
+    expect(put.status).toBe(200);
+    const first = task(carl.userId, 'Review terms');
+    const second = task(carl.userId, 'Credit check');
+    await svc.emit(JobName.TaskAssigned, first);
+    await svc.emit(JobName.TaskAssigned, second);
+    const digests = svc.app.get(DigestSweep);
+    const mails = svc.app.get(MailSweep);
+
+    // Within the hour nothing goes out.
+    await digests.run(new Date(Date.now() + 10 * 60_000));
+    await mails.run(new Date(Date.now() + 10 * 60_000));
+    expect(smtp.to(carl.email)).toHaveLength(0);
+
+    const later = new Date(Date.now() + HOUR + 60_000);
+    await digests.run(later);
+    await digests.run(later); // idempotent: nothing left to bundle
+    await mails.run(later);
+    const received = await waitFor(() => (smtp.to(carl.email).length ? smtp.to(carl.email) : null), {
+      what: 'the digest',
+    });
+    expect(received).toHaveLength(1);
+    expect(received[0].subject).toBe('[Dealgate] Your hourly Dealgate digest: 2 updates');
+    expect(received[0].decoded).toContain(`${PUBLIC_URL}/tasks/${first.taskId}`);
+    expect(received[0].decoded).toContain(`${PUBLIC_URL}/tasks/${second.taskId}`);
+    expect(
+      await svc.count(`SELECT count(*) FROM notifications.mail WHERE user_id = $1 AND kind = 'digest'`, [carl.userId]),
+    ).toBe(1);
+  });
+
+  it('retries a refused e-mail with backoff and gives up after MAIL_MAX_ATTEMPTS', async () => {
+    const event = await svc.emit(JobName.TaskAssigned, task(fay.userId));
+    const row = () =>
+      queryOnce<{ status: string; attempts: number; next_attempt_at: Date; last_error: string }>(
+        svc.db.url,
+        'SELECT status, attempts, next_attempt_at, last_error FROM notifications.mail WHERE message_id = $1',
+        [event.messageId],
+      );
+    // First attempt by the scheduled sweep: refused, next try an hour later (MAIL_BACKOFF_MS).
+    const afterFirst = await waitFor(
+      async () => {
+        const [r] = await row();
+        return r?.attempts === 1 && r.status === 'pending' ? r : null;
+      },
+      { what: 'a first failed attempt' },
+    );
+    expect(new Date(afterFirst.next_attempt_at).getTime()).toBeGreaterThan(Date.now() + HOUR - 60_000);
+    expect(afterFirst.last_error).not.toContain(fay.email); // the address never lands in a log or a column
+
+    await svc.app.get(MailSweep).run(new Date(Date.now() + 2 * HOUR));
+    const [final] = await row();
+    expect(final).toMatchObject({ status: 'failed', attempts: 2 });
+    await svc.app.get(MailSweep).run(new Date(Date.now() + 10 * HOUR));
+    expect(smtp.refusedAttempts.filter((a) => a === fay.email)).toHaveLength(2);
+  });
+});
+
+describe('notifications e-mail without SMTP', () => {
+  it('writes .eml files under MAIL_DIR', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dealgate-mail-'));
+    const svc = await startNotifications({ MAIL_DIR: dir, MAIL_SWEEP_MS: '3600000' });
+    try {
+      const user = { userId: randomUUID(), email: 'eve@example.test', roles: [Role.Legal] };
+      await seedDirectory(svc.db.url, ['notifications'], [user]);
+      await svc.emit(JobName.TaskAssigned, task(user.userId));
+      await svc.app.get(MailSweep).run(new Date());
+      const files = readdirSync(dir);
+      expect(files).toHaveLength(1);
+      expect(files[0]).toMatch(/^[0-9a-f-]{36}\.eml$/);
+      const eml = readFileSync(join(dir, files[0]), 'utf8');
+      expect(eml).toContain('To: eve@example.test');
+      expect(eml).toContain('Subject: [Dealgate] Task assigned to you: Draft contract');
+    } finally {
+      await svc.stop();
+    }
+  });
+
+  function task(assigneeId: string): TaskAssignedPayload {
+    return {
+      taskId: randomUUID(),
+      caseId: randomUUID(),
+      group: 'legal',
+      assigneeId,
+      title: 'Draft contract',
+      dueAt: null,
+    };
+  }
+});

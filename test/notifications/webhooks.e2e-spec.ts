@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { Role, verifyWebhookSignature } from '@dealgate/domain';
+import { ContractSignedPayload, JobName } from '@dealgate/messages';
+import { queryOnce, tokenFor } from '@dealgate/testing';
+import { WebhookDeliverySweep } from '../../apps/notifications/src/webhooks/webhook-delivery.sweep';
+import { RunningNotifications, startNotifications } from './support/notifications-harness';
+import { startWebhookReceiver } from './support/webhook-receiver';
+
+const GOOD_SECRET = 'good-secret-0123456789abcdef';
+const BAD_SECRET = 'bad-secret-0123456789abcdef0';
+const MINUTE = 60_000;
+
+interface Hook {
+  id: string;
+  active: boolean;
+  consecutiveFailures: number;
+  disabledAt: string | null;
+}
+interface Delivery {
+  id: string;
+  messageId: string;
+  status: string;
+  attempts: number;
+  nextAttemptAt: string | null;
+  log: { attempt: number; statusCode: number | null; at: string }[];
+}
+
+describe('notifications webhooks', () => {
+  let svc: RunningNotifications;
+  let good: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let bad: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let sweep: WebhookDeliverySweep;
+  const admin = tokenFor({ roles: [Role.Admin] });
+  let goodHook: Hook;
+  let badHook: Hook;
+
+  const signed = (): ContractSignedPayload => ({
+    caseId: randomUUID(),
+    prospectId: randomUUID(),
+    offerId: randomUUID(),
+    salespersonId: randomUUID(),
+    unitId: randomUUID(),
+    signedAt: new Date().toISOString(),
+  });
+
+  async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    token = admin,
+  ): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${svc.url}/api${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: response.status, body: (response.status === 204 ? null : await response.json()) as T };
+  }
+
+  const deliveries = async (hook: Hook) =>
+    (await call<{ items: Delivery[]; total: number }>('GET', `/webhooks/${hook.id}/deliveries`)).body;
+
+  beforeAll(async () => {
+    [good, bad] = await Promise.all([startWebhookReceiver(200), startWebhookReceiver(500)]);
+    // Deliveries are driven by calling the sweep with chosen times; the scheduled run stays out of the way.
+    svc = await startNotifications({
+      WEBHOOK_SWEEP_MS: '3600000',
+      WEBHOOK_BACKOFF_MS: String(MINUTE),
+      WEBHOOK_MAX_ATTEMPTS: '4',
+      WEBHOOK_DISABLE_AFTER: '3',
+    });
+    sweep = svc.app.get(WebhookDeliverySweep);
+  });
+
+  afterAll(async () => {
+    await svc?.stop();
+    await Promise.all([good?.close(), bad?.close()]);
+  });
+
+  it('only an admin registers webhooks; input is validated field by field; the secret is never shown', async () => {
+    const invalid = await call<{ fields: { field: string }[] }>('POST', '/webhooks', {
+      url: 'ftp://x',
+      eventTypes: ['nope'],
+      secret: 'short',
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.fields.map((f) => f.field).sort()).toEqual(['eventTypes', 'secret', 'url']);
+    const salesperson = tokenFor({ roles: [Role.Salesperson] });
+    expect(
+      (
+        await call(
+          'POST',
+          '/webhooks',
+          { url: good.url, eventTypes: ['contract.signed'], secret: GOOD_SECRET },
+          salesperson,
+        )
+      ).status,
+    ).toBe(403);
+    expect(await svc.count('SELECT count(*) FROM notifications.webhook')).toBe(0);
+
+    const created = await call<Hook>('POST', '/webhooks', {
+      url: good.url,
+      eventTypes: ['contract.signed', 'task.assigned'],
+      secret: GOOD_SECRET,
+    });
+    expect(created.status).toBe(201);
+    goodHook = created.body;
+    badHook = (
+      await call<Hook>('POST', '/webhooks', { url: bad.url, eventTypes: ['contract.signed'], secret: BAD_SECRET })
+    ).body;
+    const listed = await call<{ items: Hook[]; total: number }>('GET', '/webhooks');
+    expect(listed.body.total).toBe(2);
+    expect(JSON.stringify(listed.body)).not.toContain('secret');
+    expect((await call('GET', `/webhooks/${randomUUID()}`)).status).toBe(404);
+  });
+
+  it('delivers a signed POST once per event, even when the event is redelivered', async () => {
+    const payload = signed();
+    const event = await svc.emit(JobName.ContractSigned, payload);
+    expect(await svc.redeliver(event)).toBe('duplicate');
+    expect(
+      await svc.count('SELECT count(*) FROM notifications.webhook_delivery WHERE message_id = $1', [event.messageId]),
+    ).toBe(2);
+
+    await sweep.run(new Date());
+    expect(good.received).toHaveLength(1);
+    const hook = good.received[0];
+    const nowSec = Math.floor(Date.now() / 1000);
+    const header = hook.headers['x-dealgate-signature'] as string;
+    expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    expect(verifyWebhookSignature({ header, body: hook.body, secret: GOOD_SECRET, nowSec })).toBe(true);
+    expect(verifyWebhookSignature({ header, body: hook.body, secret: BAD_SECRET, nowSec })).toBe(false);
+    expect(
+      verifyWebhookSignature({ header, body: hook.body.replace('contract', 'kontract'), secret: GOOD_SECRET, nowSec }),
+    ).toBe(false);
+    expect(JSON.parse(hook.body)).toEqual({
+      event: 'contract.signed',
+      messageId: event.messageId,
+      occurredAt: event.occurredAt,
+      data: payload,
+    });
+    expect(hook.headers['x-dealgate-event']).toBe('contract.signed');
+
+    const log = await deliveries(goodHook);
+    expect(log.items[0]).toMatchObject({ id: hook.headers['x-dealgate-delivery'], status: 'succeeded', attempts: 1 });
+    expect(log.items[0].log).toMatchObject([{ attempt: 1, statusCode: 200 }]);
+
+    // Sweeping again sends nothing more to the good receiver.
+    await sweep.run(new Date(Date.now() + 10 * MINUTE));
+    expect(good.received).toHaveLength(1);
+  });
+
+  it('retries a failing receiver with exponential backoff, then disables the webhook; re-enabling resumes it', async () => {
+    // The failing receiver already failed once in the sweeps above (t0 and t0+10 min).
+    const t0 = Date.now();
+    let [delivery] = (await deliveries(badHook)).items;
+    expect(delivery.log.map((a) => a.statusCode)).toEqual([500, 500]);
+    const firstGap = new Date(delivery.nextAttemptAt!).getTime() - new Date(delivery.log[1].at).getTime();
+    expect(firstGap).toBe(2 * MINUTE); // second failure: twice the base
+
+    // Not due yet: nothing happens.
+    await sweep.run(new Date(t0 + 10 * MINUTE + MINUTE));
+    expect(bad.received).toHaveLength(2);
+
+    const third = new Date(t0 + 10 * MINUTE + 2 * MINUTE + 1000);
+    await sweep.run(third);
+    expect(bad.received).toHaveLength(3);
+    [delivery] = (await deliveries(badHook)).items;
+    expect(delivery.log.map((a) => a.attempt)).toEqual([1, 2, 3]);
+    // Three consecutive failures (WEBHOOK_DISABLE_AFTER): switched off.
+    const disabled = (await call<Hook>('GET', `/webhooks/${badHook.id}`)).body;
+    expect(disabled).toMatchObject({ active: false, consecutiveFailures: 3 });
+    expect(disabled.disabledAt).not.toBeNull();
+
+    // While disabled: no attempt, and new events create no deliveries for it.
+    await sweep.run(new Date(third.getTime() + 24 * 60 * MINUTE));
+    expect(bad.received).toHaveLength(3);
+    const next = await svc.emit(JobName.ContractSigned, signed());
+    expect(
+      await svc.count('SELECT count(*) FROM notifications.webhook_delivery WHERE message_id = $1 AND webhook_id = $2', [
+        next.messageId,
+        badHook.id,
+      ]),
+    ).toBe(0);
+
+    // Re-enabled: the pending delivery resumes and, at WEBHOOK_MAX_ATTEMPTS, fails for good.
+    const enabled = await call<Hook>('PATCH', `/webhooks/${badHook.id}`, { active: true });
+    expect(enabled.body).toMatchObject({ active: true, consecutiveFailures: 0, disabledAt: null });
+    await sweep.run(new Date(third.getTime() + 24 * 60 * MINUTE));
+    expect(bad.received).toHaveLength(4);
+    [delivery] = (await deliveries(badHook)).items;
+    expect(delivery).toMatchObject({ status: 'failed', attempts: 4, nextAttemptAt: null });
+    await sweep.run(new Date(third.getTime() + 48 * 60 * MINUTE));
+    expect(bad.received).toHaveLength(4);
+    const [attempts] = await queryOnce<{ n: number }>(
+      svc.db.url,
+      'SELECT count(*)::int AS n FROM notifications.webhook_attempt',
+    );
+    expect(attempts.n).toBe(4 + 2); // the failing webhook's four, and the good webhook's two deliveries
+  });
+});
