@@ -44,6 +44,8 @@ export class TermsService {
         );
       }
       assertValidTerms(terms);
+      // Saving the same terms again is not an edit: no new revision, the pending approval stands.
+      if (diffTerms(contractCase.terms, terms).length === 0) return;
       const now = this.clock.now();
       await this.cases.updateTerms(manager, id, terms, actor.userId, now);
       const revision = contractCase.termsRevision + 1;
