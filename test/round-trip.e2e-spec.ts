@@ -86,6 +86,50 @@ describe('cross-service round trip through the real queue', () => {
     for (const service of ALL_SERVICES) expect(doc.paths[`/api/ops/${service}/dead-letters`]).toBeDefined();
   });
 
+  it('lists and replays the dead letters of a service through the gateway (admin only)', async () => {
+    const messageId = crypto.randomUUID();
+    const envelope = {
+      messageId,
+      name: 'system.ping',
+      payload: { pingId: crypto.randomUUID(), sentAt: new Date().toISOString() },
+      correlationId: 'dead-1',
+      source: 'gateway',
+      occurredAt: new Date().toISOString(),
+    };
+    const [row] = await queryOnce<{ id: string }>(
+      db.url,
+      `INSERT INTO prospects.dead_letter (message_id, job_name, envelope, error, attempts) VALUES ($1, 'system.ping', $2, 'boom', 5) RETURNING id`,
+      [messageId, JSON.stringify(envelope)],
+    );
+    const salesperson = tokenFor({ roles: [Role.Salesperson] });
+    const url = `${system.gatewayUrl}/api/ops/prospects/dead-letters`;
+    expect((await fetch(url, { headers: { authorization: `Bearer ${salesperson}` } })).status).toBe(403);
+    const list = (await (await fetch(url, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+      items: { id: string; error: string }[];
+      total: number;
+    };
+    expect(list.items.map((d) => d.id)).toContain(row.id);
+
+    const replay = await fetch(`${url}/${row.id}/replay`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(replay.status).toBe(201);
+    // The replayed job runs through the inbox like any other: its effect appears once.
+    await waitFor(
+      async () =>
+        (await queryOnce(db.url, 'SELECT 1 FROM prospects.inbox WHERE message_id = $1', [messageId])).length === 1,
+      {
+        what: 'the replayed job to be handled',
+      },
+    );
+    const bad = await fetch(`${url}/not-a-uuid/replay`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it('exposes Prometheus metrics for HTTP, jobs and the outbox in every service', async () => {
     for (const service of ALL_SERVICES) {
       const text = await (await fetch(`${system.urls[service]}/metrics`)).text();

@@ -269,4 +269,47 @@ describe('exactly-once messaging over the real queue backend', () => {
       timeoutMs: 30_000,
     });
   });
+
+  it('shuts down gracefully: the job in flight finishes and the relay stops after its pass', async () => {
+    const pingId = crypto.randomUUID();
+    const slow = new EffectHandler();
+    const slowHandle = slow.handle.bind(slow);
+    slow.handle = async (payload, context) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await slowHandle(payload, context);
+    };
+    const slowQueueName = `${queueName}-slow`;
+    const slowQueue = new Queue(slowQueueName, { connection: settings.connection, prefix: settings.prefix });
+    const slowDispatcher = new JobDispatcher(dataSource, [slow], () => slowQueue, deadLetters, {
+      service: ServiceName.Gateway,
+      attempts: 1,
+      backoffMs: 10,
+    });
+    const slowWorker = new Worker(slowQueueName, (job: Job) => slowDispatcher.dispatch(job), {
+      connection: settings.connection,
+      prefix: settings.prefix,
+    });
+    await slowQueue.add(JobName.SystemPing, {
+      messageId: crypto.randomUUID(),
+      name: JobName.SystemPing,
+      payload: { pingId, sentAt: new Date().toISOString() },
+      correlationId: 'slow',
+      source: ServiceName.Gateway,
+      occurredAt: new Date().toISOString(),
+    });
+    await waitFor(async () => (await slowQueue.getActiveCount()) === 1, { what: 'the job to be in flight' });
+    await slowWorker.close();
+    expect(await effects(pingId)).toBe(1);
+    await slowQueue.close();
+
+    const running = relay();
+    running.start();
+    await running.stop();
+    const messageId = await emitPing(crypto.randomUUID());
+    await new Promise((r) => setTimeout(r, 150));
+    const [row] = await dataSource.query<{ sent_at: Date | null }[]>('SELECT sent_at FROM outbox WHERE id = $1', [
+      messageId,
+    ]);
+    expect(row.sent_at).toBeNull();
+  });
 });
