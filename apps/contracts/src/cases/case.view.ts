@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   AccessLevel,
+  DefaultTaskKey,
   DeviationApproval,
   DeviationApprovalStatus,
   SigningBlocker,
@@ -53,6 +54,8 @@ export class CaseView extends CaseSummaryView {
   signing!: { allowed: boolean; blockers: (SigningBlocker & { message: string })[] };
   signedOn!: string | null;
   signatories!: Signatory[] | null;
+  @ApiProperty({ description: 'when delivery finished the handover task', nullable: true })
+  handedOverAt!: string | null;
   @ApiProperty({ enum: ['read', 'write'] })
   access!: AccessLevel;
 }
@@ -128,6 +131,7 @@ export function toCaseView(
     },
     signedOn: c.signedOn,
     signatories: c.signatories,
+    handedOverAt: tasks.find((t) => t.key === String(DefaultTaskKey.DeliveryHandover))?.doneAt?.toISOString() ?? null,
     access,
   };
 }

@@ -24,6 +24,7 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
     otherSeller: randomUUID(),
     head: randomUUID(),
     owner: randomUUID(),
+    delivery: randomUUID(),
   };
   const token = {
     legal: tokenFor({ userId: ids.legal, roles: [Role.Legal] }),
@@ -33,6 +34,8 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
     head: tokenFor({ userId: ids.head, roles: [Role.SalesHead], unitId }),
     owner: tokenFor({ userId: ids.owner, roles: [Role.Owner] }),
     admin: tokenFor({ roles: [Role.Admin] }),
+    // Delivery has no role of its own: membership comes from the directory's groups.
+    delivery: tokenFor({ userId: ids.delivery, roles: [Role.SalesHead] }),
   };
   const offer = defendedOffer({ salespersonId: ids.salesperson, unitId });
   let caseId: string;
@@ -49,6 +52,7 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
         { userId: ids.otherSeller, roles: [Role.Salesperson], unitId },
         { userId: ids.head, roles: [Role.SalesHead], unitId },
         { userId: ids.owner, roles: [Role.Owner] },
+        { userId: ids.delivery, roles: [Role.SalesHead], groups: ['delivery'] },
       ],
       [{ unitId, headUserId: ids.head }],
     );
@@ -304,5 +308,34 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
     expect(await emitted(svc.db.url, JobName.ContractSigned)).toHaveLength(1);
     expect((await call(svc.url, 'GET', '/api/contracts?status=signed', token.owner)).body.total).toBe(1);
     expect((await call(svc.url, 'GET', '/api/contracts?status=open', token.owner)).body.total).toBe(0);
+  });
+
+  it('lets the delivery group work the handover task, which marks the case handed over', async () => {
+    const handover = (await taskIds(svc.db.url, caseId))[K.DeliveryHandover];
+    expect((await call(svc.url, 'POST', `/api/tasks/${handover}/claim`, token.legal)).status).toBe(403);
+    const queue = await call(svc.url, 'GET', '/api/tasks/queue?group=delivery', token.delivery);
+    expect((queue.body.items as { id: string }[]).map((t) => t.id)).toEqual([handover]);
+    expect((await call(svc.url, 'POST', `/api/tasks/${handover}/claim`, token.delivery)).status).toBe(200);
+    expect((await call(svc.url, 'POST', `/api/tasks/${handover}/complete`, token.delivery)).status).toBe(200);
+    const { body } = await call(svc.url, 'GET', `/api/contracts/${caseId}`, token.owner);
+    expect(body.handedOverAt).not.toBeNull();
+  });
+
+  it('opens one case when the same defence arrives twice at the same moment', async () => {
+    const twin = defendedOffer({ unitId });
+    await Promise.all([deliver(svc.app, JobName.OfferDefended, twin), deliver(svc.app, JobName.OfferDefended, twin)]);
+    await waitFor(async () => (await count(svc.db.url, "contracts.inbox WHERE job_name = 'offer.defended'")) === 4, {
+      what: 'both twin deliveries processed',
+    });
+    expect(await count(svc.db.url, 'contracts.contract_case WHERE offer_id = $1', [twin.offerId])).toBe(1);
+    const [{ id }] = await queryOnce<{ id: string }>(
+      svc.db.url,
+      'SELECT id FROM contracts.contract_case WHERE offer_id = $1',
+      [twin.offerId],
+    );
+    expect(await count(svc.db.url, 'contracts.contract_task WHERE case_id = $1', [id])).toBe(6);
+    expect((await emitted(svc.db.url, JobName.ContractOpened)).filter((o) => o.offerId === twin.offerId)).toHaveLength(
+      1,
+    );
   });
 });

@@ -2,14 +2,15 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
 import { Page } from '@dealgate/common';
-import { Role } from '@dealgate/domain';
+import { ALL_ROLES } from '@dealgate/domain';
 import { TaskCommandsService } from './task-commands.service';
 import { TaskQueriesService } from './task-queries.service';
 import { TaskDetailView, TaskView } from './task.view';
 import { CommentDto, DocumentLinkDto, QueueQuery, ReassignTaskDto, ReturnTaskDto, TaskListQuery } from './tasks.dto';
 
-// Group membership and the task machine decide who may act; the salesperson reaches a task only to be refused.
-const TASK_ROLES = [Role.Owner, Role.SalesHead, Role.Salesperson, Role.Legal, Role.Accounting];
+// Any signed-in user (delivery members hold no dedicated role): group membership, case access and the task machine
+// decide who sees and acts; the salesperson reaches a task only to be refused.
+const TASK_ROLES = ALL_ROLES;
 
 @ApiTags('tasks')
 @ApiBearerAuth()
