@@ -1,0 +1,222 @@
+import { DefaultTaskKey as K } from '@dealgate/domain';
+import { JobName } from '@dealgate/messages';
+import { queryOnce, waitFor } from '@dealgate/testing';
+import {
+  ContractsUnderTest,
+  call,
+  caseOf,
+  count,
+  defendedOffer,
+  deliver,
+  emitted,
+  startContracts,
+  taskIds,
+} from '../../../../test/contracts/support/contracts-kit';
+import { contractsPeople } from '../../../../test/contracts/support/contracts-people';
+import { CaseView } from './case.view';
+
+describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
+  let svc: ContractsUnderTest;
+  const { unitId, ids, token, seed } = contractsPeople();
+  const offer = defendedOffer({ salespersonId: ids.salesperson, unitId });
+  let caseId: string;
+
+  beforeAll(async () => {
+    svc = await startContracts();
+    await seed(svc.db.url);
+  });
+
+  afterAll(async () => {
+    await svc?.stop();
+  });
+
+  it('opens the case', async () => {
+    await deliver(svc.app, JobName.OfferDefended, offer);
+    caseId = await caseOf(svc.db.url, offer.offerId);
+  });
+
+  let firstRequest: string;
+  let secondRequest: string;
+
+  it('shows the drift, asks approval of it, and voids the pending request on a later edit', async () => {
+    const cheaper = { ...offer.terms, items: [{ ...offer.terms.items[0], unitPriceMinor: 110_000 }] };
+    const edited = await call(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, token.legal, {
+      terms: cheaper,
+      revision: 1,
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.termsRevision).toBe(2);
+    expect(edited.body.deviations).toEqual([
+      expect.objectContaining({
+        field: 'item_price',
+        productId: 'crm-seat',
+        description: 'Unit price of crm-seat changed from 1200.00 EUR to 1100.00 EUR.',
+      }),
+    ]);
+    expect(edited.body.signing.blockers).toContainEqual(
+      expect.objectContaining({ kind: 'deviation_approval_pending' }),
+    );
+    const [request] = await emitted(svc.db.url, JobName.ApprovalRequested);
+    expect(request).toEqual(
+      expect.objectContaining({
+        subjectKind: 'contract_deviation',
+        subjectId: caseId,
+        subjectVersion: 2,
+        requesterId: ids.legal,
+        unitId,
+      }),
+    );
+    expect((request.snapshot as { deviations: unknown[] }).deviations).toHaveLength(1);
+    firstRequest = request.requestId;
+
+    // An edit based on an old revision loses.
+    expect(
+      (await call(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, token.accounting, { terms: cheaper, revision: 1 }))
+        .status,
+    ).toBe(409);
+
+    const longer = { ...cheaper, paymentDays: 45 };
+    const again = await call(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, token.accounting, {
+      terms: longer,
+      revision: 2,
+    });
+    expect(again.body.termsRevision).toBe(3);
+    expect((again.body.deviations as { field: string }[]).map((d) => d.field)).toEqual(['item_price', 'payment_days']);
+    expect(await emitted(svc.db.url, JobName.ApprovalVoided)).toEqual([
+      expect.objectContaining({ requestId: firstRequest }),
+    ]);
+    const requests = await emitted(svc.db.url, JobName.ApprovalRequested);
+    expect(requests.map((r) => r.subjectVersion)).toEqual([2, 3]);
+    secondRequest = requests[1].requestId;
+  });
+
+  const decision = (requestId: string, subjectVersion: number, outcome: 'approved' | 'rejected' = 'approved') => ({
+    requestId,
+    subjectKind: 'contract_deviation' as const,
+    subjectId: caseId,
+    subjectVersion,
+    outcome,
+    requesterId: ids.legal,
+    decidedBy: ids.head,
+    comment: outcome,
+    decidedAt: new Date().toISOString(),
+  });
+  const current = async () => (await call<CaseView>(svc.url, 'GET', `/api/contracts/${caseId}`, token.legal)).body;
+
+  it('blocks signing on a rejection until approval is asked again', async () => {
+    await deliver(svc.app, JobName.ApprovalDecided, decision(secondRequest, 3, 'rejected'));
+    await waitFor(async () => (await current()).deviationApproval?.status === 'rejected', { what: 'rejection applied' });
+    const rejected = await current();
+    expect(rejected.signing.blockers).toContainEqual(expect.objectContaining({ kind: 'deviation_rejected' }));
+    // The salesperson may not ask; legal may, once.
+    expect((await call(svc.url, 'POST', `/api/contracts/${caseId}/deviation-approval`, token.salesperson)).status).toBe(
+      403,
+    );
+    const asked = await call(svc.url, 'POST', `/api/contracts/${caseId}/deviation-approval`, token.legal);
+    expect(asked.status).toBe(202);
+    expect(asked.body.deviationApproval).toEqual(expect.objectContaining({ status: 'pending', termsRevision: 3 }));
+    expect((await call(svc.url, 'POST', `/api/contracts/${caseId}/deviation-approval`, token.legal)).status).toBe(409);
+    const requests = await emitted(svc.db.url, JobName.ApprovalRequested);
+    expect(requests.map((r) => r.subjectVersion)).toEqual([2, 3, 3]);
+    secondRequest = requests[2].requestId;
+  });
+
+  it('counts only a decision about the current terms revision', async () => {
+    const stale = await deliver(svc.app, JobName.ApprovalDecided, decision(firstRequest, 2));
+    const wrongVersion = await deliver(svc.app, JobName.ApprovalDecided, decision(secondRequest, 2));
+    await waitFor(
+      async () =>
+        (await count(svc.db.url, 'contracts.inbox WHERE message_id = ANY($1::uuid[])', [[stale, wrongVersion]])) === 2,
+      { what: 'stale decisions processed' },
+    );
+    expect((await current()).deviationApproval).toEqual(
+      expect.objectContaining({ requestId: secondRequest, status: 'pending', current: true }),
+    );
+
+    await deliver(svc.app, JobName.ApprovalDecided, decision(secondRequest, 3));
+    await waitFor(async () => (await current()).deviationApproval?.status === 'approved', { what: 'approval applied' });
+    expect((await current()).deviationApproval).toEqual(
+      expect.objectContaining({ requestId: secondRequest, status: 'approved', termsRevision: 3 }),
+    );
+    const statuses = await queryOnce<{ status: string }>(
+      svc.db.url,
+      'SELECT status FROM contracts.deviation_approval ORDER BY terms_revision, requested_at',
+    );
+    expect(statuses.map((s) => s.status)).toEqual(['voided', 'rejected', 'approved']);
+  });
+
+  it('signs only when every required task is done, then hands over to delivery', async () => {
+    const signatories = [
+      { name: 'Ann Buyer', party: 'customer', position: 'CEO' },
+      { name: 'Bob Seller', party: 'company' },
+    ];
+    const blocked = await call(svc.url, 'POST', `/api/contracts/${caseId}/sign`, token.legal, {
+      signatories,
+      signedOn: '2026-11-27',
+    });
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.code).toBe('contract.signing_blocked');
+    expect(blocked.body.message).toContain('The required task "Draft contract" is not done.');
+    expect((blocked.body.details.blockers as { kind: string }[]).map((b) => b.kind)).not.toContain(
+      'deviation_not_approved',
+    );
+
+    const tasks = await taskIds(svc.db.url, caseId);
+    const work = async (key: string, who: string) => {
+      expect((await call(svc.url, 'POST', `/api/tasks/${tasks[key]}/claim`, who)).status).toBe(200);
+      expect((await call(svc.url, 'POST', `/api/tasks/${tasks[key]}/complete`, who)).status).toBe(200);
+    };
+    await work(K.DraftContract, token.legal);
+    await work(K.CreditCheck, token.accounting);
+    await work(K.ReviewTerms, token.legal);
+    await work(K.BillingSetup, token.accounting);
+    await work(K.PaymentSchedule, token.accounting);
+    await work(K.LegalSignOff, token.legal);
+
+    const signed = await call(svc.url, 'POST', `/api/contracts/${caseId}/sign`, token.legal, {
+      signatories,
+      signedOn: '2026-11-27',
+    });
+    expect(signed.status).toBe(200);
+    expect(signed.body).toEqual(expect.objectContaining({ status: 'signed', signedOn: '2026-11-27' }));
+    expect(signed.body.signatories).toEqual([
+      { name: 'Ann Buyer', party: 'customer', position: 'CEO' },
+      { name: 'Bob Seller', party: 'company', position: null },
+    ]);
+    expect(await emitted(svc.db.url, JobName.ContractSigned)).toEqual([
+      expect.objectContaining({
+        caseId,
+        prospectId: offer.prospectId,
+        offerId: offer.offerId,
+        salespersonId: ids.salesperson,
+        unitId,
+      }),
+    ]);
+    const handover = (signed.body.tasks as { key: string }[]).find((t) => t.key === String(K.DeliveryHandover));
+    expect(handover).toEqual(expect.objectContaining({ group: 'delivery', state: 'available', assigneeId: null }));
+    expect((await emitted(svc.db.url, JobName.TaskAssigned)).filter((a) => a.group === 'delivery')).toHaveLength(1);
+
+    // Signed once; the terms are frozen.
+    expect((await call(svc.url, 'POST', `/api/contracts/${caseId}/sign`, token.legal, { signatories })).status).toBe(
+      409,
+    );
+    expect(
+      (await call(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, token.legal, { terms: offer.terms, revision: 3 }))
+        .status,
+    ).toBe(403);
+    expect(await emitted(svc.db.url, JobName.ContractSigned)).toHaveLength(1);
+    expect((await call(svc.url, 'GET', '/api/contracts?status=signed', token.owner)).body.total).toBe(1);
+    expect((await call(svc.url, 'GET', '/api/contracts?status=open', token.owner)).body.total).toBe(0);
+  });
+
+  it('lets the delivery group work the handover task, which marks the case handed over', async () => {
+    const handover = (await taskIds(svc.db.url, caseId))[K.DeliveryHandover];
+    expect((await call(svc.url, 'POST', `/api/tasks/${handover}/claim`, token.legal)).status).toBe(403);
+    const queue = await call(svc.url, 'GET', '/api/tasks/queue?group=delivery', token.delivery);
+    expect((queue.body.items as { id: string }[]).map((t) => t.id)).toEqual([handover]);
+    expect((await call(svc.url, 'POST', `/api/tasks/${handover}/claim`, token.delivery)).status).toBe(200);
+    expect((await call(svc.url, 'POST', `/api/tasks/${handover}/complete`, token.delivery)).status).toBe(200);
+    const { body } = await call(svc.url, 'GET', `/api/contracts/${caseId}`, token.owner);
+    expect(body.handedOverAt).not.toBeNull();
+  });
+});
