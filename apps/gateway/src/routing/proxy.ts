@@ -32,13 +32,11 @@ export function mountServiceProxies(app: NestExpressApplication, urls: Record<Ba
         error: (_err, _req, res) => {
           const response = res as Response;
           if (!response.headersSent) {
-            response
-              .status(502)
-              .json({
-                statusCode: 502,
-                code: 'service_unavailable',
-                message: `The ${service} service is not answering.`,
-              });
+            response.status(502).json({
+              statusCode: 502,
+              code: 'service_unavailable',
+              message: `The ${service} service is not answering.`,
+            });
           }
         },
       },
