@@ -1,6 +1,7 @@
-import { Injectable, MessageEvent } from '@nestjs/common';
+import { Injectable, MessageEvent, OnModuleDestroy } from '@nestjs/common';
 import {
   Observable,
+  Subject,
   asyncScheduler,
   concatMap,
   defer,
@@ -11,6 +12,7 @@ import {
   mergeMap,
   of,
   switchMap,
+  takeUntil,
   throttleTime,
 } from 'rxjs';
 import { InboxRepository } from '../inbox/inbox.repository';
@@ -25,7 +27,10 @@ const BATCH = 100;
  * (a reconnect replays what was missed) or at the newest item (a fresh connection shows only what comes next).
  */
 @Injectable()
-export class StreamService {
+export class StreamService implements OnModuleDestroy {
+  // Ends every open stream on shutdown, so the HTTP server can close (clients reconnect to another replica).
+  private readonly closing = new Subject<void>();
+
   constructor(
     private readonly inbox: InboxRepository,
     private readonly views: InboxService,
@@ -56,7 +61,13 @@ export class StreamService {
         const keepAlive = merge(of(undefined), tick).pipe(map((): MessageEvent => ({ comment: 'keep-alive' })));
         return merge(keepAlive, checks);
       }),
+      takeUntil(this.closing),
     );
+  }
+
+  onModuleDestroy(): void {
+    this.closing.next();
+    this.closing.complete();
   }
 
   private async drain(userId: string, cursor: () => string, advance: (id: string) => void): Promise<MessageEvent[]> {
