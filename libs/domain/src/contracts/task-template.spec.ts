@@ -1,7 +1,7 @@
 import { DomainError } from '../domain-error';
 import { ContractErrorCode } from './contract-error';
 import { DEFAULT_TASK_TEMPLATES, DefaultTaskKey, HANDOVER_TASK_TEMPLATE } from './default-templates';
-import { TaskGroup, dueAtFrom, validateTemplateSet, type TaskTemplate } from './task-template';
+import { RESERVED_TASK_KEYS, TaskGroup, dueAtFrom, validateTemplateSet, type TaskTemplate } from './task-template';
 
 const t = (key: string, dependsOn: string[] = [], over: Partial<TaskTemplate> = {}): TaskTemplate => ({
   key,
@@ -34,6 +34,7 @@ describe('validateTemplateSet', () => {
 
   it.each<[string, TaskTemplate[], ContractErrorCode, string]>([
     ['a bad key', [t('Draft Contract')], ContractErrorCode.TemplateInvalid, 'Task key "Draft Contract" must start'],
+    ['a reserved key', [t('delivery_handover')], ContractErrorCode.TemplateInvalid, 'is reserved for the handover'],
     ['a blank title', [t('a', [], { title: ' ' })], ContractErrorCode.TemplateInvalid, 'Task a needs a title.'],
     ['negative due days', [t('a', [], { dueDays: -1 })], ContractErrorCode.TemplateInvalid, 'whole number of days'],
     [
@@ -98,6 +99,7 @@ describe('default templates', () => {
 
   it('keep the handover to delivery apart from the editable set', () => {
     expect(HANDOVER_TASK_TEMPLATE.group).toBe(TaskGroup.Delivery);
+    expect(RESERVED_TASK_KEYS).toContain(HANDOVER_TASK_TEMPLATE.key);
     expect(() => validateTemplateSet([...DEFAULT_TASK_TEMPLATES, HANDOVER_TASK_TEMPLATE])).toThrow(
       expect.objectContaining({ code: ContractErrorCode.TemplateGroupNotAllowed }),
     );

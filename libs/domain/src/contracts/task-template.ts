@@ -27,6 +27,9 @@ export interface TaskTemplate {
   required: boolean;
 }
 
+/** Keys the service adds itself (the delivery handover after signing): an edited set may not use them. */
+export const RESERVED_TASK_KEYS: readonly string[] = ['delivery_handover'];
+
 // Keys end up in stored tasks and idempotency keys: keep them plain.
 const KEY = /^[a-z][a-z0-9_]{0,63}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -64,7 +67,7 @@ function findCycle(templates: readonly TaskTemplate[]): string[] | null {
 
 /**
  * Refuses an admin-edited template set that cannot become a task graph. Checks run in this order and the first
- * failure throws: field values, allowed groups, duplicate keys, self-dependencies, unknown dependencies, cycles
+ * failure throws: field values, allowed groups, reserved keys, duplicate keys, self-dependencies, unknown dependencies, cycles
  * (the message names the path, e.g. `a -> b -> a`).
  */
 export function validateTemplateSet(templates: readonly TaskTemplate[]): void {
@@ -89,6 +92,15 @@ export function validateTemplateSet(templates: readonly TaskTemplate[]): void {
         ContractErrorCode.TemplateGroupNotAllowed,
         `Task ${t.key} must go to legal or accounting; the delivery handover opens only after signing.`,
         { key: t.key, group: t.group },
+      );
+    }
+    if (RESERVED_TASK_KEYS.includes(t.key)) {
+      throw contractError(
+        ContractErrorCode.TemplateInvalid,
+        `Task key ${t.key} is reserved for the handover after signing.`,
+        {
+          key: t.key,
+        },
       );
     }
   }
