@@ -6,6 +6,8 @@ import { call } from './support/http';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, USER_PASSWORD, createUnit, createUser, login } from './support/identity-fixtures';
 
 // Identity through the real gateway with all five services: login, sessions, API keys, admin API, directory events.
+jest.setTimeout(120_000);
+
 describe('identity and sessions', () => {
   let db: TestDatabase;
   let system: RunningSystem;
