@@ -95,7 +95,15 @@ describe('notifications live stream (SSE)', () => {
     ]);
 
     await svc.emit(JobName.ApprovalDecided, decided(ann));
-    await again.waitForEvents(3);
+    const newest = (await again.waitForEvents(3))[2].id!;
+    again.close();
+
+    // An id this inbox never issued does not silence the stream: it continues from the newest item.
+    const future = await open({ authorization: `Bearer ${annToken}`, 'last-event-id': '999999999' });
+    await waitFor(() => future.comments() > 0, { what: 'connected' });
+    await svc.emit(JobName.ApprovalDecided, decided(ann));
+    const [next] = await future.waitForEvents(1);
+    expect(BigInt(next.id!) > BigInt(newest)).toBe(true);
   });
 
   it('authenticates: 401 without a token, ?access_token= for EventSource, 400 for a malformed Last-Event-ID', async () => {

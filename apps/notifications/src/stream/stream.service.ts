@@ -39,7 +39,11 @@ export class StreamService implements OnModuleDestroy {
   ) {}
 
   open(userId: string, lastEventId: string | undefined): Observable<MessageEvent> {
-    return defer(async () => lastEventId ?? (await this.inbox.latestId(userId))).pipe(
+    return defer(async () => {
+      const latest = await this.inbox.latestId(userId);
+      // An id from the future (e.g. another deployment's) would silence the stream: start from now instead.
+      return lastEventId !== undefined && BigInt(lastEventId) <= BigInt(latest) ? lastEventId : latest;
+    }).pipe(
       switchMap((start) => {
         let cursor = start;
         const tick = interval(this.config.STREAM_POLL_MS);
