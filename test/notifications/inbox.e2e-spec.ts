@@ -186,5 +186,21 @@ describe('notifications inbox and preferences', () => {
         event.messageId,
       ]),
     ).toBe(1);
+
+    // E-mail off for one event type: the inbox item comes, no e-mail row is written.
+    await call('PUT', '/notifications/preferences', bobToken, {
+      events: [{ eventType: 'task.overdue', email: false }],
+    });
+    const overdue = await svc.emit(JobName.TaskOverdue, {
+      ...task({ assigneeId: bob }),
+      level: 'reminder',
+      dueAt: new Date().toISOString(),
+    });
+    expect(
+      await svc.count('SELECT count(*) FROM notifications.notification WHERE message_id = $1', [overdue.messageId]),
+    ).toBe(1);
+    expect(await svc.count('SELECT count(*) FROM notifications.mail WHERE message_id = $1', [overdue.messageId])).toBe(
+      0,
+    );
   });
 });

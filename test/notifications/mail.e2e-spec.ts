@@ -6,6 +6,7 @@ import { Role } from '@dealgate/domain';
 import { JobName, TaskAssignedPayload } from '@dealgate/messages';
 import { queryOnce, seedDirectory, tokenFor, waitFor } from '@dealgate/testing';
 import { DigestSweep } from '../../apps/notifications/src/mail/digest.sweep';
+import { MailRepository } from '../../apps/notifications/src/mail/mail.repository';
 import { MailSweep } from '../../apps/notifications/src/mail/mail.sweep';
 import { RunningNotifications, startNotifications } from './support/notifications-harness';
 import { startSmtpSink } from './support/smtp-sink';
@@ -161,6 +162,20 @@ describe('notifications e-mail without SMTP', () => {
       const eml = readFileSync(join(dir, files[0]), 'utf8');
       expect(eml).toContain('To: eve@example.test');
       expect(eml).toContain('Subject: [Dealgate] Task assigned to you: Draft contract');
+
+      // A sender that claimed an e-mail and died mid-send: after the lease the row fails, it is never sent again.
+      const event = await svc.emit(JobName.TaskAssigned, task(user.userId));
+      const now = new Date();
+      const [claimed] = await svc.app.get(MailRepository).claimDue(now, 10, 60_000);
+      expect(claimed).toBeDefined();
+      await svc.app.get(MailSweep).run(new Date(now.getTime() + 61_000));
+      expect(readdirSync(dir)).toHaveLength(1);
+      const [row] = await queryOnce<{ status: string; last_error: string }>(
+        svc.db.url,
+        'SELECT status, last_error FROM notifications.mail WHERE message_id = $1',
+        [event.messageId],
+      );
+      expect(row).toEqual({ status: 'failed', last_error: 'outcome unknown: the sender stopped while sending' });
     } finally {
       await svc.stop();
     }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role, verifyWebhookSignature } from '@dealgate/domain';
 import { ContractSignedPayload, JobName } from '@dealgate/messages';
 import { queryOnce, tokenFor } from '@dealgate/testing';
+import { WebhookDeliveryRepository } from '../../apps/notifications/src/webhooks/webhook-delivery.repository';
 import { WebhookDeliverySweep } from '../../apps/notifications/src/webhooks/webhook-delivery.sweep';
 import { RunningNotifications, startNotifications } from './support/notifications-harness';
 import { startWebhookReceiver } from './support/webhook-receiver';
@@ -197,5 +198,28 @@ describe('notifications webhooks', () => {
       'SELECT count(*)::int AS n FROM notifications.webhook_attempt',
     );
     expect(attempts.n).toBe(4 + 2); // the failing webhook's four, and the good webhook's two deliveries
+  });
+
+  it('a delivery whose sender died mid-request is sent again once its lease expires (at least once)', async () => {
+    const event = await svc.emit(JobName.TaskAssigned, {
+      taskId: randomUUID(),
+      caseId: randomUUID(),
+      group: 'legal',
+      assigneeId: null,
+      title: 'Draft',
+      dueAt: null,
+    });
+    const now = new Date();
+    const [claimed] = await svc.app.get(WebhookDeliveryRepository).claimDue(now, 10, 60_000); // then "crashed"
+    expect(claimed.messageId).toBe(event.messageId);
+    const before = good.received.length;
+
+    await sweep.run(new Date(now.getTime() + 30_000)); // the lease still holds
+    expect(good.received).toHaveLength(before);
+    await sweep.run(new Date(now.getTime() + 61_000));
+    expect(good.received).toHaveLength(before + 1);
+    expect(good.received[before].headers['x-dealgate-delivery']).toBe(claimed.id);
+    const [delivery] = (await deliveries(goodHook)).items.filter((d) => d.messageId === event.messageId);
+    expect(delivery).toMatchObject({ status: 'succeeded', attempts: 2 });
   });
 });
