@@ -3,7 +3,27 @@ import { ChassisModule } from '@dealgate/chassis';
 import { ServiceName } from '@dealgate/messages';
 import { QueueSettings } from '@dealgate/messaging';
 import { ApprovalsEnv } from './approvals.env';
+import { AuditRepository } from './audit/audit.repository';
+import { DelegationController } from './delegations/delegation.controller';
+import { DelegationRepository } from './delegations/delegation.repository';
+import { DelegationService } from './delegations/delegation.service';
 import { APPROVALS_MIGRATIONS } from './migrations';
+import { PolicyController } from './policies/policy.controller';
+import { PolicyRepository } from './policies/policy.repository';
+import { PolicyService } from './policies/policy.service';
+import { AccessScopeService } from './requests/access-scope.service';
+import { RequestController } from './requests/request.controller';
+import { RequestDecisionService } from './requests/request-decision.service';
+import { ApprovalRequestedHandler, ApprovalVoidedHandler } from './requests/request.handlers';
+import { RequestEvents } from './requests/request.events';
+import { RequestQueryService } from './requests/request-query.service';
+import { RequestRepository } from './requests/request.repository';
+import { VoidNoticeRepository } from './requests/void-notice.repository';
+import { ApprovalSlaSweep } from './sla/approval-sla.sweep';
+import { SlaRepository } from './sla/sla.repository';
+
+const HANDLERS = [ApprovalRequestedHandler, ApprovalVoidedHandler];
+const SWEEPS = [ApprovalSlaSweep];
 
 @Module({})
 export class ApprovalsModule {
@@ -17,9 +37,32 @@ export class ApprovalsModule {
           queue,
           entities: [],
           migrations: APPROVALS_MIGRATIONS,
-          handlers: [],
+          handlers: HANDLERS,
+          sweeps: SWEEPS,
           directory: true,
         }),
+      ],
+      // Static paths (policies, delegations) before the request controller's `:id`.
+      controllers: [PolicyController, DelegationController, RequestController],
+      providers: [
+        // Job handlers and sweeps are providers of this module; the chassis' messaging runtime finds them here.
+        ApprovalRequestedHandler,
+        ApprovalVoidedHandler,
+        ApprovalSlaSweep,
+        AuditRepository,
+        PolicyRepository,
+        PolicyService,
+        DelegationRepository,
+        DelegationService,
+        RequestRepository,
+        VoidNoticeRepository,
+        RequestEvents,
+        AccessScopeService,
+        RequestQueryService,
+        RequestDecisionService,
+        SlaRepository,
+        ...HANDLERS,
+        ...SWEEPS,
       ],
     };
   }

@@ -15,6 +15,10 @@ export enum ApprovalErrorCode {
   StaleStep = 'approval.stale_step',
   CommentRequired = 'approval.comment_required',
   RecallNotRequester = 'approval.recall_not_requester',
+  RequestNotFound = 'approval.request_not_found',
+  DelegationInvalid = 'approval.delegation_invalid',
+  DelegationNotFound = 'approval.delegation_not_found',
+  VersionConflict = 'approval.version_conflict',
 }
 
 export type ApprovalError = DomainError<ApprovalErrorCode>;

@@ -7,3 +7,4 @@ export * from './policy-resolution';
 export * from './eligibility';
 export * from './request-machine';
 export * from './sla';
+export * from './delegation';

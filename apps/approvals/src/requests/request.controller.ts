@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Role } from '@dealgate/domain';
+import { CurrentUser, Principal, Roles } from '@dealgate/auth';
+import { Page } from '@dealgate/common';
+import { ApproveDto, HistoryQuery, PendingQuery, RecallDto, RejectDto, RequestListQuery } from './request.dto';
+import { RequestDecisionService } from './request-decision.service';
+import { RequestQueryService } from './request-query.service';
+import { RequestDetailView, RequestSummaryView } from './request.views';
+
+// Administrators configure policies but take no business decisions and see no requests.
+const PEOPLE = [Role.Owner, Role.SalesHead, Role.Salesperson, Role.Legal, Role.Accounting];
+
+@ApiTags('approvals')
+@ApiBearerAuth()
+@Roles(...PEOPLE)
+@Controller('approvals')
+export class RequestController {
+  constructor(
+    private readonly queries: RequestQueryService,
+    private readonly decisions: RequestDecisionService,
+  ) {}
+
+  @Get('pending')
+  @ApiOperation({ summary: 'Requests waiting for my decision (my role and unit, delegations, escalations)' })
+  pending(@CurrentUser() user: Principal, @Query() query: PendingQuery): Promise<Page<RequestSummaryView>> {
+    return this.queries.pending(user, query);
+  }
+
+  @Get('history')
+  @ApiOperation({ summary: 'Every approval request of one subject, oldest first, with decisions and audit' })
+  history(@CurrentUser() user: Principal, @Query() query: HistoryQuery): Promise<Page<RequestDetailView>> {
+    return this.queries.history(user, query);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Approval requests I may see, newest first, filterable' })
+  list(@CurrentUser() user: Principal, @Query() query: RequestListQuery): Promise<Page<RequestSummaryView>> {
+    return this.queries.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One request: the frozen snapshot, its chain and its full history' })
+  detail(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<RequestDetailView> {
+    return this.queries.detail(id, user);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve the current step (never your own request)' })
+  approve(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ApproveDto,
+  ): Promise<RequestDetailView> {
+    return this.decisions.approve(id, user, dto);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reject the request at the current step; a comment is required' })
+  reject(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RejectDto,
+  ): Promise<RequestDetailView> {
+    return this.decisions.reject(id, user, dto);
+  }
+
+  @Post(':id/recall')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Recall my own pending request' })
+  recall(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RecallDto,
+  ): Promise<RequestDetailView> {
+    return this.decisions.recall(id, user, dto);
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ApprovalRequestStatus, ApprovalSlaLevel, dueApprovalSlaLevels } from '@dealgate/domain';
+import { JobName } from '@dealgate/messages';
+import { Sweep, emitJob } from '@dealgate/messaging';
+import { AuditAction, AuditRepository } from '../audit/audit.repository';
+import { RequestRepository } from '../requests/request.repository';
+import { StepRow, decidableStep } from '../requests/request.rows';
+import { SlaRepository } from './sla.repository';
+
+const BATCH = 100;
+const MAX_BATCHES = 20;
+
+/**
+ * Reminds the approver when a step is due and escalates when it is overdue by the grace. Each level of each step
+ * is emitted exactly once: its key row commits with the outbox row, under the request's row lock, so repeated
+ * runs, replicas and restarts never send it twice, and a step decided meanwhile is skipped.
+ */
+@Injectable()
+export class ApprovalSlaSweep implements Sweep {
+  readonly name = 'approval-sla';
+  readonly everyMs = 60_000;
+  private readonly logger = new Logger(ApprovalSlaSweep.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sla: SlaRepository,
+    private readonly requests: RequestRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async run(now: Date): Promise<void> {
+    for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
+      const due = await this.sla.dueSteps(this.dataSource.manager, now, BATCH);
+      let emitted = 0;
+      for (const { request_id, step_index } of due) {
+        emitted += await this.dataSource.transaction((manager) => this.breach(manager, request_id, step_index, now));
+      }
+      // Fewer than a full batch, or nothing new (a racing replica took them): done until the next run.
+      if (due.length < BATCH || emitted === 0) return;
+    }
+    this.logger.warn(`More than ${BATCH * MAX_BATCHES} SLA levels due; the rest go out on the next run`);
+  }
+
+  private async breach(manager: EntityManager, requestId: string, stepIndex: number, now: Date): Promise<number> {
+    const request = await this.requests.lock(manager, requestId);
+    if (request === null || request.status !== ApprovalRequestStatus.Pending) return 0;
+    if (request.current_step_index !== stepIndex) return 0;
+    const [step] = await this.requests.steps(manager, [requestId], stepIndex);
+    if (step.activated_at === null) return 0;
+    const levels = dueApprovalSlaLevels(requestId, stepIndex, decidableStep(step), new Date(step.activated_at), now);
+    let emitted = 0;
+    for (const level of levels) {
+      if (!(await this.sla.claim(manager, level.key, requestId, stepIndex, level.level, level.dueAt, now))) continue;
+      const recipient = recipientOf(step, level.level);
+      await emitJob(manager, JobName.ApprovalSlaBreached, {
+        requestId,
+        subjectKind: request.subject_kind,
+        subjectId: request.subject_id,
+        stepIndex,
+        level: level.level,
+        ...recipient,
+      });
+      await this.audit.record(manager, {
+        requestId,
+        subjectId: request.subject_id,
+        action: level.level === ApprovalSlaLevel.Reminder ? AuditAction.Reminded : AuditAction.Escalated,
+        actorId: null,
+        stepIndex,
+        detail: { key: level.key, dueAt: level.dueAt.toISOString(), ...recipient },
+        at: now,
+      });
+      emitted += 1;
+    }
+    return emitted;
+  }
+}
+
+/** A reminder goes to the step's approver; an escalation to whoever may now step in. */
+function recipientOf(step: StepRow, level: ApprovalSlaLevel) {
+  return level === ApprovalSlaLevel.Reminder
+    ? {
+        recipientRole: step.approver_role,
+        recipientUnitId: step.approver_unit_id,
+        recipientUserId: step.approver_user_id,
+      }
+    : {
+        recipientRole: step.escalate_role,
+        recipientUnitId: step.escalate_unit_id,
+        recipientUserId: step.escalate_user_id,
+      };
+}
