@@ -2,8 +2,58 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ChassisModule } from '@dealgate/chassis';
 import { ServiceName } from '@dealgate/messages';
 import { QueueSettings } from '@dealgate/messaging';
-import { ProspectsEnv } from './prospects.env';
+import { ActivityController } from './activity/activity.controller';
+import { ActivityRepository } from './activity/activity.repository';
+import { ActivityService } from './activity/activity.service';
+import { BriefController } from './briefs/brief.controller';
+import { BriefRepository } from './briefs/brief.repository';
+import { BriefService } from './briefs/brief.service';
+import { ApprovalDecidedHandler } from './handlers/approval-decided.handler';
+import { ContractSignedHandler } from './handlers/contract-signed.handler';
+import { LostReasonController } from './lost-reasons/lost-reason.controller';
+import { LostReasonRepository } from './lost-reasons/lost-reason.repository';
 import { PROSPECTS_MIGRATIONS } from './migrations';
+import { DefenceRepository } from './offers/defence.repository';
+import { DefenceService } from './offers/defence.service';
+import { OfferController } from './offers/offer.controller';
+import { OfferDecision } from './offers/offer-decision';
+import { OfferRepository } from './offers/offer.repository';
+import { OfferService } from './offers/offer.service';
+import { ProductLineController } from './product-lines/product-line.controller';
+import { ProductLineRepository } from './product-lines/product-line.repository';
+import { ProductLineService } from './product-lines/product-line.service';
+import { ProspectsEnv } from './prospects.env';
+import { FunnelTransitions } from './prospects/funnel-transitions';
+import { ProspectController } from './prospects/prospect.controller';
+import { ProspectRepository } from './prospects/prospect.repository';
+import { ProspectService } from './prospects/prospect.service';
+import { TransitionLogRepository } from './prospects/transition-log.repository';
+import { SampleController } from './samples/sample.controller';
+import { SampleDecision } from './samples/sample-decision';
+import { SampleRepository } from './samples/sample.repository';
+import { SampleService } from './samples/sample.service';
+
+const FUNNEL_PROVIDERS = [
+  ProductLineRepository,
+  ProductLineService,
+  LostReasonRepository,
+  ProspectRepository,
+  TransitionLogRepository,
+  FunnelTransitions,
+  ProspectService,
+  SampleRepository,
+  SampleService,
+  SampleDecision,
+  ActivityRepository,
+  ActivityService,
+  BriefRepository,
+  BriefService,
+  OfferRepository,
+  OfferService,
+  OfferDecision,
+  DefenceRepository,
+  DefenceService,
+];
 
 @Module({})
 export class ProspectsModule {
@@ -17,10 +67,22 @@ export class ProspectsModule {
           queue,
           entities: [],
           migrations: PROSPECTS_MIGRATIONS,
-          handlers: [],
+          handlers: [ApprovalDecidedHandler, ContractSignedHandler],
           directory: true,
         }),
       ],
+      // Static paths before parameterised ones: /prospects/lost-reasons must not be read as /prospects/:id.
+      controllers: [
+        ProductLineController,
+        SampleController,
+        LostReasonController,
+        ProspectController,
+        ActivityController,
+        BriefController,
+        OfferController,
+      ],
+      // Handlers are providers here so they can inject the funnel's services (the messaging runtime finds them).
+      providers: [...FUNNEL_PROVIDERS, ApprovalDecidedHandler, ContractSignedHandler],
     };
   }
 }

@@ -32,6 +32,18 @@ export enum FunnelErrorCode {
   ProductLineInvalid = 'funnel.product_line_invalid',
   CsvMalformed = 'funnel.csv_malformed',
   CsvHeaderInvalid = 'funnel.csv_header_invalid',
+  SampleNotDraft = 'funnel.sample_not_draft',
+  SampleEmpty = 'funnel.sample_empty',
+  ProductLineInactive = 'funnel.product_line_inactive',
+  UnitRequired = 'funnel.unit_required',
+  AssigneeNotSalesperson = 'funnel.assignee_not_salesperson',
+  MeetingNotOpen = 'funnel.meeting_not_open',
+  OfferNotEditable = 'funnel.offer_not_editable',
+  OfferAlreadyOpen = 'funnel.offer_already_open',
+  OfferNotRevisable = 'funnel.offer_not_revisable',
+  OfferTermsInvalid = 'funnel.offer_terms_invalid',
+  BriefNotReady = 'funnel.brief_not_ready',
+  ContactNotOfProspect = 'funnel.contact_not_of_prospect',
 }
 
 /** A broken funnel rule: a `DomainError` whose code is a `FunnelErrorCode`. */

@@ -15,3 +15,5 @@ export * from './prospect-access';
 export * from './sample-gate';
 export * from './stage';
 export * from './stage-machine';
+export * from './meeting';
+export * from './offer-status';

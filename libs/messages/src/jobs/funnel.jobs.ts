@@ -1,5 +1,18 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsISO8601,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { OfferTermsDto } from './terms.dto';
 
 /** Published by the prospects service (the funnel and its analytics). */
@@ -41,6 +54,35 @@ export class StageChangedPayload {
 
   @IsISO8601()
   at!: string;
+
+  /** Status before the move (a lost or reopened prospect keeps its stage and changes status). */
+  @IsOptional()
+  @IsIn(STATUSES)
+  fromStatus?: string;
+
+  /** What moved it (FunnelEventKind, e.g. `meeting_scheduled`, `lost`). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  eventKind?: string;
+
+  /** Who caused the move; null when the system did (e.g. a signature reported by contracts). */
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  actorId?: string | null;
+
+  /** The result that finished the stage (sample, meeting, brief, offer, defence, contract) and its id. */
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(40)
+  evidenceKind?: string | null;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  evidenceId?: string | null;
 }
 
 export class OfferDefendedPayload {
@@ -70,6 +112,12 @@ export class OfferDefendedPayload {
 
   @IsISO8601()
   defendedAt!: string;
+
+  /** The prospect's company, for people reading the contract case. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  companyName?: string;
 }
 
 export class ProspectStalledPayload {

@@ -1,0 +1,119 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Role } from '@dealgate/domain';
+import { CurrentUser, Principal, Roles } from '@dealgate/auth';
+import { Page, PageQuery } from '@dealgate/common';
+import {
+  CancelMeetingDto,
+  CreateContactDto,
+  LogContactAttemptDto,
+  MeetingHeldDto,
+  RescheduleMeetingDto,
+  ScheduleMeetingDto,
+} from './activity.dto';
+import { ContactAttemptView, ContactView, MeetingView } from './activity.repository';
+import { ActivityService } from './activity.service';
+
+const VIEWERS = [Role.Owner, Role.SalesHead, Role.Salesperson, Role.Legal, Role.Accounting];
+const SALES = [Role.Owner, Role.SalesHead, Role.Salesperson];
+
+@ApiTags('prospects')
+@ApiBearerAuth()
+@Controller('prospects/:id')
+export class ActivityController {
+  constructor(private readonly service: ActivityService) {}
+
+  @Post('contacts')
+  @Roles(...SALES)
+  @ApiOperation({ summary: 'Add a contact person of the prospect (mark decision-makers and say why they decide)' })
+  addContact(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateContactDto,
+  ): Promise<ContactView> {
+    return this.service.addContact(user, id, dto);
+  }
+
+  @Get('contacts')
+  @Roles(...VIEWERS)
+  @ApiOperation({ summary: 'Contacts of the prospect' })
+  contacts(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ContactView[]> {
+    return this.service.contacts(user, id);
+  }
+
+  @Post('contact-attempts')
+  @Roles(...SALES)
+  @ApiOperation({ summary: 'Log a contact attempt (call, e-mail, message, visit); it never moves the stage' })
+  logAttempt(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: LogContactAttemptDto,
+  ): Promise<ContactAttemptView> {
+    return this.service.logAttempt(user, id, dto);
+  }
+
+  @Get('contact-attempts')
+  @Roles(...VIEWERS)
+  @ApiOperation({ summary: 'Contact attempts, newest first' })
+  attempts(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: PageQuery,
+  ): Promise<Page<ContactAttemptView>> {
+    return this.service.attempts(user, id, query);
+  }
+
+  @Post('meetings')
+  @Roles(...SALES)
+  @ApiOperation({ summary: 'Schedule a meeting; at primary contact, one with a decision-maker finishes the stage' })
+  schedule(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ScheduleMeetingDto,
+  ): Promise<MeetingView> {
+    return this.service.schedule(user, id, dto);
+  }
+
+  @Get('meetings')
+  @Roles(...VIEWERS)
+  @ApiOperation({ summary: 'Meetings with their history (held, cancelled, rescheduled)' })
+  meetings(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<MeetingView[]> {
+    return this.service.meetings(user, id);
+  }
+
+  @Post('meetings/:meetingId/held')
+  @Roles(...SALES)
+  @ApiOperation({ summary: 'Mark a meeting held' })
+  held(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+    @Body() dto: MeetingHeldDto,
+  ): Promise<MeetingView> {
+    return this.service.markHeld(user, id, meetingId, dto);
+  }
+
+  @Post('meetings/:meetingId/cancel')
+  @Roles(...SALES)
+  @ApiOperation({ summary: 'Cancel a meeting (kept in history)' })
+  cancel(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+    @Body() dto: CancelMeetingDto,
+  ): Promise<MeetingView> {
+    return this.service.cancel(user, id, meetingId, dto);
+  }
+
+  @Post('meetings/:meetingId/reschedule')
+  @Roles(...SALES)
+  @ApiOperation({ summary: 'Move a meeting to a new time (the old time stays in history)' })
+  reschedule(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+    @Body() dto: RescheduleMeetingDto,
+  ): Promise<MeetingView> {
+    return this.service.reschedule(user, id, meetingId, dto);
+  }
+}

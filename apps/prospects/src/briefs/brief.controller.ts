@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Role } from '@dealgate/domain';
+import { CurrentUser, Principal, Roles } from '@dealgate/auth';
+import { VersionedDto } from '../prospects/prospect.dto';
+import { SaveBriefDto } from './brief.dto';
+import { BriefView } from './brief.repository';
+import { BriefService } from './brief.service';
+
+@ApiTags('prospects')
+@ApiBearerAuth()
+@Controller('prospects/:id/brief')
+export class BriefController {
+  constructor(private readonly service: BriefService) {}
+
+  @Get()
+  @Roles(Role.Owner, Role.SalesHead, Role.Salesperson, Role.Legal, Role.Accounting)
+  @ApiOperation({ summary: "The prospect's brief" })
+  get(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<BriefView> {
+    return this.service.get(user, id);
+  }
+
+  @Put()
+  @Roles(Role.Owner, Role.SalesHead, Role.Salesperson)
+  @ApiOperation({ summary: 'Write or update the brief (sections and needs); a draft may have gaps' })
+  save(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SaveBriefDto,
+  ): Promise<BriefView> {
+    return this.service.save(user, id, dto);
+  }
+
+  @Post('complete')
+  @Roles(Role.Owner, Role.SalesHead, Role.Salesperson)
+  @ApiOperation({ summary: 'Finish needs identification with the brief (all sections, a need, after a held meeting)' })
+  complete(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VersionedDto,
+  ): Promise<BriefView> {
+    return this.service.complete(user, id, dto.version);
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { ApprovalDecidedPayload, JobName } from '@dealgate/messages';
+import { JobContext, JobHandler } from '@dealgate/messaging';
+import { OfferDecision } from '../offers/offer-decision';
+import { SampleDecision } from '../samples/sample-decision';
+
+/** Decisions on the funnel's subjects (target samples, offers); other kinds belong to other services. */
+@Injectable()
+export class ApprovalDecidedHandler implements JobHandler<typeof JobName.ApprovalDecided> {
+  readonly jobName = JobName.ApprovalDecided;
+
+  constructor(
+    private readonly samples: SampleDecision,
+    private readonly offers: OfferDecision,
+  ) {}
+
+  // The transition is dated when the approver decided, not when the job happened to run.
+  async handle(payload: ApprovalDecidedPayload, { manager }: JobContext): Promise<void> {
+    switch (payload.subjectKind) {
+      case 'target_sample':
+        return this.samples.apply(manager, payload, new Date(payload.decidedAt));
+      case 'offer':
+        return this.offers.apply(manager, payload, new Date(payload.decidedAt));
+      case 'contract_deviation':
+        return;
+    }
+  }
+}

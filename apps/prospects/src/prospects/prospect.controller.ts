@@ -1,0 +1,75 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Role } from '@dealgate/domain';
+import { CurrentUser, Principal, Roles } from '@dealgate/auth';
+import { Page } from '@dealgate/common';
+import { AssignProspectDto, LoseProspectDto, ProspectQuery, VersionedDto } from './prospect.dto';
+import { Prospect } from './prospect.model';
+import { ProspectService } from './prospect.service';
+import { TransitionLogEntry } from './transition-log.repository';
+
+const VIEWERS = [Role.Owner, Role.SalesHead, Role.Salesperson, Role.Legal, Role.Accounting];
+const SALES = [Role.Owner, Role.SalesHead, Role.Salesperson];
+
+@ApiTags('prospects')
+@ApiBearerAuth()
+@Controller('prospects')
+export class ProspectController {
+  constructor(private readonly service: ProspectService) {}
+
+  @Get()
+  @Roles(...VIEWERS)
+  @ApiOperation({
+    summary: 'Prospects the caller may see, filtered by stage, status, owner, unit, product line, sample',
+  })
+  list(@CurrentUser() user: Principal, @Query() query: ProspectQuery): Promise<Page<Prospect>> {
+    return this.service.list(user, query);
+  }
+
+  @Get(':id')
+  @Roles(...VIEWERS)
+  @ApiOperation({ summary: 'One prospect' })
+  get(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<Prospect> {
+    return this.service.get(user, id);
+  }
+
+  @Get(':id/transitions')
+  @Roles(...VIEWERS)
+  @ApiOperation({ summary: 'The stage-transition log of a prospect (who, when, from, to, which evidence)' })
+  history(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TransitionLogEntry[]> {
+    return this.service.history(user, id);
+  }
+
+  @Post(':id/assign')
+  @Roles(Role.Owner, Role.SalesHead)
+  @ApiOperation({ summary: 'Assign the prospect to a salesperson of its unit (sales head of the unit, owner)' })
+  assign(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AssignProspectDto,
+  ): Promise<Prospect> {
+    return this.service.assign(user, id, dto);
+  }
+
+  @Post(':id/lose')
+  @Roles(...SALES)
+  @ApiOperation({ summary: 'Mark the prospect lost with a configured reason (and free text)' })
+  lose(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: LoseProspectDto,
+  ): Promise<Prospect> {
+    return this.service.lose(user, id, dto);
+  }
+
+  @Post(':id/reopen')
+  @Roles(Role.Owner, Role.SalesHead)
+  @ApiOperation({ summary: 'Reopen a lost prospect at the stage where it was lost (sales head of the unit, owner)' })
+  reopen(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VersionedDto,
+  ): Promise<Prospect> {
+    return this.service.reopen(user, id, dto);
+  }
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  funnelError,
+  FunnelErrorCode,
+  FunnelEventKind,
+  hasRole,
+  isHeadOfUnit,
+  ProspectStatus,
+  Role,
+} from '@dealgate/domain';
+import { Principal } from '@dealgate/auth';
+import { DirectoryService } from '@dealgate/chassis';
+import { Clock, Page, toPage } from '@dealgate/common';
+import { actorOf } from '../shared/actor';
+import { versionConflict } from '../shared/errors';
+import { FunnelTransitions } from './funnel-transitions';
+import { AssignProspectDto, LoseProspectDto, ProspectQuery, VersionedDto } from './prospect.dto';
+import { Prospect } from './prospect.model';
+import { ProspectRepository } from './prospect.repository';
+import { TransitionLogEntry, TransitionLogRepository } from './transition-log.repository';
+
+@Injectable()
+export class ProspectService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly prospects: ProspectRepository,
+    private readonly log: TransitionLogRepository,
+    private readonly transitions: FunnelTransitions,
+    private readonly directory: DirectoryService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(user: Principal, query: ProspectQuery): Promise<Page<Prospect>> {
+    const { items, total } = await this.prospects.list(this.dataSource.manager, user, query);
+    return toPage(items, total, query);
+  }
+
+  get(user: Principal, id: string): Promise<Prospect> {
+    return this.transitions.lockFor(this.dataSource.manager, actorOf(user), id, 'read');
+  }
+
+  async history(user: Principal, id: string): Promise<TransitionLogEntry[]> {
+    const manager = this.dataSource.manager;
+    await this.transitions.lockFor(manager, actorOf(user), id, 'read');
+    return this.log.forProspect(manager, id);
+  }
+
+  /** A sales head of the unit (or the owner) gives the prospect to a salesperson of that unit. */
+  async assign(user: Principal, id: string, dto: AssignProspectDto): Promise<Prospect> {
+    const actor = actorOf(user);
+    return this.dataSource.transaction(async (manager) => {
+      const prospect = await this.transitions.lockFor(manager, actor, id, 'write', dto.version);
+      if (!hasRole(actor, Role.Owner) && !isHeadOfUnit(actor, prospect.unitId)) {
+        throw funnelError(
+          FunnelErrorCode.ReadOnlyAccess,
+          "Only a sales head of the prospect's unit or the owner assigns prospects.",
+        );
+      }
+      if (prospect.status !== ProspectStatus.Active) {
+        throw funnelError(
+          FunnelErrorCode.ProspectLost,
+          `The prospect is ${prospect.status}; only an active prospect is assigned.`,
+        );
+      }
+      const assignee = await this.directory.user(dto.ownerId, manager);
+      if (
+        !assignee ||
+        !assignee.active ||
+        !assignee.roles.includes(Role.Salesperson) ||
+        assignee.unitId !== prospect.unitId
+      ) {
+        throw funnelError(
+          FunnelErrorCode.AssigneeNotSalesperson,
+          "The assignee must be an active salesperson of the prospect's unit.",
+          {
+            ownerId: dto.ownerId,
+          },
+        );
+      }
+      const updated = await this.prospects.assignOwner(manager, id, dto.version, dto.ownerId, this.clock.now());
+      if (!updated) throw versionConflict('prospect', dto.version);
+      return updated;
+    });
+  }
+
+  async lose(user: Principal, id: string, dto: LoseProspectDto): Promise<Prospect> {
+    return this.dataSource.transaction(async (manager) => {
+      const prospect = await this.transitions.lockFor(manager, actorOf(user), id, 'write', dto.version);
+      const reason = { code: dto.reasonCode, note: dto.note ?? null };
+      return this.transitions.apply(
+        manager,
+        prospect,
+        { kind: FunnelEventKind.Lost, reason },
+        user.userId,
+        this.clock.now(),
+      );
+    });
+  }
+
+  async reopen(user: Principal, id: string, dto: VersionedDto): Promise<Prospect> {
+    const actor = actorOf(user);
+    return this.dataSource.transaction(async (manager) => {
+      // The machine also checks the reopener is a head of the prospect's unit or the owner.
+      const prospect = await this.transitions.lockFor(manager, actor, id, 'write', dto.version);
+      return this.transitions.apply(
+        manager,
+        prospect,
+        { kind: FunnelEventKind.Reopened, actor },
+        user.userId,
+        this.clock.now(),
+      );
+    });
+  }
+}

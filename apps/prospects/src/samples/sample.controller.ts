@@ -1,0 +1,118 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Role } from '@dealgate/domain';
+import { CurrentUser, Principal, Roles } from '@dealgate/auth';
+import { Page } from '@dealgate/common';
+import { AddCompaniesDto, CreateSampleDto, SampleQuery, UpdateSampleDto, VersionDto } from './sample.dto';
+import { SampleCompanyView, SampleView } from './sample.repository';
+import { CompanyUploadReport, SampleService } from './sample.service';
+
+const BUILDERS = [Role.Owner, Role.SalesHead, Role.Salesperson];
+const CSV_LIMIT_BYTES = 2 * 1024 * 1024;
+
+@ApiTags('samples')
+@ApiBearerAuth()
+@Roles(...BUILDERS)
+@Controller('samples')
+export class SampleController {
+  constructor(private readonly service: SampleService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Start a target sample (draft) for a product line, with its segment rationale' })
+  create(@CurrentUser() user: Principal, @Body() dto: CreateSampleDto): Promise<SampleView> {
+    return this.service.create(user, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Target samples the caller may see, filtered by status, product line, unit' })
+  list(@CurrentUser() user: Principal, @Query() query: SampleQuery): Promise<Page<SampleView>> {
+    return this.service.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A sample with its companies' })
+  get(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<SampleView & { companies: SampleCompanyView[] }> {
+    return this.service.get(user, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Edit a draft sample (title, rationale)' })
+  update(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateSampleDto,
+  ): Promise<SampleView> {
+    return this.service.update(user, id, dto);
+  }
+
+  @Post(':id/companies')
+  @ApiOperation({
+    summary: 'Add companies as JSON; answers a per-row report (accepted, or rejected with every reason)',
+  })
+  addCompanies(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AddCompaniesDto,
+  ): Promise<CompanyUploadReport> {
+    return this.service.addCompanies(user, id, dto);
+  }
+
+  @Post(':id/companies/csv')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: CSV_LIMIT_BYTES, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOperation({ summary: 'Upload companies as CSV (header with name; tax_id, website optional); per-row report' })
+  addCompaniesCsv(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<CompanyUploadReport> {
+    if (!file)
+      throw new BadRequestException({
+        code: 'validation_failed',
+        message: 'Invalid input: file (a CSV file is required)',
+        fields: [{ field: 'file', problems: ['a CSV file is required'] }],
+      });
+    return this.service.addCompaniesCsv(user, id, file.buffer.toString('utf8'));
+  }
+
+  @Delete(':id/companies/:companyId')
+  @ApiOperation({ summary: 'Remove a company from a draft sample (?version=)' })
+  removeCompany(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('companyId', ParseUUIDPipe) companyId: string,
+    @Query() query: VersionDto,
+  ): Promise<SampleView> {
+    return this.service.removeCompany(user, id, companyId, query.version);
+  }
+
+  @Post(':id/submit')
+  @ApiOperation({ summary: "Submit the sample for the owner's approval" })
+  submit(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VersionDto,
+  ): Promise<SampleView> {
+    return this.service.submit(user, id, dto.version);
+  }
+}

@@ -1,0 +1,252 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AcceptedCompany, CompanyKeys, Role } from '@dealgate/domain';
+import { Principal } from '@dealgate/auth';
+
+export type SampleStatus = 'draft' | 'pending_approval' | 'approved';
+
+export interface SampleView {
+  id: string;
+  productLineId: string;
+  unitId: string;
+  authorId: string;
+  title: string;
+  rationale: string;
+  status: SampleStatus;
+  approvalRequestId: string | null;
+  decisionComment: string | null;
+  decidedBy: string | null;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  version: number;
+  companyCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SampleCompanyView {
+  id: string;
+  name: string;
+  taxId: string | null;
+  website: string | null;
+  keys: CompanyKeys;
+  prospectId: string | null;
+  skippedReason: string | null;
+}
+
+interface Row {
+  id: string;
+  product_line_id: string;
+  unit_id: string;
+  author_id: string;
+  title: string;
+  rationale: string;
+  status: SampleStatus;
+  approval_request_id: string | null;
+  decision_comment: string | null;
+  decided_by: string | null;
+  submitted_at: Date | null;
+  decided_at: Date | null;
+  version: number;
+  company_count?: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface CompanyRow {
+  id: string;
+  name: string;
+  tax_id: string | null;
+  website: string | null;
+  name_key: string | null;
+  tax_key: string | null;
+  domain_key: string | null;
+  prospect_id: string | null;
+  skipped_reason: string | null;
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+const toView = (r: Row): SampleView => ({
+  id: r.id,
+  productLineId: r.product_line_id,
+  unitId: r.unit_id,
+  authorId: r.author_id,
+  title: r.title,
+  rationale: r.rationale,
+  status: r.status,
+  approvalRequestId: r.approval_request_id,
+  decisionComment: r.decision_comment,
+  decidedBy: r.decided_by,
+  submittedAt: iso(r.submitted_at),
+  decidedAt: iso(r.decided_at),
+  version: r.version,
+  companyCount: r.company_count ?? 0,
+  createdAt: new Date(r.created_at).toISOString(),
+  updatedAt: new Date(r.updated_at).toISOString(),
+});
+
+const toCompany = (r: CompanyRow): SampleCompanyView => ({
+  id: r.id,
+  name: r.name,
+  taxId: r.tax_id,
+  website: r.website,
+  keys: { name: r.name_key, taxId: r.tax_key, domain: r.domain_key },
+  prospectId: r.prospect_id,
+  skippedReason: r.skipped_reason,
+});
+
+const WITH_COUNT = `s.*, (SELECT count(*)::int FROM sample_company c WHERE c.sample_id = s.id) AS company_count`;
+
+/** Samples a caller may see: owner all, sales head their unit, a salesperson the ones they wrote. */
+export function visibleSamplesSql(principal: Principal, params: unknown[]): string {
+  if (principal.roles.includes(Role.Owner)) return 'TRUE';
+  const parts: string[] = [];
+  if (principal.roles.includes(Role.SalesHead) && principal.unitId) {
+    params.push(principal.unitId);
+    parts.push(`s.unit_id = $${params.length}`);
+  }
+  if (principal.roles.includes(Role.Salesperson)) {
+    params.push(principal.userId);
+    parts.push(`s.author_id = $${params.length}`);
+  }
+  return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+}
+
+export interface SampleFilter {
+  status?: SampleStatus;
+  productLineId?: string;
+  unitId?: string;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class SampleRepository {
+  async insert(
+    manager: EntityManager,
+    s: { productLineId: string; unitId: string; authorId: string; title: string; rationale: string },
+  ): Promise<SampleView> {
+    const rows = await manager.query<Row[]>(
+      `INSERT INTO target_sample (product_line_id, unit_id, author_id, title, rationale, status)
+       VALUES ($1, $2, $3, $4, $5, 'draft') RETURNING *`,
+      [s.productLineId, s.unitId, s.authorId, s.title, s.rationale],
+    );
+    return toView(rows[0]);
+  }
+
+  async findById(manager: EntityManager, id: string, lock = false): Promise<SampleView | null> {
+    if (lock) await manager.query('SELECT 1 FROM target_sample WHERE id = $1 FOR UPDATE', [id]);
+    const rows = await manager.query<Row[]>(`SELECT ${WITH_COUNT} FROM target_sample s WHERE s.id = $1`, [id]);
+    return rows[0] ? toView(rows[0]) : null;
+  }
+
+  async list(
+    manager: EntityManager,
+    principal: Principal,
+    f: SampleFilter,
+  ): Promise<{ items: SampleView[]; total: number }> {
+    const params: unknown[] = [];
+    const where = [visibleSamplesSql(principal, params)];
+    for (const [column, value] of [
+      ['status', f.status],
+      ['product_line_id', f.productLineId],
+      ['unit_id', f.unitId],
+    ] as const) {
+      if (value === undefined) continue;
+      params.push(value);
+      where.push(`s.${column} = $${params.length}`);
+    }
+    const clause = where.join(' AND ');
+    const [{ total }] = await manager.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM target_sample s WHERE ${clause}`,
+      params,
+    );
+    const rows = await manager.query<Row[]>(
+      `SELECT ${WITH_COUNT} FROM target_sample s WHERE ${clause} ORDER BY s.updated_at DESC, s.id
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, f.limit, f.offset],
+    );
+    return { items: rows.map(toView), total };
+  }
+
+  /** Bumps the version with every change; the caller holds the row lock and has checked the version. */
+  async update(
+    manager: EntityManager,
+    id: string,
+    changes: Partial<{
+      title: string;
+      rationale: string;
+      status: SampleStatus;
+      approvalRequestId: string | null;
+      decisionComment: string | null;
+      decidedBy: string | null;
+      submittedAt: Date | null;
+      decidedAt: Date | null;
+    }>,
+  ): Promise<void> {
+    const columns: Record<string, string> = {
+      title: 'title',
+      rationale: 'rationale',
+      status: 'status',
+      approvalRequestId: 'approval_request_id',
+      decisionComment: 'decision_comment',
+      decidedBy: 'decided_by',
+      submittedAt: 'submitted_at',
+      decidedAt: 'decided_at',
+    };
+    const sets: string[] = ['version = version + 1', 'updated_at = now()'];
+    const params: unknown[] = [id];
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined) continue;
+      params.push(value);
+      sets.push(`${columns[key]} = $${params.length}`);
+    }
+    await manager.query(`UPDATE target_sample SET ${sets.join(', ')} WHERE id = $1`, params);
+  }
+
+  async companies(manager: EntityManager, sampleId: string): Promise<SampleCompanyView[]> {
+    const rows = await manager.query<CompanyRow[]>(
+      'SELECT * FROM sample_company WHERE sample_id = $1 ORDER BY created_at, id',
+      [sampleId],
+    );
+    return rows.map(toCompany);
+  }
+
+  async addCompanies(
+    manager: EntityManager,
+    sampleId: string,
+    companies: readonly AcceptedCompany[],
+  ): Promise<SampleCompanyView[]> {
+    const added: SampleCompanyView[] = [];
+    for (const c of companies) {
+      const rows = await manager.query<CompanyRow[]>(
+        `INSERT INTO sample_company (sample_id, name, tax_id, website, name_key, tax_key, domain_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+        [sampleId, c.name, c.taxId, c.website, c.keys.name, c.keys.taxId, c.keys.domain],
+      );
+      added.push(toCompany(rows[0]));
+    }
+    return added;
+  }
+
+  async removeCompany(manager: EntityManager, sampleId: string, companyId: string): Promise<boolean> {
+    const [, count] = await manager.query<[unknown[], number]>(
+      'DELETE FROM sample_company WHERE sample_id = $1 AND id = $2',
+      [sampleId, companyId],
+    );
+    return count > 0;
+  }
+
+  async markCompany(
+    manager: EntityManager,
+    companyId: string,
+    result: { prospectId: string } | { skippedReason: string },
+  ): Promise<void> {
+    await manager.query('UPDATE sample_company SET prospect_id = $2, skipped_reason = $3 WHERE id = $1', [
+      companyId,
+      'prospectId' in result ? result.prospectId : null,
+      'skippedReason' in result ? result.skippedReason : null,
+    ]);
+  }
+}
