@@ -37,7 +37,7 @@ describe('approvals: SLA reminders and escalations (PostgreSQL)', () => {
     const payload = requestedPayload({ requesterId: seller.userId, unitId: unitA, ...overrides });
     await processed(db.url, await deliver(app, JobName.ApprovalRequested, payload));
     const detail = await call(url, tokenFor(seller), 'GET', `/api/approvals/${payload.requestId}`);
-    return { payload, step: detail.body.currentStep as { dueAt: string; escalationAt: string | null } };
+    return { payload, step: detail.body.currentStep as unknown as { dueAt: string; escalationAt: string | null } };
   }
 
   const breaches = (requestId: string) => emitted(db.url, requestId, JobName.ApprovalSlaBreached);
