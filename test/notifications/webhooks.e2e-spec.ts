@@ -221,5 +221,10 @@ describe('notifications webhooks', () => {
     expect(good.received[before].headers['x-dealgate-delivery']).toBe(claimed.id);
     const [delivery] = (await deliveries(goodHook)).items.filter((d) => d.messageId === event.messageId);
     expect(delivery).toMatchObject({ status: 'succeeded', attempts: 2 });
+
+    // Outcomes are counted for alerting.
+    const metrics = await (await fetch(`${svc.url}/metrics`)).text();
+    expect(metrics).toContain('webhook_attempts_total{outcome="disabled",service="notifications"} 1');
+    expect(metrics).toContain('webhook_attempts_total{outcome="failed",service="notifications"} 1');
   });
 });

@@ -5,6 +5,7 @@ import { NotificationIntake } from './intake/notification-intake.service';
 import { RecipientResolver } from './intake/recipient-resolver';
 import { MailRepository } from './mail/mail.repository';
 import { MailTransport } from './mail/mail-transport';
+import { NotificationMetrics } from './notification-metrics';
 import { NotificationsEnv } from './notifications.env';
 import { PreferencesRepository } from './preferences/preferences.repository';
 import { WebhookDeliveryRepository } from './webhooks/webhook-delivery.repository';
@@ -22,6 +23,7 @@ const SHARED = [
   WebhookSender,
   RecipientResolver,
   NotificationIntake,
+  NotificationMetrics,
 ];
 
 /**

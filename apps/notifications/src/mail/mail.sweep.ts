@@ -3,6 +3,7 @@ import { DirectoryService } from '@dealgate/chassis';
 import { afterFailedAttempt, bundleDigest } from '@dealgate/domain';
 import { openPersonalData } from '@dealgate/messages';
 import { Sweep } from '@dealgate/messaging';
+import { NotificationMetrics } from '../notification-metrics';
 import { NotificationsEnv } from '../notifications.env';
 import { ClaimedMail, MailRepository } from './mail.repository';
 import { RenderedMail, renderDigestMail, renderEventMail } from './mail-templates';
@@ -24,13 +25,17 @@ export class MailSweep implements Sweep {
     private readonly directory: DirectoryService,
     private readonly transport: MailTransport,
     private readonly config: NotificationsEnv,
+    private readonly metrics: NotificationMetrics,
   ) {
     this.everyMs = config.MAIL_SWEEP_MS;
   }
 
   async run(now: Date): Promise<void> {
     const abandoned = await this.mails.failAbandoned(now);
-    if (abandoned) this.logger.warn(`${abandoned} e-mail(s) abandoned mid-send marked failed (not resent)`);
+    if (abandoned) {
+      this.metrics.mails.inc({ outcome: 'abandoned' }, abandoned);
+      this.logger.warn(`${abandoned} e-mail(s) abandoned mid-send marked failed (not resent)`);
+    }
     for (const mail of await this.mails.claimDue(now, BATCH, LEASE_MS)) await this.sendOne(mail, now);
   }
 
@@ -38,6 +43,7 @@ export class MailSweep implements Sweep {
     const user = await this.directory.user(mail.userId);
     if (!user?.active) {
       await this.mails.markSkipped(mail.id, 'recipient unknown or inactive');
+      this.metrics.mails.inc({ outcome: 'skipped' });
       return;
     }
     let to: string | undefined;
@@ -48,11 +54,13 @@ export class MailSweep implements Sweep {
     }
     if (!to) {
       await this.mails.markSkipped(mail.id, 'no readable e-mail address in the directory');
+      this.metrics.mails.inc({ outcome: 'skipped' });
       return;
     }
     try {
       await this.transport.send({ id: mail.id, to, ...(await this.render(mail)) });
       await this.mails.markSent(mail.id, now);
+      this.metrics.mails.inc({ outcome: 'sent' });
     } catch (error) {
       // The SMTP server refused or was unreachable: nothing was accepted, so a retry cannot duplicate.
       const message = (error as Error).message.replaceAll(to, '<recipient>');
@@ -64,6 +72,7 @@ export class MailSweep implements Sweep {
       });
       if (next.kind === 'retry') await this.mails.retryAt(mail.id, next.at, message);
       else await this.mails.markFailed(mail.id, message);
+      this.metrics.mails.inc({ outcome: next.kind === 'retry' ? 'retry' : 'failed' });
       this.logger.warn(`E-mail ${mail.id} attempt ${mail.attempts} failed (${next.kind}): ${message}`);
     }
   }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { afterFailedAttempt, shouldDisableWebhook } from '@dealgate/domain';
 import { openPersonalData } from '@dealgate/messages';
 import { Sweep } from '@dealgate/messaging';
+import { NotificationMetrics } from '../notification-metrics';
 import { NotificationsEnv } from '../notifications.env';
 import { ClaimedDelivery, WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WebhookSender } from './webhook-sender';
@@ -19,6 +20,7 @@ export class WebhookDeliverySweep implements Sweep {
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly sender: WebhookSender,
     private readonly config: NotificationsEnv,
+    private readonly metrics: NotificationMetrics,
   ) {
     this.everyMs = config.WEBHOOK_SWEEP_MS;
   }
@@ -48,6 +50,7 @@ export class WebhookDeliverySweep implements Sweep {
     };
     if (result.ok) {
       await this.deliveries.recordSuccess(delivery, attempt);
+      this.metrics.webhookAttempts.inc({ outcome: 'succeeded' });
       return;
     }
     const next = afterFailedAttempt({
@@ -65,9 +68,12 @@ export class WebhookDeliverySweep implements Sweep {
     this.logger.warn(
       `Webhook delivery ${delivery.id} attempt ${delivery.attempts} failed (${result.error}); ${next.kind}`,
     );
-    if (disabled)
+    this.metrics.webhookAttempts.inc({ outcome: next.kind === 'retry' ? 'retry' : 'failed' });
+    if (disabled) {
+      this.metrics.webhookAttempts.inc({ outcome: 'disabled' });
       this.logger.warn(
         `Webhook ${delivery.webhookId} disabled after ${this.config.WEBHOOK_DISABLE_AFTER} consecutive failures`,
       );
+    }
   }
 }
