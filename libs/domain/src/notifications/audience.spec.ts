@@ -126,6 +126,21 @@ describe('audienceFor', () => {
       ['head:u'],
     ],
     [
+      'approval step for the owner: every owner, whatever the unit',
+      {
+        type: 'approval.step_opened',
+        payload: {
+          requestId: 'r',
+          subjectKind: 'target_sample',
+          approverRole: 'owner',
+          approverUnitId: 'u',
+          approverUserId: null,
+          dueAt: 'x',
+        },
+      },
+      ['role:owner@*'],
+    ],
+    [
       'sla escalation: its recipient role',
       {
         type: 'approval.sla_breached',

@@ -19,7 +19,9 @@ const owners: AudienceSelector = { kind: 'role', role: Role.Owner, unitId: null 
 function approver(userId: string | null, role: string | null, unitId: string | null): AudienceSelector[] {
   if (userId) return user(userId);
   const known = toRole(role);
-  return known ? [{ kind: 'role', role: known, unitId }] : head(unitId);
+  if (!known) return head(unitId);
+  // Owners run the whole business and belong to no unit: a unit never narrows them.
+  return [{ kind: 'role', role: known, unitId: known === Role.Owner ? null : unitId }];
 }
 
 /** The people each event is for (DOMAIN.md: stalled deals tell the owner and the head; tasks go to groups). */
