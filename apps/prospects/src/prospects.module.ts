@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ChassisModule } from '@dealgate/chassis';
 import { ServiceName } from '@dealgate/messages';
 import { QueueSettings } from '@dealgate/messaging';
+import { ANALYTICS_SWEEPS, AnalyticsModule } from './analytics/analytics.module';
 import { ActivityController } from './activity/activity.controller';
 import { ActivityRepository } from './activity/activity.repository';
 import { ActivityService } from './activity/activity.service';
@@ -69,7 +70,9 @@ export class ProspectsModule {
           migrations: PROSPECTS_MIGRATIONS,
           handlers: [ApprovalDecidedHandler, ContractSignedHandler],
           directory: true,
+          sweeps: ANALYTICS_SWEEPS,
         }),
+        AnalyticsModule,
       ],
       // Static paths before parameterised ones: /prospects/lost-reasons must not be read as /prospects/:id.
       controllers: [

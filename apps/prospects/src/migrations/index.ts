@@ -1,6 +1,12 @@
 import { Messaging1764201600000 } from './1764201600000-messaging';
 import { Directory1764201700000 } from './1764201700000-directory';
 import { Funnel1764300000000 } from './1764300000000-funnel';
+import { Analytics1764400100000 } from './1764400100000-analytics';
 
 /** Applied in order at start (see libs/database migrateSchema). */
-export const PROSPECTS_MIGRATIONS = [Messaging1764201600000, Directory1764201700000, Funnel1764300000000];
+export const PROSPECTS_MIGRATIONS = [
+  Messaging1764201600000,
+  Directory1764201700000,
+  Funnel1764300000000,
+  Analytics1764400100000,
+];

@@ -4,6 +4,8 @@ import { DomainError } from '../domain-error';
 export enum AnalyticsErrorCode {
   InvalidInput = 'analytics.invalid_input',
   InvalidPeriod = 'analytics.invalid_period',
+  /** A plan names someone who is not an active salesperson with a unit. */
+  PlanAssigneeInvalid = 'analytics.plan_assignee_invalid',
 }
 
 export class AnalyticsError extends DomainError<AnalyticsErrorCode> {

@@ -1,4 +1,4 @@
-import { AnalyticsError, AnalyticsErrorCode, ratioOrNull } from './analytics-error';
+import { AnalyticsError, AnalyticsErrorCode, assertCount, ratioOrNull } from './analytics-error';
 import { MonthKey, isMonthKey, monthKeysBetween } from './period';
 import { ANALYTICS_STAGES, AnalyticsStage, analyticsStageIndex, assertAnalyticsStage } from './stages';
 
@@ -37,44 +37,65 @@ export interface CohortTableOptions {
  * A lost prospect still counts for every stage up to the furthest one it reached.
  */
 export function cohortTable(prospects: readonly CohortProspect[], options: CohortTableOptions = {}): CohortRow[] {
+  return cohortTableFromCounts(
+    prospects.map((prospect) => ({ ...prospect, count: 1 })),
+    options,
+  );
+}
+
+/** One row of a cohort aggregate (`GROUP BY cohort month, furthest stage`). */
+export interface CohortCount extends CohortProspect {
+  readonly count: number;
+}
+
+/** The cohort table from grouped counts (what SQL returns), with the same rules as `cohortTable`. */
+export function cohortTableFromCounts(counts: readonly CohortCount[], options: CohortTableOptions = {}): CohortRow[] {
   const entryIndex = analyticsStageIndex(COHORT_ENTRY_STAGE);
-  const furthestByMonth = new Map<MonthKey, number[]>();
+  // Per month: how many prospects stopped furthest at each stage index.
+  const byMonth = new Map<MonthKey, number[]>();
   const range =
     options.fromMonth !== undefined || options.toMonth !== undefined
       ? monthKeysBetween(requireMonth(options.fromMonth, 'fromMonth'), requireMonth(options.toMonth, 'toMonth'))
       : undefined;
-  for (const month of range ?? []) furthestByMonth.set(month, []);
+  const emptyCounts = (): number[] => ANALYTICS_STAGES.map(() => 0);
+  for (const month of range ?? []) byMonth.set(month, emptyCounts());
 
-  for (const prospect of prospects) {
-    if (!isMonthKey(prospect.cohortMonth)) {
-      throw new AnalyticsError(AnalyticsErrorCode.InvalidInput, `"${prospect.cohortMonth}" is not a YYYY-MM month.`);
+  for (const row of counts) {
+    if (!isMonthKey(row.cohortMonth)) {
+      throw new AnalyticsError(AnalyticsErrorCode.InvalidInput, `"${row.cohortMonth}" is not a YYYY-MM month.`);
     }
-    assertAnalyticsStage(prospect.furthestStage);
-    const furthest = analyticsStageIndex(prospect.furthestStage);
+    assertAnalyticsStage(row.furthestStage);
+    assertCount(row.count, `cohort count of ${row.cohortMonth}`);
+    const furthest = analyticsStageIndex(row.furthestStage);
     // A prospect in a cohort has entered stage 2 by definition; an earlier furthest stage means broken input.
     if (furthest < entryIndex) {
       throw new AnalyticsError(
         AnalyticsErrorCode.InvalidInput,
-        `A cohort prospect must have reached ${COHORT_ENTRY_STAGE}, not only ${prospect.furthestStage}.`,
-        { cohortMonth: prospect.cohortMonth, furthestStage: prospect.furthestStage },
+        `A cohort prospect must have reached ${COHORT_ENTRY_STAGE}, not only ${row.furthestStage}.`,
+        { cohortMonth: row.cohortMonth, furthestStage: row.furthestStage },
       );
     }
-    const list = furthestByMonth.get(prospect.cohortMonth);
-    if (list) list.push(furthest);
-    else if (!range) furthestByMonth.set(prospect.cohortMonth, [furthest]);
+    let perStage = byMonth.get(row.cohortMonth);
+    if (!perStage) {
+      if (range) continue;
+      perStage = emptyCounts();
+      byMonth.set(row.cohortMonth, perStage);
+    }
+    perStage[furthest] += row.count;
   }
 
-  return [...furthestByMonth.keys()].sort().map((cohortMonth) => {
-    const furthest = furthestByMonth.get(cohortMonth) ?? [];
+  return [...byMonth.keys()].sort().map((cohortMonth) => {
+    const perStage = byMonth.get(cohortMonth) ?? emptyCounts();
+    const entered = perStage.reduce((sum, n) => sum + n, 0);
     const reached: Partial<Record<AnalyticsStage, number>> = {};
     const rates: Partial<Record<AnalyticsStage, number | null>> = {};
     for (const stage of COHORT_LATER_STAGES) {
       const index = analyticsStageIndex(stage);
-      const count = furthest.filter((f) => f >= index).length;
+      const count = perStage.slice(index).reduce((sum, n) => sum + n, 0);
       reached[stage] = count;
-      rates[stage] = ratioOrNull(count, furthest.length);
+      rates[stage] = ratioOrNull(count, entered);
     }
-    return { cohortMonth, entered: furthest.length, reached, rates };
+    return { cohortMonth, entered, reached, rates };
   });
 }
 

@@ -1,0 +1,110 @@
+const S = '"prospects"';
+const NO_OWNER = `'00000000-0000-0000-0000-000000000000'::uuid`;
+
+/** Key of "no owner" in the aggregates (a primary key cannot hold NULL); the API shows it as null. */
+export const NO_OWNER_KEY = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The SQL functions behind the analytics aggregates: the trigger keeps them exact on every log INSERT, the
+ * rebuild recomputes them from the log with the same rules (set-based, for the migration and the benchmark).
+ * "First entry" is by insertion order (id) in both, so the two always agree.
+ */
+export const ANALYTICS_FUNCTIONS_SQL: readonly string[] = [
+  `CREATE FUNCTION ${S}.analytics_stage_rank(stage text) RETURNS smallint LANGUAGE sql IMMUTABLE AS $$
+     SELECT (CASE stage WHEN 'sampling' THEN 0 WHEN 'primary_contact' THEN 1 WHEN 'needs_identification' THEN 2
+       WHEN 'offer_formation' THEN 3 WHEN 'offer_defence' THEN 4 WHEN 'contract' THEN 5 END)::smallint $$`,
+
+  `CREATE FUNCTION ${S}.analytics_bump(p_day date, t ${S}.stage_transition, p_owner uuid, p_stage text, p_measure text, p_reason text)
+   RETURNS void LANGUAGE sql AS $$
+     INSERT INTO ${S}.funnel_daily (day, unit_id, product_line_id, owner_key, stage, measure, reason, count)
+     VALUES (p_day, t.unit_id, t.product_line_id, p_owner, p_stage, p_measure, p_reason, 1)
+     ON CONFLICT (day, measure, stage, unit_id, product_line_id, owner_key, reason)
+     DO UPDATE SET count = ${S}.funnel_daily.count + 1 $$`,
+
+  `CREATE FUNCTION ${S}.analytics_on_transition() RETURNS trigger LANGUAGE plpgsql AS $$
+   DECLARE
+     v_day date := (NEW.at AT TIME ZONE 'UTC')::date;
+     v_owner uuid := COALESCE(NEW.owner_id, ${NO_OWNER});
+   BEGIN
+     IF NEW.from_stage <> NEW.to_stage THEN
+       -- Sampling has no entry row of its own: the approval that ends it is when the prospect entered the funnel.
+       IF NEW.from_stage = 'sampling' AND NOT EXISTS (SELECT 1 FROM ${S}.stage_transition t WHERE t.prospect_id = NEW.prospect_id
+            AND t.from_stage = 'sampling' AND t.to_stage <> 'sampling' AND t.id <> NEW.id) THEN
+         PERFORM ${S}.analytics_bump(v_day, NEW, v_owner, 'sampling', 'reached', '');
+       END IF;
+       -- Only the first entry counts: an offer sent back to formation does not reach formation twice.
+       IF NOT EXISTS (SELECT 1 FROM ${S}.stage_transition t WHERE t.prospect_id = NEW.prospect_id
+            AND t.to_stage = NEW.to_stage AND t.from_stage <> t.to_stage AND t.id <> NEW.id) THEN
+         PERFORM ${S}.analytics_bump(v_day, NEW, v_owner, NEW.to_stage, 'reached', '');
+       END IF;
+     END IF;
+     IF NEW.to_status = 'lost' AND NEW.from_status <> 'lost' THEN
+       PERFORM ${S}.analytics_bump(v_day, NEW, v_owner, NEW.to_stage, 'lost', COALESCE(NEW.lost_reason_code, 'unknown'));
+     END IF;
+     IF NEW.to_status = 'won' AND NEW.from_status <> 'won' THEN
+       PERFORM ${S}.analytics_bump(v_day, NEW, v_owner, NEW.to_stage, 'won', '');
+     END IF;
+
+     INSERT INTO ${S}.analytics_prospect (prospect_id, cohort_day, furthest, unit_id, product_line_id, owner_key)
+     VALUES (NEW.prospect_id,
+       CASE WHEN NEW.to_stage = 'primary_contact' AND NEW.from_stage <> NEW.to_stage THEN v_day END,
+       ${S}.analytics_stage_rank(NEW.to_stage), NEW.unit_id, NEW.product_line_id, v_owner)
+     ON CONFLICT (prospect_id) DO UPDATE SET
+       cohort_day = COALESCE(${S}.analytics_prospect.cohort_day, EXCLUDED.cohort_day),
+       furthest = GREATEST(${S}.analytics_prospect.furthest, EXCLUDED.furthest),
+       unit_id = EXCLUDED.unit_id, product_line_id = EXCLUDED.product_line_id, owner_key = EXCLUDED.owner_key;
+
+     IF NEW.from_stage <> NEW.to_stage OR NEW.from_status <> NEW.to_status THEN
+       UPDATE ${S}.analytics_stage_stay SET left_at = NEW.at WHERE prospect_id = NEW.prospect_id AND left_at IS NULL;
+       IF NEW.to_status = 'active' THEN
+         INSERT INTO ${S}.analytics_stage_stay (prospect_id, stage, product_line_id, unit_id, owner_key, entered_at)
+         VALUES (NEW.prospect_id, NEW.to_stage, NEW.product_line_id, NEW.unit_id, v_owner, NEW.at);
+       END IF;
+     END IF;
+     RETURN NULL;
+   END $$`,
+
+  `CREATE FUNCTION ${S}.analytics_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+   BEGIN
+     TRUNCATE ${S}.funnel_daily, ${S}.analytics_prospect, ${S}.analytics_stage_stay;
+     INSERT INTO ${S}.funnel_daily (day, unit_id, product_line_id, owner_key, stage, measure, reason, count)
+     SELECT (x.at AT TIME ZONE 'UTC')::date, x.unit_id, x.product_line_id, COALESCE(x.owner_id, ${NO_OWNER}),
+            x.stage, x.measure, x.reason, count(*)::int
+     FROM (
+       (SELECT DISTINCT ON (e.prospect_id, e.stage) e.at, e.unit_id, e.product_line_id, e.owner_id, e.stage,
+              'reached' AS measure, '' AS reason
+       FROM (
+         SELECT id, prospect_id, to_stage AS stage, at, unit_id, product_line_id, owner_id
+         FROM ${S}.stage_transition WHERE from_stage <> to_stage
+         UNION ALL
+         SELECT id, prospect_id, 'sampling', at, unit_id, product_line_id, owner_id
+         FROM ${S}.stage_transition WHERE from_stage = 'sampling' AND to_stage <> 'sampling'
+       ) e ORDER BY e.prospect_id, e.stage, e.id)
+       UNION ALL
+       SELECT at, unit_id, product_line_id, owner_id, to_stage, 'lost', COALESCE(lost_reason_code, 'unknown')
+       FROM ${S}.stage_transition WHERE to_status = 'lost' AND from_status <> 'lost'
+       UNION ALL
+       SELECT at, unit_id, product_line_id, owner_id, to_stage, 'won', ''
+       FROM ${S}.stage_transition WHERE to_status = 'won' AND from_status <> 'won'
+     ) x
+     GROUP BY 1, 2, 3, 4, 5, 6, 7;
+
+     INSERT INTO ${S}.analytics_prospect (prospect_id, cohort_day, furthest, unit_id, product_line_id, owner_key)
+     SELECT prospect_id,
+            (array_agg((at AT TIME ZONE 'UTC')::date ORDER BY id)
+               FILTER (WHERE to_stage = 'primary_contact' AND from_stage <> to_stage))[1],
+            max(${S}.analytics_stage_rank(to_stage)),
+            (array_agg(unit_id ORDER BY id DESC))[1],
+            (array_agg(product_line_id ORDER BY id DESC))[1],
+            COALESCE((array_agg(owner_id ORDER BY id DESC))[1], ${NO_OWNER})
+     FROM ${S}.stage_transition GROUP BY prospect_id;
+
+     INSERT INTO ${S}.analytics_stage_stay (prospect_id, stage, product_line_id, unit_id, owner_key, entered_at, left_at)
+     SELECT prospect_id, to_stage, product_line_id, unit_id, COALESCE(owner_id, ${NO_OWNER}), at, next_at
+     FROM (
+       SELECT *, lead(at) OVER (PARTITION BY prospect_id ORDER BY id) AS next_at
+       FROM ${S}.stage_transition WHERE from_stage <> to_stage OR from_status <> to_status
+     ) s
+     WHERE to_status = 'active';
+   END $$`,
+];

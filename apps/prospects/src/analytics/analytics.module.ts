@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { PlanController } from '../plans/plan.controller';
+import { PlanRepository } from '../plans/plan.repository';
+import { PlanService } from '../plans/plan.service';
+import { AnalyticsScopeResolver } from './analytics-scope';
+import { AnalyticsController } from './analytics.controller';
+import { EarlyWarningSweep, NormSweep, StallSweep } from './analytics.sweeps';
+import { EarlyWarningService } from './early-warning.service';
+import { FactsRepository } from './facts.repository';
+import { NoticeRepository } from './notice.repository';
+import { NormsService } from './norms.service';
+import { ReportRepository } from './report.repository';
+import { ReportService } from './report.service';
+import { SettingsRepository } from './settings.repository';
+
+/** The analytics sweeps, listed in `ChassisModule.forService({ sweeps })` and provided here. */
+export const ANALYTICS_SWEEPS = [StallSweep, NormSweep, EarlyWarningSweep];
+
+/** Funnel analytics (/api/analytics) and plans (/api/plans), read from aggregates of the stage-transition log. */
+@Module({
+  controllers: [AnalyticsController, PlanController],
+  providers: [
+    AnalyticsScopeResolver,
+    ReportRepository,
+    ReportService,
+    SettingsRepository,
+    FactsRepository,
+    NoticeRepository,
+    NormsService,
+    EarlyWarningService,
+    PlanRepository,
+    PlanService,
+    ...ANALYTICS_SWEEPS,
+  ],
+})
+export class AnalyticsModule {}

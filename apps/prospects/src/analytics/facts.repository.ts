@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AnalyticsPeriod } from '@dealgate/domain';
+
+export interface Salesperson {
+  userId: string;
+  unitId: string | null;
+}
+
+export interface NormFactRow {
+  salespersonId: string;
+  meetingsHeld: number;
+  briefs: number;
+  signedContracts: number;
+}
+
+export interface WindowFactRow {
+  salespersonId: string;
+  prospectsWorked: number;
+  briefs: number;
+  lastBriefAt: Date | null;
+}
+
+type CountRow = { owner: string; n: string };
+
+const byOwner = (rows: CountRow[]) => new Map(rows.map((r) => [r.owner, Number(r.n)]));
+
+/**
+ * Facts behind the norms and the early warnings, per salesperson. Meetings and briefs count for the
+ * prospect's owner (the salesperson working it); signed contracts for the owner recorded on the log row.
+ */
+@Injectable()
+export class FactsRepository {
+  /** Active salespeople from the directory copy, narrowed to a unit or one person. */
+  async salespeople(manager: EntityManager, unitId: string | null, userId: string | null): Promise<Salesperson[]> {
+    const rows = await manager.query<{ user_id: string; unit_id: string | null }[]>(
+      `SELECT user_id, unit_id FROM directory_user
+       WHERE active AND 'salesperson' = ANY(roles) AND ($1::uuid IS NULL OR unit_id = $1) AND ($2::uuid IS NULL OR user_id = $2)
+       ORDER BY user_id`,
+      [unitId, userId],
+    );
+    return rows.map((r) => ({ userId: r.user_id, unitId: r.unit_id }));
+  }
+
+  async normFacts(manager: EntityManager, period: AnalyticsPeriod, owners: string[]): Promise<NormFactRow[]> {
+    const args = [period.from, period.to, owners];
+    const [meetings, briefs, won] = await Promise.all([
+      manager.query<CountRow[]>(
+        `SELECT p.owner_id AS owner, count(*) AS n FROM meeting m JOIN prospect p ON p.id = m.prospect_id
+         WHERE m.status = 'held' AND m.held_at >= $1 AND m.held_at < $2 AND p.owner_id = ANY($3) GROUP BY 1`,
+        args,
+      ),
+      manager.query<CountRow[]>(
+        `SELECT p.owner_id AS owner, count(*) AS n FROM brief b JOIN prospect p ON p.id = b.prospect_id
+         WHERE b.completed_at >= $1 AND b.completed_at < $2 AND p.owner_id = ANY($3) GROUP BY 1`,
+        args,
+      ),
+      manager.query<CountRow[]>(
+        `SELECT owner_key AS owner, sum(count) AS n FROM funnel_daily
+         WHERE measure = 'won' AND day >= ($1::timestamptz AT TIME ZONE 'UTC')::date
+           AND day < ($2::timestamptz AT TIME ZONE 'UTC')::date AND owner_key = ANY($3) GROUP BY 1`,
+        args,
+      ),
+    ]);
+    const [m, b, w] = [byOwner(meetings), byOwner(briefs), byOwner(won)];
+    return owners.map((id) => ({
+      salespersonId: id,
+      meetingsHeld: m.get(id) ?? 0,
+      briefs: b.get(id) ?? 0,
+      signedContracts: w.get(id) ?? 0,
+    }));
+  }
+
+  /**
+   * Prospects worked (a contact attempt by the salesperson, or a move of a prospect they own) and briefs filled
+   * in the window, plus the last brief ever.
+   */
+  async windowFacts(manager: EntityManager, window: AnalyticsPeriod, owners: string[]): Promise<WindowFactRow[]> {
+    const args = [window.from, window.to, owners];
+    const [worked, briefs, last] = await Promise.all([
+      manager.query<CountRow[]>(
+        `SELECT owner, count(DISTINCT prospect_id) AS n FROM (
+           SELECT actor_id AS owner, prospect_id FROM contact_attempt WHERE at >= $1 AND at < $2 AND actor_id = ANY($3)
+           UNION ALL
+           SELECT owner_id, prospect_id FROM stage_transition WHERE at >= $1 AND at < $2 AND owner_id = ANY($3)
+         ) w GROUP BY owner`,
+        args,
+      ),
+      manager.query<CountRow[]>(
+        `SELECT p.owner_id AS owner, count(*) AS n FROM brief b JOIN prospect p ON p.id = b.prospect_id
+         WHERE b.completed_at >= $1 AND b.completed_at < $2 AND p.owner_id = ANY($3) GROUP BY 1`,
+        args,
+      ),
+      manager.query<{ owner: string; last: Date }[]>(
+        `SELECT p.owner_id AS owner, max(b.completed_at) AS last FROM prospect p JOIN brief b ON b.prospect_id = p.id
+         WHERE p.owner_id = ANY($1) AND b.completed_at IS NOT NULL GROUP BY 1`,
+        [owners],
+      ),
+    ]);
+    const [wk, br] = [byOwner(worked), byOwner(briefs)];
+    const lastBy = new Map(last.map((r) => [r.owner, new Date(r.last)]));
+    return owners.map((id) => ({
+      salespersonId: id,
+      prospectsWorked: wk.get(id) ?? 0,
+      briefs: br.get(id) ?? 0,
+      lastBriefAt: lastBy.get(id) ?? null,
+    }));
+  }
+}
