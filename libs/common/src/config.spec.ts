@@ -27,4 +27,10 @@ describe('loadConfig', () => {
     const message = (error as ConfigError).message;
     for (const name of ['DATABASE_URL', 'PORT', 'JWT_SECRET', 'REDIS_URL']) expect(message).toContain(name);
   });
+
+  it('treats an empty variable as unset (so its default applies)', () => {
+    const config = loadConfig(ServiceEnv, { ...valid, REDIS_URL: '', LOG_LEVEL: '' });
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.LOG_LEVEL).toBe('info');
+  });
 });

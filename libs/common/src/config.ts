@@ -22,7 +22,9 @@ export function loadConfig<T extends object>(
   envClass: new () => T,
   env: NodeJS.ProcessEnv | Record<string, string | undefined> = process.env,
 ): T {
-  const config = plainToInstance(envClass, { ...env }, { exposeDefaultValues: true });
+  // An empty variable counts as unset (compose files and shells often pass `VAR=`).
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const config = plainToInstance(envClass, present, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true, skipMissingProperties: false });
   if (errors.length > 0) throw new ConfigError(describe(errors));
   return config;
