@@ -1,0 +1,155 @@
+import { JobName } from '@dealgate/messages';
+import { AnalyticsHarness, startAnalytics } from '../../../../test/analytics/support/analytics-harness';
+import { GeneratedProspect, generateFunnel, insertFunnel } from '../../../../test/analytics/support/funnel-generator';
+import { normFactsTruth, reachedTruth } from '../../../../test/analytics/support/funnel-truth';
+import { EarlyWarningSweep, NormSweep, StallSweep } from './analytics.sweeps';
+
+// Plans, norms and the three sweeps on a generated funnel: each notice goes out exactly once.
+describe('plans, norms and analytics sweeps', () => {
+  let h: AnalyticsHarness;
+  let prospects: GeneratedProspect[];
+  const FEB = { from: new Date('2026-02-01T00:00:00Z'), to: new Date('2026-03-01T00:00:00Z') };
+
+  beforeAll(async () => {
+    h = await startAnalytics();
+    const sellers = [h.people.sellerA, h.people.sellerA2, h.people.sellerB].map((p) => ({
+      userId: p.userId,
+      unitId: p.unitId,
+    }));
+    prospects = generateFunnel(150, new Date('2026-01-05T08:00:00Z'), sellers, h.productLineIds);
+    await insertFunnel(h.db.url, prospects);
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('records plans for own and unit salespeople only, and reports plan, fact and variance', async () => {
+    const { sellerA, sellerB } = h.people;
+    const plan = { period: '2026-02', stages: { needs_identification: 10, offer_formation: 6, contract: 2 } };
+    expect((await h.call('sellerA', 'PUT', '/plans', { ...plan, salespersonId: sellerA.userId })).status).toBe(200);
+    expect((await h.call('sellerA', 'PUT', '/plans', { ...plan, salespersonId: sellerB.userId })).status).toBe(404);
+    expect((await h.call('headA', 'PUT', '/plans', { ...plan, salespersonId: sellerB.userId })).status).toBe(404);
+    const bad = await h.call('headA', 'PUT', '/plans', {
+      ...plan,
+      salespersonId: sellerA.userId,
+      stages: { contract: -1 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields[0].field).toBe('stages.contract');
+
+    const r = await h.call('headA', 'GET', '/plans/report?fromMonth=2026-02&toMonth=2026-02&limit=200');
+    expect(r.status).toBe(200);
+    const truth = reachedTruth(prospects, FEB.from, FEB.to, { ownerId: sellerA.userId });
+    const mine = (
+      r.body.items as { key: string; stage: string; plan: number; fact: number; variance: number }[]
+    ).filter((row) => row.key === sellerA.userId);
+    const line = (stage: string) => mine.find((row) => row.stage === stage);
+    expect(line('needs_identification')).toMatchObject({ plan: 10, fact: truth.needs_identification });
+    expect(line('needs_identification')!.variance).toBe(truth.needs_identification - 10);
+    expect(line('contract')).toMatchObject({ plan: 2, fact: truth.contract });
+    // The head sees only unit A's salespeople.
+    expect((r.body.items as { key: string }[]).every((row) => row.key !== sellerB.userId)).toBe(true);
+    const csv = await h.call('headA', 'GET', '/plans/report?fromMonth=2026-02&toMonth=2026-02&format=csv');
+    expect(csv.text.split('\r\n')[0]).toBe('key,stage,plan,fact,variance,percent_of_plan');
+  });
+
+  it('measures each salesperson against each norm from meetings, briefs and signed contracts', async () => {
+    const r = await h.call('owner', 'GET', '/analytics/norms?month=2026-02');
+    expect(r.status).toBe(200);
+    const truth = normFactsTruth(prospects, FEB.from, FEB.to);
+    for (const seller of [h.people.sellerA, h.people.sellerB]) {
+      const t = truth.get(seller.userId)!;
+      const lines = (r.body.items as { salespersonId: string; norm: string; value: number | null }[]).filter(
+        (l) => l.salespersonId === seller.userId,
+      );
+      expect(lines.find((l) => l.norm === 'meetings_held')!.value).toBe(t.meetings);
+      expect(lines.find((l) => l.norm === 'briefs_per_meeting_held')!.value).toBeCloseTo(t.briefs / t.meetings);
+      expect(lines.find((l) => l.norm === 'contracts_per_meeting_held')!.value).toBeCloseTo(t.won / t.meetings);
+    }
+    // The idle salesperson held no meetings: below the meetings norm, no data for the rates.
+    const idle = (r.body.items as { salespersonId: string; norm: string; status: string }[]).filter(
+      (l) => l.salespersonId === h.people.idle.userId,
+    );
+    expect(idle.map((l) => l.status)).toEqual(['below', 'no_data', 'no_data']);
+  });
+
+  it('lets the admin change a norm (versioned) and emits norm.breached once per salesperson, norm and month', async () => {
+    const settings = await h.call('admin', 'GET', '/analytics/settings/norms');
+    const meetings = (settings.body as { norm: string; version: number }[]).find((n) => n.norm === 'meetings_held')!;
+    const body = { min: 5, minExclusive: false, max: 45, flagAbove: false, version: meetings.version };
+    expect((await h.call('sellerA', 'PUT', '/analytics/settings/norms/meetings_held', body)).status).toBe(403);
+    expect((await h.call('admin', 'PUT', '/analytics/settings/norms/meetings_held', body)).status).toBe(200);
+    expect((await h.call('admin', 'PUT', '/analytics/settings/norms/meetings_held', body)).status).toBe(409);
+
+    const sweep = h.app.get(NormSweep);
+    await sweep.run(new Date('2026-03-03T00:00:00Z'));
+    await sweep.run(new Date('2026-03-20T00:00:00Z'));
+    const breaches = (await h.outbox(JobName.NormBreached)).map((o) => o.payload);
+    const keys = breaches.map((b) => `${String(b.salespersonId)}:${String(b.norm)}:${String(b.period)}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(breaches.every((b) => b.period === '2026-02')).toBe(true);
+    const report = await h.call('owner', 'GET', '/analytics/norms?month=2026-02');
+    const expected = (report.body.items as { breach: boolean }[]).filter((l) => l.breach).length;
+    expect(breaches).toHaveLength(expected);
+    expect(breaches).toContainEqual(
+      expect.objectContaining({ salespersonId: h.people.idle.userId, norm: 'meetings_held', value: 0, min: 5 }),
+    );
+  });
+
+  it('tells the owner and head of each stalled prospect once per stall', async () => {
+    const sweep = h.app.get(StallSweep);
+    const now = new Date('2026-06-01T00:00:00Z');
+    await sweep.run(now);
+    await sweep.run(now);
+    const stalled = (await h.outbox(JobName.ProspectStalled)).map((o) => o.payload);
+    const listed = await h.call('owner', 'GET', '/analytics/stalled?limit=1');
+    expect(stalled.length).toBeGreaterThan(0);
+    // The list answers at the service clock (now), later than June, so it holds at least the June stalls.
+    expect(listed.body.total).toBeGreaterThanOrEqual(stalled.length);
+    expect(new Set(stalled.map((s) => s.prospectId)).size).toBe(stalled.length);
+    await sweep.run(new Date('2026-07-01T00:00:00Z'));
+    const again = await h.outbox(JobName.ProspectStalled);
+    expect(again.length).toBeGreaterThanOrEqual(stalled.length);
+    expect(new Set(again.map((s) => s.payload.prospectId)).size).toBe(again.length);
+  });
+
+  it('flags "N prospects worked and no brief in M days" with evidence, and raises it once per window', async () => {
+    const rule = { kind: 'prospects_without_brief', minProspectsWorked: 3, windowDays: 30, active: true };
+    expect((await h.call('admin', 'PUT', '/analytics/settings/early-warning-rules/quiet-seller', rule)).status).toBe(
+      200,
+    );
+    expect((await h.call('admin', 'PUT', '/analytics/settings/early-warning-rules/quiet-seller', rule)).status).toBe(
+      409,
+    );
+    const bad = await h.call('owner', 'PUT', '/analytics/settings/early-warning-rules/quiet-seller', {
+      ...rule,
+      windowDays: 0,
+    });
+    expect(bad.status).toBe(400);
+    // The idle salesperson calls three prospects recently and writes no brief.
+    const now = new Date();
+    for (const p of prospects.slice(0, 3)) {
+      await h.dataSource.query(
+        `INSERT INTO contact_attempt (prospect_id, channel, outcome, at, actor_id, stage) VALUES ($1, 'phone', 'no_answer', $2, $3, 'primary_contact')`,
+        [p.id, new Date(now.getTime() - 86_400_000), h.people.idle.userId],
+      );
+    }
+    const r = await h.call('owner', 'GET', '/analytics/early-warnings');
+    const flagged = (
+      r.body.items as { salespersonId: string; ruleId: string; evidence: { prospectsWorked: number; briefs: number } }[]
+    ).filter((w) => w.ruleId === 'quiet-seller');
+    expect(flagged).toEqual([
+      expect.objectContaining({
+        salespersonId: h.people.idle.userId,
+        evidence: expect.objectContaining({ prospectsWorked: 3, briefs: 0 }),
+      }),
+    ]);
+    expect((await h.call('sellerA', 'GET', '/analytics/early-warnings')).body.items).toEqual([]);
+
+    const sweep = h.app.get(EarlyWarningSweep);
+    await sweep.run(now);
+    await sweep.run(new Date(now.getTime() + 60_000));
+    const raised = (await h.outbox(JobName.EarlyWarningRaised)).map((o) => o.payload);
+    expect(raised.filter((w) => w.rule === 'quiet-seller')).toHaveLength(1);
+  });
+});
