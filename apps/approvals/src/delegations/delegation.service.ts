@@ -6,6 +6,7 @@ import { Principal } from '@dealgate/auth';
 import { DirectoryService } from '@dealgate/chassis';
 import { Clock, Page, toPage } from '@dealgate/common';
 import { AuditAction, AuditRepository } from '../audit/audit.repository';
+import { AccessScopeService } from '../requests/access-scope.service';
 import { CreateDelegationDto, DelegationListQuery } from './delegation.dto';
 import { DelegationRepository, DelegationView } from './delegation.repository';
 
@@ -16,17 +17,19 @@ export class DelegationService {
     private readonly delegations: DelegationRepository,
     private readonly directory: DirectoryService,
     private readonly audit: AuditRepository,
+    private readonly scopes: AccessScopeService,
     private readonly clock: Clock,
   ) {}
 
   /** The caller lets a colleague decide in their place (as the caller is at decision time) for a date range. */
   async create(principal: Principal, dto: CreateDelegationDto): Promise<DelegationView> {
     const now = this.clock.now();
+    const me = await this.scopes.effectiveUser(this.dataSource.manager, principal);
     const delegate = await this.directory.user(dto.delegateId);
     assertValidDelegation(
       {
         approverId: principal.userId,
-        approverRoles: principal.roles,
+        approverRoles: me.roles,
         delegateId: dto.delegateId,
         delegateActive: delegate === null ? null : delegate.active,
         startsAt: dto.startsAt,
@@ -37,8 +40,8 @@ export class DelegationService {
     return this.dataSource.transaction(async (manager) => {
       const created = await this.delegations.insert(manager, {
         approverId: principal.userId,
-        approverRoles: principal.roles,
-        approverUnitId: principal.unitId,
+        approverRoles: me.roles,
+        approverUnitId: me.unitId,
         delegateId: dto.delegateId,
         startsAt: dto.startsAt,
         endsAt: dto.endsAt,

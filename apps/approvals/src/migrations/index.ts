@@ -1,6 +1,12 @@
 import { Messaging1764201600000 } from './1764201600000-messaging';
 import { Directory1764201700000 } from './1764201700000-directory';
 import { Approvals1764300000000 } from './1764300000000-approvals';
+import { FrozenRequests1764300100000 } from './1764300100000-frozen-requests';
 
 /** Applied in order at start (see libs/database migrateSchema). */
-export const APPROVALS_MIGRATIONS = [Messaging1764201600000, Directory1764201700000, Approvals1764300000000];
+export const APPROVALS_MIGRATIONS = [
+  Messaging1764201600000,
+  Directory1764201700000,
+  Approvals1764300000000,
+  FrozenRequests1764300100000,
+];

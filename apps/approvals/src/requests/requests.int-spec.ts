@@ -27,9 +27,13 @@ const people = {
   seller1: { userId: randomUUID(), roles: [Role.Salesperson], unitId: unitA },
   seller2: { userId: randomUUID(), roles: [Role.Salesperson], unitId: unitA },
   admin: { userId: randomUUID(), roles: [Role.Admin], unitId: null },
+  // The directory copy knows better than their (still valid) tokens: one demoted, one deactivated.
+  demoted: { userId: randomUUID(), roles: [Role.Salesperson], unitId: null },
+  gone: { userId: randomUUID(), roles: [Role.Owner], unitId: null, active: false },
 };
 type Person = keyof typeof people;
-const token = (who: Person) => tokenFor(people[who]);
+const token = (who: Person) =>
+  tokenFor(who === 'demoted' || who === 'gone' ? { ...people[who], roles: [Role.Owner] } : people[who]);
 
 describe('approvals: requests, decisions, access (PostgreSQL)', () => {
   let db: TestDatabase;
@@ -318,9 +322,53 @@ describe('approvals: requests, decisions, access (PostgreSQL)', () => {
     expect(await emitted(db.url, sample.requestId, JobName.ApprovalDecided)).toHaveLength(1);
   });
 
-  it('keeps the audit trail append-only', async () => {
-    await expect(count(db.url, 'approvals.approval_audit')).resolves.toBeGreaterThan(0);
+  it('serialises a recall racing approvals: one outcome wins, announced once', async () => {
+    const offer = await open();
+    const attempts = Array.from({ length: 16 }, (_, i) =>
+      i % 2 === 0
+        ? as('headA', 'POST', `/api/approvals/${offer.requestId}/approve`, { stepIndex: 0 })
+        : as('seller1', 'POST', `/api/approvals/${offer.requestId}/recall`, {}),
+    );
+    const statuses = (await Promise.all(attempts)).map((a) => a.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(15);
+    const decided = await emitted(db.url, offer.requestId, JobName.ApprovalDecided);
+    expect(decided).toHaveLength(1);
+    const final = await as('seller1', 'GET', `/api/approvals/${offer.requestId}`);
+    expect(final.body.status).toBe(decided[0].outcome);
+  });
+
+  it('takes roles from the directory copy, not from a token issued before a demotion or deactivation', async () => {
+    const sample = await open({ subjectKind: 'target_sample', amount: null, discountPercent: null });
+    for (const who of ['demoted', 'gone'] as const) {
+      expect((await as(who, 'GET', `/api/approvals/${sample.requestId}`)).status).toBe(404);
+      expect((await as(who, 'POST', `/api/approvals/${sample.requestId}/approve`, { stepIndex: 0 })).status).toBe(404);
+      expect((await as(who, 'GET', '/api/approvals/pending')).body.total).toBe(0);
+    }
+  });
+
+  it('keeps the audit trail append-only and the snapshot and chain of a request frozen', async () => {
+    const offer = await open();
     const { queryOnce } = await import('@dealgate/testing');
+    for (const sql of [
+      `UPDATE approvals.approval_request SET snapshot = '{}' WHERE id = $1`,
+      `UPDATE approvals.approval_request SET amount = 1 WHERE id = $1`,
+      `DELETE FROM approvals.approval_request WHERE id = $1`,
+      `UPDATE approvals.approval_step SET approver_user_id = NULL, approver_role = 'owner' WHERE request_id = $1`,
+      `DELETE FROM approvals.approval_step WHERE request_id = $1`,
+    ]) {
+      await expect(queryOnce(db.url, sql, [offer.requestId])).rejects.toThrow(/frozen|never deleted/);
+    }
+    await as('headA', 'POST', `/api/approvals/${offer.requestId}/approve`, { stepIndex: 0 });
+    await expect(
+      queryOnce(db.url, `UPDATE approvals.approval_step SET decided_by = $2 WHERE request_id = $1`, [
+        offer.requestId,
+        people.owner1.userId,
+      ]),
+    ).rejects.toThrow(/final/);
+    expect((await as('seller1', 'GET', `/api/approvals/${offer.requestId}`)).body.snapshot).toEqual(offer.snapshot);
+
+    await expect(count(db.url, 'approvals.approval_audit')).resolves.toBeGreaterThan(0);
     await expect(queryOnce(db.url, 'DELETE FROM approvals.approval_audit')).rejects.toThrow(/append-only/);
     await expect(queryOnce(db.url, "UPDATE approvals.approval_audit SET action = 'x'")).rejects.toThrow(/append-only/);
   });
