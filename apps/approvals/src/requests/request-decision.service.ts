@@ -117,7 +117,7 @@ export class RequestDecisionService {
         detail: { comment },
         at: now,
       });
-      await this.afterDecision(manager, request, transition.outcome, principal.userId, comment, now);
+      await this.afterDecision(manager, request, transition.outcome, principal.userId, onBehalfOf, comment, now);
       return this.queries.detail(id, principal, manager);
     });
   }
@@ -127,6 +127,7 @@ export class RequestDecisionService {
     request: RequestRow,
     outcome: ApprovalOutcome,
     actorId: string,
+    onBehalfOf: string | null,
     comment: string | null,
     now: Date,
   ): Promise<void> {
@@ -140,11 +141,11 @@ export class RequestDecisionService {
       }
       case ApprovalOutcome.Approved:
         await this.close(manager, request, ApprovalRequestStatus.Approved, actorId, comment, now);
-        await this.events.decided(manager, request, 'approved', actorId, comment, now);
+        await this.events.decided(manager, request, 'approved', actorId, comment, now, onBehalfOf);
         return;
       case ApprovalOutcome.Rejected:
         await this.close(manager, request, ApprovalRequestStatus.Rejected, actorId, comment, now);
-        await this.events.decided(manager, request, 'rejected', actorId, comment, now);
+        await this.events.decided(manager, request, 'rejected', actorId, comment, now, onBehalfOf);
         return;
       case ApprovalOutcome.Recalled:
       case ApprovalOutcome.Voided:

@@ -42,6 +42,7 @@ export class RequestEvents {
     decidedBy: string | null,
     comment: string | null,
     at: Date,
+    onBehalfOf: string | null = null,
   ): Promise<void> {
     await emitJob(manager, JobName.ApprovalDecided, {
       requestId: request.id,
@@ -53,6 +54,7 @@ export class RequestEvents {
       decidedBy,
       comment: comment === null ? null : comment.slice(0, 2000),
       decidedAt: at.toISOString(),
+      onBehalfOf,
     });
   }
 }

@@ -276,6 +276,9 @@ describe('approvals: requests, decisions, access (PostgreSQL)', () => {
         status: 'approved',
         steps: [{ decidedBy: people.seller2.userId, onBehalfOf: people.headA.userId }],
       });
+      expect(await emitted(db.url, offer.requestId, JobName.ApprovalDecided)).toEqual([
+        expect.objectContaining({ decidedBy: people.seller2.userId, onBehalfOf: people.headA.userId }),
+      ]);
       expect(approved.body.history.find((h) => h.action === 'approved')).toMatchObject({
         actorId: people.seller2.userId,
         onBehalfOf: people.headA.userId,

@@ -1,4 +1,16 @@
-import { IsIn, IsISO8601, IsInt, IsNumber, IsObject, IsString, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsISO8601,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 /**
  * Requests go to the approvals service (from prospects: target samples, offers; from contracts: terms
@@ -159,6 +171,11 @@ export class ApprovalDecidedPayload {
 
   @IsISO8601()
   decidedAt!: string;
+
+  /** Set when `decidedBy` decided as a delegate of this approver. Optional: added after the first release. */
+  @IsOptional()
+  @IsUUID()
+  onBehalfOf?: string | null;
 }
 
 export interface ApprovalPayloads {
