@@ -262,4 +262,23 @@ describe('the funnel end to end: sample -> approval -> meeting -> brief -> appro
     expect(log[3].actorId).toBe(people.head.userId);
     expect(log[0].actorId).toBe(people.owner.userId);
   });
+  it('documents the funnel API in the merged OpenAPI document', async () => {
+    const doc = (await (await fetch(`${system.gatewayUrl}/api/docs-json`)).json()) as {
+      paths: Record<string, Record<string, any>>;
+    };
+    for (const path of [
+      '/api/product-lines',
+      '/api/samples/{id}/companies/csv',
+      '/api/samples/{id}/submit',
+      '/api/prospects',
+      '/api/prospects/lost-reasons',
+      '/api/prospects/{id}/transitions',
+      '/api/prospects/{id}/meetings/{meetingId}/held',
+      '/api/prospects/{id}/brief',
+      '/api/offers/{id}/defences',
+    ]) {
+      expect(doc.paths[path]).toBeDefined();
+    }
+    expect(doc.paths['/api/offers/{id}/defences'].post.summary).toContain('in person or video');
+  });
 });

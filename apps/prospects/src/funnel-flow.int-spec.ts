@@ -82,6 +82,19 @@ describe('prospects service: the funnel over HTTP', () => {
 
   describe('target samples', () => {
     it('refuses a sample without a rationale, reports every uploaded row, and asks the owner to approve it', async () => {
+      const noUnit = await h.call('owner', 'POST', '/samples', {
+        productLineId: lineId,
+        title: 'Retail',
+        rationale: 'Chains',
+      });
+      expect([noUnit.status, noUnit.body.code]).toEqual([422, 'funnel.unit_required']);
+      const unknownUnit = await h.call('owner', 'POST', '/samples', {
+        productLineId: lineId,
+        title: 'Retail',
+        rationale: 'Chains',
+        unitId: '00000000-0000-4000-8000-000000000999',
+      });
+      expect([unknownUnit.status, unknownUnit.body.code]).toEqual([422, 'funnel.unit_required']);
       const blank = await h.call('headA', 'POST', '/samples', {
         productLineId: lineId,
         title: 'Retail',
@@ -423,7 +436,7 @@ describe('prospects service: the funnel over HTTP', () => {
         needs: gap.body.needs,
       });
       const done = await h.call('sellerA', 'POST', `/prospects/${id}/brief/complete`, { version: full.body.version });
-      expect(done.status).toBe(201);
+      expect(done.status).toBe(200);
       expect((await h.call('sellerA', 'GET', `/prospects/${id}`)).body.stage).toBe('offer_formation');
     });
 
@@ -680,6 +693,18 @@ describe('prospects service: the funnel over HTTP', () => {
         reasonCode: 'no_budget',
       });
       expect(stale.status).toBe(409);
+      // Two writers with the same version: exactly one wins, the other gets 409 and changes nothing.
+      const race = await Promise.all(
+        ['no_response', 'not_a_fit'].map((reasonCode) =>
+          h.call('headA', 'POST', `/prospects/${id}/lose`, { version: p.version, reasonCode }),
+        ),
+      );
+      expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
+      const winner = race.find((r) => r.status === 200)!.body;
+      expect(
+        (await h.call('headA', 'GET', `/prospects/${id}/transitions`)).body.filter((e: any) => e.eventKind === 'lost'),
+      ).toHaveLength(1);
+      p = (await h.call('headA', 'POST', `/prospects/${id}/reopen`, { version: winner.version })).body;
       const lost = await h.call('sellerA', 'POST', `/prospects/${id}/lose`, {
         version: p.version,
         reasonCode: 'other',
@@ -718,7 +743,7 @@ describe('prospects service: the funnel over HTTP', () => {
       const statuses = (await h.outbox('prospect.stage_changed'))
         .filter((r) => r.payload.prospectId === id)
         .map((r) => r.payload.status);
-      expect(statuses).toEqual(['active', 'lost', 'active']);
+      expect(statuses).toEqual(['active', 'lost', 'active', 'lost', 'active']);
 
       // A retired reason is no longer offered.
       expect(

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
@@ -82,6 +82,7 @@ export class ActivityController {
   }
 
   @Post('meetings/:meetingId/held')
+  @HttpCode(200)
   @Roles(...SALES)
   @ApiOperation({ summary: 'Mark a meeting held' })
   held(
@@ -94,6 +95,7 @@ export class ActivityController {
   }
 
   @Post('meetings/:meetingId/cancel')
+  @HttpCode(200)
   @Roles(...SALES)
   @ApiOperation({ summary: 'Cancel a meeting (kept in history)' })
   cancel(
@@ -106,6 +108,7 @@ export class ActivityController {
   }
 
   @Post('meetings/:meetingId/reschedule')
+  @HttpCode(200)
   @Roles(...SALES)
   @ApiOperation({ summary: 'Move a meeting to a new time (the old time stays in history)' })
   reschedule(

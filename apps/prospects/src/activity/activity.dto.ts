@@ -92,10 +92,9 @@ export class ScheduleMeetingDto {
 }
 
 export class MeetingHeldDto {
-  @ApiPropertyOptional({ description: 'Defaults to now; never in the future' })
-  @IsOptional()
+  @ApiProperty({ description: 'When it was held; never in the future' })
   @IsISO8601({ strict: true })
-  heldAt?: string;
+  heldAt!: string;
 
   @IsOptional()
   @IsString()

@@ -122,7 +122,7 @@ export class ActivityService {
 
   markHeld(user: Principal, prospectId: string, meetingId: string, dto: MeetingHeldDto): Promise<MeetingView> {
     return this.changeMeeting(user, prospectId, meetingId, MeetingAction.MarkHeld, (meeting, now) => {
-      const heldAt = dto.heldAt ? new Date(dto.heldAt) : now;
+      const heldAt = new Date(dto.heldAt);
       if (heldAt.getTime() > now.getTime()) {
         throw funnelError(FunnelErrorCode.MeetingNotHeld, 'A meeting cannot be marked held at a time still to come.');
       }

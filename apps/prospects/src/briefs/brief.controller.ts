@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
@@ -32,6 +32,7 @@ export class BriefController {
   }
 
   @Post('complete')
+  @HttpCode(200)
   @Roles(Role.Owner, Role.SalesHead, Role.Salesperson)
   @ApiOperation({ summary: 'Finish needs identification with the brief (all sections, a need, after a held meeting)' })
   complete(

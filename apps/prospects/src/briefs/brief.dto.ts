@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -48,6 +49,7 @@ export class SaveBriefDto {
   meetingId?: string;
 
   @ApiProperty({ type: BriefSectionsDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => BriefSectionsDto)
   sections!: BriefSectionsDto;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
@@ -68,6 +68,7 @@ export class OfferController {
   }
 
   @Post('offers/:id/submit')
+  @HttpCode(200)
   @Roles(...SALES)
   @ApiOperation({ summary: 'Submit the offer for approval by a head (never its author)' })
   submit(

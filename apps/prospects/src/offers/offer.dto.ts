@@ -8,6 +8,7 @@ import {
   IsInt,
   IsISO8601,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -79,6 +80,7 @@ export class OfferTermsInputDto {
   paymentDays!: number;
 
   @ApiProperty({ type: DeliveryDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => DeliveryDto)
   delivery!: DeliveryDto;

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { PageQuery } from '@dealgate/common';
 import { toBoolean } from '../shared/query-transforms';
 
@@ -31,11 +41,13 @@ export class CreateProductLineDto {
   name!: string;
 
   @ApiProperty({ type: CycleDaysDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => CycleDaysDto)
   cycleDays!: CycleDaysDto;
 
   @ApiProperty({ type: StageLimitDaysDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => StageLimitDaysDto)
   stageLimitDays!: StageLimitDaysDto;

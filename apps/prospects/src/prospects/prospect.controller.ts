@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
@@ -41,6 +41,7 @@ export class ProspectController {
   }
 
   @Post(':id/assign')
+  @HttpCode(200)
   @Roles(Role.Owner, Role.SalesHead)
   @ApiOperation({ summary: 'Assign the prospect to a salesperson of its unit (sales head of the unit, owner)' })
   assign(
@@ -52,6 +53,7 @@ export class ProspectController {
   }
 
   @Post(':id/lose')
+  @HttpCode(200)
   @Roles(...SALES)
   @ApiOperation({ summary: 'Mark the prospect lost with a configured reason (and free text)' })
   lose(
@@ -63,6 +65,7 @@ export class ProspectController {
   }
 
   @Post(':id/reopen')
+  @HttpCode(200)
   @Roles(Role.Owner, Role.SalesHead)
   @ApiOperation({ summary: 'Reopen a lost prospect at the stage where it was lost (sales head of the unit, owner)' })
   reopen(

@@ -4,6 +4,7 @@ import {
   Controller,
   Delete,
   Get,
+  HttpCode,
   Param,
   ParseUUIDPipe,
   Patch,
@@ -107,6 +108,7 @@ export class SampleController {
   }
 
   @Post(':id/submit')
+  @HttpCode(200)
   @ApiOperation({ summary: "Submit the sample for the owner's approval" })
   submit(
     @CurrentUser() user: Principal,

@@ -16,6 +16,7 @@ import {
   validateCompanyRows,
 } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
+import { DirectoryService } from '@dealgate/chassis';
 import { Clock, Page, toPage } from '@dealgate/common';
 import { JobName } from '@dealgate/messages';
 import { emitJob } from '@dealgate/messaging';
@@ -40,6 +41,7 @@ export class SampleService {
     private readonly samples: SampleRepository,
     private readonly productLines: ProductLineRepository,
     private readonly prospects: ProspectRepository,
+    private readonly directory: DirectoryService,
     private readonly clock: Clock,
   ) {}
 
@@ -51,6 +53,8 @@ export class SampleService {
       throw funnelError(FunnelErrorCode.UnitRequired, 'You can build samples only for your own sales unit.');
     }
     return this.dataSource.transaction(async (manager) => {
+      const unit = await this.directory.unit(unitId, manager);
+      if (!unit?.active) throw funnelError(FunnelErrorCode.UnitRequired, `There is no active sales unit ${unitId}.`);
       const line = await this.productLines.findById(manager, dto.productLineId);
       if (!line) throw notFound('product line', dto.productLineId);
       if (!line.active)
