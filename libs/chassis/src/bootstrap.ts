@@ -15,6 +15,8 @@ import {
   enterCorrelationContext,
   createValidationPipe,
   httpMetricsMiddleware,
+  nameBodyParseErrors,
+  UuidParamsInterceptor,
 } from '@dealgate/common';
 import { ServiceName } from '@dealgate/messages';
 
@@ -32,7 +34,10 @@ export interface ServiceAppOptions {
 
 /** Builds a service's HTTP app the same way everywhere: security headers, limits, errors, docs, prefix. */
 export async function createServiceApp(module: unknown, options: ServiceAppOptions): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module as never, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(module as never, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.use(helmet());
   app.use(httpMetricsMiddleware(app.get<Registry>(METRICS_REGISTRY)));
@@ -42,6 +47,7 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
   // otherwise lose the AsyncLocalStorage context that logs and emitted jobs read.
   app.use(express.json({ limit: options.bodyLimit ?? '256kb' }));
   app.use(express.urlencoded({ extended: false, limit: options.bodyLimit ?? '256kb' }));
+  app.use(nameBodyParseErrors);
   app.use(enterCorrelationContext);
   app.setGlobalPrefix('api', {
     exclude: [
@@ -50,6 +56,7 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
     ],
   });
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new UuidParamsInterceptor());
   app.useGlobalFilters(new AppExceptionFilter(options.statusForCode));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

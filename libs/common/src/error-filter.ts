@@ -1,6 +1,14 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  BadRequestException,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { DomainError } from '@dealgate/domain';
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { currentCorrelationId } from './correlation';
 import { ErrorBody } from './error-body';
 
@@ -16,6 +24,21 @@ const COMMON_STATUS: Record<string, number> = {
 
 function httpCode(status: number): string {
   return (HttpStatus[status] ?? 'error').toLowerCase();
+}
+
+/**
+ * Express error middleware, mounted right after the body parsers: Nest would turn a JSON syntax error into a bare
+ * 400 with the parser's message; this makes it the common body naming the input (`body`).
+ */
+export function nameBodyParseErrors(error: unknown, _req: Request, _res: Response, next: NextFunction): void {
+  if ((error as { type?: unknown } | null)?.type !== 'entity.parse.failed') return next(error);
+  next(
+    new BadRequestException({
+      code: 'entity_parse_failed',
+      message: 'Invalid input: body (must be valid JSON)',
+      fields: [{ field: 'body', problems: ['must be valid JSON'] }],
+    }),
+  );
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,8 +1,25 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  BadRequestException,
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  ParseUUIDPipe,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import type { Request } from 'express';
+import { Observable } from 'rxjs';
 
 function flatten(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
   return errors.flatMap((error) => {
-    const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    const field = parent
+      ? /^\d+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`
+      : error.property;
     const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
@@ -24,4 +41,34 @@ export function createValidationPipe(): ValidationPipe {
       });
     },
   });
+}
+
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Checks the path parameters a handler declares with ParseUUIDPipe before any pipe runs. Nest resolves a handler's
+ * parameters concurrently, so a bad id could otherwise be reported as "body: missing fields" (whichever pipe fails
+ * first), or by ParseUUIDPipe without the parameter's name; here every bad id is named, always.
+ */
+@Injectable()
+export class UuidParamsInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ??
+      {}) as Record<string, { data?: unknown; pipes?: unknown[] }>;
+    const params = (context.switchToHttp().getRequest<Request>().params ?? {}) as Record<string, unknown>;
+    const bad = Object.entries(args)
+      .filter(([key, arg]) => key.split(':')[0] === String(RouteParamtypes.PARAM) && typeof arg.data === 'string')
+      .filter(([, arg]) => (arg.pipes ?? []).some((pipe) => pipe === ParseUUIDPipe || pipe instanceof ParseUUIDPipe))
+      .map(([, arg]) => arg.data as string)
+      .filter((name) => typeof params[name] !== 'string' || !UUID_SHAPE.test(params[name]));
+    if (bad.length) {
+      throw new BadRequestException({
+        code: 'validation_failed',
+        message: `Invalid input: ${bad.map((name) => `${name} (must be a UUID)`).join(', ')}`,
+        fields: bad.map((field) => ({ field, problems: ['must be a UUID'] })),
+      });
+    }
+    return next.handle();
+  }
 }

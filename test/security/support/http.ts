@@ -21,9 +21,22 @@ export async function call<T = Record<string, unknown>>(
 ): Promise<Answer<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const bodyless = method === 'GET' || method === 'HEAD';
+  const payload = bodyless
+    ? undefined
+    : (options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)));
   if (payload !== undefined) headers['content-type'] ??= 'application/json';
-  const response = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    body: payload,
+    signal: AbortSignal.timeout(15_000),
+  });
+  // A live stream (SSE) never ends: its status and headers are the answer.
+  if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    await response.body?.cancel();
+    return { status: response.status, body: {} as T, headers: response.headers };
+  }
   const text = await response.text();
   let body: unknown = text;
   try {

@@ -1,4 +1,4 @@
-import { RequestMethod } from '@nestjs/common';
+import { ParseUUIDPipe, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PARAMTYPES_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
@@ -21,6 +21,8 @@ export interface RouteInfo {
   /** @Roles of the handler (or else of the class); undefined when none is declared. */
   roles: Role[] | undefined;
   params: string[];
+  /** Path parameters checked by ParseUUIDPipe. */
+  uuidParams: string[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   body?: Function;
   handler: string;
@@ -57,6 +59,17 @@ function bodyTypeOf(controller: Ctor, key: string): RouteInfo['body'] {
   return body ? types[body[1].index] : undefined;
 }
 
+function uuidParamsOf(controller: Ctor, key: string): string[] {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, key) ?? {}) as Record<
+    string,
+    { data?: unknown; pipes?: unknown[] }
+  >;
+  return Object.entries(args)
+    .filter(([k, v]) => k.split(':')[0] === String(RouteParamtypes.PARAM) && typeof v.data === 'string')
+    .filter(([, v]) => (v.pipes ?? []).some((pipe) => pipe === ParseUUIDPipe || pipe instanceof ParseUUIDPipe))
+    .map(([, v]) => v.data as string);
+}
+
 /** Every controller route of one Nest app, read from the decorators (what the guard reads). */
 export function routesOf(service: ServiceName, app: NestExpressApplication): RouteInfo[] {
   const routes: RouteInfo[] = [];
@@ -85,6 +98,7 @@ export function routesOf(service: ServiceName, app: NestExpressApplication): Rou
             isPublic: meta<boolean>(IS_PUBLIC) === true,
             roles: meta<Role[]>(REQUIRED_ROLES),
             params: [...path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]),
+            uuidParams: uuidParamsOf(controller, key),
             body: bodyTypeOf(controller, key),
             handler: `${controller.name}.${key}`,
           });
@@ -99,11 +113,14 @@ interface ExpressLayer {
   route?: { path: string; methods: Record<string, boolean> };
 }
 
-/** What Express actually serves (Nest routes and any route mounted on Express directly), as `METHOD path`. */
+/**
+ * What Express actually serves (Nest routes and any route mounted on Express directly), as `METHOD path`. Layers
+ * registered for every method are Nest middleware mounts (e.g. the request logger), not handlers: skipped.
+ */
 export function expressRoutesOf(app: NestExpressApplication): string[] {
   const express = app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } };
   return express.router.stack
-    .filter((layer) => layer.route)
+    .filter((layer) => layer.route && Object.keys(layer.route.methods).length < 10)
     .flatMap((layer) => Object.keys(layer.route!.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path}`));
 }
 

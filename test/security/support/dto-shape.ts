@@ -1,0 +1,62 @@
+import { getMetadataStorage } from 'class-validator';
+
+interface ValidationMeta {
+  propertyName: string;
+  type: string;
+  name?: string;
+}
+
+/** Validators under which a string of SQL or markup is never a valid value. */
+const CONSTRAINED = [
+  'isUUID',
+  'isEmail',
+  'isIn',
+  'isEnum',
+  'isISO8601',
+  'isDateString',
+  'isUrl',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isPositive',
+  'min',
+  'max',
+  'isArray',
+  'arrayMinSize',
+  'arrayMaxSize',
+];
+
+export interface DtoField {
+  name: string;
+  /** No @IsOptional / @ValidateIf and no default value: leaving it out must be refused. */
+  required: boolean;
+  /** A value of the wrong type for this field. */
+  wrongValue: unknown;
+  /** Plain text is acceptable here (so an injection-looking string must be stored as text or refused). */
+  textual: boolean;
+}
+
+/** The fields a body DTO validates, read from class-validator's metadata (what the ValidationPipe applies). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function dtoFields(dto: Function): DtoField[] {
+  const metas = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false) as unknown as ValidationMeta[];
+  const byField = new Map<string, ValidationMeta[]>();
+  for (const meta of metas) byField.set(meta.propertyName, [...(byField.get(meta.propertyName) ?? []), meta]);
+  let defaults: Record<string, unknown> = {};
+  try {
+    defaults = new (dto as new () => Record<string, unknown>)();
+  } catch {
+    // a DTO whose constructor needs arguments has no defaults to read
+  }
+  return [...byField].map(([name, list]) => {
+    const names = list.map((m) => m.name ?? m.type);
+    const objectLike = list.some((m) => m.type === 'nestedValidation' || m.name === 'isObject');
+    return {
+      name,
+      required: !list.some((m) => m.type === 'conditionalValidation') && defaults[name] === undefined,
+      // An operator object where a scalar or list belongs; a number where an object belongs.
+      wrongValue: objectLike ? 42 : { $gt: '' },
+      textual: !objectLike && !names.some((n) => CONSTRAINED.includes(n)),
+    };
+  });
+}
