@@ -56,13 +56,45 @@ describe('the contract stage end to end: defence -> case -> tasks -> approved de
     expect(await queue('legal', 'legal')).toEqual([K.DraftContract]);
     expect(await queue('accounting', 'accounting')).toEqual([K.CreditCheck]);
 
-    // Legal grants a bigger discount: a deviation that must be approved again, by the unit's head.
-    const edited = await world.ok('legal', 'PUT', `/api/contracts/${caseId}/terms`, {
-      terms: { ...terms, discountPercent: 8 },
+    // Legal grants a bigger discount, then changes it again: the first request is void in the approvals service,
+    // and only the current revision goes to the unit's head.
+    const requestOf = async (revision: number) =>
+      waitFor(
+        async () =>
+          (
+            await queryOnce<{ request_id: string }>(
+              db.url,
+              'SELECT request_id FROM contracts.deviation_approval WHERE case_id = $1 AND terms_revision = $2',
+              [caseId, revision],
+            )
+          )[0]?.request_id,
+        { what: `the request of revision ${revision}` },
+      );
+    await world.ok('legal', 'PUT', `/api/contracts/${caseId}/terms`, {
+      terms: { ...terms, discountPercent: 7 },
       revision: 1,
+    });
+    const first = await requestOf(2);
+    await waitFor(async () => (await world.as('head', 'GET', `/api/approvals/${first}`)).body?.status === 'pending', {
+      what: 'the first request pending in approvals',
+    });
+    const edited = await world.ok('accounting', 'PUT', `/api/contracts/${caseId}/terms`, {
+      terms: { ...terms, discountPercent: 8 },
+      revision: 2,
     });
     expect(edited.deviations).toEqual([expect.objectContaining({ field: 'discount_percent', before: 5, after: 8 })]);
     expect(edited.signing.blockers).toContainEqual(expect.objectContaining({ kind: 'deviation_approval_pending' }));
+    await waitFor(async () => (await world.as('head', 'GET', `/api/approvals/${first}`)).body?.status === 'voided', {
+      what: 'the first request voided in approvals',
+    });
+    const second = await requestOf(3);
+    await waitFor(async () => (await world.as('head', 'GET', `/api/approvals/${second}`)).body?.status === 'pending', {
+      what: 'the second request pending in approvals',
+    });
+    const pending = (await world.ok('head', 'GET', '/api/approvals/pending')).items.filter(
+      (i: any) => i.subjectId === caseId,
+    );
+    expect(pending.map((i: any) => i.id)).toEqual([second]);
     await world.approve('head', caseId);
     await waitFor(
       async () => (await world.ok('legal', 'GET', `/api/contracts/${caseId}`)).deviationApproval?.status === 'approved',
@@ -117,9 +149,12 @@ describe('the contract stage end to end: defence -> case -> tasks -> approved de
     expect(signedJob.sent_at).not.toBeNull();
     const decided = await queryOnce<{ status: string; terms_revision: number }>(
       db.url,
-      'SELECT status, terms_revision FROM contracts.deviation_approval WHERE case_id = $1',
+      'SELECT status, terms_revision FROM contracts.deviation_approval WHERE case_id = $1 ORDER BY terms_revision',
       [caseId],
     );
-    expect(decided).toEqual([{ status: 'approved', terms_revision: 2 }]);
+    expect(decided).toEqual([
+      { status: 'voided', terms_revision: 2 },
+      { status: 'approved', terms_revision: 3 },
+    ]);
   });
 });
