@@ -2,6 +2,7 @@ import { Messaging1764201600000 } from './1764201600000-messaging';
 import { Directory1764201700000 } from './1764201700000-directory';
 import { Approvals1764300000000 } from './1764300000000-approvals';
 import { FrozenRequests1764300100000 } from './1764300100000-frozen-requests';
+import { SubjectAuthors1764300200000 } from './1764300200000-subject-authors';
 
 /** Applied in order at start (see libs/database migrateSchema). */
 export const APPROVALS_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const APPROVALS_MIGRATIONS = [
   Directory1764201700000,
   Approvals1764300000000,
   FrozenRequests1764300100000,
+  SubjectAuthors1764300200000,
 ];

@@ -42,7 +42,7 @@ export function identitiesSql(scope: AccessScope, params: SqlParams): string {
  */
 export function visibleSql(scope: AccessScope, params: SqlParams): string {
   const me = params.add(scope.me);
-  return `(r.requester_id = ${me}
+  return `(r.requester_id = ${me} OR ${me} = ANY(r.author_ids)
     OR ${params.add(scope.roles.includes(Role.Owner))}::boolean
     OR (${params.add(scope.roles.includes(Role.SalesHead))}::boolean AND r.unit_id = ${params.add(scope.unitId)}::uuid)
     OR EXISTS (SELECT 1 FROM approval_step s CROSS JOIN ${identitiesSql(scope, params)}
@@ -51,12 +51,14 @@ export function visibleSql(scope: AccessScope, params: SqlParams): string {
 }
 
 /**
- * The caller may decide the current pending step of `r` (joined as `s`): never their own request, nor through a
- * delegation from the requester; the escalation target joins once the step is overdue by its grace.
+ * The caller may decide the current pending step of `r` (joined as `s`): never their own request or a subject they
+ * wrote, nor through a delegation from the requester or an author; the escalation target joins once the step is overdue by its grace.
  * Mirrors `canDecide` in libs/domain, which the decision itself checks again.
  */
 export function decidableSql(scope: AccessScope, params: SqlParams, now: Date): string {
-  return `(r.requester_id <> ${params.add(scope.me)} AND EXISTS (SELECT 1 FROM ${identitiesSql(scope, params)}
-    WHERE i.user_id <> r.requester_id AND (${matchesIdentitySql('approver')}
+  const me = params.add(scope.me);
+  return `(r.requester_id <> ${me} AND NOT (${me} = ANY(r.author_ids))
+    AND EXISTS (SELECT 1 FROM ${identitiesSql(scope, params)}
+    WHERE i.user_id <> r.requester_id AND NOT (i.user_id = ANY(r.author_ids)) AND (${matchesIdentitySql('approver')}
       OR (s.escalation_at <= ${params.add(now)} AND ${matchesIdentitySql('escalate')}))))`;
 }

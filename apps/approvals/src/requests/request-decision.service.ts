@@ -94,7 +94,8 @@ export class RequestDecisionService {
       const transition = applyApprovalEvent(state, decision);
       const [step] = await this.requests.steps(manager, [id], state.currentStepIndex);
       const { actor, delegations } = await this.scopes.actorOf(manager, principal, now);
-      const onBehalfOf = assertCanDecide(decidableStep(step), actor, state, { now, delegations });
+      const parties = { ...state, authorIds: request.author_ids };
+      const onBehalfOf = assertCanDecide(decidableStep(step), actor, parties, { now, delegations });
       const approved = decision.type === ApprovalEventType.Approve;
       const recorded = await this.requests.decideStep(manager, id, step.step_index, {
         status: approved ? StepStatus.Approved : StepStatus.Rejected,

@@ -8,6 +8,7 @@ import {
   applyApprovalEvent,
   approvalError,
   resolveApprovalChain,
+  subjectAuthorIds,
 } from '@dealgate/domain';
 import { ApprovalRequestedPayload, ApprovalVoidedPayload, JobName } from '@dealgate/messages';
 import { JobContext, JobHandler } from '@dealgate/messaging';
@@ -19,6 +20,8 @@ import { RequestEvents } from './request.events';
 import { RequestRepository } from './request.repository';
 import { requestState } from './request.rows';
 import { VoidNoticeRepository } from './void-notice.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Opens a request: resolves the chain from the current policy and the unit's head, freezes it with the snapshot,
@@ -41,6 +44,7 @@ export class ApprovalRequestedHandler implements JobHandler<typeof JobName.Appro
   async handle(p: ApprovalRequestedPayload, { manager }: JobContext): Promise<void> {
     if (await this.requests.exists(manager, p.requestId)) return;
     const kind = p.subjectKind as ApprovalSubjectKind;
+    const authorIds = subjectAuthorIds(p.snapshot, p.requesterId).filter((id) => UUID.test(id));
     const stored = await this.policies.find(manager, kind);
     if (stored === null) {
       // Retried, then dead-lettered: an admin restores the policy and replays the job.
@@ -49,6 +53,7 @@ export class ApprovalRequestedHandler implements JobHandler<typeof JobName.Appro
     const chain = resolveApprovalChain(stored.policy, {
       kind,
       requesterId: p.requesterId,
+      authorIds,
       unitId: p.unitId,
       unitHeadId: await this.unitHeadOf(manager, p.unitId),
       amount: p.amount,
@@ -62,6 +67,7 @@ export class ApprovalRequestedHandler implements JobHandler<typeof JobName.Appro
       subjectId: p.subjectId,
       subjectVersion: p.subjectVersion,
       requesterId: p.requesterId,
+      authorIds,
       unitId: p.unitId,
       amount: p.amount,
       discountPercent: p.discountPercent,

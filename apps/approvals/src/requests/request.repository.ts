@@ -16,6 +16,7 @@ export interface NewRequest {
   subjectId: string;
   subjectVersion: number;
   requesterId: string;
+  authorIds: readonly string[];
   unitId: string | null;
   amount: number | null;
   discountPercent: number | null;
@@ -67,8 +68,8 @@ export class RequestRepository {
     const rows = await manager.query<unknown[]>(
       `INSERT INTO approval_request (id, subject_kind, subject_id, subject_version, requester_id, unit_id, amount,
          discount_percent, snapshot, policy_version, status, step_count, current_step_index, current_step_activated_at,
-         requested_at, opened_at, closed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 0, $13, $14, $13, $15)
+         requested_at, opened_at, closed_at, author_ids)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 0, $13, $14, $13, $15, $16::uuid[])
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
         request.id,
@@ -86,6 +87,7 @@ export class RequestRepository {
         request.openedAt,
         request.requestedAt,
         request.status === ApprovalRequestStatus.Pending ? null : request.openedAt,
+        request.authorIds,
       ],
     );
     return rows.length > 0;

@@ -23,6 +23,7 @@ export interface RequestRow {
   subject_id: string;
   subject_version: number;
   requester_id: string;
+  author_ids: string[];
   unit_id: string | null;
   amount: string | null;
   discount_percent: string | null;

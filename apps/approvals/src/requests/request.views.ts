@@ -30,6 +30,8 @@ export interface RequestSummaryView {
   subjectId: string;
   subjectVersion: number;
   requesterId: string;
+  /** The subject's authors besides the requester (they may not decide it either). */
+  authorIds: string[];
   unitId: string | null;
   amount: number | null;
   discountPercent: number | null;
@@ -85,6 +87,7 @@ export function toSummary(r: RequestRow, steps: readonly StepRow[]): RequestSumm
     subjectId: r.subject_id,
     subjectVersion: r.subject_version,
     requesterId: r.requester_id,
+    authorIds: r.author_ids,
     unitId: r.unit_id,
     amount: num(r.amount),
     discountPercent: num(r.discount_percent),

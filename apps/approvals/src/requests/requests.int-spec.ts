@@ -84,6 +84,19 @@ describe('approvals: requests, decisions, access (PostgreSQL)', () => {
     expect(ok).toMatchObject({ status: 200, body: { status: 'approved', closedBy: f.people.owner2.userId } });
   });
 
+  it('never lets the author of the subject approve it, even when another person submitted it', async () => {
+    const offer = await f.open({ snapshot: { authorId: f.people.headA.userId, items: [] } });
+    const detail = await f.as('headA', 'GET', `/api/approvals/${offer.requestId}`);
+    // The head drafted it, so the policy's fallback (the owner) approves instead of the head.
+    expect(detail.body).toMatchObject({ authorIds: [f.people.headA.userId], steps: [{ approver: { role: 'owner' } }] });
+    const pending = await f.as('headA', 'GET', '/api/approvals/pending');
+    expect(pending.body.items.map((i) => i.id)).not.toContain(offer.requestId);
+    const own = await f.as('headA', 'POST', `/api/approvals/${offer.requestId}/approve`, { stepIndex: 0 });
+    expect(own).toMatchObject({ status: 403, body: { code: 'approval.forbidden_own_request' } });
+    const ok = await f.as('owner1', 'POST', `/api/approvals/${offer.requestId}/approve`, { stepIndex: 0 });
+    expect(ok.body.status).toBe('approved');
+  });
+
   it('walks a big offer through the unit head, then the owner, and announces one approved decision', async () => {
     const offer = await f.open({ amount: 2_500_000 });
     const first = await f.as('headA', 'POST', `/api/approvals/${offer.requestId}/approve`, {

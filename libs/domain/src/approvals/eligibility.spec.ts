@@ -9,6 +9,7 @@ import {
   assertCanDecide,
   canDecide,
   isDelegationActive,
+  isParty,
 } from './eligibility';
 import { ResolvedApprover, ResolvedApproverKind } from './policy-resolution';
 
@@ -166,6 +167,28 @@ describe('canDecide', () => {
     expect(
       canDecide(step(salesHeadOfA), headA, request, { now: T0, delegations: [delegation(headA, 'head-a')] }),
     ).toEqual(yes());
+  });
+});
+
+describe('authors of the subject', () => {
+  const drafted = { ...request, authorIds: ['head-a'] };
+
+  it('never decide it, whatever their roles, even named as approver', () => {
+    expect(canDecide(step(headUser), headA, drafted, { now: T0, delegations: [] })).toEqual(
+      no(IneligibilityReason.ForbiddenOwnRequest),
+    );
+  });
+
+  it('confer nothing by delegation', () => {
+    const context = { now: T0, delegations: [delegation(headA, 'sales-2')] };
+    expect(canDecide(step(headUser), salesperson, drafted, context)).toEqual(no(IneligibilityReason.NotEligible));
+    expect(canDecide(step(headUser), salesperson, request, context)).toEqual(yes('head-a'));
+  });
+
+  it('are parties to the request like the requester', () => {
+    expect(isParty(drafted, 'head-a')).toBe(true);
+    expect(isParty(drafted, 'sales-1')).toBe(true);
+    expect(isParty(drafted, 'owner-1')).toBe(false);
   });
 });
 

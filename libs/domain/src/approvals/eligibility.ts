@@ -46,6 +46,17 @@ export interface EligibilityContext {
   readonly delegations: readonly ApprovalDelegation[];
 }
 
+/** The request as eligibility sees it: who asked, who wrote the subject, when the current step opened. */
+export type DecidableRequest = Pick<ApprovalRequestState, 'requesterId' | 'currentStepActivatedAt'> & {
+  /** The subject's authors besides the requester (e.g. an offer drafted by one person, submitted by another). */
+  readonly authorIds?: readonly string[];
+};
+
+/** The requester and the subject's authors: none of them ever decides the request, nor by proxy. */
+export function isParty(request: Pick<DecidableRequest, 'requesterId' | 'authorIds'>, userId: string): boolean {
+  return userId === request.requesterId || (request.authorIds ?? []).includes(userId);
+}
+
 export type DecidableStep = Pick<
   ResolvedApprovalStep,
   'approver' | 'escalateTo' | 'dueAfterMinutes' | 'escalationGraceMinutes'
@@ -53,20 +64,21 @@ export type DecidableStep = Pick<
 
 /**
  * May `actor` decide `step` of `request` now?
- * - the requester never decides their own request, whatever roles they hold or delegations they received;
+ * - the requester never decides their own request, whatever roles they hold or delegations they received, and
+ *   neither does an author of the subject (the approver is never the author);
  * - the actor must match the step's approver (the user, or the role within the unit); once the step is escalated
  *   (due + grace passed) the escalation target may decide it too;
- * - a delegation active at `now` lets the delegate decide as the approver; a delegation from the requester
- *   confers nothing, so a requester cannot approve by proxy;
+ * - a delegation active at `now` lets the delegate decide as the approver; a delegation from the requester (or an
+ *   author) confers nothing, so they cannot approve by proxy;
  * - the admin role never matches: administrators take no business decisions.
  */
 export function canDecide(
   step: DecidableStep,
   actor: ApprovalActor,
-  request: Pick<ApprovalRequestState, 'requesterId' | 'currentStepActivatedAt'>,
+  request: DecidableRequest,
   context: EligibilityContext,
 ): EligibilityDecision {
-  if (actor.userId === request.requesterId) {
+  if (isParty(request, actor.userId)) {
     return { eligible: false, reason: IneligibilityReason.ForbiddenOwnRequest };
   }
   const approvers = eligibleApprovers(step, request.currentStepActivatedAt, context.now);
@@ -76,7 +88,7 @@ export function canDecide(
   const delegation = context.delegations.find(
     (candidate) =>
       candidate.delegateId === actor.userId &&
-      candidate.approver.userId !== request.requesterId &&
+      !isParty(request, candidate.approver.userId) &&
       isDelegationActive(candidate, context.now) &&
       approvers.some((approver) => matchesApprover(approver, candidate.approver)),
   );
@@ -90,7 +102,7 @@ export function canDecide(
 export function assertCanDecide(
   step: DecidableStep,
   actor: ApprovalActor,
-  request: Pick<ApprovalRequestState, 'requesterId' | 'currentStepActivatedAt'>,
+  request: DecidableRequest,
   context: EligibilityContext,
 ): string | null {
   const decision = canDecide(step, actor, request, context);

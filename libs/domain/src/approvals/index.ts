@@ -8,3 +8,4 @@ export * from './eligibility';
 export * from './request-machine';
 export * from './sla';
 export * from './delegation';
+export * from './subject-authors';

@@ -66,6 +66,8 @@ describe('resolveApprovalChain with the default policies', () => {
     ['offer without amount or discount -> head only', facts({ amount: null, discountPercent: null }), [head('head-a')]],
     ['offer of a unit without head -> owner', facts({ unitHeadId: null }), [owner]],
     ['offer written by the head -> owner', facts({ requesterId: 'head-a' }), [owner]],
+    ['offer drafted by the head, submitted by a seller -> owner', facts({ authorIds: ['head-a'] }), [owner]],
+    ['offer drafted by another seller -> head', facts({ authorIds: ['sales-9'] }), [head('head-a')]],
     ['big offer of a unit without head -> owner once', facts({ unitHeadId: null, amount: 2_000_000 }), [owner]],
     [
       'contract deviation -> head of the unit',

@@ -31,6 +31,8 @@ export interface ResolvedApprovalStep {
 export interface ApprovalSubjectFacts {
   readonly kind: ApprovalSubjectKind;
   readonly requesterId: string;
+  /** Authors of the subject besides the requester: like the requester, a head who wrote it cannot approve it. */
+  readonly authorIds?: readonly string[];
   readonly unitId: string | null;
   readonly unitHeadId: string | null;
   readonly amount: number | null;
@@ -104,7 +106,7 @@ export function conditionApplies(
 
 export function resolveApprover(
   rule: ApproverRule,
-  facts: Pick<ApprovalSubjectFacts, 'kind' | 'requesterId' | 'unitId' | 'unitHeadId'>,
+  facts: Pick<ApprovalSubjectFacts, 'kind' | 'requesterId' | 'authorIds' | 'unitId' | 'unitHeadId'>,
 ): ResolvedApprover {
   switch (rule.kind) {
     case ApproverRuleKind.Role:
@@ -121,7 +123,11 @@ export function resolveApprover(
       return { kind: ResolvedApproverKind.Role, role: rule.role, unitId: facts.unitId };
     case ApproverRuleKind.UnitHead:
       // A head who wrote the request cannot approve it (separation of duties), so the fallback decides instead.
-      if (facts.unitHeadId === null || facts.unitHeadId === facts.requesterId) {
+      if (
+        facts.unitHeadId === null ||
+        facts.unitHeadId === facts.requesterId ||
+        (facts.authorIds ?? []).includes(facts.unitHeadId)
+      ) {
         return resolveApprover(rule.fallback, facts);
       }
       return { kind: ResolvedApproverKind.User, userId: facts.unitHeadId };
