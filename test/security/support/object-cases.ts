@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { ALL_ROLES, Role } from '@dealgate/domain';
-import { CreatedUser } from './identity-fixtures';
+import { queryOnce, waitFor } from '@dealgate/testing';
+import { CreatedUser, createUnit } from './identity-fixtures';
 import { call } from './http';
 
 export interface ObjectCaseContext {
@@ -9,6 +11,27 @@ export interface ObjectCaseContext {
   /** A real user (created through the admin API) with a fresh access token. */
   userWith(roles: Role[], extra?: { unitId?: string; groups?: string[] }): Promise<CreatedUser & { token: string }>;
 }
+
+/** Waits until a service's directory copy holds these users (identity events are asynchronous). */
+async function inDirectory(ctx: ObjectCaseContext, schema: string, users: { id: string }[]): Promise<void> {
+  const ids = users.map((u) => u.id);
+  await waitFor(
+    async () =>
+      (
+        await queryOnce<{ n: number }>(
+          ctx.dbUrl,
+          `SELECT count(*)::int AS n FROM "${schema}".directory_user WHERE user_id = ANY($1)`,
+          [ids],
+        )
+      )[0].n === ids.length,
+    { what: `users in the ${schema} directory` },
+  );
+}
+
+const ok = (answer: { status: number; body: unknown }, what: string) => {
+  if (answer.status >= 300) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body as { id: string; version: number };
+};
 
 export interface ObjectStep {
   label: string;
@@ -129,6 +152,74 @@ export const OBJECT_CASES: ObjectCase[] = [
           body: { version: unit.version, name: 'x' },
           expect: 403,
         },
+      ];
+    },
+  },
+  {
+    name: 'target samples: the author, their unit head and the owner see it; another unit answers 404',
+    route: 'GET /api/samples/:id',
+    async run(ctx) {
+      const north = await createUnit(ctx.url, ctx.admin, `North ${randomUUID().slice(0, 8)}`);
+      const south = await createUnit(ctx.url, ctx.admin, `South ${randomUUID().slice(0, 8)}`);
+      const author = await ctx.userWith([Role.Salesperson], { unitId: north.id });
+      const northHead = await ctx.userWith([Role.SalesHead], { unitId: north.id });
+      const southSeller = await ctx.userWith([Role.Salesperson], { unitId: south.id });
+      const southHead = await ctx.userWith([Role.SalesHead], { unitId: south.id });
+      const owner = await ctx.userWith([Role.Owner]);
+      await inDirectory(ctx, 'prospects', [author, northHead, southSeller, southHead, owner]);
+      const limits = {
+        sampling: 10,
+        primary_contact: 20,
+        needs_identification: 20,
+        offer_formation: 20,
+        offer_defence: 20,
+        contract: 30,
+      };
+      const line = ok(
+        await call(ctx.url, 'POST', '/api/product-lines', {
+          token: ctx.admin,
+          body: { name: `Line ${randomUUID().slice(0, 8)}`, cycleDays: { min: 120, max: 150 }, stageLimitDays: limits },
+        }),
+        'product line',
+      );
+      const sample = ok(
+        await call(ctx.url, 'POST', '/api/samples', {
+          token: author.token,
+          body: { productLineId: line.id, title: 'Mills', rationale: 'Mid-size mills buying drives' },
+        }),
+        'sample',
+      );
+      const path = `/api/samples/${sample.id}`;
+      return [
+        { label: 'author', method: 'GET', path, token: author.token, expect: 200 },
+        { label: 'head of the unit', method: 'GET', path, token: northHead.token, expect: 200 },
+        { label: 'owner', method: 'GET', path, token: owner.token, expect: 200 },
+        { label: 'salesperson of another unit', method: 'GET', path, token: southSeller.token, expect: 404 },
+        { label: 'head of another unit', method: 'GET', path, token: southHead.token, expect: 404 },
+      ];
+    },
+  },
+  {
+    name: 'approval delegations: only the one who gave it revokes it; anyone else gets 404',
+    route: 'DELETE /api/approvals/delegations/:id',
+    async run(ctx) {
+      const giver = await ctx.userWith([Role.SalesHead]);
+      const delegate = await ctx.userWith([Role.SalesHead]);
+      const stranger = await ctx.userWith([Role.SalesHead]);
+      await inDirectory(ctx, 'approvals', [giver, delegate, stranger]);
+      const startsAt = new Date(Date.now() + 86_400_000).toISOString();
+      const endsAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+      const delegation = ok(
+        await call(ctx.url, 'POST', '/api/approvals/delegations', {
+          token: giver.token,
+          body: { delegateId: delegate.id, startsAt, endsAt },
+        }),
+        'delegation',
+      );
+      const path = `/api/approvals/delegations/${delegation.id}`;
+      return [
+        { label: 'stranger', method: 'DELETE', path, token: stranger.token, expect: 404 },
+        { label: 'giver', method: 'DELETE', path, token: giver.token, expect: 200 },
       ];
     },
   },
