@@ -62,7 +62,10 @@ export class ApprovalRequestedPayload {
   @IsNumber()
   discountPercent!: number | null;
 
-  /** Exactly what the approver approves (companies and rationale, offer items and terms, terms diff). */
+  /**
+   * Exactly what the approver approves (companies and rationale, offer items and terms, terms diff). An `authorId`
+   * (or `authorIds`) here names authors besides the requester: they may not approve it either.
+   */
   @IsObject()
   snapshot!: Record<string, unknown>;
 
