@@ -157,7 +157,8 @@ export class UpsertWarningRuleDto {
   windowDays!: number;
 
   @ApiPropertyOptional({ description: 'brief_rate_below only: briefs per prospect worked', example: 0.2 })
-  @ValidateIf((o: UpsertWarningRuleDto) => o.kind === 'brief_rate_below')
+  // Required for brief_rate_below; checked whenever sent, so a wrong value is always named.
+  @ValidateIf((o: UpsertWarningRuleDto) => o.kind === 'brief_rate_below' || o.minBriefsPerProspect !== undefined)
   @IsNumber()
   @Min(0)
   @Max(1)
