@@ -4,6 +4,7 @@ import {
   DefaultTaskKey,
   DeviationApproval,
   DeviationApprovalStatus,
+  OfferTermsSnapshot,
   SigningBlocker,
   TermsDeviation,
   describeDeviation,
@@ -11,7 +12,7 @@ import {
   diffTerms,
   signingBlockers,
 } from '@dealgate/domain';
-import { OfferTermsDto } from '@dealgate/messages';
+import { ContractTermsBody } from './terms.dto';
 import { TaskRecord } from '../tasks/task.record';
 import { TaskView, toTaskView } from '../tasks/task.view';
 import { ContractCaseRecord, DeviationApprovalRecord, Signatory } from './case.record';
@@ -34,10 +35,10 @@ export class CaseSummaryView {
 
 export class CaseView extends CaseSummaryView {
   defendedAt!: string;
-  @ApiProperty({ type: OfferTermsDto, description: 'the approved offer terms, frozen when the case opened' })
-  baseline!: OfferTermsDto;
-  @ApiProperty({ type: OfferTermsDto })
-  terms!: OfferTermsDto;
+  @ApiProperty({ type: ContractTermsBody, description: 'the approved offer terms, frozen when the case opened' })
+  baseline!: OfferTermsSnapshot;
+  @ApiProperty({ type: ContractTermsBody })
+  terms!: OfferTermsSnapshot;
   @ApiProperty({ description: 'every deviation of the terms from the baseline, each with a sentence' })
   deviations!: (TermsDeviation & { description: string })[];
   deviationApproval!: {
@@ -112,8 +113,8 @@ export function toCaseView(
   return {
     ...toCaseSummary(c),
     defendedAt: c.defendedAt.toISOString(),
-    baseline: c.baseline as OfferTermsDto,
-    terms: c.terms as OfferTermsDto,
+    baseline: c.baseline,
+    terms: c.terms,
     deviations: diffTerms(c.baseline, c.terms).map((d) => ({ ...d, description: describeDeviation(d) })),
     deviationApproval: latest && {
       requestId: latest.requestId,

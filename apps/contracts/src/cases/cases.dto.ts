@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '@dealgate/common';
-import { OfferTermsDto } from '@dealgate/messages';
+import { ContractTermsBody } from './terms.dto';
 
 export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['open', 'signed'] })
@@ -39,10 +39,10 @@ export class CaseListQuery extends PageQuery {
 }
 
 export class EditTermsDto {
-  @ApiProperty({ type: OfferTermsDto })
+  @ApiProperty({ type: ContractTermsBody })
   @ValidateNested()
-  @Type(() => OfferTermsDto)
-  terms!: OfferTermsDto;
+  @Type(() => ContractTermsBody)
+  terms!: ContractTermsBody;
 
   @ApiProperty({ description: 'the terms revision the edit is based on (optimistic concurrency)' })
   @IsInt()

@@ -105,7 +105,9 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
 
   it('blocks signing on a rejection until approval is asked again', async () => {
     await deliver(svc.app, JobName.ApprovalDecided, decision(secondRequest, 3, 'rejected'));
-    await waitFor(async () => (await current()).deviationApproval?.status === 'rejected', { what: 'rejection applied' });
+    await waitFor(async () => (await current()).deviationApproval?.status === 'rejected', {
+      what: 'rejection applied',
+    });
     const rejected = await current();
     expect(rejected.signing.blockers).toContainEqual(expect.objectContaining({ kind: 'deviation_rejected' }));
     // The salesperson may not ask; legal may, once.

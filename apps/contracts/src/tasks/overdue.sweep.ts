@@ -35,6 +35,7 @@ export class OverdueTasksSweep implements Sweep {
     for (const task of await this.tasks.dueBy(now)) {
       for (const notice of overdueNotices({ ...task, taskId: task.id }, now, this.graceHours)) {
         await this.dataSource.transaction(async (manager) => {
+          if (!(await this.tasks.lockOpen(manager, task.id))) return;
           if (!(await this.tasks.claimNotice(manager, notice.idempotencyKey, task.id, notice.level, now))) return;
           await emitJob(manager, JobName.TaskOverdue, {
             taskId: task.id,

@@ -213,6 +213,21 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
       expect(await count(svc.db.url, 'contracts.overdue_notice WHERE task_id = $1', [tasks.nda])).toBe(2);
       // The blocked invoice task has no due date yet, so it is never overdue.
       expect(await count(svc.db.url, 'contracts.overdue_notice WHERE task_id = $1', [tasks.invoice])).toBe(0);
+
+      // Done, it is never reminded again; the task it released counts its own due period from that moment.
+      jest.spyOn(svc.clock, 'now').mockReturnValue(hours(50));
+      await call(svc.url, 'POST', `/api/tasks/${tasks.nda}/claim`, token.legal);
+      await call(svc.url, 'POST', `/api/tasks/${tasks.nda}/complete`, token.legal);
+      await sweep.run(hours(97));
+      expect(await count(svc.db.url, 'contracts.overdue_notice WHERE task_id = $1', [tasks.invoice])).toBe(0);
+      await sweep.run(hours(99));
+      await sweep.run(hours(200));
+      expect(await notices()).toEqual([
+        ['nda', 'reminder'],
+        ['nda', 'escalation'],
+        [tasks.invoice, 'reminder'],
+        [tasks.invoice, 'escalation'],
+      ]);
     });
   });
 });

@@ -196,6 +196,15 @@ export class TasksRepository {
     return rows.map(toRecord);
   }
 
+  /** Locks the task row and answers whether it is still not done (a completion may have won the race). */
+  async lockOpen(manager: EntityManager, id: string): Promise<boolean> {
+    const rows = await manager.query<{ status: TaskStatus }[]>(
+      'SELECT status FROM contract_task WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    return rows[0] !== undefined && rows[0].status !== TaskStatus.Done;
+  }
+
   /** Claims the notice key; true when this call is the first (the caller then emits, in the same transaction). */
   async claimNotice(manager: EntityManager, key: string, taskId: string, level: string, now: Date): Promise<boolean> {
     const rows = await manager.query<unknown[]>(
