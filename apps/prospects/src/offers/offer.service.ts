@@ -168,8 +168,15 @@ export class OfferService {
       const brief = await this.briefs.forProspect(manager, prospect.id);
       assertOfferAddressesBrief(offer, brief?.needs.map((n) => n.id) ?? []);
       priced(offer);
-      const requestId = randomUUID();
       const now = this.clock.now();
+      // Approving an offer the prospect can no longer accept would waste the approver's time.
+      if (offer.validUntil < now.toISOString().slice(0, 10)) {
+        throw funnelError(
+          FunnelErrorCode.OfferTermsInvalid,
+          `The offer was valid until ${offer.validUntil}; set a new validity date.`,
+        );
+      }
+      const requestId = randomUUID();
       const submitted = await this.offers.changeStatus(
         manager,
         id,

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- tests read JSON answers loosely */
 import { decision, ProspectsHarness, startProspects } from '../../test/prospects-harness';
-import { approvedProspects, walkToDefence } from '../../test/funnel-walk';
+import { approvedProspects, offerTerms, walkToDefence } from '../../test/funnel-walk';
 
 // One service and one database for the file; the approvals side is simulated by delivering `approval.decided`
 // straight to the handler inside a transaction, as the dispatcher does.
@@ -67,6 +67,50 @@ describe('prospects service: objections, offer revisions, lost and reopen over H
         evidenceId: v3.body.id,
       });
       expect(needId).toBeDefined();
+    });
+
+    it('loses the prospect when the offer is rejected at its defence', async () => {
+      const { prospects } = await approvedProspects(h, [{ name: 'Mu Metals' }]);
+      const id = prospects[0].id;
+      const { contactId, offerId } = await walkToDefence(h, id);
+      const rejected = await h.call('sellerA', 'POST', `/offers/${offerId}/defences`, {
+        heldAt: '2026-03-05T10:00:00Z',
+        channel: 'in_person',
+        attendeeContactIds: [contactId],
+        outcome: 'rejected',
+      });
+      expect(rejected.status).toBe(201);
+      expect((await h.call('headA', 'GET', `/prospects/${id}`)).body).toMatchObject({
+        stage: 'offer_defence',
+        status: 'lost',
+        lostReason: { code: 'offer_rejected', note: null },
+      });
+      expect((await h.call('headA', 'GET', `/offers/${offerId}`)).body.status).toBe('declined');
+      const log = (await h.call('headA', 'GET', `/prospects/${id}/transitions`)).body;
+      expect(log.at(-1)).toMatchObject({
+        eventKind: 'defence_recorded',
+        toStatus: 'lost',
+        evidenceKind: 'defence',
+        evidenceId: rejected.body.id,
+        lostReasonCode: 'offer_rejected',
+      });
+      expect((await h.outbox('offer.defended')).filter((r) => r.payload.prospectId === id)).toHaveLength(0);
+    });
+
+    it('refuses to submit an offer whose validity date has passed', async () => {
+      const { prospects } = await approvedProspects(h, [{ name: 'Nu Networks' }]);
+      const id = prospects[0].id;
+      const { offerId } = await walkToDefence(h, id);
+      const approved = (await h.call('sellerA', 'GET', `/offers/${offerId}`)).body;
+      const draft = (await h.call('sellerA', 'POST', `/offers/${offerId}/revisions`, { version: approved.version }))
+        .body;
+      const edited = await h.call('sellerA', 'PATCH', `/offers/${draft.id}`, {
+        ...offerTerms(draft.items[0].needIds, { validUntil: '2020-01-31' }),
+        version: draft.version,
+      });
+      const expired = await h.call('sellerA', 'POST', `/offers/${draft.id}/submit`, { version: edited.body.version });
+      expect([expired.status, expired.body.code]).toEqual([422, 'funnel.offer_terms_invalid']);
+      expect((await h.call('sellerA', 'GET', `/offers/${draft.id}`)).body.status).toBe('draft');
     });
 
     it('loses a prospect with a configured reason and lets a head reopen it where it was', async () => {
