@@ -71,6 +71,7 @@ describe('authorization matrix', () => {
         url: system.gatewayUrl,
         admin,
         dbUrl: db.url,
+        apps: system.apps,
         userWith: async (roles: Role[], extra = {}) => {
           const user = await createUser(system.gatewayUrl, admin, { roles, ...extra });
           return { ...user, token: (await login(system.gatewayUrl, user.email, USER_PASSWORD)).accessToken };

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ALL_ROLES, Role } from '@dealgate/domain';
 import { queryOnce, waitFor } from '@dealgate/testing';
+import { JobName } from '@dealgate/messages';
+import type { RunningSystem } from '../../support/system-harness';
+import { caseOf, defendedOffer, deliver } from '../../contracts/support/contracts-kit';
 import { CreatedUser, createUnit } from './identity-fixtures';
 import { call } from './http';
 
@@ -8,6 +11,7 @@ export interface ObjectCaseContext {
   url: string;
   admin: string;
   dbUrl: string;
+  apps: RunningSystem['apps'];
   /** A real user (created through the admin API) with a fresh access token. */
   userWith(roles: Role[], extra?: { unitId?: string; groups?: string[] }): Promise<CreatedUser & { token: string }>;
 }
@@ -220,6 +224,47 @@ export const OBJECT_CASES: ObjectCase[] = [
       return [
         { label: 'stranger', method: 'DELETE', path, token: stranger.token, expect: 404 },
         { label: 'giver', method: 'DELETE', path, token: giver.token, expect: 200 },
+      ];
+    },
+  },
+  {
+    name: 'contract cases: the groups, the salesperson (read-only), the unit head and the owner see it; others 404',
+    route: 'GET /api/contracts/:id',
+    async run(ctx) {
+      // Heading a unit (not just belonging to it) is what opens its cases to a sales head.
+      const head = await ctx.userWith([Role.SalesHead]);
+      const otherHead = await ctx.userWith([Role.SalesHead]);
+      const unit = await createUnit(ctx.url, ctx.admin, `Deal unit ${randomUUID().slice(0, 8)}`, head.id);
+      await createUnit(ctx.url, ctx.admin, `Other unit ${randomUUID().slice(0, 8)}`, otherHead.id);
+      const seller = await ctx.userWith([Role.Salesperson], { unitId: unit.id });
+      const otherSeller = await ctx.userWith([Role.Salesperson], { unitId: unit.id });
+      const lawyer = await ctx.userWith([Role.Legal], { groups: ['legal'] });
+      const accountant = await ctx.userWith([Role.Accounting], { groups: ['accounting'] });
+      const owner = await ctx.userWith([Role.Owner]);
+      await inDirectory(ctx, 'contracts', [seller, otherSeller, head, otherHead, lawyer, accountant, owner]);
+      await waitFor(
+        async () =>
+          (
+            await queryOnce(
+              ctx.dbUrl,
+              'SELECT 1 FROM contracts.directory_unit WHERE unit_id = $1 AND head_user_id = $2',
+              [unit.id, head.id],
+            )
+          ).length === 1,
+        { what: 'the unit head in the contracts directory' },
+      );
+      // The funnel's handoff, as the prospects service would send it after an accepted defence.
+      const offer = defendedOffer({ salespersonId: seller.id, unitId: unit.id });
+      await deliver(ctx.apps.contracts, JobName.OfferDefended, offer);
+      const path = `/api/contracts/${await caseOf(ctx.dbUrl, offer.offerId)}`;
+      return [
+        { label: 'legal group member', method: 'GET', path, token: lawyer.token, expect: 200 },
+        { label: 'accounting group member', method: 'GET', path, token: accountant.token, expect: 200 },
+        { label: 'the salesperson of the deal', method: 'GET', path, token: seller.token, expect: 200 },
+        { label: 'head of the unit', method: 'GET', path, token: head.token, expect: 200 },
+        { label: 'owner', method: 'GET', path, token: owner.token, expect: 200 },
+        { label: 'another salesperson of the unit', method: 'GET', path, token: otherSeller.token, expect: 404 },
+        { label: 'head of another unit', method: 'GET', path, token: otherHead.token, expect: 404 },
       ];
     },
   },
