@@ -118,6 +118,30 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
     expect(await count(svc.db.url, 'contracts.contract_case WHERE id = $1 AND terms_revision = 1', [caseId])).toBe(1);
   });
 
+  it('documents its endpoints and the terms shape in its OpenAPI document', async () => {
+    const doc = (await (await fetch(`${svc.url}/api/docs-json`)).json()) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    for (const path of [
+      '/api/contracts/{id}/terms',
+      '/api/contracts/{id}/sign',
+      '/api/contracts/task-templates',
+      '/api/tasks/{id}/claim',
+      '/api/tasks/queue',
+    ]) {
+      expect(doc.paths[path]).toBeDefined();
+    }
+    expect(Object.keys(doc.components.schemas.ContractTermsBody.properties ?? {}).sort()).toEqual([
+      'clauses',
+      'delivery',
+      'discountPercent',
+      'items',
+      'paymentDays',
+      'validUntil',
+    ]);
+  });
+
   it('opens one case when the same defence arrives twice at the same moment', async () => {
     const twin = defendedOffer({ unitId });
     await Promise.all([deliver(svc.app, JobName.OfferDefended, twin), deliver(svc.app, JobName.OfferDefended, twin)]);
