@@ -52,10 +52,14 @@ export function lostTruth(prospects: GeneratedProspect[], from: Date, to: Date, 
 
 const monthOf = (d: Date) => d.toISOString().slice(0, 7);
 
-/** Per cohort month (entry into primary contact): entered, and reached per later stage by now. */
-export function cohortTruth(prospects: GeneratedProspect[]) {
+/**
+ * Per cohort month (entry into primary contact): entered, and reached per later stage by now. With `ownerId`, the
+ * prospects whose latest log row names that owner.
+ */
+export function cohortTruth(prospects: GeneratedProspect[], ownerId?: string) {
   const table = new Map<string, { entered: number; reached: Record<string, number> }>();
   for (const p of prospects) {
+    if (ownerId && p.rows[p.rows.length - 1].ownerId !== ownerId) continue;
     const month = monthOf(p.rows[0].at);
     const furthest = Math.max(...p.rows.map((r) => STAGES.indexOf(r.toStage)));
     const row = table.get(month) ?? { entered: 0, reached: {} };

@@ -21,10 +21,18 @@ export const ANALYTICS_FUNCTIONS_SQL: readonly string[] = [
      ON CONFLICT (day, measure, stage, unit_id, product_line_id, owner_key, reason)
      DO UPDATE SET count = ${S}.funnel_daily.count + 1 $$`,
 
+  `CREATE FUNCTION ${S}.analytics_cohort_bump(p ${S}.analytics_prospect, delta integer) RETURNS void LANGUAGE sql AS $$
+     INSERT INTO ${S}.analytics_cohort (cohort_month, unit_id, product_line_id, owner_key, furthest, count)
+     VALUES (date_trunc('month', p.cohort_day)::date, p.unit_id, p.product_line_id, p.owner_key, p.furthest, delta)
+     ON CONFLICT (cohort_month, unit_id, product_line_id, owner_key, furthest)
+     DO UPDATE SET count = ${S}.analytics_cohort.count + delta $$`,
+
   `CREATE FUNCTION ${S}.analytics_on_transition() RETURNS trigger LANGUAGE plpgsql AS $$
    DECLARE
      v_day date := (NEW.at AT TIME ZONE 'UTC')::date;
      v_owner uuid := COALESCE(NEW.owner_id, ${NO_OWNER});
+     v_old ${S}.analytics_prospect%ROWTYPE;
+     v_new ${S}.analytics_prospect%ROWTYPE;
    BEGIN
      IF NEW.from_stage <> NEW.to_stage THEN
        -- Sampling has no entry row of its own: the approval that ends it is when the prospect entered the funnel.
@@ -45,6 +53,8 @@ export const ANALYTICS_FUNCTIONS_SQL: readonly string[] = [
        PERFORM ${S}.analytics_bump(v_day, NEW, v_owner, NEW.to_stage, 'won', '');
      END IF;
 
+     -- The prospect's cohort line moves from its old bucket to its new one (furthest stage, latest dims).
+     SELECT * INTO v_old FROM ${S}.analytics_prospect WHERE prospect_id = NEW.prospect_id FOR UPDATE;
      INSERT INTO ${S}.analytics_prospect (prospect_id, cohort_day, furthest, unit_id, product_line_id, owner_key)
      VALUES (NEW.prospect_id,
        CASE WHEN NEW.to_stage = 'primary_contact' AND NEW.from_stage <> NEW.to_stage THEN v_day END,
@@ -52,7 +62,14 @@ export const ANALYTICS_FUNCTIONS_SQL: readonly string[] = [
      ON CONFLICT (prospect_id) DO UPDATE SET
        cohort_day = COALESCE(${S}.analytics_prospect.cohort_day, EXCLUDED.cohort_day),
        furthest = GREATEST(${S}.analytics_prospect.furthest, EXCLUDED.furthest),
-       unit_id = EXCLUDED.unit_id, product_line_id = EXCLUDED.product_line_id, owner_key = EXCLUDED.owner_key;
+       unit_id = EXCLUDED.unit_id, product_line_id = EXCLUDED.product_line_id, owner_key = EXCLUDED.owner_key
+     RETURNING * INTO v_new;
+     IF v_old.cohort_day IS NOT NULL THEN
+       PERFORM ${S}.analytics_cohort_bump(v_old, -1);
+     END IF;
+     IF v_new.cohort_day IS NOT NULL THEN
+       PERFORM ${S}.analytics_cohort_bump(v_new, 1);
+     END IF;
 
      IF NEW.from_stage <> NEW.to_stage OR NEW.from_status <> NEW.to_status THEN
        UPDATE ${S}.analytics_stage_stay SET left_at = NEW.at WHERE prospect_id = NEW.prospect_id AND left_at IS NULL;
@@ -66,7 +83,7 @@ export const ANALYTICS_FUNCTIONS_SQL: readonly string[] = [
 
   `CREATE FUNCTION ${S}.analytics_rebuild() RETURNS void LANGUAGE plpgsql AS $$
    BEGIN
-     TRUNCATE ${S}.funnel_daily, ${S}.analytics_prospect, ${S}.analytics_stage_stay;
+     TRUNCATE ${S}.funnel_daily, ${S}.analytics_prospect, ${S}.analytics_cohort, ${S}.analytics_stage_stay;
      INSERT INTO ${S}.funnel_daily (day, unit_id, product_line_id, owner_key, stage, measure, reason, count)
      SELECT (x.at AT TIME ZONE 'UTC')::date, x.unit_id, x.product_line_id, COALESCE(x.owner_id, ${NO_OWNER}),
             x.stage, x.measure, x.reason, count(*)::int
@@ -98,6 +115,10 @@ export const ANALYTICS_FUNCTIONS_SQL: readonly string[] = [
             (array_agg(product_line_id ORDER BY id DESC))[1],
             COALESCE((array_agg(owner_id ORDER BY id DESC))[1], ${NO_OWNER})
      FROM ${S}.stage_transition GROUP BY prospect_id;
+
+     INSERT INTO ${S}.analytics_cohort (cohort_month, unit_id, product_line_id, owner_key, furthest, count)
+     SELECT date_trunc('month', cohort_day)::date, unit_id, product_line_id, owner_key, furthest, count(*)::int
+     FROM ${S}.analytics_prospect WHERE cohort_day IS NOT NULL GROUP BY 1, 2, 3, 4, 5;
 
      INSERT INTO ${S}.analytics_stage_stay (prospect_id, stage, product_line_id, unit_id, owner_key, entered_at, left_at)
      SELECT prospect_id, to_stage, product_line_id, unit_id, COALESCE(owner_id, ${NO_OWNER}), at, next_at

@@ -81,14 +81,18 @@ describe('funnel analytics on a generated data set', () => {
     expect(reversed.body.code).toBe('analytics.invalid_period');
   });
 
-  it('gives the cohort table of entries into primary contact by month', async () => {
-    const r = await h.call('owner', 'GET', '/analytics/cohorts?fromMonth=2026-01&toMonth=2026-04');
-    expect(r.status).toBe(200);
-    const truth = cohortTruth(prospects);
-    for (const row of r.body) {
-      const t = truth.get(row.cohortMonth) ?? { entered: 0, reached: {} };
-      expect(row.entered).toBe(t.entered);
-      for (const stage of STAGES.slice(2)) expect(row.reached[stage]).toBe(t.reached[stage] ?? 0);
+  it('gives the cohort table of entries into primary contact by month, for all and for one salesperson', async () => {
+    for (const ownerId of [undefined, h.people.sellerA.userId]) {
+      const filter = ownerId ? `&salespersonId=${ownerId}` : '';
+      const r = await h.call('owner', 'GET', `/analytics/cohorts?fromMonth=2026-01&toMonth=2026-04${filter}`);
+      expect(r.status).toBe(200);
+      const truth = cohortTruth(prospects, ownerId);
+      expect(r.body).toHaveLength(4);
+      for (const row of r.body) {
+        const t = truth.get(row.cohortMonth) ?? { entered: 0, reached: {} };
+        expect(row.entered).toBe(t.entered);
+        for (const stage of STAGES.slice(2)) expect(row.reached[stage]).toBe(t.reached[stage] ?? 0);
+      }
     }
   });
 
@@ -110,13 +114,12 @@ describe('funnel analytics on a generated data set', () => {
 
   it('keeps the aggregates equal to a rebuild from the raw log (trigger and rebuild agree)', async () => {
     const before = await h.call('owner', 'GET', `/analytics/funnel?${feb}`);
-    const cohortsBefore = await h.call('owner', 'GET', '/analytics/cohorts?fromMonth=2026-01&toMonth=2026-04');
+    const cohorts = `/analytics/cohorts?fromMonth=2026-01&toMonth=2026-04&salespersonId=${h.people.sellerB.userId}`;
+    const cohortsBefore = await h.call('owner', 'GET', cohorts);
     const timesBefore = await h.call('owner', 'GET', `/analytics/time-in-stage?${feb}`);
     await h.dataSource.query('SELECT analytics_rebuild()');
     expect((await h.call('owner', 'GET', `/analytics/funnel?${feb}`)).body).toEqual(before.body);
-    expect((await h.call('owner', 'GET', '/analytics/cohorts?fromMonth=2026-01&toMonth=2026-04')).body).toEqual(
-      cohortsBefore.body,
-    );
+    expect((await h.call('owner', 'GET', cohorts)).body).toEqual(cohortsBefore.body);
     expect((await h.call('owner', 'GET', `/analytics/time-in-stage?${feb}`)).body).toEqual(timesBefore.body);
   });
 

@@ -82,10 +82,10 @@ export class ReportRepository {
   ): Promise<CohortCountRow[]> {
     const params: unknown[] = [period.from, period.to];
     const rows = await manager.query<{ month: string; furthest: number; count: string }[]>(
-      `SELECT to_char(cohort_day, 'YYYY-MM') AS month, furthest, count(*)::bigint AS count FROM analytics_prospect
-       WHERE cohort_day >= ($1::timestamptz AT TIME ZONE 'UTC')::date AND cohort_day < ($2::timestamptz AT TIME ZONE 'UTC')::date
+      `SELECT to_char(cohort_month, 'YYYY-MM') AS month, furthest, sum(count)::bigint AS count FROM analytics_cohort
+       WHERE cohort_month >= ($1::timestamptz AT TIME ZONE 'UTC')::date AND cohort_month < ($2::timestamptz AT TIME ZONE 'UTC')::date
        ${scopeWhere(scope, AGG, params)}
-       GROUP BY 1, 2`,
+       GROUP BY 1, 2 HAVING sum(count) > 0`,
       params,
     );
     const stages = [

@@ -10,6 +10,7 @@ const S = '"prospects"';
  *   funnel_daily            per UTC day, unit, product line, owner (zero uuid = none), stage, measure
  *                           (reached = first entry of a prospect into a stage, lost by reason, won): counts
  *   analytics_prospect      per prospect: cohort day (first entry into primary_contact), furthest stage, latest dims
+ *   analytics_cohort        prospects per cohort month, latest dims and furthest stage (the cohort view's counts)
  *   analytics_stage_stay    one row per stay of an active prospect in a stage (entered, left), for time in stage
  * Settings (norms, early-warning rules), plans and the sweeps' idempotency keys live beside them.
  */
@@ -40,9 +41,16 @@ export class Analytics1764400100000 implements MigrationInterface {
         product_line_id uuid NOT NULL,
         owner_key uuid NOT NULL
       )`);
-    await runner.query(
-      `CREATE INDEX analytics_prospect_cohort_idx ON ${S}.analytics_prospect (cohort_day) INCLUDE (furthest, unit_id, product_line_id, owner_key)`,
-    );
+    await runner.query(`
+      CREATE TABLE ${S}.analytics_cohort (
+        cohort_month date NOT NULL,
+        unit_id uuid NOT NULL,
+        product_line_id uuid NOT NULL,
+        owner_key uuid NOT NULL,
+        furthest smallint NOT NULL,
+        count integer NOT NULL,
+        PRIMARY KEY (cohort_month, unit_id, product_line_id, owner_key, furthest)
+      )`);
     await runner.query(`
       CREATE TABLE ${S}.analytics_stage_stay (
         id bigserial PRIMARY KEY,
@@ -141,7 +149,7 @@ export class Analytics1764400100000 implements MigrationInterface {
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP TRIGGER stage_transition_analytics ON ${S}.stage_transition`);
     await runner.query(
-      `DROP FUNCTION ${S}.analytics_on_transition(), ${S}.analytics_rebuild(), ${S}.analytics_bump, ${S}.analytics_stage_rank(text)`,
+      `DROP FUNCTION ${S}.analytics_on_transition(), ${S}.analytics_rebuild(), ${S}.analytics_bump, ${S}.analytics_cohort_bump, ${S}.analytics_stage_rank(text)`,
     );
     await runner.query(
       `DROP INDEX ${S}.meeting_held_at_idx, ${S}.brief_completed_at_idx, ${S}.prospect_active_stage_entered_idx`,
@@ -152,6 +160,7 @@ export class Analytics1764400100000 implements MigrationInterface {
       'analytics_warning_rule',
       'analytics_norm',
       'analytics_stage_stay',
+      'analytics_cohort',
       'analytics_prospect',
       'funnel_daily',
     ]) {
