@@ -50,7 +50,11 @@ export async function approvedProspects(
 }
 
 /** Walks one assigned prospect to the offer-defence stage with an approved offer; answers the ids along the way. */
-export async function walkToDefence(h: ProspectsHarness, prospectId: string) {
+export async function walkToDefence(
+  h: ProspectsHarness,
+  prospectId: string,
+  approval: { decidedBy: string; onBehalfOf?: string } = { decidedBy: h.people.headA.userId },
+) {
   const p = (await h.call('headA', 'GET', `/prospects/${prospectId}`)).body;
   await h.call('headA', 'POST', `/prospects/${prospectId}/assign`, {
     version: p.version,
@@ -84,7 +88,10 @@ export async function walkToDefence(h: ProspectsHarness, prospectId: string) {
   const request = (await h.outbox('approval.requested')).find(
     (r) => r.payload.requestId === submitted.body.approvalRequestId,
   )!;
-  await h.deliver('approval.decided', decision(request.payload, 'approved', h.people.headA.userId));
+  await h.deliver('approval.decided', {
+    ...decision(request.payload, 'approved', approval.decidedBy),
+    onBehalfOf: approval.onBehalfOf ?? null,
+  });
   return {
     contactId: dm.body.id as string,
     offerId: offer.body.id as string,

@@ -1,6 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainError, FunnelActor, FunnelEventKind, OfferStatus, Role } from '@dealgate/domain';
+import {
+  DomainError,
+  FunnelActor,
+  funnelError,
+  FunnelErrorCode,
+  FunnelEventKind,
+  OfferStatus,
+  Role,
+} from '@dealgate/domain';
 import { DirectoryService } from '@dealgate/chassis';
 import { ApprovalDecidedPayload } from '@dealgate/messages';
 import { BriefRepository } from '../briefs/brief.repository';
@@ -61,7 +69,11 @@ export class OfferDecision {
     if (!prospect) return;
     const brief = await this.briefs.forProspect(manager, prospect.id);
     try {
-      const approver = await this.approverOf(manager, d.decidedBy, prospect.unitId);
+      // A delegate decides with the authority of the approver they stand in for, but never on their own offer.
+      if (d.decidedBy !== null && d.decidedBy === offer.authorId) {
+        throw funnelError(FunnelErrorCode.OfferApproverIsAuthor, 'An offer cannot be approved by its own author.');
+      }
+      const approver = await this.approverOf(manager, d.onBehalfOf ?? d.decidedBy, prospect.unitId);
       const event = {
         kind: FunnelEventKind.OfferApproved as const,
         offer,

@@ -97,6 +97,23 @@ describe('prospects service: objections, offer revisions, lost and reopen over H
       expect((await h.outbox('offer.defended')).filter((r) => r.payload.prospectId === id)).toHaveLength(0);
     });
 
+    it("applies a delegate's approval as the approver's, but never the author's own", async () => {
+      const { prospects } = await approvedProspects(h, [{ name: 'Xi Exports' }, { name: 'Omicron Oils' }]);
+      // Another salesperson stands in for the head of unit A: the approval moves the prospect on.
+      await walkToDefence(h, prospects[1].id, {
+        decidedBy: h.people.sellerA2.userId,
+        onBehalfOf: h.people.headA.userId,
+      });
+      expect((await h.call('headA', 'GET', `/prospects/${prospects[1].id}`)).body.stage).toBe('offer_defence');
+      // The author approving "on behalf of" the head is still the author.
+      const { offerId } = await walkToDefence(h, prospects[0].id, {
+        decidedBy: h.people.sellerA.userId,
+        onBehalfOf: h.people.headA.userId,
+      });
+      expect((await h.call('headA', 'GET', `/offers/${offerId}`)).body.status).toBe('rejected');
+      expect((await h.call('headA', 'GET', `/prospects/${prospects[0].id}`)).body.stage).toBe('offer_formation');
+    });
+
     it('refuses to submit an offer whose validity date has passed', async () => {
       const { prospects } = await approvedProspects(h, [{ name: 'Nu Networks' }]);
       const id = prospects[0].id;

@@ -44,7 +44,11 @@ export class SampleDecision {
       });
       return;
     }
-    const refusal = await this.approverRefusal(manager, sample.authorId, d.decidedBy);
+    const refusal =
+      d.decidedBy !== null && d.decidedBy === sample.authorId
+        ? 'Approval refused by the funnel rules: A target sample cannot be approved by its own author.'
+        : // A delegate decides with the authority of the owner they stand in for.
+          await this.approverRefusal(manager, sample.authorId, d.onBehalfOf ?? d.decidedBy);
     if (refusal) {
       await this.samples.update(manager, sample.id, {
         status: 'draft',
