@@ -28,10 +28,13 @@ export class ContractActorService {
     const heads = await db.query<{ unit_id: string }[]>('SELECT unit_id FROM directory_unit WHERE head_user_id = $1', [
       principal.userId,
     ]);
+    // The directory copy is fresher than a token: a demoted or deactivated user keeps no role here. A user not
+    // copied yet (identity events in flight) is taken at their token's word.
+    const roles = user ? (user.active ? user.roles : []) : principal.roles;
     return {
       userId: principal.userId,
-      roles: principal.roles,
-      groups: mergeGroups(principal.roles, user?.active ? user.groups : []),
+      roles,
+      groups: mergeGroups(roles, user?.active ? user.groups : []),
       leadOf: user?.active ? asGroups(user.leadOf) : [],
       headOfUnits: heads.map((h) => h.unit_id),
     };
@@ -42,10 +45,5 @@ export class ContractActorService {
     const user = await this.directory.user(userId, manager);
     if (!user?.active) return { userId, roles: [], groups: [] };
     return { userId, roles: user.roles, groups: mergeGroups(user.roles, user.groups) };
-  }
-
-  /** Active leads of a group, for escalations. */
-  async leadsOf(group: TaskGroup, manager?: EntityManager): Promise<string[]> {
-    return (await this.directory.groupMembers(group, true, manager)).map((u) => u.userId);
   }
 }

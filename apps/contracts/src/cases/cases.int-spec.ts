@@ -1,6 +1,7 @@
-import { DefaultTaskKey as K } from '@dealgate/domain';
+import { randomUUID } from 'node:crypto';
+import { DefaultTaskKey as K, Role } from '@dealgate/domain';
 import { JobName } from '@dealgate/messages';
-import { queryOnce, waitFor } from '@dealgate/testing';
+import { queryOnce, seedDirectory, tokenFor, waitFor } from '@dealgate/testing';
 import {
   ContractsUnderTest,
   call,
@@ -99,6 +100,19 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
     expect((await call(svc.url, 'POST', `/api/tasks/${tasks[K.DraftContract]}/claim`, token.salesperson)).status).toBe(
       403,
     );
+    // A deactivated lawyer's token still says legal; the directory copy says otherwise.
+    const gone = randomUUID();
+    await seedDirectory(
+      svc.db.url,
+      ['contracts'],
+      [{ userId: gone, roles: [Role.Legal], groups: ['legal'], active: false }],
+    );
+    const goneToken = tokenFor({ userId: gone, roles: [Role.Legal] });
+    expect((await call(svc.url, 'GET', `/api/contracts/${caseId}`, goneToken)).status).toBe(404);
+    expect(
+      (await call(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, goneToken, { terms: offer.terms, revision: 1 }))
+        .status,
+    ).toBe(404);
     // Another salesperson of the same unit does not even learn the case exists.
     expect((await call(svc.url, 'GET', `/api/contracts/${caseId}`, token.otherSeller)).status).toBe(404);
     expect((await call(svc.url, 'GET', `/api/contracts`, token.otherSeller)).body.total).toBe(0);
