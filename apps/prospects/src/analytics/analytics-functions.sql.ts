@@ -3,6 +3,8 @@ const NO_OWNER = `'00000000-0000-0000-0000-000000000000'::uuid`;
 
 /** Key of "no owner" in the aggregates (a primary key cannot hold NULL); the API shows it as null. */
 export const NO_OWNER_KEY = '00000000-0000-0000-0000-000000000000';
+/** Key of a plan for all product lines together (same reason). */
+export const NO_PRODUCT_LINE_KEY = NO_OWNER_KEY;
 
 /**
  * The SQL functions behind the analytics aggregates: the trigger keeps them exact on every log INSERT, the

@@ -5,6 +5,7 @@ import { addMonthsToKey, assertAnalyticsStage, monthKeyOf, stageStallKey } from 
 import { JobName } from '@dealgate/messages';
 import { OutboxRelay, Sweep, emitJob } from '@dealgate/messaging';
 import { EarlyWarningService } from './early-warning.service';
+import { FactsRepository } from './facts.repository';
 import { NoticeRepository } from './notice.repository';
 import { NormsService } from './norms.service';
 import { ReportRepository } from './report.repository';
@@ -114,14 +115,14 @@ export class EarlyWarningSweep implements Sweep {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly warnings: EarlyWarningService,
-    private readonly norms: NormsService,
+    private readonly facts: FactsRepository,
     private readonly notices: NoticeRepository,
     private readonly relay: OutboxRelay,
   ) {}
 
   async run(now: Date): Promise<void> {
     const manager = this.dataSource.manager;
-    const flagged = await this.warnings.evaluate(manager, await this.norms.allSalespeople(manager), now);
+    const flagged = await this.warnings.evaluate(manager, await this.facts.salespeople(manager, null, null), now);
     let sent = 0;
     for (const warning of flagged) {
       const windowMs = warning.evidence.window.to.getTime() - warning.evidence.window.from.getTime() || DAY_MS;

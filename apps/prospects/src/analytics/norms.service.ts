@@ -64,7 +64,8 @@ export class NormsService {
     const people = await this.facts.salespeople(this.dataSource.manager, scope.unitId, scope.salespersonId);
     const page = people.slice(query.offset, query.offset + query.limit);
     const lines = await this.evaluate(this.dataSource.manager, query.month, page);
-    return { ...toPage(lines, people.length, query), total: people.length };
+    // Paged by salesperson (every page holds whole people): `total` counts salespeople, not lines.
+    return toPage(lines, people.length, query);
   }
 
   /** Every norm of every given salesperson over one calendar month. */

@@ -26,7 +26,7 @@ import {
 } from '@dealgate/domain';
 import { AnalyticsScope, AnalyticsScopeResolver } from './analytics-scope';
 import { CohortQuery, PeriodQuery, ScopedPageQuery } from './analytics.dto';
-import { ReportRepository } from './report.repository';
+import { ReportRepository, StalledRow } from './report.repository';
 
 const MAX_DAYS = 3700;
 const MAX_COHORT_MONTHS = 60;
@@ -173,10 +173,7 @@ export class ReportService {
   }
 }
 
-export function toStalled(
-  row: Awaited<ReturnType<ReportRepository['stalled']>>['items'][number],
-  now: Date,
-): StalledProspect {
+export function toStalled(row: StalledRow, now: Date): StalledProspect {
   assertAnalyticsStage(row.stage);
   const check = checkStageStall(
     { prospectId: row.prospectId, stage: row.stage, enteredAt: row.enteredAt, limitDays: row.limitDays },

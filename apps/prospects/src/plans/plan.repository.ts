@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AnalyticsPeriod, PlanFactCount, assertAnalyticsStage } from '@dealgate/domain';
-import { NO_OWNER_KEY } from '../analytics/analytics-functions.sql';
+import { NO_PRODUCT_LINE_KEY } from '../analytics/analytics-functions.sql';
 import { AnalyticsScope } from '../analytics/analytics-scope';
 import { scopeWhere } from '../analytics/report.repository';
 import { PlanGroup } from './plan.dto';
@@ -35,7 +35,7 @@ const toLine = (r: Row): PlanLine => ({
   period: r.period,
   salespersonId: r.salesperson_id,
   unitId: r.unit_id,
-  productLineId: r.product_line_key === NO_OWNER_KEY ? null : r.product_line_key,
+  productLineId: r.product_line_key === NO_PRODUCT_LINE_KEY ? null : r.product_line_key,
   stage: r.stage,
   count: r.count,
   authorId: r.author_id,
@@ -71,7 +71,7 @@ export class PlanRepository {
     counts: [string, number][],
     authorId: string,
   ): Promise<PlanLine[]> {
-    const pl = key.productLineId ?? NO_OWNER_KEY;
+    const pl = key.productLineId ?? NO_PRODUCT_LINE_KEY;
     await manager.query(
       'DELETE FROM sales_plan WHERE period = $1 AND salesperson_id = $2 AND product_line_key = $3 AND NOT (stage = ANY($4))',
       [key.period, key.salespersonId, pl, counts.map(([stage]) => stage)],
