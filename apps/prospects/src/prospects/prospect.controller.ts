@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
 import { Page } from '@dealgate/common';
-import { AssignProspectDto, LoseProspectDto, ProspectQuery, VersionedDto } from './prospect.dto';
+import { AssignProspectDto, BulkAssignDto, LoseProspectDto, ProspectQuery, VersionedDto } from './prospect.dto';
 import { Prospect } from './prospect.model';
 import { ProspectService } from './prospect.service';
 import { TransitionLogEntry } from './transition-log.repository';
@@ -24,6 +24,14 @@ export class ProspectController {
   })
   list(@CurrentUser() user: Principal, @Query() query: ProspectQuery): Promise<Page<Prospect>> {
     return this.service.list(user, query);
+  }
+
+  @Post('assignments')
+  @HttpCode(200)
+  @Roles(Role.Owner, Role.SalesHead)
+  @ApiOperation({ summary: 'Assign many prospects of the unit to one salesperson (all or none)' })
+  assignMany(@CurrentUser() user: Principal, @Body() dto: BulkAssignDto): Promise<Prospect[]> {
+    return this.service.assignMany(user, dto);
   }
 
   @Get(':id')

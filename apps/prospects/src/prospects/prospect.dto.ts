@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { ALL_PROSPECT_STATUSES, ProspectStatus, Stage, STAGE_ORDER } from '@dealgate/domain';
 import { PageQuery } from '@dealgate/common';
 import { toBoolean } from '../shared/query-transforms';
@@ -69,4 +83,27 @@ export class LoseProspectDto extends VersionedDto {
   @IsString()
   @MaxLength(2000)
   note?: string;
+}
+
+export class ProspectVersionDto {
+  @IsUUID()
+  id!: string;
+
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class BulkAssignDto {
+  @ApiProperty({ description: "A salesperson of the prospects' unit" })
+  @IsUUID()
+  ownerId!: string;
+
+  @ApiProperty({ type: [ProspectVersionDto], description: 'Each prospect with the version you read' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ProspectVersionDto)
+  prospects!: ProspectVersionDto[];
 }

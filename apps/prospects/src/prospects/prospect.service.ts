@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   funnelError,
   FunnelErrorCode,
@@ -9,6 +9,7 @@ import {
   isHeadOfUnit,
   ProspectStatus,
   Role,
+  Stage,
 } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
 import { DirectoryService } from '@dealgate/chassis';
@@ -16,7 +17,7 @@ import { Clock, Page, toPage } from '@dealgate/common';
 import { actorOf } from '../shared/actor';
 import { versionConflict } from '../shared/errors';
 import { FunnelTransitions } from './funnel-transitions';
-import { AssignProspectDto, LoseProspectDto, ProspectQuery, VersionedDto } from './prospect.dto';
+import { AssignProspectDto, BulkAssignDto, LoseProspectDto, ProspectQuery, VersionedDto } from './prospect.dto';
 import { Prospect } from './prospect.model';
 import { ProspectRepository } from './prospect.repository';
 import { TransitionLogEntry, TransitionLogRepository } from './transition-log.repository';
@@ -48,41 +49,68 @@ export class ProspectService {
   }
 
   /** A sales head of the unit (or the owner) gives the prospect to a salesperson of that unit. */
-  async assign(user: Principal, id: string, dto: AssignProspectDto): Promise<Prospect> {
-    const actor = actorOf(user);
+  assign(user: Principal, id: string, dto: AssignProspectDto): Promise<Prospect> {
+    return this.dataSource.transaction((manager) => this.assignOne(manager, user, id, dto.version, dto.ownerId));
+  }
+
+  /** Hands out many prospects at once (e.g. a freshly approved sample): all of them or none. */
+  assignMany(user: Principal, dto: BulkAssignDto): Promise<Prospect[]> {
     return this.dataSource.transaction(async (manager) => {
-      const prospect = await this.transitions.lockFor(manager, actor, id, 'write', dto.version);
-      if (!hasRole(actor, Role.Owner) && !isHeadOfUnit(actor, prospect.unitId)) {
-        throw funnelError(
-          FunnelErrorCode.ReadOnlyAccess,
-          "Only a sales head of the prospect's unit or the owner assigns prospects.",
-        );
+      const assigned: Prospect[] = [];
+      // In id order, so two concurrent bulk assignments lock rows in the same order and never deadlock.
+      for (const item of [...dto.prospects].sort((a, b) => a.id.localeCompare(b.id))) {
+        assigned.push(await this.assignOne(manager, user, item.id, item.version, dto.ownerId));
       }
-      if (prospect.status !== ProspectStatus.Active) {
-        throw funnelError(
-          FunnelErrorCode.ProspectLost,
-          `The prospect is ${prospect.status}; only an active prospect is assigned.`,
-        );
-      }
-      const assignee = await this.directory.user(dto.ownerId, manager);
-      if (
-        !assignee ||
-        !assignee.active ||
-        !assignee.roles.includes(Role.Salesperson) ||
-        assignee.unitId !== prospect.unitId
-      ) {
-        throw funnelError(
-          FunnelErrorCode.AssigneeNotSalesperson,
-          "The assignee must be an active salesperson of the prospect's unit.",
-          {
-            ownerId: dto.ownerId,
-          },
-        );
-      }
-      const updated = await this.prospects.assignOwner(manager, id, dto.version, dto.ownerId, this.clock.now());
-      if (!updated) throw versionConflict('prospect', dto.version);
-      return updated;
+      return assigned;
     });
+  }
+
+  private async assignOne(
+    manager: EntityManager,
+    user: Principal,
+    id: string,
+    version: number,
+    ownerId: string,
+  ): Promise<Prospect> {
+    const actor = actorOf(user);
+    const prospect = await this.transitions.lockFor(manager, actor, id, 'write', version);
+    if (!hasRole(actor, Role.Owner) && !isHeadOfUnit(actor, prospect.unitId)) {
+      throw funnelError(
+        FunnelErrorCode.ReadOnlyAccess,
+        "Only a sales head of the prospect's unit or the owner assigns prospects.",
+      );
+    }
+    if (prospect.status !== ProspectStatus.Active) {
+      throw funnelError(
+        FunnelErrorCode.ProspectLost,
+        `The prospect is ${prospect.status}; only an active prospect is assigned.`,
+      );
+    }
+    if (prospect.stage === Stage.Contract) {
+      throw funnelError(
+        FunnelErrorCode.WrongStage,
+        'The deal is with legal and accounting since its defence; it has no salesperson to change.',
+      );
+    }
+    const assignee = await this.directory.user(ownerId, manager);
+    if (
+      !assignee ||
+      !assignee.active ||
+      !assignee.roles.includes(Role.Salesperson) ||
+      assignee.unitId !== prospect.unitId
+    ) {
+      throw funnelError(
+        FunnelErrorCode.AssigneeNotSalesperson,
+        "The assignee must be an active salesperson of the prospect's unit.",
+        {
+          ownerId,
+          prospectId: id,
+        },
+      );
+    }
+    const updated = await this.prospects.assignOwner(manager, id, version, ownerId, this.clock.now());
+    if (!updated) throw versionConflict('prospect', version);
+    return updated;
   }
 
   async lose(user: Principal, id: string, dto: LoseProspectDto): Promise<Prospect> {

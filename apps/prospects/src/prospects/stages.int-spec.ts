@@ -72,6 +72,32 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
       ).toBe(409);
     });
 
+    it('assigns many prospects at once, all or none', async () => {
+      const { prospects } = await approvedProspects(h, [{ name: 'Pi Paper' }, { name: 'Rho Rail' }]);
+      const items = prospects.map((p: any) => ({ id: p.id, version: p.version }));
+      const stale = await h.call('headA', 'POST', '/prospects/assignments', {
+        ownerId: h.people.sellerA2.userId,
+        prospects: [items[0], { ...items[1], version: items[1].version + 5 }],
+      });
+      expect(stale.status).toBe(409);
+      expect((await h.call('headA', 'GET', `/prospects/${items[0].id}`)).body.ownerId).toBeNull();
+      expect(
+        (
+          await h.call('headB', 'POST', '/prospects/assignments', {
+            ownerId: h.people.sellerB.userId,
+            prospects: items,
+          })
+        ).status,
+      ).toBe(404);
+      const done = await h.call('headA', 'POST', '/prospects/assignments', {
+        ownerId: h.people.sellerA2.userId,
+        prospects: items,
+      });
+      expect(done.status).toBe(200);
+      expect(done.body.map((p: any) => p.ownerId)).toEqual([h.people.sellerA2.userId, h.people.sellerA2.userId]);
+      expect((await h.call('sellerA2', 'GET', '/prospects')).body.total).toBe(2);
+    });
+
     it('shows a prospect only to its salesperson, its unit head and the owner', async () => {
       expect((await h.call('sellerA', 'GET', `/prospects/${id}`)).status).toBe(200);
       expect((await h.call('sellerA2', 'GET', `/prospects/${id}`)).status).toBe(404);
