@@ -32,6 +32,8 @@ export interface DtoField {
   required: boolean;
   /** A value of the wrong type for this field. */
   wrongValue: unknown;
+  /** Validated only when other fields say so (@ValidateIf): a bad value alone may be ignored, not named. */
+  conditional: boolean;
   /** Plain text is acceptable here (so an injection-looking string must be stored as text or refused). */
   textual: boolean;
 }
@@ -56,6 +58,7 @@ export function dtoFields(dto: Function): DtoField[] {
       required: !list.some((m) => m.type === 'conditionalValidation') && defaults[name] === undefined,
       // An operator object where a scalar or list belongs; a number where an object belongs.
       wrongValue: objectLike ? 42 : { $gt: '' },
+      conditional: list.some((m) => m.type === 'conditionalValidation' && m.name !== 'isOptional'),
       textual: !objectLike && !names.some((n) => CONSTRAINED.includes(n)),
     };
   });

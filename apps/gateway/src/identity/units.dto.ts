@@ -1,16 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '@dealgate/common';
 import { UnitRecord } from './units.repository';
 
@@ -40,7 +30,6 @@ export class UpdateUnitDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @ValidateIf((_, v) => v !== null)
   @IsUUID()
   headUserId?: string | null;
 

@@ -14,7 +14,6 @@ import {
   IsUUID,
   MaxLength,
   Min,
-  ValidateIf,
 } from 'class-validator';
 import { ALL_TASK_GROUPS, PASSWORD_MAX_LENGTH, Role } from '@dealgate/domain';
 import { PageQuery } from '@dealgate/common';
@@ -87,7 +86,6 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @ValidateIf((_, v) => v !== null)
   @IsUUID()
   unitId?: string | null;
 
