@@ -2,31 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@dealgate/common';
-import { OfferTermsSnapshot } from '@dealgate/domain';
 import { JobName, OfferDefendedPayload } from '@dealgate/messages';
 import { emitJob } from '@dealgate/messaging';
 import { TaskReleaseService } from '../tasks/task-release.service';
 import { TasksRepository } from '../tasks/tasks.repository';
 import { TemplatesRepository } from '../templates/templates.repository';
 import { CasesRepository } from './cases.repository';
-
-/** Copies the wire terms into the domain shape (nullable delivery fields may arrive absent). */
-export function toTermsSnapshot(terms: OfferDefendedPayload['terms']): OfferTermsSnapshot {
-  return {
-    items: terms.items.map((i) => ({
-      productId: i.productId,
-      description: i.description,
-      quantity: i.quantity,
-      unitPriceMinor: i.unitPriceMinor,
-      currency: i.currency,
-    })),
-    paymentDays: terms.paymentDays,
-    delivery: { text: terms.delivery?.text ?? null, days: terms.delivery?.days ?? null },
-    discountPercent: terms.discountPercent,
-    validUntil: terms.validUntil,
-    clauses: [...terms.clauses],
-  };
-}
+import { toTermsSnapshot } from './terms.mapping';
 
 /** Opens the contract case of a defended offer with its task graph from the current templates. */
 @Injectable()

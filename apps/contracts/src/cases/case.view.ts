@@ -54,6 +54,8 @@ export class CaseView extends CaseSummaryView {
   tasks!: TaskView[];
   signing!: { allowed: boolean; blockers: (SigningBlocker & { message: string })[] };
   signedOn!: string | null;
+  @ApiProperty({ description: 'who recorded the signature', nullable: true })
+  signedBy!: string | null;
   signatories!: Signatory[] | null;
   @ApiProperty({ description: 'when delivery finished the handover task', nullable: true })
   handedOverAt!: string | null;
@@ -131,6 +133,7 @@ export function toCaseView(
       blockers: blockers.map((b) => ({ ...b, message: describeSigningBlocker(b) })),
     },
     signedOn: c.signedOn,
+    signedBy: c.signedBy,
     signatories: c.signatories,
     handedOverAt: tasks.find((t) => t.key === String(DefaultTaskKey.DeliveryHandover))?.doneAt?.toISOString() ?? null,
     access,

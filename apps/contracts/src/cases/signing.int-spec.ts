@@ -180,7 +180,9 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
       signedOn: '2026-11-27',
     });
     expect(signed.status).toBe(200);
-    expect(signed.body).toEqual(expect.objectContaining({ status: 'signed', signedOn: '2026-11-27' }));
+    expect(signed.body).toEqual(
+      expect.objectContaining({ status: 'signed', signedOn: '2026-11-27', signedBy: ids.legal }),
+    );
     expect(signed.body.signatories).toEqual([
       { name: 'Ann Buyer', party: 'customer', position: 'CEO' },
       { name: 'Bob Seller', party: 'company', position: null },

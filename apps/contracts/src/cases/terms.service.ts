@@ -6,7 +6,7 @@ import { Clock } from '@dealgate/common';
 import { DomainError, assertValidTerms, diffTerms } from '@dealgate/domain';
 import { OutboxRelay } from '@dealgate/messaging';
 import { ContractActorService } from '../access/contract-actor.service';
-import { toTermsSnapshot } from './case-opening.service';
+import { toTermsSnapshot } from './terms.mapping';
 import { guardCase } from './case-guard';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
