@@ -64,9 +64,9 @@ export class GatewayEnv extends ServiceEnv {
   @Min(1)
   LOGIN_RATE_LIMIT = 5;
 
-  /** Requests per minute per client address on the gateway's own endpoints. */
+  /** Requests per minute: per client address on the gateway's own endpoints, per user (or address) on forwarded ones. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  API_RATE_LIMIT = 600;
+  API_RATE_LIMIT = 1000;
 }

@@ -11,6 +11,12 @@ function ownerOf(path: string): BackendService | ServiceName.Gateway | null {
   return resource ? (RESOURCE_OWNERS[resource] ?? null) : null;
 }
 
+/** True for the paths the gateway forwards to a backend service (not its own routes). */
+export function isProxiedPath(path: string): boolean {
+  const owner = ownerOf(path);
+  return owner !== null && owner !== ServiceName.Gateway;
+}
+
 /**
  * Forwards /api/<resource> to the owning service, body untouched (mounted before body parsing). Each service
  * verifies the caller's token itself; the gateway adds nothing but the correlation id header.

@@ -1,0 +1,55 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { startService } from '@dealgate/chassis';
+import { Role } from '@dealgate/domain';
+import { TestDatabase, createTestDatabase, testEnv, tokenFor } from '@dealgate/testing';
+import { gatewayService } from '../gateway.service-definition';
+
+// The gateway alone: forwarded requests are limited before the proxy (the backends here are down: 502 until then).
+describe('gateway rate limits (medium)', () => {
+  let db: TestDatabase;
+  let app: NestExpressApplication;
+  let url: string;
+  const nowhere = 'http://127.0.0.1:9';
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ({ app, url } = await startService(
+      gatewayService,
+      testEnv(db.url, {
+        API_RATE_LIMIT: '5',
+        PROSPECTS_URL: nowhere,
+        APPROVALS_URL: nowhere,
+        CONTRACTS_URL: nowhere,
+        NOTIFICATIONS_URL: nowhere,
+      }),
+    ));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  const statuses = async (path: string, token: string, times: number) => {
+    const out: number[] = [];
+    for (let i = 0; i < times; i++)
+      out.push((await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } })).status);
+    return out;
+  };
+
+  it('limits forwarded requests per user, with the common error body', async () => {
+    const ann = tokenFor({ userId: '00000000-0000-4000-8000-0000000000a1', roles: [Role.Owner] });
+    const bob = tokenFor({ userId: '00000000-0000-4000-8000-0000000000b2', roles: [Role.Owner] });
+    expect(await statuses('/api/prospects', ann, 6)).toEqual([502, 502, 502, 502, 502, 429]);
+    const limited = await fetch(`${url}/api/prospects`, { headers: { authorization: `Bearer ${ann}` } });
+    expect(await limited.json()).toMatchObject({ statusCode: 429, code: 'too_many_requests' });
+    expect(limited.headers.get('retry-after')).toBeTruthy();
+    // Another user has a budget of their own.
+    expect(await statuses('/api/prospects', bob, 1)).toEqual([502]);
+  });
+
+  it("limits the gateway's own routes per client address", async () => {
+    const admin = tokenFor({ roles: [Role.Admin] });
+    expect(await statuses('/api/units', admin, 6)).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+});
