@@ -47,6 +47,8 @@ describe('the contract stage end to end: defence -> case -> tasks -> approved de
       403,
     );
     expect((await world.ok('seller', 'GET', '/api/tasks/mine')).total).toBe(0);
+    const draft = opened.tasks.find((t: any) => t.key === K.DraftContract);
+    expect((await world.as('seller', 'POST', `/api/tasks/${draft.id}/claim`)).status).toBe(403);
 
     // Legal and accounting find their roots in their group queues.
     const queue = async (who: Who, group: string) =>

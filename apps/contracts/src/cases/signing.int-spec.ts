@@ -124,11 +124,18 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
   });
 
   it('counts only a decision about the current terms revision', async () => {
+    // A decision about an offer (same request id shape, another subject kind) is not ours.
+    const foreign = await deliver(svc.app, JobName.ApprovalDecided, {
+      ...decision(secondRequest, 3),
+      subjectKind: 'offer',
+    });
     const stale = await deliver(svc.app, JobName.ApprovalDecided, decision(firstRequest, 2));
     const wrongVersion = await deliver(svc.app, JobName.ApprovalDecided, decision(secondRequest, 2));
     await waitFor(
       async () =>
-        (await count(svc.db.url, 'contracts.inbox WHERE message_id = ANY($1::uuid[])', [[stale, wrongVersion]])) === 2,
+        (await count(svc.db.url, 'contracts.inbox WHERE message_id = ANY($1::uuid[])', [
+          [foreign, stale, wrongVersion],
+        ])) === 3,
       { what: 'stale decisions processed' },
     );
     expect((await current()).deviationApproval).toEqual(
