@@ -22,11 +22,15 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined;
     const principal = token ? this.tokens.verify(token) : null;
-    if (!principal) throw new UnauthorizedException({ code: 'unauthenticated', message: 'A valid access token is required.' });
+    if (!principal)
+      throw new UnauthorizedException({ code: 'unauthenticated', message: 'A valid access token is required.' });
     request.principal = principal;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (required && !required.some((role) => principal.roles.includes(role))) {
-      throw new ForbiddenException({ code: 'forbidden', message: `This needs one of the roles: ${required.join(', ')}.` });
+      throw new ForbiddenException({
+        code: 'forbidden',
+        message: `This needs one of the roles: ${required.join(', ')}.`,
+      });
     }
     return true;
   }
