@@ -2,6 +2,7 @@ import { Messaging1764201600000 } from './1764201600000-messaging';
 import { Directory1764201700000 } from './1764201700000-directory';
 import { Funnel1764300000000 } from './1764300000000-funnel';
 import { Analytics1764400100000 } from './1764400100000-analytics';
+import { OfferContributors1764500000000 } from './1764500000000-offer-contributors';
 
 /** Applied in order at start (see libs/database migrateSchema). */
 export const PROSPECTS_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const PROSPECTS_MIGRATIONS = [
   Directory1764201700000,
   Funnel1764300000000,
   Analytics1764400100000,
+  OfferContributors1764500000000,
 ];

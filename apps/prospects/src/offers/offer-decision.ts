@@ -70,8 +70,8 @@ export class OfferDecision {
     const brief = await this.briefs.forProspect(manager, prospect.id);
     try {
       // A delegate decides with the authority of the approver they stand in for, but never on their own offer.
-      if (d.decidedBy !== null && d.decidedBy === offer.authorId) {
-        throw funnelError(FunnelErrorCode.OfferApproverIsAuthor, 'An offer cannot be approved by its own author.');
+      if (d.decidedBy !== null && offer.contributorIds.includes(d.decidedBy)) {
+        throw funnelError(FunnelErrorCode.OfferApproverIsAuthor, 'An offer cannot be approved by anyone who wrote it.');
       }
       const approver = await this.approverOf(manager, d.onBehalfOf ?? d.decidedBy, prospect.unitId);
       const event = {

@@ -30,6 +30,8 @@ export interface OfferView extends OfferTerms {
   previousOfferId: string | null;
   status: OfferStatus;
   authorId: string;
+  /** Everyone who wrote this version's content (author, editors, earlier versions' authors): never its approver. */
+  contributorIds: string[];
   totalMinor: number;
   currency: string;
   approvalRequestId: string | null;

@@ -12,6 +12,7 @@ interface Row {
   previous_offer_id: string | null;
   status: OfferStatus;
   author_id: string;
+  contributor_ids: string[];
   items: OfferItem[];
   payment_days: number;
   delivery_text: string | null;
@@ -40,6 +41,7 @@ const toView = (r: Row): OfferView => ({
   previousOfferId: r.previous_offer_id,
   status: r.status,
   authorId: r.author_id,
+  contributorIds: r.contributor_ids,
   items: r.items,
   paymentDays: r.payment_days,
   delivery: { text: r.delivery_text, days: r.delivery_days },
@@ -87,6 +89,8 @@ export class OfferRepository {
       prospectId: string;
       previousOfferId: string | null;
       authorId: string;
+      /** Authors of the version this one is made from (a revision keeps its authors). */
+      earlierContributorIds?: string[];
       terms: OfferTerms;
       totalMinor: number;
       currency: string;
@@ -95,8 +99,9 @@ export class OfferRepository {
   ): Promise<OfferView> {
     const rows = await manager.query<{ id: string }[]>(
       `INSERT INTO offer (prospect_id, number, previous_offer_id, status, author_id, items, payment_days, delivery_text, delivery_days,
-         discount_percent, valid_until, clauses, total_minor, currency, created_at, updated_at)
-       VALUES ($1, (SELECT COALESCE(max(number), 0) + 1 FROM offer WHERE prospect_id = $1), $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
+         discount_percent, valid_until, clauses, total_minor, currency, created_at, updated_at, contributor_ids)
+       VALUES ($1, (SELECT COALESCE(max(number), 0) + 1 FROM offer WHERE prospect_id = $1), $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13,
+         ARRAY(SELECT DISTINCT unnest(array_append($14::uuid[], $3::uuid))))
        RETURNING id`,
       [
         o.prospectId,
@@ -112,6 +117,7 @@ export class OfferRepository {
         o.totalMinor,
         o.currency,
         o.at,
+        o.earlierContributorIds ?? [],
       ],
     );
     return (await this.findById(manager, rows[0].id))!;
@@ -178,9 +184,11 @@ export class OfferRepository {
     totalMinor: number,
     currency: string,
     at: Date,
+    editorId: string,
   ): Promise<OfferView | null> {
     const [rows] = await manager.query<[{ id: string }[], number]>(
-      `UPDATE offer SET items = $3, payment_days = $4, delivery_text = $5, delivery_days = $6, discount_percent = $7, valid_until = $8,
+      `UPDATE offer SET contributor_ids = CASE WHEN $13::uuid = ANY(contributor_ids) THEN contributor_ids ELSE array_append(contributor_ids, $13::uuid) END,
+         items = $3, payment_days = $4, delivery_text = $5, delivery_days = $6, discount_percent = $7, valid_until = $8,
          clauses = $9, total_minor = $10, currency = $11, status = 'draft', approval_request_id = NULL, submitted_at = NULL,
          updated_at = $12, version = version + 1
        WHERE id = $1 AND version = $2 RETURNING id`,
@@ -197,6 +205,7 @@ export class OfferRepository {
         totalMinor,
         currency,
         at,
+        editorId,
       ],
     );
     return rows[0] ? this.findById(manager, id) : null;

@@ -152,6 +152,7 @@ export class OfferService {
         totalMinor,
         currency,
         this.clock.now(),
+        user.userId,
       );
       if (!updated) throw versionConflict('offer', dto.version);
       return updated;
@@ -205,6 +206,8 @@ export class OfferService {
           companyName: prospect.companyName,
           offerNumber: submitted.number,
           authorId: submitted.authorId,
+          // Read by approvals: none of these may decide the request.
+          authorIds: submitted.contributorIds,
           currency: submitted.currency,
           totalMinor: submitted.totalMinor,
           terms: toTermsDto(submitted),
@@ -239,6 +242,7 @@ export class OfferService {
         prospectId: offer.prospectId,
         previousOfferId: offer.id,
         authorId: user.userId,
+        earlierContributorIds: offer.contributorIds,
         terms,
         totalMinor: offer.totalMinor,
         currency: offer.currency,

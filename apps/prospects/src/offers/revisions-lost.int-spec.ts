@@ -114,6 +114,33 @@ describe('prospects service: objections, offer revisions, lost and reopen over H
       expect((await h.call('headA', 'GET', `/prospects/${prospects[0].id}`)).body.stage).toBe('offer_formation');
     });
 
+    it('never lets someone who edited the offer approve it', async () => {
+      const { prospects } = await approvedProspects(h, [{ name: 'Sigma Steel' }]);
+      const id = prospects[0].id;
+      const { offerId, needId } = await walkToDefence(h, id);
+      const approved = (await h.call('sellerA', 'GET', `/offers/${offerId}`)).body;
+      const draft = (await h.call('sellerA', 'POST', `/offers/${offerId}/revisions`, { version: approved.version }))
+        .body;
+      // The head rewrites the seller's draft, then the seller submits it.
+      const edited = await h.call('headA', 'PATCH', `/offers/${draft.id}`, {
+        ...offerTerms([needId], { discountPercent: 12 }),
+        version: draft.version,
+      });
+      expect(edited.body.contributorIds.sort()).toEqual([h.people.headA.userId, h.people.sellerA.userId].sort());
+      const submitted = await h.call('sellerA', 'POST', `/offers/${draft.id}/submit`, { version: edited.body.version });
+      const request = (await h.outbox('approval.requested')).find(
+        (r) => r.payload.requestId === submitted.body.approvalRequestId,
+      )!;
+      expect(request.payload.snapshot.authorIds.sort()).toEqual(
+        [h.people.headA.userId, h.people.sellerA.userId].sort(),
+      );
+      await h.deliver('approval.decided', decision(request.payload, 'approved', h.people.headA.userId));
+      const refused = (await h.call('sellerA', 'GET', `/offers/${draft.id}`)).body;
+      expect(refused.status).toBe('rejected');
+      expect(refused.decisionComment).toContain('anyone who wrote it');
+      expect((await h.call('sellerA', 'GET', `/prospects/${id}`)).body.stage).toBe('offer_formation');
+    });
+
     it('refuses to submit an offer whose validity date has passed', async () => {
       const { prospects } = await approvedProspects(h, [{ name: 'Nu Networks' }]);
       const id = prospects[0].id;

@@ -240,7 +240,15 @@ describe('funnel repositories', () => {
       at,
     });
     expect(second).toMatchObject({ number: 2, previousOfferId: first.id });
-    expect(await tx((m) => offers.updateTerms(m, second.id, second.version + 1, terms, 98, 'EUR', at))).toBeNull();
+    expect(second.contributorIds).toEqual([seller]);
+    expect(
+      await tx((m) => offers.updateTerms(m, second.id, second.version + 1, terms, 98, 'EUR', at, seller)),
+    ).toBeNull();
+    const editor = randomUUID();
+    const edited = await tx((m) => offers.updateTerms(m, second.id, second.version, terms, 98, 'EUR', at, editor));
+    expect(edited?.contributorIds).toEqual([seller, editor]);
+    const third = await tx((m) => offers.updateTerms(m, second.id, second.version + 1, terms, 98, 'EUR', at, editor));
+    expect(third?.contributorIds).toEqual([seller, editor]);
     const seen = await offers.list(
       ds.manager,
       { userId: seller, roles: [Role.Salesperson], unitId: unitA },

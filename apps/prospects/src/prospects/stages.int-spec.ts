@@ -292,7 +292,7 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
       await h.deliver('approval.decided', decision(again.payload, 'approved', h.people.sellerA.userId));
       const refused = (await h.call('sellerA', 'GET', `/offers/${offerId}`)).body;
       expect(refused.status).toBe('rejected');
-      expect(refused.decisionComment).toContain('cannot be approved by its own author');
+      expect(refused.decisionComment).toContain('cannot be approved by anyone who wrote it');
       expect((await h.call('sellerA', 'GET', `/prospects/${id}`)).body.stage).toBe('offer_formation');
 
       const third = await h.call('sellerA', 'POST', `/offers/${offerId}/submit`, { version: refused.version });
