@@ -3,6 +3,7 @@ import { Directory1764201700000 } from './1764201700000-directory';
 import { Funnel1764300000000 } from './1764300000000-funnel';
 import { Analytics1764400100000 } from './1764400100000-analytics';
 import { OfferContributors1764500000000 } from './1764500000000-offer-contributors';
+import { SampleContributors1764500100000 } from './1764500100000-sample-contributors';
 
 /** Applied in order at start (see libs/database migrateSchema). */
 export const PROSPECTS_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const PROSPECTS_MIGRATIONS = [
   Funnel1764300000000,
   Analytics1764400100000,
   OfferContributors1764500000000,
+  SampleContributors1764500100000,
 ];

@@ -45,8 +45,8 @@ export class SampleDecision {
       return;
     }
     const refusal =
-      d.decidedBy !== null && d.decidedBy === sample.authorId
-        ? 'Approval refused by the funnel rules: A target sample cannot be approved by its own author.'
+      d.decidedBy !== null && sample.contributorIds.includes(d.decidedBy)
+        ? 'Approval refused by the funnel rules: A target sample cannot be approved by anyone who wrote it.'
         : // A delegate decides with the authority of the owner they stand in for.
           await this.approverRefusal(manager, sample.authorId, d.onBehalfOf ?? d.decidedBy);
     if (refusal) {

@@ -10,6 +10,8 @@ export interface SampleView {
   productLineId: string;
   unitId: string;
   authorId: string;
+  /** Everyone who wrote the sample (author, editors): never its approver. */
+  contributorIds: string[];
   title: string;
   rationale: string;
   status: SampleStatus;
@@ -39,6 +41,7 @@ interface Row {
   product_line_id: string;
   unit_id: string;
   author_id: string;
+  contributor_ids: string[];
   title: string;
   rationale: string;
   status: SampleStatus;
@@ -72,6 +75,7 @@ const toView = (r: Row): SampleView => ({
   productLineId: r.product_line_id,
   unitId: r.unit_id,
   authorId: r.author_id,
+  contributorIds: r.contributor_ids,
   title: r.title,
   rationale: r.rationale,
   status: r.status,
@@ -128,8 +132,8 @@ export class SampleRepository {
     s: { productLineId: string; unitId: string; authorId: string; title: string; rationale: string },
   ): Promise<SampleView> {
     const rows = await manager.query<Row[]>(
-      `INSERT INTO target_sample (product_line_id, unit_id, author_id, title, rationale, status)
-       VALUES ($1, $2, $3, $4, $5, 'draft') RETURNING *`,
+      `INSERT INTO target_sample (product_line_id, unit_id, author_id, title, rationale, status, contributor_ids)
+       VALUES ($1, $2, $3, $4, $5, 'draft', ARRAY[$3::uuid]) RETURNING *`,
       [s.productLineId, s.unitId, s.authorId, s.title, s.rationale],
     );
     return toView(rows[0]);
@@ -203,6 +207,14 @@ export class SampleRepository {
       sets.push(`${columns[key]} = $${params.length}`);
     }
     await manager.query(`UPDATE target_sample SET ${sets.join(', ')} WHERE id = $1`, params);
+  }
+
+  async addContributor(manager: EntityManager, id: string, userId: string): Promise<void> {
+    await manager.query(
+      `UPDATE target_sample SET contributor_ids = array_append(contributor_ids, $2::uuid)
+        WHERE id = $1 AND NOT ($2::uuid = ANY(contributor_ids))`,
+      [id, userId],
+    );
   }
 
   async companies(manager: EntityManager, sampleId: string): Promise<SampleCompanyView[]> {

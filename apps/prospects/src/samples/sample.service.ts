@@ -133,6 +133,8 @@ export class SampleService {
           rationale: sample.rationale,
           productLineId: sample.productLineId,
           authorId: sample.authorId,
+          // Read by approvals: none of these may decide the request.
+          authorIds: sample.contributorIds,
           companies: companies.map((c) => ({ id: c.id, name: c.name, taxId: c.taxId, website: c.website })),
         },
         requestedAt: now.toISOString(),
@@ -184,7 +186,9 @@ export class SampleService {
         `The sample is ${sample.status.replace('_', ' ')}; only a draft can be changed.`,
       );
     }
-    return sample;
+    // Whoever changes the sample becomes one of its authors, who may not approve it.
+    await this.samples.addContributor(manager, id, user.userId);
+    return { ...sample, contributorIds: [...new Set([...sample.contributorIds, user.userId])] };
   }
 
   private async visible(manager: EntityManager, user: Principal, id: string): Promise<SampleView> {

@@ -252,4 +252,28 @@ describe('prospects service: product lines and target samples over HTTP', () => 
       });
     });
   });
+
+  it('never lets the owner approve a sample they changed', async () => {
+    const sample = await h.call('headA', 'POST', '/samples', {
+      productLineId: lineId,
+      title: 'Ports',
+      rationale: 'Port operators',
+    });
+    // The owner adds a company to the head's sample: the owner is now one of its authors.
+    const added = await h.call('owner', 'POST', `/samples/${sample.body.id}/companies`, {
+      companies: [{ name: 'Tau Terminals' }],
+    });
+    const submitted = await h.call('headA', 'POST', `/samples/${sample.body.id}/submit`, {
+      version: added.body.sample.version,
+    });
+    const request = (await h.outbox('approval.requested')).find(
+      (r) => r.payload.requestId === submitted.body.approvalRequestId,
+    )!;
+    expect(request.payload.snapshot.authorIds.sort()).toEqual([h.people.headA.userId, h.people.owner.userId].sort());
+    await h.deliver('approval.decided', decision(request.payload, 'approved', h.people.owner.userId));
+    const refused = (await h.call('headA', 'GET', `/samples/${sample.body.id}`)).body;
+    expect(refused.status).toBe('draft');
+    expect(refused.decisionComment).toContain('anyone who wrote it');
+    expect((await h.call('owner', 'GET', `/prospects?sampleId=${sample.body.id}`)).body.total).toBe(0);
+  });
 });
