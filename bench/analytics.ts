@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -24,10 +24,18 @@ const RUNS = 3;
 async function database(): Promise<{ url: string; done: () => Promise<void> }> {
   const server = process.env.DATABASE_URL;
   if (!server) {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'dealgate-bench-')), 'pg');
+    const root = mkdtempSync(join(tmpdir(), 'dealgate-bench-'));
     console.log('No DATABASE_URL: starting an embedded PostgreSQL…');
-    const pg: RunningPostgres = await startEmbeddedPostgres({ dataDir, database: 'dealgate_bench' });
-    return { url: pg.url, done: () => pg.stop() };
+    const pg: RunningPostgres = await startEmbeddedPostgres({ dataDir: join(root, 'pg'), database: 'dealgate_bench' });
+    return {
+      url: pg.url,
+      async done() {
+        await pg.stop();
+        // The cluster is throw-away (as root it may live under /var/tmp/dealgate instead: see pg.dataDir).
+        rmSync(root, { recursive: true, force: true });
+        if (!pg.dataDir.startsWith(root)) rmSync(pg.dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `dealgate_bench_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: server });
