@@ -36,7 +36,6 @@ const IDENTITY_STATUS: Record<IdentityErrorCode, number> = {
   [IdentityErrorCode.HeadInactive]: 422,
   [IdentityErrorCode.UnitInactive]: 422,
   [IdentityErrorCode.LastAdmin]: 422,
-  [IdentityErrorCode.UserInactive]: 422,
   [IdentityErrorCode.VersionConflict]: 409,
 };
 

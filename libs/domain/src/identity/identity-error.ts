@@ -18,7 +18,6 @@ export enum IdentityErrorCode {
   HeadInactive = 'identity.head_inactive',
   UnitInactive = 'identity.unit_inactive',
   LastAdmin = 'identity.last_admin',
-  UserInactive = 'identity.user_inactive',
   VersionConflict = 'version_conflict',
 }
 
