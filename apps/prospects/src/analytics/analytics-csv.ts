@@ -7,7 +7,8 @@ import type { FunnelReport, StalledProspect, TimeInStageLine } from './report.se
 
 /**
  * Answers JSON, or with `format=csv` the rows as text/csv through the domain CSV writer (RFC 4180, cells that a
- * spreadsheet would run as a formula neutralised).
+ * spreadsheet would run as a formula neutralised). The CSV is returned as the body (Nest sends it once), only the
+ * headers are set here.
  */
 export function reply<T, Row>(
   res: Response,
@@ -16,12 +17,11 @@ export function reply<T, Row>(
   report: T,
   columns: readonly AnalyticsCsvColumn<Row>[],
   rows: (report: T) => readonly Row[],
-): T | undefined {
+): T | string {
   if (format !== 'csv') return report;
   res.setHeader('content-type', 'text/csv; charset=utf-8');
   res.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
-  res.send(analyticsToCsv(columns, rows(report)));
-  return undefined;
+  return analyticsToCsv(columns, rows(report));
 }
 
 export interface FunnelCsvRow {
