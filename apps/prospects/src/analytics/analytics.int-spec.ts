@@ -123,6 +123,23 @@ describe('funnel analytics on a generated data set', () => {
     expect((await h.call('owner', 'GET', `/analytics/time-in-stage?${feb}`)).body).toEqual(timesBefore.body);
   });
 
+  it('exports every report as text/csv with its header row', async () => {
+    const reports: [string, string][] = [
+      [`/analytics/funnel?${feb}`, 'section,stage,reason,count,rate'],
+      ['/analytics/cohorts?fromMonth=2026-01&toMonth=2026-02', 'cohort_month,entered,reached_needs_identification'],
+      [`/analytics/time-in-stage?${feb}`, 'product_line_id,product_line,stage,limit_days,stays,median_days,p90_days'],
+      ['/analytics/norms?month=2026-02', 'salesperson_id,unit_id,month,norm,value,min,max,status,breach'],
+      ['/analytics/early-warnings', 'salesperson_id,unit_id,rule,window_from,window_to,prospects_worked'],
+      ['/plans/report?fromMonth=2026-02&toMonth=2026-02', 'key,stage,plan,fact,variance,percent_of_plan'],
+    ];
+    for (const [path, header] of reports) {
+      const r = await h.call('owner', 'GET', `${path}&format=csv`.replace('early-warnings&', 'early-warnings?'));
+      expect({ path, status: r.status, type: r.type }).toEqual({ path, status: 200, type: 'text/csv; charset=utf-8' });
+      expect(r.text.startsWith(header)).toBe(true);
+      expect(r.text.endsWith('\r\n')).toBe(true);
+    }
+  });
+
   it('lists stalled prospects over their line limit, and exports them as formula-safe CSV', async () => {
     const now = new Date('2026-06-01T00:00:00Z');
     jest.spyOn(h.app.get(Clock), 'now').mockReturnValue(now);
