@@ -9,6 +9,7 @@ import { isProxiedPath, mountServiceProxies } from './routing/proxy';
 import { serviceUrls } from './routing/service-routes';
 import { mountApiKeyAuthentication } from './security/api-key.middleware';
 import { enableConsoleCors } from './security/cors';
+import { mountDeactivatedUserCheck } from './security/deactivated-user.middleware';
 import { mountProxyRateLimit } from './security/proxy-rate-limit';
 import { mountMergedDocs } from './system/merged-docs';
 import { mountSystemHealth } from './system/system-health';
@@ -53,6 +54,7 @@ export const gatewayService: ServiceDefinition<GatewayEnv> = {
       mountSystemHealth(app, selfUrl(app), urls);
       mountMergedDocs(app, selfUrl(app), urls);
       mountApiKeyAuthentication(app);
+      mountDeactivatedUserCheck(app);
       mountProxyRateLimit(app, isProxiedPath);
       mountServiceProxies(app, urls);
     },

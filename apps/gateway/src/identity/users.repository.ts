@@ -109,6 +109,12 @@ export class UsersRepository {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
+  /** True only for a user that exists and is deactivated (unknown ids are not this repository's call). */
+  async isDeactivated(id: string): Promise<boolean> {
+    const rows = await this.dataSource.query<{ active: boolean }[]>('SELECT active FROM app_user WHERE id = $1', [id]);
+    return rows.length > 0 && !rows[0].active;
+  }
+
   async findByEmail(email: string): Promise<UserRecord | null> {
     const rows = await this.dataSource.query<UserRow[]>('SELECT * FROM app_user WHERE email = $1', [email]);
     return rows[0] ? toRecord(rows[0]) : null;
