@@ -126,6 +126,12 @@ describe('plans, norms and analytics sweeps', () => {
       windowDays: 0,
     });
     expect(bad.status).toBe(400);
+    const rules = await h.call('sellerA', 'GET', '/analytics/settings/early-warning-rules?limit=1');
+    expect(rules.body).toMatchObject({
+      total: 2,
+      limit: 1,
+      items: [{ id: 'prospects_without_brief', windowDays: 60 }],
+    });
     // The idle salesperson calls three prospects recently and writes no brief.
     const now = new Date();
     for (const p of prospects.slice(0, 3)) {

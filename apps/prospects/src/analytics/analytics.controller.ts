@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
+import { PageQuery } from '@dealgate/common';
 import { Role } from '@dealgate/domain';
 import {
   COHORT_CSV,
@@ -115,8 +116,8 @@ export class AnalyticsController {
   @Get('settings/early-warning-rules')
   @Roles(...SETTINGS_READERS)
   @ApiOperation({ summary: 'Early-warning rules, e.g. "20 prospects worked and no brief in 60 days"' })
-  rules() {
-    return this.warnings.listRules();
+  rules(@Query() q: PageQuery) {
+    return this.warnings.listRules(q);
   }
 
   @Put('settings/early-warning-rules/:id')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@dealgate/auth';
-import { Clock, Page, toPage } from '@dealgate/common';
+import { Clock, Page, PageQuery, toPage } from '@dealgate/common';
 import {
   DomainError,
   EarlyWarning,
@@ -43,8 +43,9 @@ export class EarlyWarningService {
     private readonly clock: Clock,
   ) {}
 
-  listRules(): Promise<WarningRuleSetting[]> {
-    return this.settings.rules(this.dataSource.manager);
+  async listRules(query: PageQuery): Promise<Page<WarningRuleSetting>> {
+    const { items, total } = await this.settings.rulePage(this.dataSource.manager, query);
+    return toPage(items, total, query);
   }
 
   async upsertRule(id: string, dto: UpsertWarningRuleDto): Promise<WarningRuleSetting> {

@@ -105,6 +105,17 @@ export class SettingsRepository {
     return rows[0][0] ? toNorm(rows[0][0]) : null;
   }
 
+  async rulePage(manager: EntityManager, page: { limit: number; offset: number }) {
+    const [{ total }] = await manager.query<{ total: number }[]>(
+      'SELECT count(*)::int AS total FROM analytics_warning_rule',
+    );
+    const rows = await manager.query<RuleRow[]>('SELECT * FROM analytics_warning_rule ORDER BY id LIMIT $1 OFFSET $2', [
+      page.limit,
+      page.offset,
+    ]);
+    return { items: rows.map(toRule), total };
+  }
+
   async rules(manager: EntityManager, activeOnly = false): Promise<WarningRuleSetting[]> {
     const rows = await manager.query<RuleRow[]>(
       `SELECT * FROM analytics_warning_rule ${activeOnly ? 'WHERE active' : ''} ORDER BY id`,
