@@ -7,6 +7,9 @@ const moduleNameMapper = { '^@dealgate/([a-z-]+)$': '<rootDir>/libs/$1/src' };
 const common = { rootDir: __dirname, transform, moduleNameMapper, setupFiles: ['reflect-metadata'], testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 
 module.exports = {
+  // Each integration file boots whole Nest services; a worker that grew past this is replaced between files, so
+  // memory stays flat however many suites run (in one process the heap ran out after ~80 files).
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

@@ -8,4 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
 
 if (run('npm', ['run', 'build', '--silent']) !== 0) process.exit(1);
-process.exit(run('npx', ['jest', ...process.argv.slice(2)]));
+// Two workers for two cores; never in band (see workerIdleMemoryLimit in jest.config.js).
+const args = process.argv.slice(2);
+const workers = args.some((a) => a.startsWith('--maxWorkers') || a === '-w') ? [] : ['--maxWorkers=2'];
+process.exit(run('npx', ['jest', ...workers, ...args]));
