@@ -145,7 +145,7 @@ async function main(): Promise<void> {
   const origin = `http://localhost:${env.PORT ?? '3000'}`;
   if (await waitForHealth(`http://127.0.0.1:${env.PORT ?? '3000'}/api/health`, 120_000)) {
     log(`Dealgate is running (${postgres ? 'embedded' : 'served'} mode).`);
-    log(`  console:   ${origin}/`);
+    log(`  API:       ${origin}/api`);
     log(`  API docs:  ${origin}/api/docs`);
     log(`  health:    ${origin}/api/health`);
     printFirstAdminOnce(firstAdminFile);
