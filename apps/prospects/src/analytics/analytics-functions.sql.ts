@@ -21,7 +21,11 @@ export const ANALYTICS_FUNCTIONS_SQL: readonly string[] = [
      INSERT INTO ${S}.funnel_daily (day, unit_id, product_line_id, owner_key, stage, measure, reason, count)
      VALUES (p_day, t.unit_id, t.product_line_id, p_owner, p_stage, p_measure, p_reason, 1)
      ON CONFLICT (day, measure, stage, unit_id, product_line_id, owner_key, reason)
-     DO UPDATE SET count = ${S}.funnel_daily.count + 1 $$`,
+     DO UPDATE SET count = ${S}.funnel_daily.count + 1;
+     INSERT INTO ${S}.funnel_monthly (month, unit_id, product_line_id, owner_key, stage, measure, reason, count)
+     VALUES (date_trunc('month', p_day)::date, t.unit_id, t.product_line_id, p_owner, p_stage, p_measure, p_reason, 1)
+     ON CONFLICT (month, measure, stage, unit_id, product_line_id, owner_key, reason)
+     DO UPDATE SET count = ${S}.funnel_monthly.count + 1 $$`,
 
   `CREATE FUNCTION ${S}.analytics_cohort_bump(p ${S}.analytics_prospect, delta integer) RETURNS void LANGUAGE sql AS $$
      INSERT INTO ${S}.analytics_cohort (cohort_month, unit_id, product_line_id, owner_key, furthest, count)
@@ -85,7 +89,7 @@ export const ANALYTICS_FUNCTIONS_SQL: readonly string[] = [
 
   `CREATE FUNCTION ${S}.analytics_rebuild() RETURNS void LANGUAGE plpgsql AS $$
    BEGIN
-     TRUNCATE ${S}.funnel_daily, ${S}.analytics_prospect, ${S}.analytics_cohort, ${S}.analytics_stage_stay;
+     TRUNCATE ${S}.funnel_daily, ${S}.funnel_monthly, ${S}.analytics_prospect, ${S}.analytics_cohort, ${S}.analytics_stage_stay;
      INSERT INTO ${S}.funnel_daily (day, unit_id, product_line_id, owner_key, stage, measure, reason, count)
      SELECT (x.at AT TIME ZONE 'UTC')::date, x.unit_id, x.product_line_id, COALESCE(x.owner_id, ${NO_OWNER}),
             x.stage, x.measure, x.reason, count(*)::int
@@ -107,6 +111,9 @@ export const ANALYTICS_FUNCTIONS_SQL: readonly string[] = [
        FROM ${S}.stage_transition WHERE to_status = 'won' AND from_status <> 'won'
      ) x
      GROUP BY 1, 2, 3, 4, 5, 6, 7;
+     INSERT INTO ${S}.funnel_monthly (month, unit_id, product_line_id, owner_key, stage, measure, reason, count)
+     SELECT date_trunc('month', day)::date, unit_id, product_line_id, owner_key, stage, measure, reason, sum(count)::int
+     FROM ${S}.funnel_daily GROUP BY 1, 2, 3, 4, 5, 6, 7;
 
      INSERT INTO ${S}.analytics_prospect (prospect_id, cohort_day, furthest, unit_id, product_line_id, owner_key)
      SELECT prospect_id,

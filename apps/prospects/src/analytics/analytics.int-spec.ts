@@ -30,10 +30,10 @@ describe('funnel analytics on a generated data set', () => {
     await h?.stop();
   });
 
-  function expectFunnel(body: FunnelReport, filter: Parameters<typeof reachedTruth>[3] = {}) {
-    const reached = reachedTruth(prospects, FEB.from, FEB.to, filter);
+  function expectFunnel(body: FunnelReport, filter: Parameters<typeof reachedTruth>[3] = {}, period = FEB) {
+    const reached = reachedTruth(prospects, period.from, period.to, filter);
     expect(Object.fromEntries(body.stages.map((s) => [s.stage, s.reached]))).toEqual(reached);
-    const { lost, won } = lostTruth(prospects, FEB.from, FEB.to, filter);
+    const { lost, won } = lostTruth(prospects, period.from, period.to, filter);
     const got = new Map<string, number>();
     for (const l of body.lostByReason) {
       for (const stage of STAGES) if (l.byStage[stage] > 0) got.set(`${stage}:${l.reason}`, l.byStage[stage]);
@@ -49,6 +49,18 @@ describe('funnel analytics on a generated data set', () => {
     expect(r.body.stages[0].reached).toBeGreaterThan(50);
     const conv = r.body.conversions[1];
     expect(conv.rate).toBeCloseTo(conv.toCount / conv.fromCount);
+  });
+
+  it('adds whole months and edge days for periods that do not start or end on a month', async () => {
+    for (const [from, to] of [
+      ['2026-01-20', '2026-03-10'],
+      ['2026-02-03', '2026-02-17'],
+      ['2026-01-01', '2026-04-01'],
+    ]) {
+      const r = await h.call('owner', 'GET', `/analytics/funnel?from=${from}&to=${to}`);
+      const period = { from: new Date(`${from}T00:00:00Z`), to: new Date(`${to}T00:00:00Z`) };
+      expectFunnel(r.body, { ownerId: undefined }, period);
+    }
   });
 
   it('narrows to a unit, a salesperson and a product line', async () => {

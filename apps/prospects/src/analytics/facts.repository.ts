@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AnalyticsPeriod } from '@dealgate/domain';
+import { funnelCounts } from './funnel-counts';
 
 export interface Salesperson {
   userId: string;
@@ -49,6 +50,7 @@ export class FactsRepository {
 
   async normFacts(manager: EntityManager, period: AnalyticsPeriod, owners: string[]): Promise<NormFactRow[]> {
     const args = [period.from, period.to, owners];
+    const wonParams: unknown[] = [owners];
     const [meetings, briefs, won] = await Promise.all([
       manager.query<CountRow[]>(
         `SELECT o.owner, count(*) AS n FROM meeting m CROSS JOIN LATERAL (${OWNER_OF_PROSPECT('m')}) o
@@ -61,10 +63,9 @@ export class FactsRepository {
         args,
       ),
       manager.query<CountRow[]>(
-        `SELECT owner_key AS owner, sum(count) AS n FROM funnel_daily
-         WHERE measure = 'won' AND day >= ($1::timestamptz AT TIME ZONE 'UTC')::date
-           AND day < ($2::timestamptz AT TIME ZONE 'UTC')::date AND owner_key = ANY($3) GROUP BY 1`,
-        args,
+        `SELECT owner_key AS owner, sum(count) AS n FROM ${funnelCounts(period, wonParams)}
+         WHERE measure = 'won' AND owner_key = ANY($1) GROUP BY 1`,
+        wonParams,
       ),
     ]);
     const [m, b, w] = [byOwner(meetings), byOwner(briefs), byOwner(won)];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AnalyticsPeriod } from '@dealgate/domain';
 import { AnalyticsScope } from './analytics-scope';
+import { funnelCounts } from './funnel-counts';
 
 export interface MeasureRow {
   measure: 'reached' | 'lost' | 'won';
@@ -61,13 +62,13 @@ const ISO_MS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 export class ReportRepository {
   /** Reached (first entries), lost by reason and won per stage over whole UTC days. */
   async measures(manager: EntityManager, period: AnalyticsPeriod, scope: AnalyticsScope): Promise<MeasureRow[]> {
-    const params: unknown[] = [period.from, period.to];
+    const params: unknown[] = [];
+    const counts = funnelCounts(period, params);
     const rows = await manager.query<
       { measure: MeasureRow['measure']; stage: string; reason: string; count: string }[]
     >(
-      `SELECT measure, stage, reason, sum(count)::bigint AS count FROM funnel_daily
-       WHERE day >= ($1::timestamptz AT TIME ZONE 'UTC')::date AND day < ($2::timestamptz AT TIME ZONE 'UTC')::date
-       ${scopeWhere(scope, AGG, params)}
+      `SELECT measure, stage, reason, sum(count)::bigint AS count FROM ${counts}
+       WHERE TRUE ${scopeWhere(scope, AGG, params)}
        GROUP BY measure, stage, reason`,
       params,
     );

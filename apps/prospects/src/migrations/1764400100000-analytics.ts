@@ -9,6 +9,7 @@ const S = '"prospects"';
  * trigger on its INSERT (so the funnel's code needs no change) and rebuilt from the log once here:
  *   funnel_daily            per UTC day, unit, product line, owner (zero uuid = none), stage, measure
  *                           (reached = first entry of a prospect into a stage, lost by reason, won): counts
+ *   funnel_monthly          the same per calendar month (long periods read months, and days only at their edges)
  *   analytics_prospect      per prospect: cohort day (first entry into primary_contact), furthest stage, latest dims
  *   analytics_cohort        prospects per cohort month, latest dims and furthest stage (the cohort view's counts)
  *   analytics_stage_stay    one row per stay of an active prospect in a stage (entered, left), for time in stage
@@ -29,6 +30,19 @@ export class Analytics1764400100000 implements MigrationInterface {
         reason text NOT NULL DEFAULT '',
         count integer NOT NULL,
         PRIMARY KEY (day, measure, stage, unit_id, product_line_id, owner_key, reason)
+      )`);
+    // The same counts per calendar month: a long period reads whole months here and only its edge days above.
+    await runner.query(`
+      CREATE TABLE ${S}.funnel_monthly (
+        month date NOT NULL,
+        unit_id uuid NOT NULL,
+        product_line_id uuid NOT NULL,
+        owner_key uuid NOT NULL,
+        stage text NOT NULL,
+        measure text NOT NULL,
+        reason text NOT NULL DEFAULT '',
+        count integer NOT NULL,
+        PRIMARY KEY (month, measure, stage, unit_id, product_line_id, owner_key, reason)
       )`);
     await runner.query(`CREATE INDEX funnel_daily_owner_idx ON ${S}.funnel_daily (owner_key, day)`);
     await runner.query(`CREATE INDEX funnel_daily_unit_idx ON ${S}.funnel_daily (unit_id, day)`);
@@ -162,6 +176,7 @@ export class Analytics1764400100000 implements MigrationInterface {
       'analytics_stage_stay',
       'analytics_cohort',
       'analytics_prospect',
+      'funnel_monthly',
       'funnel_daily',
     ]) {
       await runner.query(`DROP TABLE ${S}.${table}`);

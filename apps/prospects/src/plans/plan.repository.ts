@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AnalyticsPeriod, PlanFactCount, assertAnalyticsStage } from '@dealgate/domain';
 import { NO_PRODUCT_LINE_KEY } from '../analytics/analytics-functions.sql';
 import { AnalyticsScope } from '../analytics/analytics-scope';
+import { funnelCounts } from '../analytics/funnel-counts';
 import { scopeWhere } from '../analytics/report.repository';
 import { PlanGroup } from './plan.dto';
 
@@ -135,11 +136,11 @@ export class PlanRepository {
     scope: AnalyticsScope,
     group: PlanGroup,
   ): Promise<PlanFactCount[]> {
-    const params: unknown[] = [period.from, period.to];
+    const params: unknown[] = [];
+    const counts = funnelCounts(period, params);
     const rows = await manager.query<{ key: string; stage: string; count: string }[]>(
-      `SELECT ${FACT_KEY[group]} AS key, stage, sum(count)::bigint AS count FROM funnel_daily
-       WHERE measure = 'reached' AND day >= ($1::timestamptz AT TIME ZONE 'UTC')::date
-         AND day < ($2::timestamptz AT TIME ZONE 'UTC')::date
+      `SELECT ${FACT_KEY[group]} AS key, stage, sum(count)::bigint AS count FROM ${counts}
+       WHERE measure = 'reached'
          ${scopeWhere(scope, { unit: 'unit_id', owner: 'owner_key', productLine: 'product_line_id' }, params)}
        GROUP BY 1, 2`,
       params,
