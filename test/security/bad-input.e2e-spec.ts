@@ -166,6 +166,24 @@ describe('bad input on every write endpoint', () => {
     expect(failures).toEqual([]);
   });
 
+  it('answers a garbage value in any other path parameter (codes, DTO-validated ids) with a 4xx, never a 5xx', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.params.length > 0 && r.uuidParams.length === 0)) {
+      const target = route.publicPath ?? route.path;
+      failures.push(
+        ...(await probe(route, [
+          {
+            label: 'garbage params',
+            run: () =>
+              send(route, { path: target.replace(/:[A-Za-z0-9_]+/g, encodeURIComponent("x' OR '1'='1")), body: {} }),
+            check: (a) => a.status >= 400 && a.status < 500,
+          },
+        ])),
+      );
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('refuses ids that are not UUIDs, naming the parameter', async () => {
     const failures: string[] = [];
     for (const route of routes.filter((r) => r.uuidParams.length)) {

@@ -1,4 +1,7 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
+import { JobEnvelope, JobName, JobPayloads, ServiceName, queueNameOf } from '@dealgate/messages';
 import { Role } from '@dealgate/domain';
 import { queryOnce, waitFor } from '@dealgate/testing';
 import type { RunningSystem } from '../../support/system-harness';
@@ -78,4 +81,24 @@ export async function createProductLine(ctx: ObjectCaseContext): Promise<{ id: s
     }),
     'product line',
   );
+}
+
+/** Puts a job straight on one service's queue, as another service's relay would (for objects born from events). */
+export async function deliverTo<N extends JobName>(
+  ctx: ObjectCaseContext,
+  service: ServiceName,
+  name: N,
+  payload: JobPayloads[N],
+): Promise<void> {
+  const queue = ctx.apps[service].get<Queue>(getQueueToken(queueNameOf(service)), { strict: false });
+  const messageId = randomUUID();
+  const envelope: JobEnvelope<N> = {
+    messageId,
+    name,
+    payload,
+    correlationId: `security-${messageId}`,
+    source: ServiceName.Gateway,
+    occurredAt: new Date().toISOString(),
+  };
+  await queue.add(name, envelope, { jobId: messageId });
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@dealgate/domain';
-import { JobName } from '@dealgate/messages';
+import { JobName, ServiceName } from '@dealgate/messages';
 import { queryOnce, waitFor } from '@dealgate/testing';
 import { caseOf, defendedOffer, deliver } from '../../contracts/support/contracts-kit';
 import { call } from './http';
 import { createUnit } from './identity-fixtures';
-import { ObjectCase, inDirectory, ok } from './object-case';
+import { ObjectCase, deliverTo, inDirectory, ok } from './object-case';
 
 /** Approvals (delegations) and contract cases after the defence. */
 export const DEAL_CASES: ObjectCase[] = [
@@ -71,6 +71,38 @@ export const DEAL_CASES: ObjectCase[] = [
         { label: 'owner', method: 'GET', path, token: owner.token, expect: 200 },
         { label: 'another salesperson of the unit', method: 'GET', path, token: otherSeller.token, expect: 404 },
         { label: 'head of another unit', method: 'GET', path, token: otherHead.token, expect: 404 },
+      ];
+    },
+  },
+  {
+    name: 'notifications: only the recipient marks an item read; anyone else gets 404',
+    route: 'POST /api/notifications/:id/read',
+    async run(ctx) {
+      const ann = await ctx.userWith([Role.Legal], { groups: ['legal'] });
+      const bob = await ctx.userWith([Role.Legal], { groups: ['legal'] });
+      await inDirectory(ctx, 'notifications', [ann, bob]);
+      const title = `Draft contract ${randomUUID().slice(0, 8)}`;
+      await deliverTo(ctx, ServiceName.Notifications, JobName.TaskAssigned, {
+        taskId: randomUUID(),
+        caseId: randomUUID(),
+        group: 'legal',
+        assigneeId: ann.id,
+        title,
+        dueAt: null,
+      });
+      const item = await waitFor(
+        async () =>
+          (
+            await call<{ items: { id: string; title: string }[] }>(ctx.url, 'GET', '/api/notifications', {
+              token: ann.token,
+            })
+          ).body.items.find((i) => i.title.includes(title)),
+        { what: "the task notification in Ann's inbox" },
+      );
+      const path = `/api/notifications/${item.id}/read`;
+      return [
+        { label: 'someone else', method: 'POST', path, token: bob.token, expect: 404 },
+        { label: 'the recipient', method: 'POST', path, token: ann.token, expect: 200 },
       ];
     },
   },
