@@ -107,6 +107,7 @@ async function main(): Promise<void> {
     const quarter = { from: new Date('2026-09-01T00:00:00Z'), to: now };
     const year = { from: new Date('2025-12-01T00:00:00Z'), to: now };
     const month = { from: new Date('2026-11-01T00:00:00Z'), to: now };
+    const days = { from: new Date('2026-11-06T00:00:00Z'), to: new Date('2026-11-18T00:00:00Z') };
     const sellers = (await facts.salespeople(manager, null, null)).map((s) => s.userId);
     const seller = { ...ALL, salespersonId: sellers[0] };
     const q = (sql: string, params: unknown[]) => () => manager.query(sql, params);
@@ -116,6 +117,12 @@ async function main(): Promise<void> {
         'funnel, quarter, all',
         () => reports.measures(manager, quarter, ALL),
         q(raw.RAW_FUNNEL, [quarter.from, quarter.to]),
+      ],
+      ['funnel, 12 months, all', () => reports.measures(manager, year, ALL), q(raw.RAW_FUNNEL, [year.from, year.to])],
+      [
+        'funnel, 6-17 Nov (days only), all',
+        () => reports.measures(manager, days, ALL),
+        q(raw.RAW_FUNNEL, [days.from, days.to]),
       ],
       [
         'funnel, quarter, one salesperson',
