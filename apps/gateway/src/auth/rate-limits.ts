@@ -11,10 +11,15 @@ export const LoginThrottle = () => SetMetadata(LOGIN_THROTTLE, true);
 const isLoginRoute = (context: ExecutionContext): boolean =>
   Reflect.getMetadata(LOGIN_THROTTLE, context.getHandler()) === true;
 
+// Probes (orchestrators, the aggregated /api/health) must never be refused.
+const isProbe = (context: ExecutionContext): boolean =>
+  ['/health', '/metrics'].includes(context.switchToHttp().getRequest<{ path?: string }>().path ?? '');
+
 /** Per-minute limits of the gateway's own endpoints (in-memory: per replica; enough against one guesser). */
 export function throttlerOptions(config: GatewayEnv): ThrottlerModuleOptions {
   return {
     errorMessage: 'Too many requests; wait a minute and try again.',
+    skipIf: isProbe,
     throttlers: [
       { name: 'api', ttl: 60_000, limit: config.API_RATE_LIMIT },
       {

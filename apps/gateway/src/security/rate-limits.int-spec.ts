@@ -51,5 +51,7 @@ describe('gateway rate limits (medium)', () => {
   it("limits the gateway's own routes per client address", async () => {
     const admin = tokenFor({ roles: [Role.Admin] });
     expect(await statuses('/api/units', admin, 6)).toEqual([200, 200, 200, 200, 200, 429]);
+    // Health probes are never limited.
+    for (let i = 0; i < 3; i++) expect((await fetch(`${url}/health`)).status).toBe(200);
   });
 });
