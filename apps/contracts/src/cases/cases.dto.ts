@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -40,6 +41,8 @@ export class CaseListQuery extends PageQuery {
 
 export class EditTermsDto {
   @ApiProperty({ type: ContractTermsBody })
+  // Without it a missing object passes: ValidateNested alone skips undefined.
+  @IsObject()
   @ValidateNested()
   @Type(() => ContractTermsBody)
   terms!: ContractTermsBody;

@@ -5,6 +5,7 @@ import {
   IsArray,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -76,6 +77,8 @@ export class ContractTermsBody {
   paymentDays!: number;
 
   @ApiProperty({ type: DeliveryTermsBody })
+  // Without it a missing object passes: ValidateNested alone skips undefined.
+  @IsObject()
   @ValidateNested()
   @Type(() => DeliveryTermsBody)
   delivery!: DeliveryTermsBody;

@@ -106,6 +106,7 @@ export class OfferDefendedPayload {
   productLineId!: string;
 
   /** The approved offer's terms: the contract's baseline. */
+  @IsObject()
   @ValidateNested()
   @Type(() => OfferTermsDto)
   terms!: OfferTermsDto;

@@ -1,5 +1,17 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsNumber, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 // Mirrors `OfferTermsSnapshot` in libs/domain/src/contracts/terms.ts: prices in minor units (cents) so
 // comparisons are exact.
@@ -48,6 +60,7 @@ export class OfferTermsDto {
   @Min(0)
   paymentDays!: number;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => DeliveryTermsDto)
   delivery!: DeliveryTermsDto;
