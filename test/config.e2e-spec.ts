@@ -13,7 +13,13 @@ describe('configuration validated at boot', () => {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 30_000,
-      env: { PATH: process.env.PATH, PORT: 'not-a-port', JWT_SECRET: 'short', REDIS_URL: 'http://wrong', LOG_LEVEL: 'loud' },
+      env: {
+        PATH: process.env.PATH,
+        PORT: 'not-a-port',
+        JWT_SECRET: 'short',
+        REDIS_URL: 'http://wrong',
+        LOG_LEVEL: 'loud',
+      },
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('prospects failed to start: Invalid configuration');

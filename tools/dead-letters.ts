@@ -21,9 +21,11 @@ function flag(args: string[], name: string): string | undefined {
 
 function connectionSettings(): { databaseUrl: string; redisUrl?: string; prefix: string } {
   const env = process.env;
-  if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX ?? 'bull' };
+  if (env.DATABASE_URL)
+    return { databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX ?? 'bull' };
   const runtime = resolve(env.DEALGATE_DATA_DIR ?? 'var', 'runtime.json');
-  if (!existsSync(runtime)) throw new Error(`Set DATABASE_URL, or start the system (npm start) so that ${runtime} exists.`);
+  if (!existsSync(runtime))
+    throw new Error(`Set DATABASE_URL, or start the system (npm start) so that ${runtime} exists.`);
   return JSON.parse(readFileSync(runtime, 'utf8')) as { databaseUrl: string; redisUrl?: string; prefix: string };
 }
 
@@ -31,11 +33,16 @@ async function withStore<T>(service: ServiceName, work: (store: DeadLetterStore)
   const { databaseUrl, redisUrl, prefix } = connectionSettings();
   const settings = queueSettings({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix });
   await installQueueBackend(settings, databaseUrl);
-  const dataSource = await new DataSource(dataSourceOptions({ url: databaseUrl, schema: service, entities: [], migrations: [] })).initialize();
+  const dataSource = await new DataSource(
+    dataSourceOptions({ url: databaseUrl, schema: service, entities: [], migrations: [] }),
+  ).initialize();
   let queue: Queue | undefined;
   try {
     return await work(
-      new DeadLetterStore(dataSource, () => (queue ??= new Queue(queueNameOf(service), { connection: settings.connection, prefix: settings.prefix }))),
+      new DeadLetterStore(
+        dataSource,
+        () => (queue ??= new Queue(queueNameOf(service), { connection: settings.connection, prefix: settings.prefix })),
+      ),
     );
   } finally {
     await queue?.close();
@@ -50,10 +57,14 @@ async function main(args: string[]): Promise<number> {
   if (command === 'list') {
     const limit = Number(flag(args, 'limit') ?? 50);
     for (const name of service ? [service] : ALL_SERVICES) {
-      const { items, total } = await withStore(name, (store) => store.list({ limit, offset: 0, includeReplayed: args.includes('--all') }));
+      const { items, total } = await withStore(name, (store) =>
+        store.list({ limit, offset: 0, includeReplayed: args.includes('--all') }),
+      );
       console.log(`${name}: ${total} dead letter(s)`);
       for (const d of items) {
-        console.log(`  ${d.id}  ${d.failedAt}  ${d.jobName}  attempts=${d.attempts}  replays=${d.replayCount}  ${d.error.split('\n')[0]}`);
+        console.log(
+          `  ${d.id}  ${d.failedAt}  ${d.jobName}  attempts=${d.attempts}  replays=${d.replayCount}  ${d.error.split('\n')[0]}`,
+        );
       }
     }
     return 0;

@@ -12,11 +12,18 @@ export interface ServiceDefinition<E extends ServiceEnv> {
 }
 
 /** Boots one service from an environment: config, queue backend, app. Used by main.ts and by the tests. */
-export async function startService<E extends ServiceEnv>(definition: ServiceDefinition<E>, env: Record<string, string | undefined> = process.env) {
+export async function startService<E extends ServiceEnv>(
+  definition: ServiceDefinition<E>,
+  env: Record<string, string | undefined> = process.env,
+) {
   const config = loadConfig(definition.envClass, env);
   const queue = queueSettings(config);
   await installQueueBackend(queue, config.DATABASE_URL);
-  const app = await createServiceApp(definition.module(config, queue), { ...definition.app, service: definition.service, config });
+  const app = await createServiceApp(definition.module(config, queue), {
+    ...definition.app,
+    service: definition.service,
+    config,
+  });
   const url = await listen(app, config, definition.service);
   return { app, url, config };
 }
@@ -26,7 +33,12 @@ export function runServiceMain<E extends ServiceEnv>(definition: ServiceDefiniti
   // Started by the launcher with an IPC channel: when the launcher is gone, shut down gracefully, never linger.
   if (process.send) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
   startService(definition).catch((error: unknown) => {
-    const message = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const message =
+      error instanceof ConfigError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
     process.stderr.write(`${definition.service} failed to start: ${message}\n`);
     process.exit(1);
   });

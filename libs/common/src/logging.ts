@@ -16,14 +16,23 @@ export function createLoggerModule(service: string, level: string) {
       level,
       base: { service },
       // assignCorrelationId ran first; pino-http reuses its id.
-      genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? sanitizeCorrelationId(req.headers[CORRELATION_HEADER]) ?? randomUUID(),
+      genReqId: (req: IncomingMessage) =>
+        (req as IncomingMessage & { id?: string }).id ??
+        sanitizeCorrelationId(req.headers[CORRELATION_HEADER]) ??
+        randomUUID(),
       mixin: () => {
         const correlationId = currentCorrelationId();
         return correlationId ? { correlationId } : {};
       },
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'],
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-api-key"]',
+        'res.headers["set-cookie"]',
+      ],
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     },
   });
 }

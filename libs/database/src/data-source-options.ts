@@ -45,7 +45,9 @@ export async function migrateSchema(dataSource: DataSource, schema: string): Pro
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`dealgate.migrations.${schema}`]).catch(() => undefined);
+    await runner
+      .query('SELECT pg_advisory_unlock(hashtext($1))', [`dealgate.migrations.${schema}`])
+      .catch(() => undefined);
     await runner.release();
   }
 }

@@ -20,7 +20,10 @@ export const CONSUMES: { readonly [S in ServiceName]: readonly JobName[] } = {
  * job id, so each consumer deduplicates it in its own inbox. A job nobody consumes is marked sent and dropped.
  */
 export const ROUTES: { readonly [N in JobName]: readonly ServiceName[] } = Object.fromEntries(
-  ALL_JOB_NAMES.map((name) => [name, (Object.keys(CONSUMES) as ServiceName[]).filter((s) => CONSUMES[s].includes(name))]),
+  ALL_JOB_NAMES.map((name) => [
+    name,
+    (Object.keys(CONSUMES) as ServiceName[]).filter((s) => CONSUMES[s].includes(name)),
+  ]),
 ) as { [N in JobName]: ServiceName[] };
 
 export function consumersOf(name: JobName): readonly ServiceName[] {

@@ -74,10 +74,9 @@ export class DirectoryService {
   }
 
   async unit(unitId: string, manager?: EntityManager): Promise<DirectoryUnit | null> {
-    const rows = await this.db(manager).query<{ unit_id: string; name: string; head_user_id: string | null; active: boolean }[]>(
-      'SELECT * FROM directory_unit WHERE unit_id = $1',
-      [unitId],
-    );
+    const rows = await this.db(manager).query<
+      { unit_id: string; name: string; head_user_id: string | null; active: boolean }[]
+    >('SELECT * FROM directory_unit WHERE unit_id = $1', [unitId]);
     const r = rows[0];
     return r ? { unitId: r.unit_id, name: r.name, headUserId: r.head_user_id, active: r.active } : null;
   }

@@ -41,7 +41,11 @@ async function freePort(from: number): Promise<number> {
 
 function run(bin: string, args: string[], user: OsUser | null, log: (l: string) => void): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(bin, args, { ...(user ?? {}), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    const child = spawn(bin, args, {
+      ...(user ?? {}),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C' },
+    });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -118,7 +122,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await run(join(native, 'bin', 'initdb'), args, user, log);
   }
   const port = options.port ?? (await freePort(54329));
-  const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=400'];
+  const args = [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=400',
+  ];
   // Its own process group: a Ctrl-C in the terminal reaches the launcher, which stops the services first and
   // PostgreSQL last, instead of every process at once.
   const child = spawn(join(native, 'bin', 'postgres'), args, {
