@@ -84,6 +84,11 @@ describe('cross-service round trip through the real queue', () => {
     const doc = (await response.json()) as { paths: Record<string, unknown> };
     expect(doc.paths['/api/system/ping']).toBeDefined();
     for (const service of ALL_SERVICES) expect(doc.paths[`/api/ops/${service}/dead-letters`]).toBeDefined();
+    // Swagger UI at /api/docs loads that merged document, not only the gateway's own part (it would prefer an
+    // embedded document: checked in a real browser, the empty one makes it fetch the URL).
+    const init = await (await fetch(`${system.gatewayUrl}/api/docs/swagger-ui-init.js`)).text();
+    expect(init).toContain('"swaggerUrl": "/api/docs-json"');
+    expect(init).toMatch(/"customOptions": \{\s*"spec": \{\}\s*\}/);
   });
 
   it('lists and replays the dead letters of a service through the gateway (admin only)', async () => {

@@ -66,6 +66,9 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: options.docs?.jsonDocumentUrl ?? 'api/docs-json',
     swaggerUrl: options.docs?.swaggerUrl,
+    // Swagger UI prefers an embedded document over `swaggerUrl`; an empty one makes it load the URL (the gateway's
+    // merged document) instead of showing only the gateway's own routes.
+    ...(options.docs?.swaggerUrl ? { swaggerOptions: { spec: {} } } : {}),
   });
   return app;
 }
