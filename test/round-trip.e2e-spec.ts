@@ -114,6 +114,7 @@ describe('cross-service round trip through the real queue', () => {
       total: number;
     };
     expect(list.items.map((d) => d.id)).toContain(row.id);
+    expect(list).toMatchObject({ limit: 50, offset: 0 });
 
     const replay = await fetch(`${url}/${row.id}/replay`, {
       method: 'POST',
@@ -128,6 +129,15 @@ describe('cross-service round trip through the real queue', () => {
         what: 'the replayed job to be handled',
       },
     );
+    // Replayed letters leave the default list and stay visible on request ("false" means false).
+    const listed = async (query: string) =>
+      (
+        (await (await fetch(`${url}${query}`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+          items: { id: string }[];
+        }
+      ).items.map((d) => d.id);
+    expect(await listed('?includeReplayed=false')).not.toContain(row.id);
+    expect(await listed('?includeReplayed=true')).toContain(row.id);
     const bad = await fetch(`${url}/not-a-uuid/replay`, {
       method: 'POST',
       headers: { authorization: `Bearer ${admin}` },

@@ -1,33 +1,24 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { Page, PageQuery, toPage } from '@dealgate/common';
 import { Role } from '@dealgate/domain';
 import { Roles } from '@dealgate/auth';
 import { DeadLetter, DeadLetterStore } from './dead-letters';
 
-export class DeadLetterQuery {
+export class DeadLetterQuery extends PageQuery {
+  @ApiPropertyOptional({ default: false, description: 'also list dead letters already replayed' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
-
-  @IsOptional()
-  @Type(() => Boolean)
+  // Query strings are text: only "true" means true (a plain Boolean cast would turn "false" into true).
+  @Transform(({ value }) => value === true || value === 'true')
   @IsBoolean()
   includeReplayed = false;
 }
 
 /** Ops endpoints of every service; the gateway exposes them as /api/ops/<service>/dead-letters. */
 @ApiTags('ops')
+@ApiBearerAuth()
 @Roles(Role.Admin)
 @Controller('ops/dead-letters')
 export class DeadLetterController {
@@ -35,8 +26,9 @@ export class DeadLetterController {
 
   @Get()
   @ApiOperation({ summary: 'Jobs that failed for good, newest first (admin)' })
-  list(@Query() query: DeadLetterQuery): Promise<{ items: DeadLetter[]; total: number }> {
-    return this.store.list(query);
+  async list(@Query() query: DeadLetterQuery): Promise<Page<DeadLetter>> {
+    const { items, total } = await this.store.list(query);
+    return toPage(items, total, query);
   }
 
   @Post(':id/replay')
