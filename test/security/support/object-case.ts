@@ -14,7 +14,10 @@ export interface ObjectCaseContext {
   dbUrl: string;
   apps: RunningSystem['apps'];
   /** A real user (created through the admin API) with a fresh access token. */
-  userWith(roles: Role[], extra?: { unitId?: string; groups?: string[] }): Promise<CreatedUser & { token: string }>;
+  userWith(
+    roles: Role[],
+    extra?: { unitId?: string; groups?: string[]; leadOf?: string[] },
+  ): Promise<CreatedUser & { token: string }>;
 }
 
 /** Waits until a service's directory copy holds these users (identity events are asynchronous). */
@@ -44,6 +47,9 @@ export interface ObjectStep {
   path: string;
   token: string;
   body?: unknown;
+  /** Sent as is instead of `body` (e.g. a multipart upload), with its content type in `headers`. */
+  rawBody?: string;
+  headers?: Record<string, string>;
   expect: number;
   /** What the answer must show (e.g. a list without foreign items). */
   check?: (body: unknown) => boolean;
@@ -53,6 +59,8 @@ export interface ObjectCase {
   name: string;
   /** The route under test, `METHOD path` as the service declares it (the coverage check reads this). */
   route: string;
+  /** Further routes the steps exercise with own / foreign expectations (the coverage check reads these too). */
+  alsoCovers?: string[];
   /** Creates the objects and returns the calls with their expected status, in order. */
   run(context: ObjectCaseContext): Promise<ObjectStep[]>;
 }

@@ -2,10 +2,72 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@dealgate/domain';
 import { JobName, ServiceName } from '@dealgate/messages';
 import { queryOnce, waitFor } from '@dealgate/testing';
-import { caseOf, defendedOffer, deliver } from '../../contracts/support/contracts-kit';
+import { caseOf, defendedOffer, deliver, taskIds } from '../../contracts/support/contracts-kit';
 import { call } from './http';
 import { createUnit } from './identity-fixtures';
-import { ObjectCase, deliverTo, inDirectory, ok } from './object-case';
+import { CreatedUser } from './identity-fixtures';
+import { ObjectCase, ObjectCaseContext, ObjectStep, deliverTo, inDirectory, ok } from './object-case';
+
+type Person = CreatedUser & { token: string };
+
+/** The people around contract cases: a unit's head and salesperson, strangers of the same roles, the groups. */
+interface ContractWorld {
+  unitId: string;
+  head: Person;
+  farHead: Person;
+  seller: Person;
+  colleague: Person;
+  lawyer: Person;
+  legalLead: Person;
+  accountant: Person;
+}
+
+const contractWorlds = new WeakMap<ObjectCaseContext, Promise<ContractWorld>>();
+
+async function buildContractWorld(ctx: ObjectCaseContext): Promise<ContractWorld> {
+  const head = await ctx.userWith([Role.SalesHead]);
+  const farHead = await ctx.userWith([Role.SalesHead]);
+  const unit = await createUnit(ctx.url, ctx.admin, `Case unit ${randomUUID().slice(0, 8)}`, head.id);
+  await createUnit(ctx.url, ctx.admin, `Far case unit ${randomUUID().slice(0, 8)}`, farHead.id);
+  const seller = await ctx.userWith([Role.Salesperson], { unitId: unit.id });
+  const colleague = await ctx.userWith([Role.Salesperson], { unitId: unit.id });
+  const lawyer = await ctx.userWith([Role.Legal], { groups: ['legal'] });
+  const legalLead = await ctx.userWith([Role.Legal], { groups: ['legal'], leadOf: ['legal'] });
+  const accountant = await ctx.userWith([Role.Accounting], { groups: ['accounting'] });
+  const people = { head, farHead, seller, colleague, lawyer, legalLead, accountant };
+  await inDirectory(ctx, 'contracts', Object.values(people));
+  await waitFor(
+    async () =>
+      (
+        await queryOnce(ctx.dbUrl, 'SELECT 1 FROM contracts.directory_unit WHERE unit_id = $1 AND head_user_id = $2', [
+          unit.id,
+          head.id,
+        ])
+      ).length === 1,
+    { what: 'the unit head in the contracts directory' },
+  );
+  return { unitId: unit.id, ...people };
+}
+
+/** A fresh case of the world's unit and salesperson (the funnel's handoff), with its task ids by key. */
+async function freshCase(ctx: ObjectCaseContext) {
+  if (!contractWorlds.has(ctx)) contractWorlds.set(ctx, buildContractWorld(ctx));
+  const world = await contractWorlds.get(ctx)!;
+  const offer = defendedOffer({ salespersonId: world.seller.id, unitId: world.unitId });
+  await deliver(ctx.apps.contracts, JobName.OfferDefended, offer);
+  const caseId = await caseOf(ctx.dbUrl, offer.offerId);
+  return { world, caseId, offer, tasks: await taskIds(ctx.dbUrl, caseId) };
+}
+
+/** Strangers of the deal's roles (another salesperson of the unit, the head of another unit) get 404. */
+function strangers(world: ContractWorld, method: string, path: string, body?: unknown): ObjectStep[] {
+  return [
+    { label: 'another salesperson of the unit', method, path, body, token: world.colleague.token, expect: 404 },
+    { label: 'head of another unit', method, path, body, token: world.farHead.token, expect: 404 },
+  ];
+}
+
+const LEGAL_TASK = 'draft_contract';
 
 /** Approvals (delegations) and contract cases after the defence. */
 export const DEAL_CASES: ObjectCase[] = [
@@ -104,6 +166,176 @@ export const DEAL_CASES: ObjectCase[] = [
         { label: 'someone else', method: 'POST', path, token: bob.token, expect: 404 },
         { label: 'the recipient', method: 'POST', path, token: ann.token, expect: 200 },
       ];
+    },
+  },
+  {
+    name: 'contract terms: legal edits (200); the salesperson and the unit head only read (403); strangers 404',
+    route: 'PUT /api/contracts/:id/terms',
+    async run(ctx) {
+      const { world, caseId, offer } = await freshCase(ctx);
+      const path = `/api/contracts/${caseId}/terms`;
+      const body = { terms: offer.terms, revision: 1 };
+      return [
+        ...strangers(world, 'PUT', path, body),
+        { label: 'the salesperson of the deal', method: 'PUT', path, body, token: world.seller.token, expect: 403 },
+        { label: 'head of the unit', method: 'PUT', path, body, token: world.head.token, expect: 403 },
+        { label: 'legal', method: 'PUT', path, body, token: world.lawyer.token, expect: 200 },
+      ];
+    },
+  },
+  {
+    name: 'deviation approval: strangers 404, the salesperson 403; legal without a deviation 409',
+    route: 'POST /api/contracts/:id/deviation-approval',
+    async run(ctx) {
+      const { world, caseId } = await freshCase(ctx);
+      const path = `/api/contracts/${caseId}/deviation-approval`;
+      return [
+        ...strangers(world, 'POST', path, {}),
+        {
+          label: 'the salesperson of the deal',
+          method: 'POST',
+          path,
+          body: {},
+          token: world.seller.token,
+          expect: 403,
+        },
+        { label: 'legal, terms as approved', method: 'POST', path, body: {}, token: world.lawyer.token, expect: 409 },
+      ];
+    },
+  },
+  {
+    name: 'signing: strangers 404, the salesperson and the unit head 403; legal before the tasks are done 409',
+    route: 'POST /api/contracts/:id/sign',
+    async run(ctx) {
+      const { world, caseId } = await freshCase(ctx);
+      const path = `/api/contracts/${caseId}/sign`;
+      const body = { signatories: [{ name: 'Dana Moss', party: 'customer', position: 'COO' }] };
+      return [
+        ...strangers(world, 'POST', path, body),
+        { label: 'the salesperson of the deal', method: 'POST', path, body, token: world.seller.token, expect: 403 },
+        { label: 'head of the unit', method: 'POST', path, body, token: world.head.token, expect: 403 },
+        { label: 'legal, work not done', method: 'POST', path, body, token: world.lawyer.token, expect: 409 },
+      ];
+    },
+  },
+  {
+    name: 'contract tasks: the groups, the salesperson and the unit head read a task; strangers 404',
+    route: 'GET /api/tasks/:id',
+    async run(ctx) {
+      const { world, tasks, offer, caseId } = await freshCase(ctx);
+      const path = `/api/tasks/${tasks[LEGAL_TASK]}`;
+      return [
+        ...strangers(world, 'GET', path),
+        { label: 'legal', method: 'GET', path, token: world.lawyer.token, expect: 200 },
+        { label: 'accounting (another group)', method: 'GET', path, token: world.accountant.token, expect: 200 },
+        { label: 'the salesperson of the deal', method: 'GET', path, token: world.seller.token, expect: 200 },
+        { label: 'head of the unit', method: 'GET', path, token: world.head.token, expect: 200 },
+        ...(['colleague', 'farHead'] as const).map((who): ObjectStep => ({
+          label: `${who} lists the case: nothing`,
+          method: 'GET',
+          path: `/api/contracts?prospectId=${offer.prospectId}`,
+          token: world[who].token,
+          expect: 200,
+          check: (b) => (b as { total: number }).total === 0,
+        })),
+        {
+          label: "the salesperson may not see the legal group's queue",
+          method: 'GET',
+          path: `/api/tasks/queue?group=legal&caseId=${caseId}`,
+          token: world.seller.token,
+          expect: 403,
+        },
+      ];
+    },
+  },
+  {
+    name: 'task claim and complete: its group member (200); another group and the salesperson 403; strangers 404',
+    route: 'POST /api/tasks/:id/claim',
+    alsoCovers: ['POST /api/tasks/:id/complete'],
+    async run(ctx) {
+      const { world, tasks } = await freshCase(ctx);
+      const claim = `/api/tasks/${tasks[LEGAL_TASK]}/claim`;
+      const complete = `/api/tasks/${tasks[LEGAL_TASK]}/complete`;
+      return [
+        ...strangers(world, 'POST', claim, {}),
+        { label: 'the salesperson of the deal', method: 'POST', path: claim, token: world.seller.token, expect: 403 },
+        { label: 'accounting', method: 'POST', path: claim, token: world.accountant.token, expect: 403 },
+        { label: 'legal claims', method: 'POST', path: claim, token: world.lawyer.token, expect: 200 },
+        ...strangers(world, 'POST', complete, {}),
+        { label: 'another legal member', method: 'POST', path: complete, token: world.legalLead.token, expect: 403 },
+        { label: 'the one who claimed', method: 'POST', path: complete, token: world.lawyer.token, expect: 200 },
+      ];
+    },
+  },
+  {
+    name: 'task return and reassign: the assignee returns, the group lead reassigns (200); others 403; strangers 404',
+    route: 'POST /api/tasks/:id/reassign',
+    alsoCovers: ['POST /api/tasks/:id/return'],
+    async run(ctx) {
+      const { world, tasks } = await freshCase(ctx);
+      const task = `/api/tasks/${tasks[LEGAL_TASK]}`;
+      ok(await call(ctx.url, 'POST', `${task}/claim`, { token: world.lawyer.token }), 'claim');
+      const back = { reason: 'Out this week' };
+      const to = { assigneeId: world.lawyer.id };
+      return [
+        ...strangers(world, 'POST', `${task}/return`, back),
+        {
+          label: 'return by the salesperson',
+          method: 'POST',
+          path: `${task}/return`,
+          body: back,
+          token: world.seller.token,
+          expect: 403,
+        },
+        {
+          label: 'return by the assignee',
+          method: 'POST',
+          path: `${task}/return`,
+          body: back,
+          token: world.lawyer.token,
+          expect: 200,
+        },
+        ...strangers(world, 'POST', `${task}/reassign`, to),
+        {
+          label: 'reassign by a member',
+          method: 'POST',
+          path: `${task}/reassign`,
+          body: to,
+          token: world.lawyer.token,
+          expect: 403,
+        },
+        {
+          label: 'reassign by the lead',
+          method: 'POST',
+          path: `${task}/reassign`,
+          body: to,
+          token: world.legalLead.token,
+          expect: 200,
+        },
+      ];
+    },
+  },
+  {
+    name: 'task comments and documents: the groups add them (201); the salesperson only reads (403); strangers 404',
+    route: 'POST /api/tasks/:id/comments',
+    alsoCovers: ['POST /api/tasks/:id/documents'],
+    async run(ctx) {
+      const { world, tasks } = await freshCase(ctx);
+      const task = `/api/tasks/${tasks[LEGAL_TASK]}`;
+      const steps: ObjectStep[] = [];
+      for (const [sub, body] of [
+        ['comments', { body: 'Clause 7 needs a look' }],
+        ['documents', { title: 'Draft', url: 'https://dms.example.com/contracts/1' }],
+      ] as const) {
+        const path = `${task}/${sub}`;
+        steps.push(
+          ...strangers(world, 'POST', path, body),
+          { label: `${sub}: the salesperson`, method: 'POST', path, body, token: world.seller.token, expect: 403 },
+          { label: `${sub}: head of the unit`, method: 'POST', path, body, token: world.head.token, expect: 403 },
+          { label: `${sub}: legal`, method: 'POST', path, body, token: world.lawyer.token, expect: 201 },
+        );
+      }
+      return steps;
     },
   },
 ];
