@@ -55,7 +55,10 @@ async function main(): Promise<void> {
   let postgres: RunningPostgres | undefined;
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    postgres = await startEmbeddedPostgres({ dataDir: join(mkdtempSync(join(tmpdir(), 'dealgate-bench-')), 'pg') });
+    postgres = await startEmbeddedPostgres({
+      dataDir: join(mkdtempSync(join(tmpdir(), 'dealgate-bench-')), 'pg'),
+      removeDataOnStop: true,
+    });
     serverUrl = postgres.url;
   }
   const name = `dealgate_bench_${Date.now()}`;

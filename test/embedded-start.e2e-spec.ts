@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Role } from '@dealgate/domain';
@@ -53,6 +53,13 @@ describe('npm start in embedded mode', () => {
       LOG_LEVEL: 'info',
       JWT_SECRET: TEST_JWT_SECRET,
     };
+  });
+
+  afterAll(() => {
+    // The clusters these starts made are throw-away; as root their files may live outside the data folder.
+    const elsewhere = /Embedded PostgreSQL ready on \S+ \(pid \d+, data (\S+)\)/.exec(running?.output() ?? '')?.[1];
+    if (elsewhere) rmSync(elsewhere, { recursive: true, force: true });
+    rmSync(join(dataDir, '..'), { recursive: true, force: true });
   });
 
   afterEach(async () => {

@@ -5,6 +5,7 @@ import { RunningPostgres, startEmbeddedPostgres } from '../libs/database/src/emb
 
 declare global {
   var __embeddedPostgres: RunningPostgres | undefined;
+  var __embeddedPostgresRoot: string | undefined;
 }
 
 /**
@@ -13,8 +14,10 @@ declare global {
  */
 export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) return;
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'dealgate-test-')), 'pg');
-  const postgres = await startEmbeddedPostgres({ dataDir, database: 'dealgate_test' });
+  const root = mkdtempSync(join(tmpdir(), 'dealgate-test-'));
+  globalThis.__embeddedPostgresRoot = root;
+  const dataDir = join(root, 'pg');
+  const postgres = await startEmbeddedPostgres({ dataDir, database: 'dealgate_test', removeDataOnStop: true });
   globalThis.__embeddedPostgres = postgres;
   process.env.DATABASE_URL = postgres.url;
   process.env.DEALGATE_TEST_EMBEDDED = '1';

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -15,6 +15,8 @@ export interface EmbeddedPostgresOptions {
   /** Shared cache for the binaries and, when `dataDir` is out of the postgres user's reach, the data. */
   cacheRoot?: string;
   log?: (line: string) => void;
+  /** A throw-away cluster (tests, benchmarks): `stop()` also deletes its files, wherever they ended up. */
+  removeDataOnStop?: boolean;
 }
 
 export interface RunningPostgres {
@@ -162,12 +164,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     dataDir,
     pid: child.pid ?? -1,
     async stop() {
-      if (child.exitCode !== null) return;
-      // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.
-      child.kill('SIGINT');
-      const timeout = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      await exited;
-      clearTimeout(timeout);
+      if (child.exitCode === null) {
+        // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.
+        child.kill('SIGINT');
+        const timeout = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        await exited;
+        clearTimeout(timeout);
+      }
+      if (options.removeDataOnStop) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
