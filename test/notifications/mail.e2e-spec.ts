@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Role } from '@dealgate/domain';
@@ -178,6 +178,7 @@ describe('notifications e-mail without SMTP', () => {
       expect(row).toEqual({ status: 'failed', last_error: 'outcome unknown: the sender stopped while sending' });
     } finally {
       await svc.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
