@@ -201,6 +201,7 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
         offerId: offer.offerId,
         salespersonId: ids.salesperson,
         unitId,
+        signedBy: ids.legal,
       }),
     ]);
     const handover = (signed.body.tasks as { key: string }[]).find((t) => t.key === String(K.DeliveryHandover));

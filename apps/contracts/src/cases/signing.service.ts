@@ -67,6 +67,7 @@ export class SigningService {
         salespersonId: c.salespersonId,
         unitId: c.unitId,
         signedAt: now.toISOString(),
+        signedBy: actor.userId,
       });
       const handover = HANDOVER_TASK_TEMPLATE;
       await this.tasks.insert(manager, [

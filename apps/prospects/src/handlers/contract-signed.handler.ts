@@ -28,7 +28,7 @@ export class ContractSignedHandler implements JobHandler<typeof JobName.Contract
       manager,
       prospect,
       { kind: FunnelEventKind.ContractSigned, contractId: p.caseId },
-      null,
+      p.signedBy ?? null,
       new Date(p.signedAt),
     );
   }

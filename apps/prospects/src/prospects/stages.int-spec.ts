@@ -374,6 +374,7 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
         salespersonId: h.people.sellerA.userId,
         unitId: h.unitA,
         signedAt: '2026-04-01T09:00:00.000Z',
+        signedBy: h.people.legal.userId,
       };
       await h.deliver('contract.signed', signed);
       await h.deliver('contract.signed', signed);
@@ -387,7 +388,7 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
           toStatus: 'won',
           evidenceKind: 'contract',
           evidenceId: caseId,
-          actorId: null,
+          actorId: h.people.legal.userId,
           at: '2026-04-01T09:00:00.000Z',
         }),
       ]);

@@ -1,4 +1,4 @@
-import { IsIn, IsISO8601, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
 /** Published by the contracts service. */
 export const ContractJob = {
@@ -99,6 +99,11 @@ export class ContractSignedPayload {
 
   @IsISO8601()
   signedAt!: string;
+
+  /** The user who recorded the signature (the actor of the win). Absent only in jobs emitted before it existed. */
+  @IsOptional()
+  @IsUUID()
+  signedBy?: string;
 }
 
 export interface ContractPayloads {
