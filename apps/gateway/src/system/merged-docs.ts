@@ -11,6 +11,17 @@ interface OpenApiDoc {
   tags?: { name: string }[];
 }
 
+/** Every service has the same ops controllers: their operation ids get the service's name so each stays unique. */
+function opsItem(service: string, item: unknown): unknown {
+  const operations = Object.entries(item as Record<string, { operationId?: string }>);
+  return Object.fromEntries(
+    operations.map(([method, op]) => [
+      method,
+      op.operationId ? { ...op, operationId: `${service}_${op.operationId}` } : op,
+    ]),
+  );
+}
+
 /** Merges the gateway's own document with each service's, rewriting ops paths to their public form. */
 export function mergeDocuments(own: OpenApiDoc, services: [BackendService, OpenApiDoc | null][]): OpenApiDoc {
   const paths: Record<string, unknown> = { ...own.paths };
@@ -18,7 +29,7 @@ export function mergeDocuments(own: OpenApiDoc, services: [BackendService, OpenA
   const tags = new Map((own.tags ?? []).map((t) => [t.name, t]));
   const ownOps = Object.keys(paths).filter((p) => p.startsWith('/api/ops/'));
   for (const path of ownOps) {
-    paths[path.replace('/api/ops/', '/api/ops/gateway/')] = paths[path];
+    paths[path.replace('/api/ops/', '/api/ops/gateway/')] = opsItem('gateway', paths[path]);
     delete paths[path];
   }
   const missing: string[] = [];
@@ -28,7 +39,9 @@ export function mergeDocuments(own: OpenApiDoc, services: [BackendService, OpenA
       continue;
     }
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
-      paths[path.startsWith('/api/ops/') ? path.replace('/api/ops/', `/api/ops/${service}/`) : path] = item;
+      if (path.startsWith('/api/ops/'))
+        paths[path.replace('/api/ops/', `/api/ops/${service}/`)] = opsItem(service, item);
+      else paths[path] = item;
     }
     Object.assign(schemas, doc.components?.schemas);
     for (const tag of doc.tags ?? []) tags.set(tag.name, tag);
