@@ -30,10 +30,19 @@ export function describeEvent(event: NotificationEventInput): EventMessage {
   switch (event.type) {
     case 'prospect.stage_changed': {
       const p = event.payload;
-      const move = p.status === 'active' ? `moved to ${words(p.toStage)}` : `is ${p.status}`;
+      // A loss or a reopening keeps the stage: say where it stands, never "from" the stage it is still in.
+      const reopened = p.status === 'active' && p.fromStage === p.toStage;
+      const move =
+        p.status !== 'active' ? `is ${p.status}` : reopened ? 'was reopened' : `moved to ${words(p.toStage)}`;
+      const where =
+        p.status !== 'active' || reopened
+          ? ` at ${words(p.toStage)}`
+          : p.fromStage
+            ? ` (from ${words(p.fromStage)})`
+            : '';
       return {
         title: `Prospect ${move}`,
-        body: `A prospect ${move}${p.fromStage ? ` (from ${words(p.fromStage)})` : ''}.`,
+        body: `A prospect ${move}${where}.`,
         linkPath: `/prospects/${p.prospectId}`,
         subject: { kind: 'prospect', id: p.prospectId },
       };

@@ -129,6 +129,25 @@ describe('webhook signature', () => {
 });
 
 describe('event messages', () => {
+  it.each([
+    [
+      'a move',
+      'primary_contact',
+      'needs_identification',
+      'active',
+      'A prospect moved to needs identification (from primary contact).',
+    ],
+    ['a reopening', 'primary_contact', 'primary_contact', 'active', 'A prospect was reopened at primary contact.'],
+    ['a loss', 'offer_defence', 'offer_defence', 'lost', 'A prospect is lost at offer defence.'],
+    ['an entry', null, 'primary_contact', 'active', 'A prospect moved to primary contact.'],
+  ])('says what %s did to the prospect', (_case, fromStage, toStage, status, body) => {
+    const message = describeEvent({
+      type: 'prospect.stage_changed',
+      payload: { prospectId: 'p1', ownerId: null, unitId: 'u', fromStage, toStage, status },
+    });
+    expect(message.body).toBe(body);
+  });
+
   it('links each event to its item and never needs a name', () => {
     const message = describeEvent({
       type: 'task.overdue',
