@@ -12,13 +12,13 @@ import { AppExceptionFilter, nameBodyParseErrors } from './error-filter';
 import { UuidParamsInterceptor } from './validation';
 
 // Every 400 names what is wrong, in the one error body shape.
-function answer(exception: unknown, params: Record<string, string> = {}) {
+function answer(exception: unknown, params: Record<string, string> = {}, id?: string) {
   let sent: { status?: number; body?: Record<string, unknown> } = {};
   const response = {
     status: (status: number) => ({ json: (body: Record<string, unknown>) => (sent = { status, body }) }),
   };
   const host = {
-    switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ params }) }),
+    switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ params, id }) }),
   } as unknown as ArgumentsHost;
   new AppExceptionFilter(() => undefined).catch(exception, host);
   return sent;
@@ -43,6 +43,21 @@ describe('error body naming the input', () => {
     const other = new Error('other');
     nameBodyParseErrors(other, {} as never, {} as never, next);
     expect(next).toHaveBeenLastCalledWith(other);
+  });
+
+  it('gives a body that failed to parse the correlation id of its request', () => {
+    const next = jest.fn();
+    nameBodyParseErrors(
+      Object.assign(new SyntaxError('Unexpected end'), { type: 'entity.parse.failed', status: 400 }),
+      {} as never,
+      {} as never,
+      next,
+    );
+    // The parser runs before the correlation context opens; the id assigned to the request is what is left.
+    expect(answer(next.mock.calls[0][0], {}, 'req-77').body).toMatchObject({
+      statusCode: 400,
+      correlationId: 'req-77',
+    });
   });
 
   it('names the path parameter ParseUUIDPipe refused (its own message does not)', async () => {

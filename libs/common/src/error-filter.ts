@@ -81,9 +81,12 @@ export class AppExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = withFieldNames(this.toBody(exception), host.switchToHttp().getRequest<Request | undefined>());
+    const request = host.switchToHttp().getRequest<(Request & { id?: unknown }) | undefined>();
+    const body = withFieldNames(this.toBody(exception), request);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    response.status(body.statusCode).json({ ...body, correlationId: currentCorrelationId() });
+    // A body that fails to parse is refused before the correlation context opens: the request still has its id.
+    const correlationId = currentCorrelationId() ?? (typeof request?.id === 'string' ? request.id : undefined);
+    response.status(body.statusCode).json({ ...body, correlationId });
   }
 
   private toBody(exception: unknown): ErrorBody {
