@@ -17,3 +17,4 @@ export * from './stage';
 export * from './stage-machine';
 export * from './meeting';
 export * from './offer-status';
+export * from './gate-checklist';
