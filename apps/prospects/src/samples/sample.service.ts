@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   assertSampleRationale,
+  assertSomeCompanyAccepted,
   companyKeys,
   CompanyRowInput,
   CompanyRowResult,
@@ -89,11 +90,11 @@ export class SampleService {
 
   addCompanies(user: Principal, id: string, dto: AddCompaniesDto): Promise<CompanyUploadReport> {
     const rows = dto.companies.map((c, index) => ({ row: index + 1, ...c }));
-    return this.upload(user, id, rows);
+    return this.upload(user, id, rows, (row) => `companies[${row - 1}]`);
   }
 
   addCompaniesCsv(user: Principal, id: string, text: string): Promise<CompanyUploadReport> {
-    return this.upload(user, id, companyRowsFromCsv(text));
+    return this.upload(user, id, companyRowsFromCsv(text), (row) => `row ${row}`);
   }
 
   async removeCompany(user: Principal, id: string, companyId: string, version: number): Promise<SampleView> {
@@ -142,7 +143,12 @@ export class SampleService {
     });
   }
 
-  private async upload(user: Principal, id: string, rows: CompanyRowInput[]): Promise<CompanyUploadReport> {
+  private async upload(
+    user: Principal,
+    id: string,
+    rows: CompanyRowInput[],
+    fieldOf: (row: number) => string,
+  ): Promise<CompanyUploadReport> {
     return this.dataSource.transaction(async (manager) => {
       const sample = await this.writable(manager, user, id);
       const candidates = rows.map((r) => companyKeys(r));
@@ -152,11 +158,10 @@ export class SampleService {
         ...(await this.samples.companies(manager, id)).map((c) => ({ id: c.id, keys: c.keys })),
       ];
       const results = validateCompanyRows(rows, existing);
+      assertSomeCompanyAccepted(results, fieldOf);
       const accepted = results.flatMap((r) => (r.status === 'accepted' ? [r.company] : []));
-      if (accepted.length > 0) {
-        await this.samples.addCompanies(manager, id, accepted);
-        await this.samples.update(manager, id, {});
-      }
+      await this.samples.addCompanies(manager, id, accepted);
+      await this.samples.update(manager, id, {});
       const updated = (await this.samples.findById(manager, sample.id))!;
       return { accepted: accepted.length, rejected: results.length - accepted.length, rows: results, sample: updated };
     });

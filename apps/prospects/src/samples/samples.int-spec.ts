@@ -246,11 +246,37 @@ describe('prospects service: product lines and target samples over HTTP', () => 
       const dup = await h.call('headA', 'POST', `/samples/${next.body.id}/companies`, {
         companies: [{ name: 'Delta Foods GmbH' }],
       });
-      expect(dup.body.rows[0].reasons[0]).toMatchObject({
+      expect(dup.status).toBe(422);
+      expect(dup.body.details.rows[0].reasons[0]).toMatchObject({
         code: 'duplicate_existing',
         duplicate: { matchedBy: 'name' },
       });
     });
+  });
+
+  it('refuses an upload where every row is rejected with 422 and the per-row report, changing nothing', async () => {
+    const sample = await h.call('headA', 'POST', '/samples', {
+      productLineId: lineId,
+      title: 'Nothing good',
+      rationale: 'Every row is broken',
+    });
+    const json = await h.call('headA', 'POST', `/samples/${sample.body.id}/companies`, {
+      companies: [{ name: '' }, { name: 'Chi Tools', website: 'not a site' }],
+    });
+    expect([json.status, json.body.code]).toEqual([422, 'funnel.no_company_accepted']);
+    expect(json.body.fields.map((f: any) => f.field)).toEqual(['companies[0]', 'companies[1]']);
+    expect(json.body.details.rows.map((r: any) => r.status)).toEqual(['rejected', 'rejected']);
+
+    const csv = await h.upload(
+      'headA',
+      `/samples/${sample.body.id}/companies/csv`,
+      'name,website\n,psi.example\nPsi,bad site\n',
+    );
+    expect([csv.status, csv.body.code]).toEqual([422, 'funnel.no_company_accepted']);
+    expect(csv.body.fields.map((f: any) => f.field)).toEqual(['row 2', 'row 3']);
+
+    const after = (await h.call('headA', 'GET', `/samples/${sample.body.id}`)).body;
+    expect(after).toMatchObject({ version: sample.body.version, companies: [] });
   });
 
   it('never lets the owner approve a sample they changed', async () => {

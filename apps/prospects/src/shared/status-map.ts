@@ -47,6 +47,7 @@ const FUNNEL_STATUS: Record<FunnelErrorCode, number> = {
   [FunnelErrorCode.OfferTermsInvalid]: UNPROCESSABLE,
   [FunnelErrorCode.BriefNotReady]: UNPROCESSABLE,
   [FunnelErrorCode.ContactNotOfProspect]: UNPROCESSABLE,
+  [FunnelErrorCode.NoCompanyAccepted]: UNPROCESSABLE,
 };
 
 /** The prospects service's code -> HTTP status map (common codes such as not_found fall through to the filter). */

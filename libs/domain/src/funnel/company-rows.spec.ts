@@ -1,5 +1,5 @@
 import { companyKeys } from './company-key';
-import { CompanyRowProblem, companyRowsFromCsv, validateCompanyRows } from './company-rows';
+import { assertSomeCompanyAccepted, CompanyRowProblem, companyRowsFromCsv, validateCompanyRows } from './company-rows';
 import { FunnelErrorCode } from './funnel-error';
 
 const existing = [{ id: 'p-1', keys: companyKeys({ name: 'Acme LLC', taxId: '7707083893', website: 'acme.com' }) }];
@@ -78,5 +78,39 @@ describe('companyRowsFromCsv', () => {
     ['name twice', 'name,company\nA,B'],
   ])('refuses a bad header: %s', (_name, text) => {
     expect(() => companyRowsFromCsv(text)).toThrow(expect.objectContaining({ code: FunnelErrorCode.CsvHeaderInvalid }));
+  });
+});
+
+describe('assertSomeCompanyAccepted', () => {
+  it('refuses an upload where every row is rejected, naming each row with its problems', () => {
+    const results = validateCompanyRows(
+      [
+        { row: 2, name: '' },
+        { row: 3, name: 'Acme', website: 'not a site' },
+      ],
+      [],
+    );
+    expect(() => assertSomeCompanyAccepted(results, (row) => `row ${row}`)).toThrow(
+      expect.objectContaining({
+        code: FunnelErrorCode.NoCompanyAccepted,
+        details: expect.objectContaining({
+          fields: [
+            { field: 'row 2', problems: ['The company name is required.'] },
+            { field: 'row 3', problems: [expect.stringContaining('website')] },
+          ],
+        }),
+      }),
+    );
+  });
+
+  it('lets an upload with one accepted row through', () => {
+    const results = validateCompanyRows(
+      [
+        { row: 1, name: '' },
+        { row: 2, name: 'Acme' },
+      ],
+      [],
+    );
+    expect(() => assertSomeCompanyAccepted(results, String)).not.toThrow();
   });
 });

@@ -113,6 +113,27 @@ export function validateCompanyRows(
   });
 }
 
+/**
+ * An upload that would add no company is refused as a whole (422), with the per-row report in the error: every
+ * rejected row becomes a field (named by `fieldOf`, e.g. `companies[0]` for JSON, `row 3` for a CSV file).
+ */
+export function assertSomeCompanyAccepted(
+  results: readonly CompanyRowResult[],
+  fieldOf: (row: number) => string,
+): void {
+  if (results.some((r) => r.status === 'accepted')) return;
+  const fields = results.flatMap((r) =>
+    r.status === 'rejected' ? [{ field: fieldOf(r.row), problems: r.reasons.map((reason) => reason.message) }] : [],
+  );
+  throw funnelError(
+    FunnelErrorCode.NoCompanyAccepted,
+    results.length === 0
+      ? 'The upload holds no company.'
+      : `None of the ${results.length} companies was accepted; fix the rows listed and upload again.`,
+    { fields, rows: results },
+  );
+}
+
 type CompanyColumn = 'name' | 'taxId' | 'website';
 
 // Header names people actually use; compared after lower-casing and turning spaces and hyphens into "_".

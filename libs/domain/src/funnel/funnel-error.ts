@@ -44,6 +44,7 @@ export enum FunnelErrorCode {
   OfferTermsInvalid = 'funnel.offer_terms_invalid',
   BriefNotReady = 'funnel.brief_not_ready',
   ContactNotOfProspect = 'funnel.contact_not_of_prospect',
+  NoCompanyAccepted = 'funnel.no_company_accepted',
 }
 
 /** A broken funnel rule: a `DomainError` whose code is a `FunnelErrorCode`. */
