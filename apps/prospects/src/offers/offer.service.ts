@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   assertOfferAddressesBrief,
+  assertOfferNeedsInBrief,
   assertOfferEditable,
   assertOfferRevisable,
   assertOfferSubmittable,
@@ -118,6 +119,10 @@ export class OfferService {
         );
       }
       const terms = termsOf(dto);
+      assertOfferNeedsInBrief(
+        terms.items,
+        brief.needs.map((n) => n.id),
+      );
       const { totalMinor, currency } = priced(terms);
       return this.offers.insert(manager, {
         prospectId,
@@ -137,6 +142,7 @@ export class OfferService {
       const offer = await this.lockOffer(manager, user, id, dto.version);
       assertOfferEditable(offer.status);
       const terms = termsOf(dto);
+      await this.assertNeedsInBrief(manager, offer.prospectId, terms);
       const { totalMinor, currency } = priced(terms);
       if (offer.status === OfferStatus.PendingApproval && offer.approvalRequestId) {
         await emitJob(manager, JobName.ApprovalVoided, {
@@ -238,6 +244,7 @@ export class OfferService {
         throw funnelError(FunnelErrorCode.OfferAlreadyOpen, 'A newer version of this offer is already in the works.');
       }
       const terms: OfferTerms = { ...offer, items: offer.items.map((i) => ({ ...i, id: randomUUID() })) };
+      await this.assertNeedsInBrief(manager, offer.prospectId, terms);
       const revision = await this.offers.insert(manager, {
         prospectId: offer.prospectId,
         previousOfferId: offer.id,
@@ -257,6 +264,11 @@ export class OfferService {
       );
       return revision;
     });
+  }
+
+  private async assertNeedsInBrief(manager: EntityManager, prospectId: string, terms: OfferTerms): Promise<void> {
+    const brief = await this.briefs.forProspect(manager, prospectId);
+    assertOfferNeedsInBrief(terms.items, brief?.needs.map((n) => n.id) ?? []);
   }
 
   /** Locks an offer the caller may change (write access on its prospect) at the version they read. */

@@ -232,12 +232,16 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
     });
 
     it('forms an offer from the brief; a revision voids the pending approval; only the current request counts', async () => {
-      const stray = await h.call(
+      const unknownNeed = await h.call(
         'sellerA',
         'POST',
         `/prospects/${id}/offers`,
         offerTerms(['00000000-0000-4000-8000-00000000abcd']),
       );
+      expect([unknownNeed.status, unknownNeed.body.code]).toEqual([422, 'funnel.offer_need_unknown']);
+      expect(unknownNeed.body.fields.map((f: any) => f.field)).toEqual(['items[0].needIds']);
+      // A draft may still lack needs; submit refuses it until every item addresses one.
+      const stray = await h.call('sellerA', 'POST', `/prospects/${id}/offers`, offerTerms([]));
       expect(stray.status).toBe(201);
       expect(stray.body).toMatchObject({ status: 'draft', number: 1, totalMinor: 114_000, currency: 'EUR' });
       offerId = stray.body.id;
@@ -246,6 +250,11 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
       const unaddressed = await h.call('sellerA', 'POST', `/offers/${offerId}/submit`, { version: stray.body.version });
       expect([unaddressed.status, unaddressed.body.code]).toEqual([422, 'funnel.offer_item_without_need']);
 
+      const strayEdit = await h.call('sellerA', 'PATCH', `/offers/${offerId}`, {
+        ...offerTerms([needId, '00000000-0000-4000-8000-00000000abcd']),
+        version: stray.body.version,
+      });
+      expect([strayEdit.status, strayEdit.body.fields?.[0]?.field]).toEqual([422, 'items[0].needIds']);
       const fixed = await h.call('sellerA', 'PATCH', `/offers/${offerId}`, {
         ...offerTerms([needId]),
         version: stray.body.version,

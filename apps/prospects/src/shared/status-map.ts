@@ -48,6 +48,7 @@ const FUNNEL_STATUS: Record<FunnelErrorCode, number> = {
   [FunnelErrorCode.BriefNotReady]: UNPROCESSABLE,
   [FunnelErrorCode.ContactNotOfProspect]: UNPROCESSABLE,
   [FunnelErrorCode.NoCompanyAccepted]: UNPROCESSABLE,
+  [FunnelErrorCode.OfferNeedUnknown]: UNPROCESSABLE,
 };
 
 /** The prospects service's code -> HTTP status map (common codes such as not_found fall through to the filter). */

@@ -45,6 +45,7 @@ export enum FunnelErrorCode {
   BriefNotReady = 'funnel.brief_not_ready',
   ContactNotOfProspect = 'funnel.contact_not_of_prospect',
   NoCompanyAccepted = 'funnel.no_company_accepted',
+  OfferNeedUnknown = 'funnel.offer_need_unknown',
 }
 
 /** A broken funnel rule: a `DomainError` whose code is a `FunnelErrorCode`. */

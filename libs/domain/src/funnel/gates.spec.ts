@@ -3,7 +3,12 @@ import { assertBriefComplete, BriefSection, findBriefGaps, REQUIRED_BRIEF_SECTIO
 import { assertDecisionMaker, missingDecisionMakerFields } from './decision-maker-gate';
 import { assertDefenceAttendees, assertDefenceChannel, DefenceChannel, isDefenceChannelAllowed } from './defence-gate';
 import { FunnelErrorCode, isFunnelError } from './funnel-error';
-import { assertOfferAddressesBrief, assertOfferApprover, findItemsWithoutNeeds } from './offer-gate';
+import {
+  assertOfferAddressesBrief,
+  assertOfferApprover,
+  assertOfferNeedsInBrief,
+  findItemsWithoutNeeds,
+} from './offer-gate';
 import { assertSampleApprover, assertSampleRationale } from './sample-gate';
 
 const filled = Object.fromEntries(REQUIRED_BRIEF_SECTIONS.map((section) => [section, 'text']));
@@ -64,6 +69,17 @@ describe('offer gate', () => {
     [[{ id: 'i', needIds: ['n-2'] }], FunnelErrorCode.OfferItemWithoutNeed],
   ])('items %j are refused with %s', (items, code) => {
     expect(() => assertOfferAddressesBrief({ items }, ['n-1'])).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('refuses a draft naming a need the brief does not have, field by field; an item naming none is fine', () => {
+    const items = [{ needIds: ['n-1'] }, { needIds: [] }, { needIds: ['n-1', 'n-x'] }];
+    expect(() => assertOfferNeedsInBrief(items, ['n-1'])).toThrow(
+      expect.objectContaining({
+        code: FunnelErrorCode.OfferNeedUnknown,
+        details: { fields: [{ field: 'items[2].needIds', problems: ['need n-x is not in the brief'] }] },
+      }),
+    );
+    expect(() => assertOfferNeedsInBrief(items.slice(0, 2), ['n-1'])).not.toThrow();
   });
 
   it.each([

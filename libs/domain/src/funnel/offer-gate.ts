@@ -32,6 +32,30 @@ export function findItemsWithoutNeeds(
     .map((item) => ({ itemId: item.id, unknownNeedIds: item.needIds.filter((needId) => !known.has(needId)) }));
 }
 
+/**
+ * A draft may still lack needs (submit requires them), but every need it names must be one of the brief's: a
+ * reference to anything else is refused when the draft is written, naming the item (`items[0].needIds`).
+ */
+export function assertOfferNeedsInBrief(
+  items: readonly Pick<OfferItemInput, 'needIds'>[],
+  briefNeedIds: readonly string[],
+): void {
+  const known = new Set(briefNeedIds);
+  const fields = items.flatMap((item, index) => {
+    const unknown = item.needIds.filter((needId) => !known.has(needId));
+    return unknown.length === 0
+      ? []
+      : [{ field: `items[${index}].needIds`, problems: unknown.map((needId) => `need ${needId} is not in the brief`) }];
+  });
+  if (fields.length > 0) {
+    throw funnelError(
+      FunnelErrorCode.OfferNeedUnknown,
+      `An offer item may only address needs from the brief; ${fields.map((f) => f.field).join(', ')} name(s) others.`,
+      { fields },
+    );
+  }
+}
+
 /** The offer is built from the brief: it has items and each one answers at least one of the brief's needs. */
 export function assertOfferAddressesBrief(
   offer: Pick<OfferForApproval, 'items'>,
