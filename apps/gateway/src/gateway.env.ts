@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ServiceEnv } from '@dealgate/common';
@@ -26,6 +27,10 @@ export class GatewayEnv extends ServiceEnv {
   @IsOptional()
   @IsUrl(url)
   CONSOLE_ORIGIN?: string;
+
+  /** The built web console (`npm run build` writes it to dist/console); served at `/`. */
+  @IsString()
+  CONSOLE_DIR = resolve(process.cwd(), 'dist', 'console');
 
   /** The first admin, created when no user exists yet (served mode). */
   @IsOptional()

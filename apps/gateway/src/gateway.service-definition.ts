@@ -11,6 +11,7 @@ import { mountApiKeyAuthentication } from './security/api-key.middleware';
 import { enableConsoleCors } from './security/cors';
 import { mountDeactivatedUserCheck } from './security/deactivated-user.middleware';
 import { mountProxyRateLimit } from './security/proxy-rate-limit';
+import { mountConsole } from './system/console-static';
 import { mountMergedDocs } from './system/merged-docs';
 import { mountSystemHealth } from './system/system-health';
 
@@ -57,6 +58,7 @@ export const gatewayService: ServiceDefinition<GatewayEnv> = {
       mountDeactivatedUserCheck(app);
       mountProxyRateLimit(app, isProxiedPath);
       mountServiceProxies(app, urls);
+      mountConsole(app, env.CONSOLE_DIR);
     },
   },
 };

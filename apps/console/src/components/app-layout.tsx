@@ -1,0 +1,106 @@
+import { Anchor, AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { logout } from '../api/session';
+import { NotificationBell } from '../features/notifications/notification-bell';
+import { LanguageSwitch } from './language-switch';
+import { Loading } from './states';
+import { hasRole, useMe } from './use-session';
+
+interface NavItem {
+  to: string;
+  label: string;
+  roles?: string[];
+}
+
+const NAV: NavItem[] = [
+  { to: '/', label: 'nav.home' },
+  { to: '/board', label: 'nav.board', roles: ['salesperson', 'sales_head', 'owner'] },
+  { to: '/samples', label: 'nav.samples', roles: ['salesperson', 'sales_head', 'owner'] },
+  { to: '/notifications', label: 'nav.notifications' },
+];
+
+/** The frame of every signed-in page: header (language, bell, account) and the navigation for the user's roles. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const items = NAV.filter((item) => !item.roles || hasRole(me, ...item.roles));
+  const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Anchor href="#main" className="skip-link">
+              {t('skipToContent')}
+            </Anchor>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <Text component={Link} to="/" fw={700} size="lg" c="indigo.8" td="none">
+              {t('appName')}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <NotificationBell />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label={t('user.menu', { name: me.name })}>
+                  <Text size="sm" fw={500} visibleFrom="xs">
+                    {me.name}
+                  </Text>
+                  <Text size="xs" c="dimmed" visibleFrom="xs">
+                    {(me.roles).map((r) => t(`roles.${r}`)).join(', ')}
+                  </Text>
+                  <Text size="sm" fw={500} hiddenFrom="xs">
+                    {me.name.slice(0, 1)}
+                  </Text>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item component={Link} to="/password">
+                  {t('user.changePassword')}
+                </Menu.Item>
+                <Menu.Item
+                  color="red"
+                  onClick={() => {
+                    void logout().then(() => navigate('/login'));
+                  }}
+                >
+                  {t('user.logout')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
+        {items.map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={t(item.label)}
+            active={active(item.to)}
+            aria-current={active(item.to) ? 'page' : undefined}
+            onClick={close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

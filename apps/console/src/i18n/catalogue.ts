@@ -1,0 +1,14 @@
+// Every feature's catalogue, one i18next namespace each. A feature adds its messages file here.
+import { commonMessages } from './common.messages';
+import { sessionMessages } from '../features/session/messages';
+import { homeMessages } from '../features/home/messages';
+
+export const catalogue = {
+  common: commonMessages,
+  session: sessionMessages,
+  home: homeMessages,
+} as const;
+
+export type Namespace = keyof typeof catalogue;
+export const LANGUAGES = ['en', 'hu'] as const;
+export type Language = (typeof LANGUAGES)[number];

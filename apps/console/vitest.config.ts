@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  root: __dirname,
+  test: { environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'] },
+});
