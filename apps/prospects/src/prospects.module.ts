@@ -24,7 +24,12 @@ import { ProductLineController } from './product-lines/product-line.controller';
 import { ProductLineRepository } from './product-lines/product-line.repository';
 import { ProductLineService } from './product-lines/product-line.service';
 import { ProspectsEnv } from './prospects.env';
+import { AgendaRepository } from './prospects/agenda.repository';
+import { AgendaService } from './prospects/agenda.service';
+import { BoardRepository } from './prospects/board.repository';
 import { FunnelTransitions } from './prospects/funnel-transitions';
+import { GateEvidenceRepository } from './prospects/gate-evidence.repository';
+import { ProspectViewService } from './prospects/prospect-view.service';
 import { ProspectController } from './prospects/prospect.controller';
 import { ProspectRepository } from './prospects/prospect.repository';
 import { ProspectService } from './prospects/prospect.service';
@@ -42,6 +47,11 @@ const FUNNEL_PROVIDERS = [
   TransitionLogRepository,
   FunnelTransitions,
   ProspectService,
+  GateEvidenceRepository,
+  BoardRepository,
+  ProspectViewService,
+  AgendaRepository,
+  AgendaService,
   SampleRepository,
   SampleService,
   SampleDecision,

@@ -4,6 +4,7 @@ import { Funnel1764300000000 } from './1764300000000-funnel';
 import { Analytics1764400100000 } from './1764400100000-analytics';
 import { OfferContributors1764500000000 } from './1764500000000-offer-contributors';
 import { SampleContributors1764500100000 } from './1764500100000-sample-contributors';
+import { BoardIndexes1764600000000 } from './1764600000000-board-indexes';
 
 /** Applied in order at start (see libs/database migrateSchema). */
 export const PROSPECTS_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const PROSPECTS_MIGRATIONS = [
   Analytics1764400100000,
   OfferContributors1764500000000,
   SampleContributors1764500100000,
+  BoardIndexes1764600000000,
 ];

@@ -1,8 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page } from '@dealgate/common';
+import { Page, PageOf } from '@dealgate/common';
+import { AgendaDto, AgendaQuery } from './agenda.dto';
+import { AgendaService } from './agenda.service';
+import { BoardDto, BoardQuery } from './board.dto';
+import { ProspectDetailDto } from './prospect-detail.dto';
+import { ProspectViewService } from './prospect-view.service';
 import { AssignProspectDto, BulkAssignDto, LoseProspectDto, ProspectQuery, VersionedDto } from './prospect.dto';
 import { Prospect } from './prospect.model';
 import { ProspectService } from './prospect.service';
@@ -15,7 +20,12 @@ const SALES = [Role.Owner, Role.SalesHead, Role.Salesperson];
 @ApiBearerAuth()
 @Controller('prospects')
 export class ProspectController {
-  constructor(private readonly service: ProspectService) {}
+  @ApiOkResponse({ type: PageOf(Prospect) })
+  constructor(
+    private readonly service: ProspectService,
+    private readonly views: ProspectViewService,
+    private readonly agenda: AgendaService,
+  ) {}
 
   @Get()
   @Roles(...VIEWERS)
@@ -24,6 +34,26 @@ export class ProspectController {
   })
   list(@CurrentUser() user: Principal, @Query() query: ProspectQuery): Promise<Page<Prospect>> {
     return this.service.list(user, query);
+  }
+
+  @Get('board')
+  @Roles(...VIEWERS)
+  @ApiOperation({
+    summary: 'The board: visible active prospects per stage, with counts over the filtered set and gate summaries',
+  })
+  @ApiOkResponse({ type: BoardDto })
+  board(@CurrentUser() user: Principal, @Query() query: BoardQuery): Promise<BoardDto> {
+    return this.views.board(user, query);
+  }
+
+  @Get('agenda')
+  @Roles(...SALES)
+  @ApiOperation({
+    summary: "The caller's home page: today's meetings, stalled prospects, waiting offers (a sales head: the unit)",
+  })
+  @ApiOkResponse({ type: AgendaDto })
+  agendaFor(@CurrentUser() user: Principal, @Query() query: AgendaQuery): Promise<AgendaDto> {
+    return this.agenda.forCaller(user, query);
   }
 
   @Post('assignments')
@@ -36,9 +66,10 @@ export class ProspectController {
 
   @Get(':id')
   @Roles(...VIEWERS)
-  @ApiOperation({ summary: 'One prospect' })
-  get(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<Prospect> {
-    return this.service.get(user, id);
+  @ApiOperation({ summary: 'One prospect with its stage checklist, time in stage and what the caller may do' })
+  @ApiOkResponse({ type: ProspectDetailDto })
+  get(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ProspectDetailDto> {
+    return this.views.detail(user, id);
   }
 
   @Get(':id/transitions')

@@ -35,7 +35,7 @@ export interface GateItem {
 
 export interface GateChecklist {
   readonly stage: Stage;
-  readonly items: readonly GateItem[];
+  readonly items: GateItem[];
 }
 
 /** The evidence the stage gates read, loaded for one prospect. */

@@ -69,3 +69,13 @@ export function assertProspectAccess(
   }
   throw funnelError(FunnelErrorCode.AccessDenied, 'You have no access to this prospect.');
 }
+
+/**
+ * What a UI shows as read-only for this caller: the deal is handed over (contract stage or won), it is lost, or the
+ * caller may only look. Actions with their own rules (a head reopening a lost prospect) are decided by those rules.
+ */
+export function isReadOnlyFor(actor: FunnelActor, prospect: ProspectAccessTarget): boolean {
+  return (
+    isHandedOver(prospect) || prospect.status === ProspectStatus.Lost || prospectAccess(actor, prospect) !== 'write'
+  );
+}
