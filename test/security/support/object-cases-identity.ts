@@ -104,4 +104,32 @@ export const IDENTITY_CASES: ObjectCase[] = [
       ];
     },
   },
+  {
+    name: "unit members: the unit's head, the owner and admin see them (no e-mails); another head gets 404",
+    route: 'GET /api/units/:id/members',
+    async run(ctx) {
+      const head = await ctx.userWith([Role.SalesHead]);
+      const otherHead = await ctx.userWith([Role.SalesHead]);
+      const owner = await ctx.userWith([Role.Owner]);
+      const seller = await ctx.userWith([Role.Salesperson]);
+      const unit = (
+        await call<{ id: string }>(ctx.url, 'POST', '/api/units', {
+          token: ctx.admin,
+          body: { name: `Members ${Date.now()}`, headUserId: head.id },
+        })
+      ).body;
+      const path = `/api/units/${unit.id}/members`;
+      const namesOnly = (b: unknown) =>
+        Array.isArray(b) &&
+        (b as Record<string, unknown>[]).some((m) => m.id === head.id) &&
+        (b as Record<string, unknown>[]).every((m) => !('email' in m));
+      return [
+        { label: 'its head', method: 'GET', path, token: head.token, expect: 200, check: namesOnly },
+        { label: 'the owner', method: 'GET', path, token: owner.token, expect: 200, check: namesOnly },
+        { label: 'an admin', method: 'GET', path, token: ctx.admin, expect: 200, check: namesOnly },
+        { label: 'the head of another unit', method: 'GET', path, token: otherHead.token, expect: 404 },
+        { label: 'a salesperson', method: 'GET', path, token: seller.token, expect: 403 },
+      ];
+    },
+  },
 ];

@@ -11,6 +11,8 @@ import { TokenIssuer } from '../auth/token-issuer';
 import { DirectoryPublisher } from './directory-publisher';
 import { FirstAdmin } from './first-admin';
 import { PasswordHasher } from './password-hasher';
+import { UnitMembersController } from './unit-members.controller';
+import { UnitMembersService } from './unit-members.service';
 import { UnitsController } from './units.controller';
 import { UnitsRepository } from './units.repository';
 import { UnitsService } from './units.service';
@@ -20,7 +22,14 @@ import { UsersService } from './users.service';
 
 /** Identity: users, units, login and sessions, API keys, the audit log. Needs GatewayEnv provided by the app. */
 @Module({
-  controllers: [AuthController, ApiKeysController, AuditController, UsersController, UnitsController],
+  controllers: [
+    AuthController,
+    ApiKeysController,
+    AuditController,
+    UsersController,
+    UnitsController,
+    UnitMembersController,
+  ],
   providers: [
     UsersRepository,
     UnitsRepository,
@@ -32,6 +41,7 @@ import { UsersService } from './users.service';
     TokenIssuer,
     UsersService,
     UnitsService,
+    UnitMembersService,
     AuthService,
     ApiKeysService,
     FirstAdmin,

@@ -3,3 +3,4 @@ export * from './password-policy';
 export * from './refresh-rotation';
 export * from './api-key';
 export * from './directory-rules';
+export * from './unit-members';
