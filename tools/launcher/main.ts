@@ -4,17 +4,25 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { RunningPostgres, startEmbeddedPostgres } from '@dealgate/database';
 import { installQueueBackend, queueSettings } from '@dealgate/messaging';
-import { ChildSpec, Supervisor } from './supervisor';
+import { chooseLogFormat } from './log-view';
+import { LauncherOutput } from './output';
+import { childSpecs, gatewayPort, publicUrl } from './services';
+import { Supervisor } from './supervisor';
+import { watchBuild } from './watch';
 
 const env = process.env;
-const log = (line: string) => process.stdout.write(`[dealgate] ${line}\n`);
-
-const SERVICES = [
-  { name: 'prospects', portVar: 'PROSPECTS_PORT', port: 3001, urlVar: 'PROSPECTS_URL' },
-  { name: 'approvals', portVar: 'APPROVALS_PORT', port: 3002, urlVar: 'APPROVALS_URL' },
-  { name: 'contracts', portVar: 'CONTRACTS_PORT', port: 3003, urlVar: 'CONTRACTS_URL' },
-  { name: 'notifications', portVar: 'NOTIFICATIONS_PORT', port: 3004, urlVar: 'NOTIFICATIONS_URL' },
-] as const;
+const argv = process.argv.slice(2);
+const output = new LauncherOutput(
+  chooseLogFormat(env, argv, process.stdout.isTTY === true),
+  process.stdout,
+  process.stderr,
+  process.stdout.isTTY === true && !env.NO_COLOR,
+);
+const log = (line: string) => output.line(line);
+const watchMode = argv.includes('--watch');
+// `--skip prospects,contracts`: run the rest, e.g. while one service runs alone under `nest start --watch`.
+const skipArg = argv.indexOf('--skip');
+const skip = (skipArg >= 0 ? (argv[skipArg + 1] ?? '') : (env.DEALGATE_SKIP ?? '')).split(',').filter(Boolean);
 
 /** A secret kept in the data folder, made on first start, so tokens survive restarts in embedded mode. */
 function persistentSecret(dataRoot: string, name: string): string {
@@ -25,26 +33,30 @@ function persistentSecret(dataRoot: string, name: string): string {
 
 /**
  * The gateway writes the first admin's generated password to this file once, when it creates that admin; the launcher
- * prints it and deletes the file, so it is shown exactly once.
+ * shows it and deletes the file, so it is shown exactly once.
  */
-function printFirstAdminOnce(file: string): void {
-  if (!existsSync(file)) return;
+function firstAdminOnce(file: string): string[] {
+  if (!existsSync(file)) return [];
   try {
     const { email, password } = JSON.parse(readFileSync(file, 'utf8')) as { email: string; password: string };
-    log('First start: an admin was created. Log in and change the password (shown only this once):');
-    log(`  e-mail:    ${email}`);
-    log(`  password:  ${password}`);
+    return [
+      '',
+      'First start: an admin was created. Log in with it and change the password (shown only this once):',
+      `  e-mail:    ${email}`,
+      `  password:  ${password}`,
+    ];
   } finally {
     rmSync(file, { force: true });
   }
 }
 
-async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
+/** Until /api/health says 200, or (`anyAnswer`, some services skipped) until the gateway answers at all. */
+async function waitForHealth(url: string, timeoutMs: number, anyAnswer = false): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(3000) });
-      if (response.status === 200) return true;
+      if (response.status === 200 || anyAnswer) return true;
     } catch {
       // not up yet
     }
@@ -65,7 +77,8 @@ async function checkDatabase(url: string): Promise<void> {
 }
 
 let postgres: RunningPostgres | undefined;
-const supervisor = new Supervisor(log);
+const supervisor = new Supervisor(output);
+let stopWatching: (() => void) | undefined;
 let shuttingDown = false;
 let runtimeFile: string | undefined;
 
@@ -73,6 +86,7 @@ let runtimeFile: string | undefined;
 async function shutdown(reason: string, exitCode = 0): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
+  stopWatching?.();
   log(`${reason}: stopping the services…`);
   await supervisor.stopAll();
   if (runtimeFile) rmSync(runtimeFile, { force: true });
@@ -116,25 +130,8 @@ async function main(): Promise<void> {
   const piiKey = env.PII_KEY ?? persistentSecret(dataRoot, 'pii-key');
   const dist = resolve(__dirname, '..', '..');
   const firstAdminFile = join(dataRoot, 'first-admin.json');
-  const common = { ...env, DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, PII_KEY: piiKey };
-  const urls = Object.fromEntries(SERVICES.map((s) => [s.urlVar, `http://127.0.0.1:${env[s.portVar] ?? s.port}`]));
-  const specs: ChildSpec[] = [
-    ...SERVICES.map((s) => ({
-      name: s.name,
-      script: join(dist, 'apps', s.name, 'src', 'main.js'),
-      env: { ...common, PORT: env[s.portVar] ?? String(s.port) },
-    })),
-    {
-      name: 'gateway',
-      script: join(dist, 'apps', 'gateway', 'src', 'main.js'),
-      env: {
-        ...common,
-        ...urls,
-        PORT: env.PORT ?? '3000',
-        ADMIN_PASSWORD_FILE: env.ADMIN_PASSWORD ? undefined : firstAdminFile,
-      },
-    },
-  ];
+  const specs = childSpecs({ env, dist, databaseUrl, jwtSecret, piiKey, firstAdminFile, skip });
+  if (skip.length > 0) log(`not starting ${skip.join(', ')} (--skip / DEALGATE_SKIP)`);
   for (const spec of specs) supervisor.start(spec);
   // Lets ops tools (npm run dead-letters) reach the running system, embedded database included.
   runtimeFile = join(dataRoot, 'runtime.json');
@@ -142,20 +139,41 @@ async function main(): Promise<void> {
     mode: 0o600,
   });
 
-  const origin = `http://localhost:${env.PORT ?? '3000'}`;
-  if (await waitForHealth(`http://127.0.0.1:${env.PORT ?? '3000'}/api/health`, 120_000)) {
-    log(`Dealgate is running (${postgres ? 'embedded' : 'served'} mode).`);
-    log(`  API:       ${origin}/api`);
-    log(`  API docs:  ${origin}/api/docs`);
-    log(`  health:    ${origin}/api/health`);
-    printFirstAdminOnce(firstAdminFile);
-    log('Press Ctrl-C to stop.');
+  if (watchMode) {
+    stopWatching = watchBuild(
+      dist,
+      specs.map((spec) => spec.name),
+      (names) => {
+        log(`files changed: restarting ${names.join(', ')}`);
+        names.forEach((name) => supervisor.restart(name));
+      },
+    );
+  }
+
+  const origin = publicUrl(env);
+  const port = gatewayPort(env);
+  if (
+    skip.includes('gateway') ||
+    (await waitForHealth(`http://127.0.0.1:${port}/api/health`, 120_000, skip.length > 0))
+  ) {
+    output.block([
+      `Dealgate is running (${postgres ? 'embedded' : 'served'} mode${watchMode ? ', watching the build' : ''}).`,
+      `  console:   ${origin}/`,
+      `  API docs:  ${origin}/api/docs`,
+      `  API:       ${origin}/api`,
+      `  health:    ${origin}/api/health`,
+      ...firstAdminOnce(firstAdminFile),
+      '',
+      output.format === 'pretty'
+        ? 'Showing warnings and errors only (full JSON logs: npm start -- --json). Press Ctrl-C to stop.'
+        : 'Press Ctrl-C to stop.',
+    ]);
   } else if (!shuttingDown) {
     log(`not healthy yet after 120 s; see the logs above and ${origin}/api/health`);
   }
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`[dealgate] failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  log(`failed to start: ${error instanceof Error ? error.message : String(error)}`);
   void shutdown('start failed', 1);
 });

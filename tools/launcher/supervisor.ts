@@ -6,20 +6,29 @@ export interface ChildSpec {
   env: Record<string, string | undefined>;
 }
 
-type Log = (line: string) => void;
+export interface SupervisorOutput {
+  line(text: string): void;
+  child(name: string, stream: 'stdout' | 'stderr', chunk: string): void;
+}
 
 /**
  * Keeps one process per service alive: restarts a process that dies (with a growing delay, reset after a minute of
- * uptime) and stops them all on request, waiting for each to exit, killing the stubborn after a deadline.
+ * uptime), restarts one on request (watch mode) and stops them all on request, waiting for each to exit, killing the
+ * stubborn after a deadline.
  */
 export class Supervisor {
   private readonly children = new Map<string, ChildProcess>();
+  private readonly specs = new Map<string, ChildSpec>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly requested = new Set<string>();
   private stopping = false;
 
-  constructor(private readonly log: Log) {}
+  constructor(private readonly output: SupervisorOutput) {}
 
   start(spec: ChildSpec, delayMs = 1000): void {
     if (this.stopping) return;
+    this.specs.set(spec.name, spec);
+    this.pending.delete(spec.name);
     const startedAt = Date.now();
     // Own process group: the launcher decides the shutdown order. The IPC channel lets a child notice that the
     // launcher is gone (even after a SIGKILL) and exit instead of lingering as an orphan.
@@ -28,16 +37,29 @@ export class Supervisor {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
-    child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(chunk));
-    child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+    child.stdout?.on('data', (chunk: Buffer) => this.output.child(spec.name, 'stdout', chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => this.output.child(spec.name, 'stderr', chunk.toString()));
     this.children.set(spec.name, child);
     child.on('exit', (code, signal) => {
       this.children.delete(spec.name);
       if (this.stopping) return;
+      if (this.requested.delete(spec.name)) return this.start(spec);
       const nextDelay = Date.now() - startedAt > 60_000 ? 1000 : Math.min(delayMs * 2, 30_000);
-      this.log(`${spec.name} exited (${signal ?? `code ${code}`}); restarting in ${delayMs} ms`);
-      setTimeout(() => this.start(spec, nextDelay), delayMs).unref();
+      this.output.line(`${spec.name} exited (${signal ?? `code ${code}`}); restarting in ${delayMs} ms`);
+      this.pending.set(spec.name, setTimeout(() => this.start(spec, nextDelay), delayMs).unref());
     });
+  }
+
+  /** Stops a service and starts it again at once (its files changed). */
+  restart(name: string): void {
+    const spec = this.specs.get(name);
+    if (!spec || this.stopping) return;
+    const waiting = this.pending.get(name);
+    if (waiting) clearTimeout(waiting);
+    const child = this.children.get(name);
+    if (!child) return this.start(spec);
+    this.requested.add(name);
+    child.kill('SIGTERM');
   }
 
   pids(): Record<string, number | undefined> {
@@ -46,6 +68,7 @@ export class Supervisor {
 
   async stopAll(deadlineMs = 20_000): Promise<void> {
     this.stopping = true;
+    this.pending.forEach((timer) => clearTimeout(timer));
     await Promise.all(
       [...this.children.values()].map(
         (child) =>
