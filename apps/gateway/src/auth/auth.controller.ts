@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
@@ -8,35 +9,66 @@ import { UserView } from '../identity/users.dto';
 import { ChangePasswordDto, LoginDto, RefreshDto, TokenPair } from './auth.dto';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './rate-limits';
+import { RefreshCookie } from './refresh-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cookie: RefreshCookie,
+  ) {}
 
   @Public()
   @LoginThrottle()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in with e-mail and password: a short-lived access token and a refresh token' })
-  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<TokenPair> {
-    return this.auth.login(dto.email, dto.password, ip);
+  @ApiOperation({
+    summary:
+      'Log in with e-mail and password: a short-lived access token and a refresh token (also set as the HttpOnly cookie dealgate_refresh)',
+  })
+  async login(
+    @Body() dto: LoginDto,
+    @Ip() ip: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenPair> {
+    const pair = await this.auth.login(dto.email, dto.password, ip);
+    this.cookie.set(request, response, pair.refreshToken);
+    return pair;
   }
 
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a refresh token for a new pair (each refresh token works once)' })
-  refresh(@Body() dto: RefreshDto, @Ip() ip: string): Promise<TokenPair> {
-    return this.auth.refresh(dto.refreshToken, ip);
+  @ApiOperation({
+    summary:
+      'Exchange a refresh token (body, else the dealgate_refresh cookie) for a new pair; each refresh token works once',
+  })
+  async refresh(
+    @Body() dto: RefreshDto,
+    @Ip() ip: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenPair> {
+    const pair = await this.auth.refresh(this.cookie.tokenOf(request, dto.refreshToken), ip);
+    this.cookie.set(request, response, pair.refreshToken);
+    return pair;
   }
 
   @Public()
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'End the session of this refresh token' })
-  logout(@Body() dto: RefreshDto, @Ip() ip: string): Promise<void> {
-    return this.auth.logout(dto.refreshToken, ip);
+  @ApiOperation({ summary: 'End the session of this refresh token (body, else the cookie) and clear the cookie' })
+  async logout(
+    @Body() dto: RefreshDto,
+    @Ip() ip: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    // The cookie goes whatever happens: a browser must not keep presenting a token the server refused.
+    this.cookie.clear(request, response);
+    await this.auth.logout(this.cookie.tokenOf(request, dto.refreshToken), ip);
   }
 
   @Post('password')

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH } from '@dealgate/domain';
 
 export class LoginDto {
@@ -15,11 +15,18 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token of the last login or refresh; each one works once' })
+  @ApiProperty({
+    type: String,
+    required: false,
+    maxLength: 200,
+    description:
+      'The refresh token of the last login or refresh; each one works once. Without it, the `dealgate_refresh` cookie is used.',
+  })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  refreshToken!: string;
+  refreshToken?: string;
 }
 
 export class ChangePasswordDto {

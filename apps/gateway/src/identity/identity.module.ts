@@ -6,6 +6,7 @@ import { ApiKeysRepository } from '../auth/api-keys.repository';
 import { ApiKeysService } from '../auth/api-keys.service';
 import { AuthController } from '../auth/auth.controller';
 import { AuthService } from '../auth/auth.service';
+import { RefreshCookie } from '../auth/refresh-cookie';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { TokenIssuer } from '../auth/token-issuer';
 import { DirectoryPublisher } from './directory-publisher';
@@ -43,6 +44,7 @@ import { UsersService } from './users.service';
     UnitsService,
     UnitMembersService,
     AuthService,
+    RefreshCookie,
     ApiKeysService,
     FirstAdmin,
   ],
