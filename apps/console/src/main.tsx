@@ -11,7 +11,7 @@ import { ApiError } from './api/errors';
 import { restore } from './api/session';
 import { createRouter } from './app';
 import { setupI18n } from './i18n';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 setupI18n();
 void restore();
@@ -29,7 +29,7 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={createRouter()} />

@@ -59,7 +59,7 @@ export function AppLayout() {
                     {me.name}
                   </Text>
                   <Text size="xs" c="dimmed" visibleFrom="xs">
-                    {(me.roles).map((r) => t(`roles.${r}`)).join(', ')}
+                    {me.roles.map((r) => t(`roles.${r}`)).join(', ')}
                   </Text>
                   <Text size="sm" fw={500} hiddenFrom="xs">
                     {me.name.slice(0, 1)}

@@ -13,5 +13,5 @@ export function useMe(): Me {
 }
 
 export function hasRole(me: Me, ...roles: string[]): boolean {
-  return (me.roles).some((role) => roles.includes(role));
+  return me.roles.some((role) => roles.includes(role));
 }

@@ -14,9 +14,7 @@ function initialLanguage(): Language {
 function resources(): Resource {
   const out: Resource = {};
   for (const language of LANGUAGES) {
-    out[language] = Object.fromEntries(
-      Object.entries(catalogue).map(([ns, messages]) => [ns, messages[language]]),
-    );
+    out[language] = Object.fromEntries(Object.entries(catalogue).map(([ns, messages]) => [ns, messages[language]]));
   }
   return out;
 }
