@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- reads JSON answers loosely */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call -- reads JSON answers loosely */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Role } from '@dealgate/domain';
@@ -49,7 +49,7 @@ export async function http(baseUrl: string, token: string, method: string, path:
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null } as HttpAnswer;
+  return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 
 /**
