@@ -5,7 +5,8 @@ import { Role } from '@dealgate/domain';
 import { TestDatabase, createTestDatabase, queryOnce, testEnv, tokenFor, waitFor } from '@dealgate/testing';
 import { RunningSystem, startSystem } from '../../support/system-harness';
 
-const CONSOLE_DIR = resolve(__dirname, '..', '..', '..', 'dist', 'console');
+// CONSOLE_DIR lets a developer test a console built elsewhere (vite build --outDir ...).
+const CONSOLE_DIR = process.env.CONSOLE_DIR ?? resolve(__dirname, '..', '..', '..', 'dist', 'console');
 export const ADMIN = { email: 'console.admin@example.test', password: 'Granite-Lantern-4821' };
 const PASSWORD = 'Meadow-Compass-7305';
 
