@@ -4,6 +4,7 @@ import { ApprovalErrorCode } from '@dealgate/domain';
 import { ServiceName } from '@dealgate/messages';
 import { ApprovalsEnv } from './approvals.env';
 import { ApprovalsModule } from './approvals.module';
+import openapiMetadata from './openapi.metadata';
 
 /** Every approval error code and its HTTP status; exhaustive, so a new code is a compile error here. */
 const STATUS: Record<ApprovalErrorCode, number> = {
@@ -30,5 +31,8 @@ export const approvalsService: ServiceDefinition<ApprovalsEnv> = {
   service: ServiceName.Approvals,
   envClass: ApprovalsEnv,
   module: (config, queue) => ApprovalsModule.forRoot(config, queue),
-  app: { statusForCode: (code) => STATUS[code as ApprovalErrorCode] },
+  app: {
+    openapiMetadata,
+    statusForCode: (code) => STATUS[code as ApprovalErrorCode],
+  },
 };

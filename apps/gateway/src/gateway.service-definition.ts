@@ -14,6 +14,7 @@ import { mountProxyRateLimit } from './security/proxy-rate-limit';
 import { mountConsole } from './system/console-static';
 import { mountMergedDocs } from './system/merged-docs';
 import { mountSystemHealth } from './system/system-health';
+import openapiMetadata from './openapi.metadata';
 
 /** The gateway reaches itself (own health, own OpenAPI part) on the port it actually listens on. */
 function selfUrl(app: NestExpressApplication): () => string {
@@ -46,6 +47,7 @@ export const gatewayService: ServiceDefinition<GatewayEnv> = {
   envClass: GatewayEnv,
   module: (config, queue) => GatewayModule.forRoot(config, queue),
   app: {
+    openapiMetadata,
     docs: { jsonDocumentUrl: 'api/docs/gateway-json', swaggerUrl: '/api/docs-json' },
     statusForCode: (code) => IDENTITY_STATUS[code as IdentityErrorCode],
     beforeBodyParsing: (app, config) => {

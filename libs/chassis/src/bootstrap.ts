@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
 import {
   AppExceptionFilter,
+  ErrorBody,
   METRICS_REGISTRY,
   ServiceEnv,
   StatusForCode,
@@ -19,6 +20,8 @@ import {
   UuidParamsInterceptor,
 } from '@dealgate/common';
 import { ServiceName } from '@dealgate/messages';
+import { describeContract } from './openapi/contract';
+import { routeFacts } from './openapi/routes';
 
 export interface ServiceAppOptions {
   service: ServiceName;
@@ -28,6 +31,11 @@ export interface ServiceAppOptions {
   bodyLimit?: string;
   /** Middleware that must see the raw body stream (the gateway's proxy). */
   beforeBodyParsing?: (app: NestExpressApplication, config: ServiceEnv) => void;
+  /**
+   * The service's @nestjs/swagger plugin metadata (`apps/<service>/src/openapi.metadata.ts`, written by
+   * `npm run openapi`): property types and response types that neither tsc nor SWC record at run time.
+   */
+  openapiMetadata?: () => Promise<Record<string, unknown>>;
   /** Where the service's own OpenAPI JSON is served, and where Swagger UI loads its document from. */
   docs?: { jsonDocumentUrl: string; swaggerUrl?: string };
 }
@@ -59,10 +67,13 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
   app.useGlobalInterceptors(new UuidParamsInterceptor());
   app.useGlobalFilters(new AppExceptionFilter(options.statusForCode));
   app.enableShutdownHooks();
+  if (options.openapiMetadata) await SwaggerModule.loadPluginMetadata(options.openapiMetadata);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle(`Dealgate ${options.service}`).setVersion('1').addBearerAuth().build(),
+    { extraModels: [ErrorBody] },
   );
+  describeContract(document, routeFacts(app));
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: options.docs?.jsonDocumentUrl ?? 'api/docs-json',
     swaggerUrl: options.docs?.swaggerUrl,

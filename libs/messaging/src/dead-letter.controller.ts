@@ -1,20 +1,10 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
-import { Page, PageQuery, toPage } from '@dealgate/common';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
+import { Page, PageOf, toPage } from '@dealgate/common';
 import { Role } from '@dealgate/domain';
 import { Roles } from '@dealgate/auth';
 import { DeadLetter, DeadLetterStore } from './dead-letters';
-
-export class DeadLetterQuery extends PageQuery {
-  @ApiPropertyOptional({ default: false, description: 'also list dead letters already replayed' })
-  @IsOptional()
-  // Query strings are text: only "true" means true (a plain Boolean cast would turn "false" into true).
-  @Transform(({ value }) => value === true || value === 'true')
-  @IsBoolean()
-  includeReplayed = false;
-}
+import { DeadLetterQuery } from './dead-letter.dto';
 
 /** Ops endpoints of every service; the gateway exposes them as /api/ops/<service>/dead-letters. */
 @ApiTags('ops')
@@ -26,6 +16,7 @@ export class DeadLetterController {
 
   @Get()
   @ApiOperation({ summary: 'Jobs that failed for good, newest first (admin)' })
+  @ApiOkResponse({ type: PageOf(DeadLetter) })
   async list(@Query() query: DeadLetterQuery): Promise<Page<DeadLetter>> {
     const { items, total } = await this.store.list(query);
     return toPage(items, total, query);

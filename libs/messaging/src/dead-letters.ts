@@ -1,18 +1,8 @@
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobEnvelope } from '@dealgate/messages';
-
-export interface DeadLetter {
-  id: string;
-  messageId: string;
-  jobName: string;
-  envelope: JobEnvelope;
-  error: string;
-  attempts: number;
-  failedAt: string;
-  replayedAt: string | null;
-  replayCount: number;
-}
+import { DeadLetter } from './dead-letter.view';
+export { DeadLetter };
 
 interface DeadLetterRow {
   id: string;

@@ -4,3 +4,4 @@ export * from './test-env';
 export * from './tokens';
 export * from './seed-directory';
 export * from './processes';
+export * from './openapi-document';

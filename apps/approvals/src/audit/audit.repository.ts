@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { AuditEntry } from './audit.view';
+export { AuditEntry };
 
 /** What the audit trail records. Values are stored: never rename. */
 export enum AuditAction {
@@ -14,18 +16,6 @@ export enum AuditAction {
   DelegationCreated = 'delegation_created',
   DelegationRevoked = 'delegation_revoked',
   PolicyUpdated = 'policy_updated',
-}
-
-export interface AuditEntry {
-  id: string;
-  requestId: string | null;
-  action: AuditAction;
-  /** Null for the system (sweeps, voids sent by the requesting service). */
-  actorId: string | null;
-  onBehalfOf: string | null;
-  stepIndex: number | null;
-  detail: Record<string, unknown>;
-  at: string;
 }
 
 export interface NewAuditEntry {

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Role } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page } from '@dealgate/common';
+import { Page, PageOf } from '@dealgate/common';
 import { CreateDelegationDto, DelegationListQuery } from './delegation.dto';
 import { DelegationView } from './delegation.repository';
 import { DelegationService } from './delegation.service';
@@ -22,6 +22,7 @@ export class DelegationController {
 
   @Get()
   @ApiOperation({ summary: 'Delegations I gave or received' })
+  @ApiOkResponse({ type: PageOf(DelegationView) })
   list(@CurrentUser() user: Principal, @Query() query: DelegationListQuery): Promise<Page<DelegationView>> {
     return this.delegations.list(user, query);
   }

@@ -1,16 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Role } from '@dealgate/domain';
-
-export interface DelegationView {
-  id: string;
-  approverId: string;
-  delegateId: string;
-  startsAt: string;
-  endsAt: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
+import { DelegationView } from './delegation.view';
+export { DelegationView };
 
 /** An active delegation, with the approver's roles and unit as the directory knows them now. */
 export interface ActiveDelegation {

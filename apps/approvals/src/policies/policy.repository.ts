@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ApprovalPolicy, ApprovalPolicyStep, ApprovalSubjectKind } from '@dealgate/domain';
-
-export interface StoredPolicy {
-  policy: ApprovalPolicy;
-  version: number;
-  updatedAt: string;
-  updatedBy: string | null;
-}
+import { StoredPolicy } from './policy.view';
+export { StoredPolicy };
 
 interface PolicyRow {
   subject_kind: ApprovalSubjectKind;

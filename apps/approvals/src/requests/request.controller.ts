@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Role } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page } from '@dealgate/common';
+import { Page, PageOf } from '@dealgate/common';
 import { ApproveDto, HistoryQuery, PendingQuery, RecallDto, RejectDto, RequestListQuery } from './request.dto';
 import { RequestDecisionService } from './request-decision.service';
 import { RequestQueryService } from './request-query.service';
@@ -23,18 +23,21 @@ export class RequestController {
 
   @Get('pending')
   @ApiOperation({ summary: 'Requests waiting for my decision (my role and unit, delegations, escalations)' })
+  @ApiOkResponse({ type: PageOf(RequestSummaryView) })
   pending(@CurrentUser() user: Principal, @Query() query: PendingQuery): Promise<Page<RequestSummaryView>> {
     return this.queries.pending(user, query);
   }
 
   @Get('history')
   @ApiOperation({ summary: 'Every approval request of one subject, oldest first, with decisions and audit' })
+  @ApiOkResponse({ type: PageOf(RequestDetailView) })
   history(@CurrentUser() user: Principal, @Query() query: HistoryQuery): Promise<Page<RequestDetailView>> {
     return this.queries.history(user, query);
   }
 
   @Get()
   @ApiOperation({ summary: 'Approval requests I may see, newest first, filterable' })
+  @ApiOkResponse({ type: PageOf(RequestSummaryView) })
   list(@CurrentUser() user: Principal, @Query() query: RequestListQuery): Promise<Page<RequestSummaryView>> {
     return this.queries.list(user, query);
   }

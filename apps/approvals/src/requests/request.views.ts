@@ -1,60 +1,79 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { ApprovalRequestStatus, ApprovalSubjectKind, Role } from '@dealgate/domain';
-import { AuditEntry } from '../audit/audit.repository';
+import { AuditEntry } from '../audit/audit.view';
 import { RequestRow, StepRow, StepStatus } from './request.rows';
 
-export interface ApproverView {
-  userId: string | null;
-  role: Role | null;
-  unitId: string | null;
+export class ApproverView {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string | null;
+  role!: Role | null;
+  @ApiProperty({ format: 'uuid' })
+  unitId!: string | null;
 }
 
-export interface StepView {
-  index: number;
-  status: StepStatus;
-  approver: ApproverView;
-  escalateTo: ApproverView | null;
-  dueAfterMinutes: number;
-  escalationGraceMinutes: number;
-  activatedAt: string | null;
-  dueAt: string | null;
-  escalationAt: string | null;
-  decidedBy: string | null;
-  onBehalfOf: string | null;
-  decidedAt: string | null;
-  comment: string | null;
+export class StepView {
+  index!: number;
+  status!: StepStatus;
+  approver!: ApproverView;
+  escalateTo!: ApproverView | null;
+  dueAfterMinutes!: number;
+  escalationGraceMinutes!: number;
+  @ApiProperty({ format: 'date-time' })
+  activatedAt!: string | null;
+  @ApiProperty({ format: 'date-time' })
+  dueAt!: string | null;
+  @ApiProperty({ format: 'date-time' })
+  escalationAt!: string | null;
+  @ApiProperty({ format: 'uuid' })
+  decidedBy!: string | null;
+  @ApiProperty({ format: 'uuid' })
+  onBehalfOf!: string | null;
+  @ApiProperty({ format: 'date-time' })
+  decidedAt!: string | null;
+  comment!: string | null;
 }
 
-export interface RequestSummaryView {
-  id: string;
-  subjectKind: ApprovalSubjectKind;
-  subjectId: string;
-  subjectVersion: number;
-  requesterId: string;
+export class RequestSummaryView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  subjectKind!: ApprovalSubjectKind;
+  @ApiProperty({ format: 'uuid' })
+  subjectId!: string;
+  subjectVersion!: number;
+  @ApiProperty({ format: 'uuid' })
+  requesterId!: string;
   /** The subject's authors besides the requester (they may not decide it either). */
-  authorIds: string[];
-  unitId: string | null;
-  amount: number | null;
-  discountPercent: number | null;
-  status: ApprovalRequestStatus;
-  stepCount: number;
-  currentStepIndex: number;
+  @ApiProperty({ type: [String], format: 'uuid' })
+  authorIds!: string[];
+  @ApiProperty({ format: 'uuid' })
+  unitId!: string | null;
+  amount!: number | null;
+  discountPercent!: number | null;
+  status!: ApprovalRequestStatus;
+  stepCount!: number;
+  currentStepIndex!: number;
   /** The step awaiting a decision; null once the request is closed. */
-  currentStep: StepView | null;
-  requestedAt: string;
-  openedAt: string;
-  closedAt: string | null;
-  closedBy: string | null;
-  closeComment: string | null;
+  currentStep!: StepView | null;
+  @ApiProperty({ format: 'date-time' })
+  requestedAt!: string;
+  @ApiProperty({ format: 'date-time' })
+  openedAt!: string;
+  @ApiProperty({ format: 'date-time' })
+  closedAt!: string | null;
+  @ApiProperty({ format: 'uuid' })
+  closedBy!: string | null;
+  closeComment!: string | null;
   /** Bumped on every change of the request. */
-  version: number;
+  version!: number;
 }
 
-export interface RequestDetailView extends RequestSummaryView {
+export class RequestDetailView extends RequestSummaryView {
   /** Exactly what was submitted for approval, frozen when the request arrived. */
-  snapshot: Record<string, unknown>;
-  policyVersion: number;
-  steps: StepView[];
-  history: AuditEntry[];
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  snapshot!: Record<string, unknown>;
+  policyVersion!: number;
+  steps!: StepView[];
+  history!: AuditEntry[];
 }
 
 const iso = (value: Date | null): string | null => (value === null ? null : new Date(value).toISOString());

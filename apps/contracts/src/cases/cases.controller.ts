@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page } from '@dealgate/common';
+import { Page, PageOf } from '@dealgate/common';
 import { Role } from '@dealgate/domain';
 import { CaseSummaryView, CaseView } from './case.view';
 import { CaseListQuery, EditTermsDto, SignContractDto } from './cases.dto';
@@ -28,6 +28,7 @@ export class CasesController {
   @ApiOperation({
     summary: 'Contract cases the caller may see, newest first; filter by status, unit, prospect, salesperson',
   })
+  @ApiOkResponse({ type: PageOf(CaseSummaryView) })
   list(@CurrentUser() user: Principal, @Query() query: CaseListQuery): Promise<Page<CaseSummaryView>> {
     return this.cases.list(user, query);
   }

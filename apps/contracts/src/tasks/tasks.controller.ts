@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page } from '@dealgate/common';
+import { Page, PageOf } from '@dealgate/common';
 import { ALL_ROLES } from '@dealgate/domain';
 import { TaskCommandsService } from './task-commands.service';
 import { TaskQueriesService } from './task-queries.service';
@@ -24,6 +24,7 @@ export class TasksController {
 
   @Get('mine')
   @ApiOperation({ summary: 'Tasks assigned to the caller; filter by status, case, overdue' })
+  @ApiOkResponse({ type: PageOf(TaskView) })
   mine(@CurrentUser() user: Principal, @Query() query: TaskListQuery): Promise<Page<TaskView>> {
     return this.queries.mine(user, query);
   }
@@ -32,6 +33,7 @@ export class TasksController {
   @ApiOperation({
     summary: "A group's workable tasks (members and the owner); filter by status, case, overdue, unassigned",
   })
+  @ApiOkResponse({ type: PageOf(TaskView) })
   queue(@CurrentUser() user: Principal, @Query() query: QueueQuery): Promise<Page<TaskView>> {
     return this.queries.queue(user, query);
   }

@@ -1,21 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Role } from '@dealgate/domain';
 import { Roles } from '@dealgate/auth';
-import { Page, PageQuery, toPage } from '@dealgate/common';
-import { AuditEvent, AuditRecord, AuditRepository } from './audit.repository';
-
-export class AuditQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: AuditEvent })
-  @IsOptional()
-  @IsEnum(AuditEvent)
-  event?: AuditEvent;
-
-  @IsOptional()
-  @IsUUID()
-  actorUserId?: string;
-}
+import { Page, PageOf, toPage } from '@dealgate/common';
+import { AuditRecord, AuditRepository } from './audit.repository';
+import { AuditQuery } from './audit.dto';
 
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -28,6 +17,7 @@ export class AuditController {
   @ApiOperation({
     summary: 'Security audit log, newest first: logins, failed logins, role changes, API key use (admin)',
   })
+  @ApiOkResponse({ type: PageOf(AuditRecord) })
   async list(@Query() query: AuditQuery): Promise<Page<AuditRecord>> {
     const { items, total } = await this.audit.list(query);
     return toPage(items, total, query);

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditRecord } from './audit.view';
+export { AuditRecord };
 
 /** Security events kept in the audit log. Values are stored: never rename. */
 export enum AuditEvent {
@@ -30,16 +32,6 @@ export interface AuditEntry {
   subject?: string | null;
   ip?: string | null;
   details?: Record<string, unknown>;
-}
-
-export interface AuditRecord {
-  id: string;
-  at: Date;
-  event: AuditEvent;
-  actorUserId: string | null;
-  subject: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
 }
 
 export interface AuditFilter {

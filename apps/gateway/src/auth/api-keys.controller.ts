@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { ALL_ROLES } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page, PageQuery } from '@dealgate/common';
+import { Page, PageOf, PageQuery } from '@dealgate/common';
 import { Actor, CurrentActor } from '../audit/actor';
 import { ApiKeyView, CreateApiKeyDto, CreatedApiKey } from './api-keys.dto';
 import { ApiKeysService } from './api-keys.service';
@@ -22,6 +22,7 @@ export class ApiKeysController {
 
   @Get()
   @ApiOperation({ summary: 'Your API keys (an admin sees all), without the secrets' })
+  @ApiOkResponse({ type: PageOf(ApiKeyView) })
   list(@Query() query: PageQuery, @CurrentUser() principal: Principal): Promise<Page<ApiKeyView>> {
     return this.keys.list(principal, query);
   }

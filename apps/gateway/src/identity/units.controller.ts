@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Role } from '@dealgate/domain';
 import { Roles } from '@dealgate/auth';
-import { Page } from '@dealgate/common';
+import { Page, PageOf } from '@dealgate/common';
 import { Actor, CurrentActor } from '../audit/actor';
 import { CreateUnitDto, UnitQuery, UnitView, UpdateUnitDto } from './units.dto';
 import { UnitsService } from './units.service';
@@ -23,6 +23,7 @@ export class UnitsController {
   @Get()
   @Roles(Role.Admin, Role.Owner, Role.SalesHead)
   @ApiOperation({ summary: 'List sales units (admin, owner, sales head)' })
+  @ApiOkResponse({ type: PageOf(UnitView) })
   list(@Query() query: UnitQuery): Promise<Page<UnitView>> {
     return this.units.list(query);
   }

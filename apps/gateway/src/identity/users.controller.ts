@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Role } from '@dealgate/domain';
 import { Roles } from '@dealgate/auth';
-import { Page } from '@dealgate/common';
+import { Page, PageOf } from '@dealgate/common';
 import { Actor, CurrentActor } from '../audit/actor';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserQuery, UserView } from './users.dto';
 import { UsersService } from './users.service';
@@ -22,6 +22,7 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'List users, filtered by role, unit or status (admin)' })
+  @ApiOkResponse({ type: PageOf(UserView) })
   list(@Query() query: UserQuery): Promise<Page<UserView>> {
     return this.users.list(query);
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page } from '@dealgate/common';
+import { Page, PageOf } from '@dealgate/common';
 import { ALL_ROLES } from '@dealgate/domain';
 import { InboxQuery, NotificationIdParam, NotificationView, ReadAllView, UnreadCountView } from './inbox.dto';
 import { InboxService } from './inbox.service';
@@ -16,6 +16,7 @@ export class InboxController {
 
   @Get()
   @ApiOperation({ summary: 'My notifications: unread first, then newest first (paginated)' })
+  @ApiOkResponse({ type: PageOf(NotificationView) })
   list(@CurrentUser() user: Principal, @Query() query: InboxQuery): Promise<Page<NotificationView>> {
     return this.inbox.list(user.userId, query);
   }

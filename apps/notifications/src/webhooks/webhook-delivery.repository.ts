@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { DeliveryRecord } from './webhook.view';
+export { DeliveryRecord };
 
 export interface ClaimedDelivery {
   id: string;
@@ -19,20 +21,6 @@ export interface AttemptResult {
   statusCode: number | null;
   error: string | null;
   durationMs: number;
-}
-
-export interface DeliveryRecord {
-  id: string;
-  messageId: string;
-  eventType: string;
-  status: string;
-  attempts: number;
-  nextAttemptAt: Date | null;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  createdAt: Date;
-  deliveredAt: Date | null;
-  log: { attempt: number; at: string; statusCode: number | null; error: string | null; durationMs: number }[];
 }
 
 interface ListRow {

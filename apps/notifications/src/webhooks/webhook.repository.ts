@@ -1,19 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-
-export interface WebhookRecord {
-  id: string;
-  url: string;
-  eventTypes: string[];
-  description: string | null;
-  active: boolean;
-  consecutiveFailures: number;
-  disabledAt: Date | null;
-  createdBy: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
+import { WebhookRecord } from './webhook.view';
+export { WebhookRecord };
 
 interface Row {
   id: string;

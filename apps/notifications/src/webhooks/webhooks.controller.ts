@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page } from '@dealgate/common';
+import { Page, PageOf } from '@dealgate/common';
 import { Role } from '@dealgate/domain';
 import { DeliveryRecord } from './webhook-delivery.repository';
 import { CreateWebhookDto, DeliveryListQuery, UpdateWebhookDto, WebhookListQuery } from './webhook.dto';
@@ -24,6 +24,7 @@ export class WebhooksController {
 
   @Get()
   @ApiOperation({ summary: 'List webhooks, newest first' })
+  @ApiOkResponse({ type: PageOf(WebhookRecord) })
   list(@Query() query: WebhookListQuery): Promise<Page<WebhookRecord>> {
     return this.webhooks.list(query);
   }
@@ -50,6 +51,7 @@ export class WebhooksController {
 
   @Get(':id/deliveries')
   @ApiOperation({ summary: 'Delivery log of a webhook, newest first, each with its attempts' })
+  @ApiOkResponse({ type: PageOf(DeliveryRecord) })
   deliveries(@Param('id', ParseUUIDPipe) id: string, @Query() query: DeliveryListQuery): Promise<Page<DeliveryRecord>> {
     return this.webhooks.deliveriesOf(id, query);
   }

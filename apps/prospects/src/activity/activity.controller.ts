@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Role } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page, PageQuery } from '@dealgate/common';
+import { Page, PageOf, PageQuery } from '@dealgate/common';
 import {
   CancelMeetingDto,
   CreateContactDto,
@@ -55,6 +55,7 @@ export class ActivityController {
   @Get('contact-attempts')
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'Contact attempts, newest first' })
+  @ApiOkResponse({ type: PageOf(ContactAttemptView) })
   attempts(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,54 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { MeetingAction, MeetingStatus } from '@dealgate/domain';
-
-export interface ContactView {
-  id: string;
-  prospectId: string;
-  name: string;
-  position: string | null;
-  isDecisionMaker: boolean;
-  decisionReason: string | null;
-  email: string | null;
-  phone: string | null;
-  createdBy: string;
-  createdAt: string;
-}
-
-export interface ContactAttemptView {
-  id: string;
-  prospectId: string;
-  contactId: string | null;
-  channel: string;
-  outcome: string;
-  note: string | null;
-  at: string;
-  actorId: string;
-  stage: string;
-}
-
-export interface MeetingHistoryEntry {
-  action: string;
-  at: string;
-  actorId: string;
-  previousScheduledAt: string | null;
-  scheduledAt: string | null;
-  note: string | null;
-}
-
-export interface MeetingView {
-  id: string;
-  prospectId: string;
-  contactId: string;
-  scheduledAt: string;
-  status: MeetingStatus;
-  heldAt: string | null;
-  agenda: string | null;
-  createdBy: string;
-  version: number;
-  createdAt: string;
-  history: MeetingHistoryEntry[];
-}
+import { ContactView, ContactAttemptView, MeetingHistoryEntry, MeetingView } from './activity.view';
+export { ContactView, ContactAttemptView, MeetingHistoryEntry, MeetingView };
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 

@@ -1,19 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { BriefNeed, BriefSection } from '@dealgate/domain';
-
-export interface BriefView {
-  id: string;
-  prospectId: string;
-  meetingId: string | null;
-  sections: Partial<Record<BriefSection, string | null>>;
-  needs: BriefNeed[];
-  completedAt: string | null;
-  authorId: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+import { BriefView } from './brief.view';
+export { BriefView };
 
 interface Row {
   id: string;

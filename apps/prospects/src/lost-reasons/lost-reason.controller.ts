@@ -1,34 +1,11 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Role } from '@dealgate/domain';
 import { Roles } from '@dealgate/auth';
 import { LostReasonEntry, LostReasonRepository } from './lost-reason.repository';
-
-export class UpsertLostReasonDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
-  label!: string;
-
-  @IsBoolean()
-  noteRequired!: boolean;
-
-  @IsBoolean()
-  active!: boolean;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  position?: number;
-}
-
-export class LostReasonCodeParam {
-  @Matches(/^[a-z][a-z0-9_]{1,59}$/, { message: 'must be lowercase letters, digits and underscores' })
-  code!: string;
-}
+import { UpsertLostReasonDto, LostReasonCodeParam } from './lost-reason.dto';
 
 /** The configurable list of lost reasons. Codes are kept forever (analytics group by them); retire with active=false. */
 @ApiTags('prospects')

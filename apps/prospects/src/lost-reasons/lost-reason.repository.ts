@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { LostReasonDefinition } from '@dealgate/domain';
-
-export interface LostReasonEntry extends LostReasonDefinition {
-  active: boolean;
-  position: number;
-}
+import { LostReasonEntry } from './lost-reason.view';
+export { LostReasonEntry };
 
 interface Row {
   code: string;

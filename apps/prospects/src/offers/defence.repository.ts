@@ -1,19 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DefenceAttendee, DefenceChannel, DefenceOutcome } from '@dealgate/domain';
-
-export interface DefenceView {
-  id: string;
-  prospectId: string;
-  offerId: string;
-  heldAt: string;
-  channel: DefenceChannel;
-  attendees: DefenceAttendee[];
-  outcome: DefenceOutcome;
-  note: string | null;
-  recordedBy: string;
-  createdAt: string;
-}
+import { DefenceView } from './offer.view';
+export { DefenceView };
 
 interface Row {
   id: string;

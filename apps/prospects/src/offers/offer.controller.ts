@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Role } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page } from '@dealgate/common';
+import { Page, PageOf } from '@dealgate/common';
 import { VersionedDto } from '../prospects/prospect.dto';
 import { DefenceView } from './defence.repository';
 import { DefenceService } from './defence.service';
@@ -45,6 +45,7 @@ export class OfferController {
   @Get('offers')
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'Offers the caller may see, filtered by status, prospect, unit, owner' })
+  @ApiOkResponse({ type: PageOf(OfferView) })
   list(@CurrentUser() user: Principal, @Query() query: OfferQuery): Promise<Page<OfferView>> {
     return this.offers.list(user, query);
   }

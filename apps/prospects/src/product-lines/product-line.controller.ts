@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Role } from '@dealgate/domain';
 import { Roles } from '@dealgate/auth';
-import { Page } from '@dealgate/common';
+import { Page, PageOf } from '@dealgate/common';
 import { CreateProductLineDto, ProductLineQuery, UpdateProductLineDto } from './product-line.dto';
 import { ProductLineView } from './product-line.repository';
 import { ProductLineService } from './product-line.service';
@@ -18,6 +18,7 @@ export class ProductLineController {
   @Get()
   @Roles(...READERS)
   @ApiOperation({ summary: 'Product lines with their expected cycle and per-stage time limits' })
+  @ApiOkResponse({ type: PageOf(ProductLineView) })
   list(@Query() query: ProductLineQuery): Promise<Page<ProductLineView>> {
     return this.service.list(query);
   }

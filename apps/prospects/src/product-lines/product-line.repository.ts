@@ -1,18 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Stage } from '@dealgate/domain';
-
-export interface ProductLineView {
-  id: string;
-  code: string | null;
-  name: string;
-  cycleDays: { min: number; max: number };
-  stageLimitDays: Record<Stage, number>;
-  active: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+import { ProductLineView } from './product-line.view';
+export { ProductLineView };
 
 interface Row {
   id: string;

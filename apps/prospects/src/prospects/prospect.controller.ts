@@ -20,7 +20,6 @@ const SALES = [Role.Owner, Role.SalesHead, Role.Salesperson];
 @ApiBearerAuth()
 @Controller('prospects')
 export class ProspectController {
-  @ApiOkResponse({ type: PageOf(Prospect) })
   constructor(
     private readonly service: ProspectService,
     private readonly views: ProspectViewService,
@@ -32,6 +31,7 @@ export class ProspectController {
   @ApiOperation({
     summary: 'Prospects the caller may see, filtered by stage, status, owner, unit, product line, sample',
   })
+  @ApiOkResponse({ type: PageOf(Prospect) })
   list(@CurrentUser() user: Principal, @Query() query: ProspectQuery): Promise<Page<Prospect>> {
     return this.service.list(user, query);
   }

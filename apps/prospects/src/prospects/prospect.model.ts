@@ -1,24 +1,6 @@
-import { LostReason, ProspectState, ProspectStatus, Stage } from '@dealgate/domain';
-
-/** A prospect as the API answers it. */
-export interface Prospect {
-  id: string;
-  sampleId: string;
-  productLineId: string;
-  unitId: string;
-  ownerId: string | null;
-  companyName: string;
-  taxId: string | null;
-  website: string | null;
-  stage: Stage;
-  status: ProspectStatus;
-  approvedOfferId: string | null;
-  lostReason: LostReason | null;
-  stageEnteredAt: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+import { ProspectState, ProspectStatus, Stage } from '@dealgate/domain';
+import { Prospect } from './prospect.view';
+export { Prospect };
 
 export interface ProspectRow {
   id: string;

@@ -1,26 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { FunnelEventKind, FunnelTransition, ProspectStatus } from '@dealgate/domain';
-
-/** One row of the append-only stage-transition log (columns documented in the funnel migration). */
-export interface TransitionLogEntry {
-  id: string;
-  prospectId: string;
-  eventKind: FunnelEventKind;
-  fromStage: string;
-  toStage: string;
-  fromStatus: string;
-  toStatus: string;
-  at: string;
-  actorId: string | null;
-  evidenceKind: string | null;
-  evidenceId: string | null;
-  lostReasonCode: string | null;
-  lostReasonNote: string | null;
-  productLineId: string;
-  unitId: string;
-  ownerId: string | null;
-}
+import { TransitionLogEntry } from './prospect.view';
+export { TransitionLogEntry };
 
 interface Row {
   id: string;

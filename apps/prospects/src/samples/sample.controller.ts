@@ -14,12 +14,12 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Role } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page } from '@dealgate/common';
+import { Page, PageOf } from '@dealgate/common';
 import { AddCompaniesDto, CreateSampleDto, SampleQuery, UpdateSampleDto, VersionDto } from './sample.dto';
-import { SampleCompanyView, SampleView } from './sample.repository';
+import { SampleDetailView, SampleView } from './sample.view';
 import { CompanyUploadReport, SampleService } from './sample.service';
 
 const BUILDERS = [Role.Owner, Role.SalesHead, Role.Salesperson];
@@ -40,16 +40,14 @@ export class SampleController {
 
   @Get()
   @ApiOperation({ summary: 'Target samples the caller may see, filtered by status, product line, unit' })
+  @ApiOkResponse({ type: PageOf(SampleView) })
   list(@CurrentUser() user: Principal, @Query() query: SampleQuery): Promise<Page<SampleView>> {
     return this.service.list(user, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A sample with its companies' })
-  get(
-    @CurrentUser() user: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<SampleView & { companies: SampleCompanyView[] }> {
+  get(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<SampleDetailView> {
     return this.service.get(user, id);
   }
 

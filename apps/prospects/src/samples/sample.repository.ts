@@ -1,40 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AcceptedCompany, CompanyKeys, Role } from '@dealgate/domain';
+import { AcceptedCompany, Role } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
+import { SampleView, SampleCompanyView } from './sample.view';
+export { SampleView, SampleCompanyView };
 
 export type SampleStatus = 'draft' | 'pending_approval' | 'approved';
-
-export interface SampleView {
-  id: string;
-  productLineId: string;
-  unitId: string;
-  authorId: string;
-  /** Everyone who wrote the sample (author, editors): never its approver. */
-  contributorIds: string[];
-  title: string;
-  rationale: string;
-  status: SampleStatus;
-  approvalRequestId: string | null;
-  decisionComment: string | null;
-  decidedBy: string | null;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  version: number;
-  companyCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface SampleCompanyView {
-  id: string;
-  name: string;
-  taxId: string | null;
-  website: string | null;
-  keys: CompanyKeys;
-  prospectId: string | null;
-  skippedReason: string | null;
-}
 
 interface Row {
   id: string;

@@ -7,7 +7,6 @@ import {
   assertSomeCompanyAccepted,
   companyKeys,
   CompanyRowInput,
-  CompanyRowResult,
   companyRowsFromCsv,
   funnelError,
   FunnelErrorCode,
@@ -27,13 +26,8 @@ import { actorOf } from '../shared/actor';
 import { assertVersion, notFound } from '../shared/errors';
 import { AddCompaniesDto, CreateSampleDto, SampleQuery, UpdateSampleDto } from './sample.dto';
 import { SampleCompanyView, SampleRepository, SampleView } from './sample.repository';
-
-export interface CompanyUploadReport {
-  accepted: number;
-  rejected: number;
-  rows: CompanyRowResult[];
-  sample: SampleView;
-}
+import { CompanyUploadReport } from './sample.view';
+export { CompanyUploadReport };
 
 @Injectable()
 export class SampleService {
