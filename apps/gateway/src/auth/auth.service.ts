@@ -122,7 +122,12 @@ export class AuthService {
       });
     const passwordHash = await this.hasher.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
-      const updated = await this.users.update(user.id, user.version, { passwordHash }, manager);
+      const updated = await this.users.update(
+        user.id,
+        user.version,
+        { passwordHash, mustChangePassword: false },
+        manager,
+      );
       if (!updated)
         throw identityError(IdentityErrorCode.VersionConflict, 'Your account was changed meanwhile; try again.');
       await this.refreshTokens.revokeAllOfUser(user.id, 'password_changed', this.clock.now(), manager);

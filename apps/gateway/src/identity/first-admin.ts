@@ -34,7 +34,10 @@ export class FirstAdmin implements OnApplicationBootstrap {
     // Written before the user exists: a crash in between leaves a file, never an admin nobody can log in as.
     if (file) writeFileSync(file, JSON.stringify({ email, password }), { mode: 0o600 });
     try {
-      await this.service.create({ email, name: 'Administrator', password, roles: [Role.Admin] }, null);
+      // A generated password was seen by whoever read the file: the admin must replace it at the first login.
+      await this.service.create({ email, name: 'Administrator', password, roles: [Role.Admin] }, null, {
+        mustChangePassword: !!file,
+      });
       this.logger.log(`Created the first admin ${email}.`);
     } catch (error) {
       // Another replica booting at the same time won.

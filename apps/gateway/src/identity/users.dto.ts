@@ -135,6 +135,12 @@ export class UserView {
   groups!: string[];
   leadOf!: string[];
   active!: boolean;
+  @ApiProperty({
+    description:
+      'Someone else chose the password (the generated first admin, or an admin reset it): the user must change it ' +
+      '(POST /api/auth/password) before anything else; the console sends them to its change-password page',
+  })
+  mustChangePassword!: boolean;
   version!: number;
   createdAt!: Date;
   updatedAt!: Date;
@@ -151,6 +157,7 @@ export function toUserView(user: UserRecord): UserView {
     groups: user.groups,
     leadOf: user.leadOf,
     active: user.active,
+    mustChangePassword: user.mustChangePassword,
     version: user.version,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,

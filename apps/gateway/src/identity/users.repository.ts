@@ -13,6 +13,8 @@ export interface UserRecord {
   groups: string[];
   leadOf: string[];
   active: boolean;
+  /** Someone else chose the password (generated first admin, admin reset): the user must change it. */
+  mustChangePassword: boolean;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -21,9 +23,10 @@ export interface UserRecord {
 export type NewUser = Pick<
   UserRecord,
   'id' | 'email' | 'name' | 'passwordHash' | 'roles' | 'unitId' | 'groups' | 'leadOf'
->;
+> &
+  Partial<Pick<UserRecord, 'mustChangePassword'>>;
 export type UserChanges = Partial<
-  Pick<UserRecord, 'name' | 'roles' | 'unitId' | 'groups' | 'leadOf' | 'active' | 'passwordHash'>
+  Pick<UserRecord, 'name' | 'roles' | 'unitId' | 'groups' | 'leadOf' | 'active' | 'passwordHash' | 'mustChangePassword'>
 >;
 
 export interface UserFilter {
@@ -44,6 +47,7 @@ interface UserRow {
   groups: string[];
   lead_of: string[];
   active: boolean;
+  must_change_password: boolean;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -59,6 +63,7 @@ const toRecord = (r: UserRow): UserRecord => ({
   groups: r.groups,
   leadOf: r.lead_of,
   active: r.active,
+  mustChangePassword: r.must_change_password,
   version: r.version,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -72,6 +77,7 @@ const COLUMNS: Record<keyof UserChanges, string> = {
   leadOf: 'lead_of',
   active: 'active',
   passwordHash: 'password_hash',
+  mustChangePassword: 'must_change_password',
 };
 
 const UNIQUE_VIOLATION = '23505';
@@ -89,9 +95,19 @@ export class UsersRepository {
     try {
       await manager.query('SAVEPOINT user_insert');
       const rows = await manager.query<UserRow[]>(
-        `INSERT INTO app_user (id, email, name, password_hash, roles, unit_id, groups, lead_of)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-        [user.id, user.email, user.name, user.passwordHash, user.roles, user.unitId, user.groups, user.leadOf],
+        `INSERT INTO app_user (id, email, name, password_hash, roles, unit_id, groups, lead_of, must_change_password)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+        [
+          user.id,
+          user.email,
+          user.name,
+          user.passwordHash,
+          user.roles,
+          user.unitId,
+          user.groups,
+          user.leadOf,
+          user.mustChangePassword ?? false,
+        ],
       );
       return toRecord(rows[0]);
     } catch (error) {

@@ -40,7 +40,12 @@ export class UsersService {
     private readonly clock: Clock,
   ) {}
 
-  async create(dto: CreateUserDto, actor: Actor | null): Promise<UserView> {
+  /** `mustChangePassword`: the password was generated for the user (the first admin), who must replace it. */
+  async create(
+    dto: CreateUserDto,
+    actor: Actor | null,
+    options: { mustChangePassword?: boolean } = {},
+  ): Promise<UserView> {
     const email = normalizeEmail(dto.email);
     this.assertPassword(dto.password, email, dto.name);
     const groups = dto.groups ?? [];
@@ -59,6 +64,7 @@ export class UsersService {
           unitId: dto.unitId ?? null,
           groups,
           leadOf,
+          mustChangePassword: options.mustChangePassword ?? false,
         },
         manager,
       );
@@ -124,7 +130,8 @@ export class UsersService {
     this.assertPassword(password, current.email, current.name);
     const passwordHash = await this.hasher.hash(password);
     await this.dataSource.transaction(async (manager) => {
-      const updated = await this.users.update(id, current.version, { passwordHash }, manager);
+      // The admin chose it: the user must choose their own at the next login.
+      const updated = await this.users.update(id, current.version, { passwordHash, mustChangePassword: true }, manager);
       if (!updated)
         throw identityError(IdentityErrorCode.VersionConflict, 'The user was changed meanwhile; try again.');
       await this.refreshTokens.revokeAllOfUser(id, 'password_reset', this.clock.now(), manager);
