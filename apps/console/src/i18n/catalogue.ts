@@ -2,11 +2,13 @@
 import { commonMessages } from './common.messages';
 import { sessionMessages } from '../features/session/messages';
 import { homeMessages } from '../features/home/messages';
+import { samplesMessages } from '../features/samples/messages';
 
 export const catalogue = {
   common: commonMessages,
   session: sessionMessages,
   home: homeMessages,
+  samples: samplesMessages,
 } as const;
 
 export type Namespace = keyof typeof catalogue;
