@@ -1,0 +1,133 @@
+import { ActionIcon, Anchor, Badge, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client';
+import { Empty } from '../../components/states';
+import { useFormat } from '../../i18n/format';
+import { Pager } from './pager';
+import { SampleDetail, textOf, useRemoveCompany } from './queries';
+
+const PER_PAGE = 25;
+
+/** The sample's companies, a page at a time (page in the URL); a draft's can be removed one by one. */
+export function CompanyTable({ sample }: { sample: SampleDetail }) {
+  const { t } = useTranslation('samples');
+  const { t: tc } = useTranslation();
+  const format = useFormat();
+  const [params, setParams] = useSearchParams();
+  const remove = useRemoveCompany(sample.id);
+  const draft = sample.status === 'draft';
+  const pages = Math.max(1, Math.ceil(sample.companies.length / PER_PAGE));
+  const page = Math.min(pages, Math.max(1, Number(params.get('companies')) || 1));
+  const shown = sample.companies.slice((page - 1) * PER_PAGE, page * PER_PAGE);
+  const setPage = (value: number) => {
+    const next = new URLSearchParams(params);
+    if (value === 1) next.delete('companies');
+    else next.set('companies', String(value));
+    setParams(next, { replace: true });
+  };
+
+  const removeCompany = (id: string, name: string) => {
+    remove.mutate(
+      { companyId: id, version: sample.version },
+      {
+        onSuccess: () => notifications.show({ color: 'green', message: t('companies.removed', { name }) }),
+        onError: (error) =>
+          notifications.show({ color: 'red', message: error instanceof ApiError ? error.message : String(error) }),
+      },
+    );
+  };
+
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h3">
+        {t('companies.heading', { count: sample.companies.length })}
+      </Title>
+      {sample.companies.length === 0 ? (
+        <Empty title={t('companies.empty')} />
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped verticalSpacing="xs" aria-label={t('companies.caption')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('companies.name')}</Table.Th>
+                  <Table.Th>{t('companies.taxId')}</Table.Th>
+                  <Table.Th>{t('companies.website')}</Table.Th>
+                  {draft ? (
+                    <Table.Th>
+                      <VisuallyHidden>{t('companies.actions')}</VisuallyHidden>
+                    </Table.Th>
+                  ) : (
+                    <Table.Th>{t('companies.state')}</Table.Th>
+                  )}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {shown.map((company) => (
+                  <Table.Tr key={company.id}>
+                    <Table.Td>{company.name}</Table.Td>
+                    <Table.Td>{company.taxId ?? ''}</Table.Td>
+                    <Table.Td>
+                      {company.website ? (
+                        <Anchor
+                          href={/^https?:\/\//.test(company.website) ? company.website : `https://${company.website}`}
+                          target="_blank"
+                          rel="noreferrer noopener"
+                          c="indigo.8"
+                          size="sm"
+                        >
+                          {company.website}
+                        </Anchor>
+                      ) : null}
+                    </Table.Td>
+                    {draft ? (
+                      <Table.Td ta="right">
+                        <ActionIcon
+                          variant="subtle"
+                          color="red.8"
+                          aria-label={t('companies.remove', { name: company.name })}
+                          loading={remove.isPending && remove.variables?.companyId === company.id}
+                          onClick={() => removeCompany(company.id, company.name)}
+                        >
+                          <span aria-hidden>✕</span>
+                        </ActionIcon>
+                      </Table.Td>
+                    ) : (
+                      <Table.Td>
+                        {textOf(company.prospectId) ? (
+                          <Badge variant="light" color="green" c="green.9" radius="sm">
+                            {t('companies.prospect')}
+                          </Badge>
+                        ) : company.skippedReason ? (
+                          <Text size="sm" c="gray.7">
+                            {t('companies.skipped', { reason: company.skippedReason })}
+                          </Text>
+                        ) : (
+                          <Text size="sm" c="gray.7">
+                            {t('companies.waiting')}
+                          </Text>
+                        )}
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Group justify="space-between">
+            <Text size="sm" c="gray.7">
+              {tc('pagination.showing', {
+                from: format.number((page - 1) * PER_PAGE + 1),
+                to: format.number((page - 1) * PER_PAGE + shown.length),
+                total: format.number(sample.companies.length),
+              })}
+            </Text>
+            <Pager total={pages} value={page} onChange={setPage} />
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}
