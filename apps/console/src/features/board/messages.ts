@@ -1,0 +1,78 @@
+import { defineMessages } from '../../i18n/messages';
+
+export const boardMessages = defineMessages({
+  en: {
+    title: 'My board',
+    titleUnit: 'Board',
+    intro: 'A prospect moves to the next column only when the result of its stage exists.',
+    filters: {
+      label: 'Filter the board',
+      productLine: 'Product line',
+      allProductLines: 'All product lines',
+      unit: 'Unit',
+      allUnits: 'All units',
+      stalled: 'Only stalled',
+      search: 'Search company',
+      clear: 'Clear filters',
+    },
+    column: {
+      count_one: '{{count}} prospect',
+      count_other: '{{count}} prospects',
+      empty: 'None at this stage.',
+      more: 'Show more ({{shown}} of {{count}})',
+    },
+    card: {
+      days: '{{days}} of {{limit}} days in stage',
+      daysNoLimit_one: '{{count}} day in stage',
+      daysNoLimit_other: '{{count}} days in stage',
+      stalled: 'Stalled',
+      gate: '{{met}} of {{total}} done',
+      next: 'Next: {{missing}}',
+      ready: 'All results of the stage are there',
+      lost: 'Lost',
+      won: 'Won',
+    },
+    empty: {
+      title: 'No prospects yet: your head assigns them from an approved sample.',
+      body: 'Once the owner approves a target sample, the prospects appear here in the first column.',
+      filtered: 'No prospect matches these filters.',
+    },
+  },
+  hu: {
+    title: 'Saját tábla',
+    titleUnit: 'Tábla',
+    intro: 'Egy érdeklődő csak akkor lép a következő oszlopba, ha a szakasz eredménye megvan.',
+    filters: {
+      label: 'A tábla szűrése',
+      productLine: 'Termékvonal',
+      allProductLines: 'Minden termékvonal',
+      unit: 'Egység',
+      allUnits: 'Minden egység',
+      stalled: 'Csak az elakadtak',
+      search: 'Cég keresése',
+      clear: 'Szűrők törlése',
+    },
+    column: {
+      count_one: '{{count}} érdeklődő',
+      count_other: '{{count}} érdeklődő',
+      empty: 'Ebben a szakaszban nincs senki.',
+      more: 'Továbbiak ({{shown}} / {{count}})',
+    },
+    card: {
+      days: '{{days}} / {{limit}} nap a szakaszban',
+      daysNoLimit_one: '{{count}} nap a szakaszban',
+      daysNoLimit_other: '{{count}} nap a szakaszban',
+      stalled: 'Elakadt',
+      gate: '{{met}} / {{total}} kész',
+      next: 'Következő: {{missing}}',
+      ready: 'A szakasz minden eredménye megvan',
+      lost: 'Elveszett',
+      won: 'Megnyert',
+    },
+    empty: {
+      title: 'Még nincs érdeklődőd: a vezetőd osztja ki őket egy jóváhagyott célmintából.',
+      body: 'Amint a tulajdonos jóváhagy egy célmintát, az érdeklődők itt jelennek meg az első oszlopban.',
+      filtered: 'Egy érdeklődő sem felel meg ezeknek a szűrőknek.',
+    },
+  },
+});

@@ -1,0 +1,63 @@
+import { defineMessages } from '../../i18n/messages';
+
+export const briefsMessages = defineMessages({
+  en: {
+    title: 'Brief',
+    intro: 'Written after a held meeting: every section and at least one need finish the needs identification.',
+    progress: 'Brief progress',
+    progressLabel: '{{met}} of {{total}} required parts written',
+    completed: 'Completed on {{date}}',
+    notYet: 'The brief is written after a meeting is held with the prospect.',
+    empty: 'No brief yet.',
+    sections: {
+      current_situation: 'Current situation',
+      current_suppliers_and_purchases: 'What and where they buy today',
+      what_satisfies: 'What satisfies them',
+      what_does_not_satisfy: 'What does not satisfy them',
+      development_plans: 'Development plans',
+      market_trends: 'Market trends affecting them',
+    },
+    needs: {
+      title: 'Needs',
+      hint: 'Each item of the commercial offer will answer one of these needs.',
+      label: 'Need {{n}}',
+      add: 'Add a need',
+      remove: 'Remove need {{n}}',
+      empty: 'No need listed yet.',
+    },
+    save: 'Save draft',
+    saved: 'Brief saved',
+    complete: 'Complete the brief',
+    completedToast: 'Brief completed: the prospect moves on to the commercial offer',
+  },
+  hu: {
+    title: 'Igényfelmérés',
+    intro:
+      'Megtartott találkozó után készül: minden rész kitöltése és legalább egy igény zárja le az igényfelmérés szakaszát.',
+    progress: 'Az igényfelmérés állása',
+    progressLabel: '{{met}} / {{total}} kötelező rész kitöltve',
+    completed: 'Lezárva: {{date}}',
+    notYet: 'Az igényfelmérés az ügyféllel megtartott találkozó után készül.',
+    empty: 'Még nincs igényfelmérés.',
+    sections: {
+      current_situation: 'Jelenlegi helyzet',
+      current_suppliers_and_purchases: 'Mit és honnan vásárolnak ma',
+      what_satisfies: 'Amivel elégedettek',
+      what_does_not_satisfy: 'Amivel nem elégedettek',
+      development_plans: 'Fejlesztési tervek',
+      market_trends: 'Őket érintő piaci trendek',
+    },
+    needs: {
+      title: 'Igények',
+      hint: 'A kereskedelmi ajánlat minden tétele ezek közül valamelyik igényre válaszol.',
+      label: '{{n}}. igény',
+      add: 'Igény hozzáadása',
+      remove: '{{n}}. igény törlése',
+      empty: 'Még nincs felsorolt igény.',
+    },
+    save: 'Piszkozat mentése',
+    saved: 'Igényfelmérés mentve',
+    complete: 'Igényfelmérés lezárása',
+    completedToast: 'Igényfelmérés lezárva: az érdeklődő a kereskedelmi ajánlat szakaszába lép',
+  },
+});
