@@ -17,12 +17,27 @@ function matches(row: { unitId: string; ownerId: string | null; productLineId: s
   );
 }
 
+/**
+ * Who an entry counts for: its owner, or when it had none (and is not sampling) the first salesperson whose move or
+ * loss ended that stage later, the one who worked it.
+ */
+function creditedOwner(rows: GeneratedProspect['rows'], index: number, stage: Stage): string | null {
+  const entry = rows[index];
+  if (entry.ownerId || stage === 'sampling') return entry.ownerId;
+  const worked = rows
+    .slice(index + 1)
+    .find(
+      (r) => r.fromStage === stage && r.ownerId !== null && (r.fromStage !== r.toStage || r.fromStatus !== r.toStatus),
+    );
+  return worked?.ownerId ?? null;
+}
+
 /** Prospects whose first entry into each stage falls in the period (sampling: the sample approval). */
 export function reachedTruth(prospects: GeneratedProspect[], from: Date, to: Date, f: Filter = {}) {
   const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
   for (const p of prospects) {
     const seen = new Set<Stage>();
-    for (const r of p.rows) {
+    for (const [index, r] of p.rows.entries()) {
       const entries: Stage[] = [];
       if (r.fromStage !== r.toStage) {
         if (r.fromStage === 'sampling') entries.push('sampling');
@@ -31,7 +46,8 @@ export function reachedTruth(prospects: GeneratedProspect[], from: Date, to: Dat
       for (const stage of entries) {
         if (seen.has(stage)) continue;
         seen.add(stage);
-        if (inPeriod(r.at, from, to) && matches(r, f)) counts[stage] += 1;
+        const credited = { ...r, ownerId: creditedOwner(p.rows, index, stage) };
+        if (inPeriod(r.at, from, to) && matches(credited, f)) counts[stage] += 1;
       }
     }
   }

@@ -12,11 +12,11 @@ export const NO_PRODUCT_LINE_KEY = NO_OWNER_KEY;
  * "First entry" is by insertion order (id) in both, so the two always agree.
  */
 export const ANALYTICS_FUNCTIONS_SQL: readonly string[] = [
-  `CREATE FUNCTION ${S}.analytics_stage_rank(stage text) RETURNS smallint LANGUAGE sql IMMUTABLE AS $$
+  `CREATE OR REPLACE FUNCTION ${S}.analytics_stage_rank(stage text) RETURNS smallint LANGUAGE sql IMMUTABLE AS $$
      SELECT (CASE stage WHEN 'sampling' THEN 0 WHEN 'primary_contact' THEN 1 WHEN 'needs_identification' THEN 2
        WHEN 'offer_formation' THEN 3 WHEN 'offer_defence' THEN 4 WHEN 'contract' THEN 5 END)::smallint $$`,
 
-  `CREATE FUNCTION ${S}.analytics_bump(p_day date, t ${S}.stage_transition, p_owner uuid, p_stage text, p_measure text, p_reason text)
+  `CREATE OR REPLACE FUNCTION ${S}.analytics_bump(p_day date, t ${S}.stage_transition, p_owner uuid, p_stage text, p_measure text, p_reason text)
    RETURNS void LANGUAGE sql AS $$
      INSERT INTO ${S}.funnel_daily (day, unit_id, product_line_id, owner_key, stage, measure, reason, count)
      VALUES (p_day, t.unit_id, t.product_line_id, p_owner, p_stage, p_measure, p_reason, 1)
@@ -27,18 +27,33 @@ export const ANALYTICS_FUNCTIONS_SQL: readonly string[] = [
      ON CONFLICT (month, measure, stage, unit_id, product_line_id, owner_key, reason)
      DO UPDATE SET count = ${S}.funnel_monthly.count + 1 $$`,
 
-  `CREATE FUNCTION ${S}.analytics_cohort_bump(p ${S}.analytics_prospect, delta integer) RETURNS void LANGUAGE sql AS $$
+  // Moves one "reached" count of an entry (the log row t) from "no owner" to the salesperson who worked the stage.
+  `CREATE OR REPLACE FUNCTION ${S}.analytics_credit_reach(t ${S}.stage_transition, p_owner uuid) RETURNS void LANGUAGE sql AS $$
+     UPDATE ${S}.funnel_daily SET count = count - 1 WHERE day = (t.at AT TIME ZONE 'UTC')::date AND measure = 'reached'
+       AND stage = t.to_stage AND unit_id = t.unit_id AND product_line_id = t.product_line_id AND owner_key = ${NO_OWNER} AND reason = '';
+     DELETE FROM ${S}.funnel_daily WHERE day = (t.at AT TIME ZONE 'UTC')::date AND measure = 'reached' AND stage = t.to_stage
+       AND unit_id = t.unit_id AND product_line_id = t.product_line_id AND owner_key = ${NO_OWNER} AND reason = '' AND count = 0;
+     UPDATE ${S}.funnel_monthly SET count = count - 1 WHERE month = date_trunc('month', (t.at AT TIME ZONE 'UTC')::date)::date
+       AND measure = 'reached' AND stage = t.to_stage AND unit_id = t.unit_id AND product_line_id = t.product_line_id
+       AND owner_key = ${NO_OWNER} AND reason = '';
+     DELETE FROM ${S}.funnel_monthly WHERE month = date_trunc('month', (t.at AT TIME ZONE 'UTC')::date)::date
+       AND measure = 'reached' AND stage = t.to_stage AND unit_id = t.unit_id AND product_line_id = t.product_line_id
+       AND owner_key = ${NO_OWNER} AND reason = '' AND count = 0;
+     SELECT ${S}.analytics_bump((t.at AT TIME ZONE 'UTC')::date, t, p_owner, t.to_stage, 'reached', '') $$`,
+
+  `CREATE OR REPLACE FUNCTION ${S}.analytics_cohort_bump(p ${S}.analytics_prospect, delta integer) RETURNS void LANGUAGE sql AS $$
      INSERT INTO ${S}.analytics_cohort (cohort_month, unit_id, product_line_id, owner_key, furthest, count)
      VALUES (date_trunc('month', p.cohort_day)::date, p.unit_id, p.product_line_id, p.owner_key, p.furthest, delta)
      ON CONFLICT (cohort_month, unit_id, product_line_id, owner_key, furthest)
      DO UPDATE SET count = ${S}.analytics_cohort.count + delta $$`,
 
-  `CREATE FUNCTION ${S}.analytics_on_transition() RETURNS trigger LANGUAGE plpgsql AS $$
+  `CREATE OR REPLACE FUNCTION ${S}.analytics_on_transition() RETURNS trigger LANGUAGE plpgsql AS $$
    DECLARE
      v_day date := (NEW.at AT TIME ZONE 'UTC')::date;
      v_owner uuid := COALESCE(NEW.owner_id, ${NO_OWNER});
      v_old ${S}.analytics_prospect%ROWTYPE;
      v_new ${S}.analytics_prospect%ROWTYPE;
+     v_entry ${S}.stage_transition%ROWTYPE;
    BEGIN
      IF NEW.from_stage <> NEW.to_stage THEN
        -- Sampling has no entry row of its own: the approval that ends it is when the prospect entered the funnel.
@@ -50,6 +65,18 @@ export const ANALYTICS_FUNCTIONS_SQL: readonly string[] = [
        IF NOT EXISTS (SELECT 1 FROM ${S}.stage_transition t WHERE t.prospect_id = NEW.prospect_id
             AND t.to_stage = NEW.to_stage AND t.from_stage <> t.to_stage AND t.id <> NEW.id) THEN
          PERFORM ${S}.analytics_bump(v_day, NEW, v_owner, NEW.to_stage, 'reached', '');
+       END IF;
+     END IF;
+     -- A stage entered with no salesperson (a head's sample, assigned afterwards) counts for the first salesperson
+     -- whose move or loss ends it: the one who worked the stage. Sampling stays with whoever approved the sample.
+     IF NEW.owner_id IS NOT NULL AND NEW.from_stage <> 'sampling'
+        AND (NEW.from_stage <> NEW.to_stage OR NEW.from_status <> NEW.to_status) THEN
+       SELECT * INTO v_entry FROM ${S}.stage_transition t WHERE t.prospect_id = NEW.prospect_id
+         AND t.to_stage = NEW.from_stage AND t.from_stage <> t.to_stage ORDER BY t.id LIMIT 1;
+       IF v_entry.id IS NOT NULL AND v_entry.owner_id IS NULL AND NOT EXISTS (SELECT 1 FROM ${S}.stage_transition t
+            WHERE t.prospect_id = NEW.prospect_id AND t.from_stage = NEW.from_stage AND t.id > v_entry.id
+              AND t.id <> NEW.id AND t.owner_id IS NOT NULL AND (t.from_stage <> t.to_stage OR t.from_status <> t.to_status)) THEN
+         PERFORM ${S}.analytics_credit_reach(v_entry, NEW.owner_id);
        END IF;
      END IF;
      IF NEW.to_status = 'lost' AND NEW.from_status <> 'lost' THEN
@@ -78,7 +105,10 @@ export const ANALYTICS_FUNCTIONS_SQL: readonly string[] = [
      END IF;
 
      IF NEW.from_stage <> NEW.to_stage OR NEW.from_status <> NEW.to_status THEN
-       UPDATE ${S}.analytics_stage_stay SET left_at = NEW.at WHERE prospect_id = NEW.prospect_id AND left_at IS NULL;
+       -- A stay begun with no salesperson belongs to the one who ended it.
+       UPDATE ${S}.analytics_stage_stay SET left_at = NEW.at,
+         owner_key = CASE WHEN owner_key = ${NO_OWNER} THEN v_owner ELSE owner_key END
+       WHERE prospect_id = NEW.prospect_id AND left_at IS NULL;
        IF NEW.to_status = 'active' THEN
          INSERT INTO ${S}.analytics_stage_stay (prospect_id, stage, product_line_id, unit_id, owner_key, entered_at)
          VALUES (NEW.prospect_id, NEW.to_stage, NEW.product_line_id, NEW.unit_id, v_owner, NEW.at);
@@ -87,22 +117,28 @@ export const ANALYTICS_FUNCTIONS_SQL: readonly string[] = [
      RETURN NULL;
    END $$`,
 
-  `CREATE FUNCTION ${S}.analytics_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+  `CREATE OR REPLACE FUNCTION ${S}.analytics_rebuild() RETURNS void LANGUAGE plpgsql AS $$
    BEGIN
      TRUNCATE ${S}.funnel_daily, ${S}.funnel_monthly, ${S}.analytics_prospect, ${S}.analytics_cohort, ${S}.analytics_stage_stay;
      INSERT INTO ${S}.funnel_daily (day, unit_id, product_line_id, owner_key, stage, measure, reason, count)
      SELECT (x.at AT TIME ZONE 'UTC')::date, x.unit_id, x.product_line_id, COALESCE(x.owner_id, ${NO_OWNER}),
             x.stage, x.measure, x.reason, count(*)::int
      FROM (
-       (SELECT DISTINCT ON (e.prospect_id, e.stage) e.at, e.unit_id, e.product_line_id, e.owner_id, e.stage,
-              'reached' AS measure, '' AS reason
+       -- An entry with no owner counts for the first salesperson whose move or loss ends that stage (not sampling).
+       SELECT f.at, f.unit_id, f.product_line_id,
+              COALESCE(f.owner_id, CASE WHEN f.stage <> 'sampling' THEN (SELECT w.owner_id FROM ${S}.stage_transition w
+                WHERE w.prospect_id = f.prospect_id AND w.from_stage = f.stage AND w.id > f.id AND w.owner_id IS NOT NULL
+                  AND (w.from_stage <> w.to_stage OR w.from_status <> w.to_status) ORDER BY w.id LIMIT 1) END) AS owner_id,
+              f.stage, f.measure, f.reason
+       FROM (SELECT DISTINCT ON (e.prospect_id, e.stage) e.id, e.prospect_id, e.at, e.unit_id, e.product_line_id,
+              e.owner_id, e.stage, 'reached' AS measure, '' AS reason
        FROM (
          SELECT id, prospect_id, to_stage AS stage, at, unit_id, product_line_id, owner_id
          FROM ${S}.stage_transition WHERE from_stage <> to_stage
          UNION ALL
          SELECT id, prospect_id, 'sampling', at, unit_id, product_line_id, owner_id
          FROM ${S}.stage_transition WHERE from_stage = 'sampling' AND to_stage <> 'sampling'
-       ) e ORDER BY e.prospect_id, e.stage, e.id)
+       ) e ORDER BY e.prospect_id, e.stage, e.id) f
        UNION ALL
        SELECT at, unit_id, product_line_id, owner_id, to_stage, 'lost', COALESCE(lost_reason_code, 'unknown')
        FROM ${S}.stage_transition WHERE to_status = 'lost' AND from_status <> 'lost'
@@ -130,9 +166,10 @@ export const ANALYTICS_FUNCTIONS_SQL: readonly string[] = [
      FROM ${S}.analytics_prospect WHERE cohort_day IS NOT NULL GROUP BY 1, 2, 3, 4, 5;
 
      INSERT INTO ${S}.analytics_stage_stay (prospect_id, stage, product_line_id, unit_id, owner_key, entered_at, left_at)
-     SELECT prospect_id, to_stage, product_line_id, unit_id, COALESCE(owner_id, ${NO_OWNER}), at, next_at
+     SELECT prospect_id, to_stage, product_line_id, unit_id, COALESCE(owner_id, next_owner, ${NO_OWNER}), at, next_at
      FROM (
-       SELECT *, lead(at) OVER (PARTITION BY prospect_id ORDER BY id) AS next_at
+       SELECT *, lead(at) OVER (PARTITION BY prospect_id ORDER BY id) AS next_at,
+              lead(owner_id) OVER (PARTITION BY prospect_id ORDER BY id) AS next_owner
        FROM ${S}.stage_transition WHERE from_stage <> to_stage OR from_status <> to_status
      ) s
      WHERE to_status = 'active';

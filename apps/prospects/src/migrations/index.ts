@@ -5,6 +5,7 @@ import { Analytics1764400100000 } from './1764400100000-analytics';
 import { OfferContributors1764500000000 } from './1764500000000-offer-contributors';
 import { SampleContributors1764500100000 } from './1764500100000-sample-contributors';
 import { BoardIndexes1764600000000 } from './1764600000000-board-indexes';
+import { AnalyticsCredit1764700000000 } from './1764700000000-analytics-credit';
 
 /** Applied in order at start (see libs/database migrateSchema). */
 export const PROSPECTS_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const PROSPECTS_MIGRATIONS = [
   OfferContributors1764500000000,
   SampleContributors1764500100000,
   BoardIndexes1764600000000,
+  AnalyticsCredit1764700000000,
 ];

@@ -66,6 +66,7 @@ describe('funnel repositories', () => {
       website: overrides.website ?? null,
       keys: companyKeys({ name, taxId: overrides.taxId, website: overrides.website }),
       state: { ...newProspectState(unitId), stage: Stage.PrimaryContact },
+      ownerId: null,
       at: new Date('2026-01-01T00:00:00Z'),
     });
   }

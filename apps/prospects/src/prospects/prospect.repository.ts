@@ -13,6 +13,8 @@ export interface NewProspect {
   website: string | null;
   keys: CompanyKeys;
   state: ProspectState;
+  /** The salesperson it starts with (the sample's author when they may own it), or null until a head assigns. */
+  ownerId: string | null;
   at: Date;
 }
 
@@ -55,8 +57,8 @@ export class ProspectRepository {
   async insert(manager: EntityManager, p: NewProspect): Promise<Prospect> {
     const rows = await manager.query<ProspectRow[]>(
       `INSERT INTO prospect (sample_id, product_line_id, unit_id, company_name, tax_id, website, name_key, tax_key, domain_key,
-         stage, status, approved_offer_id, stage_entered_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $13) RETURNING *`,
+         stage, status, approved_offer_id, stage_entered_at, created_at, updated_at, owner_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $13, $14) RETURNING *`,
       [
         p.sampleId,
         p.productLineId,
@@ -71,6 +73,7 @@ export class ProspectRepository {
         p.state.status,
         p.state.approvedOfferId,
         p.at,
+        p.ownerId,
       ],
     );
     return toProspect(rows[0]);

@@ -7,6 +7,7 @@ import {
   FunnelEventKind,
   hasRole,
   isHeadOfUnit,
+  mayOwnProspectOf,
   ProspectStatus,
   Role,
   Stage,
@@ -92,13 +93,7 @@ export class ProspectService {
         'The deal is with legal and accounting since its defence; it has no salesperson to change.',
       );
     }
-    const assignee = await this.directory.user(ownerId, manager);
-    if (
-      !assignee ||
-      !assignee.active ||
-      !assignee.roles.includes(Role.Salesperson) ||
-      assignee.unitId !== prospect.unitId
-    ) {
+    if (!mayOwnProspectOf(await this.directory.user(ownerId, manager), prospect.unitId)) {
       throw funnelError(
         FunnelErrorCode.AssigneeNotSalesperson,
         "The assignee must be an active salesperson of the prospect's unit.",

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { assertSampleApprover, DomainError, FunnelEventKind, newProspectState } from '@dealgate/domain';
+import { assertSampleApprover, DomainError, FunnelEventKind, initialOwnerOf, newProspectState } from '@dealgate/domain';
 import { DirectoryService } from '@dealgate/chassis';
 import { ApprovalDecidedPayload } from '@dealgate/messages';
 import { FunnelTransitions } from '../prospects/funnel-transitions';
@@ -64,6 +64,7 @@ export class SampleDecision {
       decidedBy: d.decidedBy,
       decidedAt,
     });
+    const ownerId = initialOwnerOf(sample, await this.directory.user(sample.authorId, manager));
     const companies = (await this.samples.companies(manager, sample.id)).filter(
       (c) => !c.prospectId && !c.skippedReason,
     );
@@ -85,6 +86,7 @@ export class SampleDecision {
         website: company.website,
         keys: company.keys,
         state: newProspectState(sample.unitId),
+        ownerId,
         at: now,
       });
       await this.transitions.apply(

@@ -279,6 +279,33 @@ describe('prospects service: product lines and target samples over HTTP', () => 
     expect(after).toMatchObject({ version: sample.body.version, companies: [] });
   });
 
+  it("gives an approved salesperson's sample to its author; a head's sample waits for assignment", async () => {
+    const approve = async (who: 'sellerA' | 'headA', company: string) => {
+      const sample = await h.call(who, 'POST', '/samples', {
+        productLineId: lineId,
+        title: company,
+        rationale: 'Found',
+      });
+      const added = await h.call(who, 'POST', `/samples/${sample.body.id}/companies`, {
+        companies: [{ name: company }],
+      });
+      const submitted = await h.call(who, 'POST', `/samples/${sample.body.id}/submit`, {
+        version: added.body.sample.version,
+      });
+      const request = (await h.outbox('approval.requested')).find(
+        (r) => r.payload.requestId === submitted.body.approvalRequestId,
+      )!;
+      await h.deliver('approval.decided', decision(request.payload, 'approved', h.people.owner.userId));
+      return (await h.call('owner', 'GET', `/prospects?sampleId=${sample.body.id}`)).body.items[0];
+    };
+    const sellers = await approve('sellerA', 'Kappa Kilns');
+    expect(sellers.ownerId).toBe(h.people.sellerA.userId);
+    const [entry] = (await h.call('sellerA', 'GET', `/prospects/${sellers.id}/transitions`)).body;
+    expect(entry).toMatchObject({ eventKind: 'sample_approved', ownerId: h.people.sellerA.userId });
+    const heads = await approve('headA', 'Lambda Looms');
+    expect(heads.ownerId).toBeNull();
+  });
+
   it('never lets the owner approve a sample they changed', async () => {
     const sample = await h.call('headA', 'POST', '/samples', {
       productLineId: lineId,

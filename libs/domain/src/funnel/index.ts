@@ -18,3 +18,4 @@ export * from './stage-machine';
 export * from './meeting';
 export * from './offer-status';
 export * from './gate-checklist';
+export * from './ownership';
