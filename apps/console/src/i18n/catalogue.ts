@@ -2,12 +2,14 @@
 import { commonMessages } from './common.messages';
 import { sessionMessages } from '../features/session/messages';
 import { homeMessages } from '../features/home/messages';
+import { notificationsMessages } from '../features/notifications/messages';
 import { samplesMessages } from '../features/samples/messages';
 
 export const catalogue = {
   common: commonMessages,
   session: sessionMessages,
   home: homeMessages,
+  notifications: notificationsMessages,
   samples: samplesMessages,
 } as const;
 

@@ -34,10 +34,22 @@ export class UpdatePreferencesDto {
   events?: EventPreferenceDto[];
 }
 
+/** One event type's channels as they apply now (what is not stored is on). */
+export class PreferenceRowView implements PreferenceMatrixRow {
+  @ApiProperty({ enum: NOTIFIABLE_EVENTS })
+  eventType!: NotifiableEvent;
+
+  @ApiProperty({ description: 'Shown in the inbox and the live stream' })
+  inApp!: boolean;
+
+  @ApiProperty({ description: 'Sent by e-mail (one by one, or in the digest)' })
+  email!: boolean;
+}
+
 export class PreferencesView {
   @ApiProperty({ enum: DIGEST_MODES })
   digest!: DigestMode;
 
-  @ApiProperty({ description: 'Every event type with both channels (defaults: on)' })
-  events!: PreferenceMatrixRow[];
+  @ApiProperty({ type: [PreferenceRowView], description: 'Every event type with both channels (defaults: on)' })
+  events!: PreferenceRowView[];
 }
