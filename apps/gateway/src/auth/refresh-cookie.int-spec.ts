@@ -5,6 +5,10 @@ import { TestDatabase, createTestDatabase, testEnv } from '@dealgate/testing';
 import { gatewayService } from '../gateway.service-definition';
 import { UsersService } from '../identity/users.service';
 
+// Jest applies only the global testTimeout (the integration project's 60 s is not read): booting a service under
+// load takes longer than the default 5 s.
+jest.setTimeout(60_000);
+
 // The console's session: the refresh token in an HttpOnly cookie next to the body, on the real gateway.
 describe('refresh token cookie (medium)', () => {
   let db: TestDatabase;

@@ -6,6 +6,10 @@ import { gatewayService } from '../gateway.service-definition';
 import { UnitsService } from './units.service';
 import { UsersService } from './users.service';
 
+// Jest applies only the global testTimeout (the integration project's 60 s is not read): booting a service under
+// load takes longer than the default 5 s.
+jest.setTimeout(60_000);
+
 // GET /api/units/:id/members on the real gateway and PostgreSQL: who may look into a unit, and what they see.
 describe('unit members (medium)', () => {
   let db: TestDatabase;

@@ -2,6 +2,10 @@
 import { ProspectsHarness, startProspects } from '../../test/prospects-harness';
 import { FULL_SECTIONS, approvedProspects, offerTerms } from '../../test/funnel-walk';
 
+// Jest applies only the global testTimeout (the integration project's 60 s is not read): booting a service under
+// load takes longer than the default 5 s.
+jest.setTimeout(60_000);
+
 // One service and one database for the file: the home page of a salesperson and of their sales head.
 describe('prospects service: agenda', () => {
   let h: ProspectsHarness;

@@ -2,6 +2,10 @@
 import { ProspectsHarness, startProspects } from '../../test/prospects-harness';
 import { approvedProspects } from '../../test/funnel-walk';
 
+// Jest applies only the global testTimeout (the integration project's 60 s is not read): booting a service under
+// load takes longer than the default 5 s.
+jest.setTimeout(60_000);
+
 const LOAD = 2000;
 const WORK_STAGES = ['primary_contact', 'needs_identification', 'offer_formation', 'offer_defence'];
 

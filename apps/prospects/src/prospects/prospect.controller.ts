@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Role } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page, PageOf } from '@dealgate/common';
+import { ErrorBody, Page, PageOf } from '@dealgate/common';
 import { AgendaDto, AgendaQuery } from './agenda.dto';
 import { AgendaService } from './agenda.service';
 import { BoardDto, BoardQuery } from './board.dto';
@@ -52,6 +52,10 @@ export class ProspectController {
     summary: "The caller's home page: today's meetings, stalled prospects, waiting offers (a sales head: the unit)",
   })
   @ApiOkResponse({ type: AgendaDto })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBody,
+    description: '`agenda.range_invalid`: `to` is not after `from`, or the day is longer than 48 hours',
+  })
   agendaFor(@CurrentUser() user: Principal, @Query() query: AgendaQuery): Promise<AgendaDto> {
     return this.agenda.forCaller(user, query);
   }
