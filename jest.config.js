@@ -17,6 +17,8 @@ module.exports = {
   // Each integration file boots whole Nest services; a worker that grew past this is replaced between files, so
   // memory stays flat however many suites run (in one process the heap ran out after ~80 files).
   workerIdleMemoryLimit: '1GB',
+  // A global option (Jest ignores it inside a project): integration files boot whole services.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
     {
@@ -25,7 +27,6 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };
