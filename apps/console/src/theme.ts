@@ -1,6 +1,6 @@
 import { CSSVariablesResolver, createTheme } from '@mantine/core';
 
-// Colours chosen for contrast (WCAG AA, 4.5:1 on white): indigo.8 for actions, dimmed text gray.7.
+// Colours chosen for contrast (WCAG AA, 4.5:1 on white): indigo.8 for actions, dimmed text gray.7, field errors red.8.
 export const theme = createTheme({
   primaryColor: 'indigo',
   primaryShade: { light: 8, dark: 5 },
@@ -10,6 +10,6 @@ export const theme = createTheme({
 
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': t.colors.gray[7] },
+  light: { '--mantine-color-dimmed': t.colors.gray[7], '--mantine-color-error': t.colors.red[8] },
   dark: {},
 });
