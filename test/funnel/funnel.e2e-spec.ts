@@ -1,6 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- reads JSON answers loosely */
 import { REQUIRED_BRIEF_SECTIONS, Role } from '@dealgate/domain';
-import { TestDatabase, createTestDatabase, queryOnce, testEnv, tokenFor, waitFor } from '@dealgate/testing';
+import {
+  TestDatabase,
+  createTestDatabase,
+  queryOnce,
+  testEnv,
+  tokenFor,
+  waitFor,
+  expectMatchesContract,
+} from '@dealgate/testing';
 import { RunningSystem, startSystem } from '../support/system-harness';
 
 // The funnel through the gateway with every service running: the owner approves the sample and the head the offer
@@ -36,7 +44,9 @@ describe('the funnel end to end: sample -> approval -> meeting -> brief -> appro
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
+    const parsed = text ? JSON.parse(text) : null;
+    expectMatchesContract(method, path, response.status, parsed, response.headers.get('content-type'));
+    return { status: response.status, body: parsed };
   }
   const as = (who: Who, method: string, path: string, body?: unknown) =>
     http(tokenFor(people[who]), method, path, body);

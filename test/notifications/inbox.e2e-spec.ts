@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@dealgate/domain';
 import { JobName, TaskAssignedPayload } from '@dealgate/messages';
-import { seedDirectory, tokenFor, waitFor } from '@dealgate/testing';
+import { seedDirectory, tokenFor, waitFor, expectMatchesContract } from '@dealgate/testing';
 import { RunningNotifications, startNotifications } from './support/notifications-harness';
 
 // The in-app inbox and preferences over HTTP, fed by events on the service's queue.
@@ -51,7 +51,9 @@ describe('notifications inbox and preferences', () => {
       },
       body: body ? JSON.stringify(body) : undefined,
     });
-    return { status: response.status, body: (await response.json()) as Answer };
+    const parsed: unknown = await response.json();
+    expectMatchesContract(method, `/api${path}`, response.status, parsed, response.headers.get('content-type'));
+    return { status: response.status, body: parsed as Answer };
   }
 
   beforeAll(async () => {

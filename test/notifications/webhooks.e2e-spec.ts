@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role, verifyWebhookSignature } from '@dealgate/domain';
 import { ContractSignedPayload, JobName } from '@dealgate/messages';
-import { queryOnce, tokenFor } from '@dealgate/testing';
+import { queryOnce, tokenFor, expectMatchesContract } from '@dealgate/testing';
 import { WebhookDeliveryRepository } from '../../apps/notifications/src/webhooks/webhook-delivery.repository';
 import { WebhookDeliverySweep } from '../../apps/notifications/src/webhooks/webhook-delivery.sweep';
 import { RunningNotifications, startNotifications } from './support/notifications-harness';
@@ -55,7 +55,9 @@ describe('notifications webhooks', () => {
       headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
-    return { status: response.status, body: (response.status === 204 ? null : await response.json()) as T };
+    const parsed: unknown = response.status === 204 ? null : await response.json();
+    expectMatchesContract(method, `/api${path}`, response.status, parsed, response.headers.get('content-type'));
+    return { status: response.status, body: parsed as T };
   }
 
   const deliveries = async (hook: Hook) =>

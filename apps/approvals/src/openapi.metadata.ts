@@ -72,7 +72,7 @@ export default async () => {
           import('./audit/audit.view'),
           {
             AuditEntry: {
-              id: { required: true, type: () => String },
+              id: { required: true, type: () => String, description: "The entry's sequence number (as a string)." },
               requestId: { required: true, type: () => String, nullable: true },
               action: { required: true, enum: t['./audit/audit.repository'].AuditAction },
               actorId: {

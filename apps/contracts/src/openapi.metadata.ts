@@ -7,11 +7,12 @@ export default async () => {
     ['../../../libs/domain/src/contracts/task-template']:
       await import('../../../libs/domain/src/contracts/task-template'),
     ['../../../libs/domain/src/contracts/task-graph']: await import('../../../libs/domain/src/contracts/task-graph'),
+    ['../../../libs/domain/src/contracts/terms-diff']: await import('../../../libs/domain/src/contracts/terms-diff'),
+    ['./cases/case.view']: await import('./cases/case.view'),
     ['./tasks/task.view']: await import('./tasks/task.view'),
     ['./cases/cases.dto']: await import('./cases/cases.dto'),
     ['./templates/templates.dto']: await import('./templates/templates.dto'),
     ['../../../libs/messaging/src/dead-letter.view']: await import('../../../libs/messaging/src/dead-letter.view'),
-    ['./cases/case.view']: await import('./cases/case.view'),
   };
   return {
     '@nestjs/swagger': {
@@ -149,6 +150,39 @@ export default async () => {
         [
           import('./cases/case.view'),
           {
+            TermsDeviationView: {
+              field: { required: true, enum: t['../../../libs/domain/src/contracts/terms-diff'].TermsField },
+              productId: { required: false, type: () => String },
+              before: { required: true, type: () => Object },
+              after: { required: true, type: () => Object },
+              description: { required: true, type: () => String },
+            },
+            DeviationApprovalView: {
+              requestId: { required: true, type: () => String },
+              termsRevision: { required: true, type: () => Number },
+              status: { required: true, type: () => String },
+              current: { required: true, type: () => Boolean },
+              requestedAt: { required: true, type: () => String },
+              decidedAt: { required: true, type: () => String, nullable: true },
+              comment: { required: true, type: () => String, nullable: true },
+            },
+            SigningBlockerView: {
+              kind: { required: true, type: () => String },
+              signedAt: { required: false, type: () => String },
+              taskKey: { required: false, type: () => String },
+              title: { required: false, type: () => String },
+              deviations: { required: false, type: () => Number },
+              message: { required: true, type: () => String },
+            },
+            SigningView: {
+              allowed: { required: true, type: () => Boolean },
+              blockers: { required: true, type: () => [t['./cases/case.view'].SigningBlockerView] },
+            },
+            SignatoryView: {
+              name: { required: true, type: () => String },
+              party: { required: true, enum: ['customer', 'company'] },
+              position: { required: true, type: () => String, nullable: true },
+            },
             CaseSummaryView: {
               id: { required: true, type: () => String },
               prospectId: { required: true, type: () => String },
@@ -170,15 +204,7 @@ export default async () => {
               deviations: { required: true, type: () => [Object] },
               deviationApproval: {
                 required: true,
-                type: () => ({
-                  requestId: { required: true, type: () => String },
-                  termsRevision: { required: true, type: () => Number },
-                  status: { required: true, type: () => String },
-                  current: { required: true, type: () => Boolean },
-                  requestedAt: { required: true, type: () => String },
-                  decidedAt: { required: true, type: () => String, nullable: true },
-                  comment: { required: true, type: () => String, nullable: true },
-                }),
+                type: () => t['./cases/case.view'].DeviationApprovalView,
                 nullable: true,
               },
               tasks: { required: true, type: () => [t['./tasks/task.view'].TaskView] },

@@ -158,6 +158,7 @@ export default async () => {
               groups: { required: true, type: () => [String] },
               leadOf: { required: true, type: () => [String] },
               active: { required: true, type: () => Boolean },
+              mustChangePassword: { required: true, type: () => Boolean },
               version: { required: true, type: () => Number },
               createdAt: { required: true, type: () => Date },
               updatedAt: { required: true, type: () => Date },

@@ -3,10 +3,10 @@
 export default async () => {
   const t = {
     ['../../../libs/messages/src/jobs/terms.dto']: await import('../../../libs/messages/src/jobs/terms.dto'),
+    ['./inbox/inbox.dto']: await import('./inbox/inbox.dto'),
     ['./webhooks/webhook.view']: await import('./webhooks/webhook.view'),
     ['./preferences/preferences.dto']: await import('./preferences/preferences.dto'),
     ['../../../libs/messaging/src/dead-letter.view']: await import('../../../libs/messaging/src/dead-letter.view'),
-    ['./inbox/inbox.dto']: await import('./inbox/inbox.dto'),
   };
   return {
     '@nestjs/swagger': {
@@ -63,6 +63,10 @@ export default async () => {
           {
             InboxQuery: { unread: { required: false, type: () => Boolean } },
             NotificationIdParam: { id: { required: true, type: () => String, pattern: '^[1-9]\\d{0,17}$' } },
+            NotificationSubjectView: {
+              kind: { required: true, type: () => String },
+              id: { required: true, type: () => String },
+            },
             NotificationView: {
               id: { required: true, type: () => String },
               eventType: { required: true, type: () => String },
@@ -70,13 +74,7 @@ export default async () => {
               body: { required: true, type: () => String },
               linkPath: { required: true, type: () => String },
               url: { required: true, type: () => String },
-              subject: {
-                required: true,
-                type: () => ({
-                  kind: { required: true, type: () => String },
-                  id: { required: true, type: () => String },
-                }),
-              },
+              subject: { required: true, type: () => t['./inbox/inbox.dto'].NotificationSubjectView },
               createdAt: { required: true, type: () => String },
               readAt: { required: true, type: () => String, nullable: true },
             },
@@ -149,9 +147,30 @@ export default async () => {
               digest: { required: false, enum: ['off', 'hourly', 'daily'] },
               events: { required: false, type: () => [t['./preferences/preferences.dto'].EventPreferenceDto] },
             },
+            PreferenceRowView: {
+              eventType: {
+                required: true,
+                enum: [
+                  'prospect.stage_changed',
+                  'offer.defended',
+                  'prospect.stalled',
+                  'norm.breached',
+                  'early_warning.raised',
+                  'approval.step_opened',
+                  'approval.sla_breached',
+                  'approval.decided',
+                  'contract.opened',
+                  'task.assigned',
+                  'task.overdue',
+                  'contract.signed',
+                ],
+              },
+              inApp: { required: true, type: () => Boolean },
+              email: { required: true, type: () => Boolean },
+            },
             PreferencesView: {
               digest: { required: true, enum: ['off', 'hourly', 'daily'] },
-              events: { required: true, type: () => [Object] },
+              events: { required: true, type: () => [t['./preferences/preferences.dto'].PreferenceRowView] },
             },
           },
         ],

@@ -295,7 +295,7 @@ export default async () => {
               updatedAt: { required: true, type: () => String },
             },
             TransitionLogEntry: {
-              id: { required: true, type: () => String },
+              id: { required: true, type: () => String, description: "The entry's sequence number (as a string)." },
               prospectId: { required: true, type: () => String },
               eventKind: { required: true, enum: t['../../../libs/domain/src/funnel/funnel-event'].FunnelEventKind },
               fromStage: { required: true, type: () => String },

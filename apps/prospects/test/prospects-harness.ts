@@ -5,7 +5,14 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { startService } from '@dealgate/chassis';
 import { Role } from '@dealgate/domain';
 import { ApprovalDecidedPayload, ContractSignedPayload, JobEnvelope, JobName, ServiceName } from '@dealgate/messages';
-import { TestDatabase, createTestDatabase, seedDirectory, testEnv, tokenFor } from '@dealgate/testing';
+import {
+  TestDatabase,
+  createTestDatabase,
+  seedDirectory,
+  testEnv,
+  tokenFor,
+  expectMatchesContract,
+} from '@dealgate/testing';
 import { prospectsService } from '../src/prospects.service-definition';
 import { ApprovalDecidedHandler } from '../src/handlers/approval-decided.handler';
 import { ContractSignedHandler } from '../src/handlers/contract-signed.handler';
@@ -51,7 +58,9 @@ export async function startProspects() {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
+    const parsed = text ? JSON.parse(text) : null;
+    expectMatchesContract(method, `/api${path}`, response.status, parsed, response.headers.get('content-type'));
+    return { status: response.status, body: parsed };
   }
 
   async function upload(who: keyof typeof people, path: string, csv: string): Promise<Api> {
@@ -62,7 +71,9 @@ export async function startProspects() {
       headers: { authorization: `Bearer ${tokens[who]}` },
       body: form,
     });
-    return { status: response.status, body: await response.json() };
+    const parsed = await response.json();
+    expectMatchesContract('POST', `/api${path}`, response.status, parsed, response.headers.get('content-type'));
+    return { status: response.status, body: parsed };
   }
 
   /** Delivers a job to a handler the way the dispatcher does: inside a transaction. */

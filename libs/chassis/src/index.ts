@@ -4,3 +4,5 @@ export * from './bootstrap';
 export * from './run-service';
 export * from './ping';
 export * from './directory';
+export { RouteFacts, routeFacts } from './openapi/routes';
+export { isOptionalProperty, rulesByProperty } from './openapi/validation-schema';

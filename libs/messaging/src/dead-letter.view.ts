@@ -3,9 +3,9 @@ import { JobEnvelope } from '@dealgate/messages';
 
 /** A job that failed every attempt, with its envelope, kept for inspection and replay. */
 export class DeadLetter {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   messageId!: string;
   jobName!: string;
   /** The job as it was sent: messageId, name, payload, correlationId, source, occurredAt. */
@@ -13,9 +13,9 @@ export class DeadLetter {
   envelope!: JobEnvelope;
   error!: string;
   attempts!: number;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   failedAt!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   replayedAt!: string | null;
   replayCount!: number;
 }

@@ -5,3 +5,4 @@ export * from './tokens';
 export * from './seed-directory';
 export * from './processes';
 export * from './openapi-document';
+export * from './contract';

@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { startService } from '@dealgate/chassis';
 import { Role } from '@dealgate/domain';
-import { createTestDatabase, seedDirectory, testEnv, tokenFor } from '@dealgate/testing';
+import { createTestDatabase, seedDirectory, testEnv, tokenFor, expectMatchesContract } from '@dealgate/testing';
 import { prospectsService } from '../../../apps/prospects/src/prospects.service-definition';
 
 export interface Answer {
@@ -54,7 +54,9 @@ export async function startAnalytics() {
     });
     const text = await response.text();
     const type = response.headers.get('content-type');
-    return { status: response.status, text, type, body: type?.includes('json') && text ? JSON.parse(text) : null };
+    const parsed = type?.includes('json') && text ? JSON.parse(text) : null;
+    expectMatchesContract(method, `/api${path}`, response.status, type?.includes('json') ? parsed : text, type);
+    return { status: response.status, text, type, body: parsed };
   }
 
   return {

@@ -10,7 +10,7 @@ import {
   ServiceName,
   queueNameOf,
 } from '@dealgate/messages';
-import { queryOnce, waitFor } from '@dealgate/testing';
+import { queryOnce, waitFor, expectMatchesContract } from '@dealgate/testing';
 
 /** The parts of the approvals API's answers the tests read (loosely typed: tests assert on them). */
 export interface ApiBody {
@@ -50,7 +50,9 @@ export async function call<T = ApiBody>(
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  const parsed: unknown = text ? JSON.parse(text) : null;
+  expectMatchesContract(method, path, response.status, parsed, response.headers.get('content-type'));
+  return { status: response.status, body: parsed as T };
 }
 
 export function requestedPayload(overrides: Partial<ApprovalRequestedPayload> = {}): ApprovalRequestedPayload {

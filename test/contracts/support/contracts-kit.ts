@@ -5,7 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { startService } from '@dealgate/chassis';
 import { Clock } from '@dealgate/common';
 import { JobEnvelope, JobName, JobPayloads, OfferDefendedPayload, ServiceName, queueNameOf } from '@dealgate/messages';
-import { TestDatabase, createTestDatabase, queryOnce, testEnv, waitFor } from '@dealgate/testing';
+import {
+  TestDatabase,
+  createTestDatabase,
+  queryOnce,
+  testEnv,
+  waitFor,
+  expectMatchesContract,
+} from '@dealgate/testing';
 import { contractsService } from '../../../apps/contracts/src/contracts.service-definition';
 
 export interface ContractsUnderTest {
@@ -106,7 +113,9 @@ export async function call<T = any>(
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as T) : (undefined as T) };
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  expectMatchesContract(method, path, response.status, parsed, response.headers.get('content-type'));
+  return { status: response.status, body: parsed as T };
 }
 
 /** Payloads the service wrote to its outbox for one job name, oldest first. */

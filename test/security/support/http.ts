@@ -1,3 +1,5 @@
+import { expectMatchesContract } from '@dealgate/testing';
+
 export interface Answer<T = Record<string, unknown>> {
   status: number;
   body: T;
@@ -44,5 +46,6 @@ export async function call<T = Record<string, unknown>>(
   } catch {
     // not JSON
   }
+  expectMatchesContract(method, path, response.status, text ? body : null, response.headers.get('content-type'));
   return { status: response.status, body: body as T, headers: response.headers };
 }

@@ -13,8 +13,8 @@ export class StoredPolicy {
   policy!: ApprovalPolicy;
   /** Optimistic concurrency: send it back with a replacement; a stale one answers 409 `version_conflict`. */
   version!: number;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   updatedAt!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   updatedBy!: string | null;
 }

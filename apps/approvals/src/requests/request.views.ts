@@ -4,10 +4,10 @@ import { AuditEntry } from '../audit/audit.view';
 import { RequestRow, StepRow, StepStatus } from './request.rows';
 
 export class ApproverView {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   userId!: string | null;
   role!: Role | null;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   unitId!: string | null;
 }
 
@@ -18,34 +18,34 @@ export class StepView {
   escalateTo!: ApproverView | null;
   dueAfterMinutes!: number;
   escalationGraceMinutes!: number;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   activatedAt!: string | null;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   dueAt!: string | null;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   escalationAt!: string | null;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   decidedBy!: string | null;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   onBehalfOf!: string | null;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   decidedAt!: string | null;
   comment!: string | null;
 }
 
 export class RequestSummaryView {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
   subjectKind!: ApprovalSubjectKind;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   subjectId!: string;
   subjectVersion!: number;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   requesterId!: string;
   /** The subject's authors besides the requester (they may not decide it either). */
   @ApiProperty({ type: [String], format: 'uuid' })
   authorIds!: string[];
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   unitId!: string | null;
   amount!: number | null;
   discountPercent!: number | null;
@@ -54,13 +54,13 @@ export class RequestSummaryView {
   currentStepIndex!: number;
   /** The step awaiting a decision; null once the request is closed. */
   currentStep!: StepView | null;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   requestedAt!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   openedAt!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   closedAt!: string | null;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   closedBy!: string | null;
   closeComment!: string | null;
   /** Bumped on every change of the request. */

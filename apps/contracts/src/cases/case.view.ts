@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AccessLevel,
   DefaultTaskKey,
@@ -7,6 +7,7 @@ import {
   OfferTermsSnapshot,
   SigningBlocker,
   TermsDeviation,
+  TermsField,
   describeDeviation,
   describeSigningBlocker,
   diffTerms,
@@ -16,6 +17,79 @@ import { ContractTermsBody } from './terms.dto';
 import { TaskRecord } from '../tasks/task.record';
 import { TaskView, toTaskView } from '../tasks/task.view';
 import { ContractCaseRecord, DeviationApprovalRecord, Signatory } from './case.record';
+
+const ANY_VALUE = [{ type: 'string' }, { type: 'number' }, { type: 'object', additionalProperties: true }];
+
+/** One difference of the terms from the baseline; `before`/`after` hold the value of `field` (null when absent). */
+export class TermsDeviationView {
+  @ApiProperty({ enum: TermsField })
+  field!: TermsField;
+  @ApiPropertyOptional({ description: 'the item, for item deviations' })
+  productId?: string;
+  @ApiProperty({ oneOf: ANY_VALUE, nullable: true })
+  before!: unknown;
+  @ApiProperty({ oneOf: ANY_VALUE, nullable: true })
+  after!: unknown;
+  @ApiProperty({ description: 'the deviation in a sentence' })
+  description!: string;
+}
+
+export class DeviationApprovalView {
+  @ApiProperty({ format: 'uuid' })
+  requestId!: string;
+  @ApiProperty()
+  termsRevision!: number;
+  @ApiProperty()
+  status!: string;
+  @ApiProperty({ description: 'whether it is about the current terms revision' })
+  current!: boolean;
+  @ApiProperty({ format: 'date-time' })
+  requestedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  decidedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  comment!: string | null;
+}
+
+/** What blocks signing; the fields besides `kind` and `message` depend on the kind. */
+export class SigningBlockerView {
+  @ApiProperty({
+    enum: [
+      'already_signed',
+      'required_task_not_done',
+      'deviation_not_approved',
+      'deviation_approval_pending',
+      'deviation_rejected',
+    ],
+  })
+  kind!: string;
+  @ApiPropertyOptional({ format: 'date-time' })
+  signedAt?: string;
+  @ApiPropertyOptional()
+  taskKey?: string;
+  @ApiPropertyOptional()
+  title?: string;
+  @ApiPropertyOptional({ description: 'how many deviations' })
+  deviations?: number;
+  @ApiProperty({ description: 'the blocker in a sentence' })
+  message!: string;
+}
+
+export class SigningView {
+  @ApiProperty()
+  allowed!: boolean;
+  @ApiProperty({ type: [SigningBlockerView] })
+  blockers!: SigningBlockerView[];
+}
+
+export class SignatoryView {
+  @ApiProperty()
+  name!: string;
+  @ApiProperty({ enum: ['customer', 'company'] })
+  party!: 'customer' | 'company';
+  @ApiProperty({ type: String, nullable: true })
+  position!: string | null;
+}
 
 export class CaseSummaryView {
   id!: string;
@@ -39,25 +113,28 @@ export class CaseView extends CaseSummaryView {
   baseline!: OfferTermsSnapshot;
   @ApiProperty({ type: ContractTermsBody })
   terms!: OfferTermsSnapshot;
-  @ApiProperty({ description: 'every deviation of the terms from the baseline, each with a sentence' })
+  @ApiProperty({
+    type: [() => TermsDeviationView],
+    description: 'every deviation of the terms from the baseline, each with a sentence',
+  })
   deviations!: (TermsDeviation & { description: string })[];
-  deviationApproval!: {
-    requestId: string;
-    termsRevision: number;
-    status: string;
-    current: boolean;
-    requestedAt: string;
-    decidedAt: string | null;
-    comment: string | null;
-  } | null;
+  @ApiProperty({ type: () => DeviationApprovalView, nullable: true })
+  deviationApproval!: DeviationApprovalView | null;
   @ApiProperty({ type: [TaskView] })
   tasks!: TaskView[];
+  @ApiProperty({ type: () => SigningView })
   signing!: { allowed: boolean; blockers: (SigningBlocker & { message: string })[] };
   signedOn!: string | null;
-  @ApiProperty({ description: 'who recorded the signature', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid', description: 'who recorded the signature', nullable: true })
   signedBy!: string | null;
+  @ApiProperty({ type: () => [SignatoryView], nullable: true })
   signatories!: Signatory[] | null;
-  @ApiProperty({ description: 'when delivery finished the handover task', nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    description: 'when delivery finished the handover task',
+    nullable: true,
+  })
   handedOverAt!: string | null;
   @ApiProperty({ enum: ['read', 'write'] })
   access!: AccessLevel;

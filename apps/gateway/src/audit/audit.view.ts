@@ -2,11 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { AuditEvent } from './audit.repository';
 
 export class AuditRecord {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
   at!: Date;
   event!: AuditEvent;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   actorUserId!: string | null;
   subject!: string | null;
   ip!: string | null;

@@ -18,6 +18,12 @@ export class NotificationIdParam {
   id!: string;
 }
 
+/** What a notification is about, e.g. `{ kind: 'offer', id }`. */
+export class NotificationSubjectView {
+  kind!: string;
+  id!: string;
+}
+
 export class NotificationView {
   @ApiProperty({ example: '42' })
   id!: string;
@@ -31,8 +37,7 @@ export class NotificationView {
   linkPath!: string;
   @ApiProperty({ description: 'Absolute link (PUBLIC_URL + linkPath)' })
   url!: string;
-  @ApiProperty()
-  subject!: { kind: string; id: string };
+  subject!: NotificationSubjectView;
   @ApiProperty()
   createdAt!: string;
   @ApiProperty({ nullable: true, type: String })

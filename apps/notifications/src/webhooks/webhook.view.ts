@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class WebhookRecord {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
   url!: string;
   eventTypes!: string[];
@@ -9,7 +9,7 @@ export class WebhookRecord {
   active!: boolean;
   consecutiveFailures!: number;
   disabledAt!: Date | null;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   createdBy!: string;
   createdAt!: Date;
   updatedAt!: Date;
@@ -17,7 +17,7 @@ export class WebhookRecord {
 
 export class DeliveryAttemptView {
   attempt!: number;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   at!: string;
   statusCode!: number | null;
   error!: string | null;
@@ -25,9 +25,9 @@ export class DeliveryAttemptView {
 }
 
 export class DeliveryRecord {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   messageId!: string;
   eventType!: string;
   status!: string;

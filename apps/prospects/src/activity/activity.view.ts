@@ -2,9 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { MeetingAction, MeetingStatus } from '@dealgate/domain';
 
 export class ContactView {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   prospectId!: string;
   name!: string;
   position!: string | null;
@@ -12,25 +12,25 @@ export class ContactView {
   decisionReason!: string | null;
   email!: string | null;
   phone!: string | null;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   createdBy!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: string;
 }
 
 export class ContactAttemptView {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   prospectId!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   contactId!: string | null;
   channel!: string;
   outcome!: string;
   note!: string | null;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   at!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   actorId!: string;
   stage!: string;
 }
@@ -38,35 +38,35 @@ export class ContactAttemptView {
 export class MeetingHistoryEntry {
   @ApiProperty({ enum: ['scheduled', ...Object.values(MeetingAction)] })
   action!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   at!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   actorId!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   previousScheduledAt!: string | null;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   scheduledAt!: string | null;
   note!: string | null;
 }
 
 export class MeetingView {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   prospectId!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   contactId!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   scheduledAt!: string;
   status!: MeetingStatus;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   heldAt!: string | null;
   agenda!: string | null;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   createdBy!: string;
   /** Optimistic concurrency: send it back with a change; a stale one answers 409 `version_conflict`. */
   version!: number;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: string;
   history!: MeetingHistoryEntry[];
 }

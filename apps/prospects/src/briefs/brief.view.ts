@@ -2,17 +2,17 @@ import { ApiProperty } from '@nestjs/swagger';
 import { BriefSection } from '@dealgate/domain';
 
 export class BriefNeedView {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
   text!: string;
 }
 
 export class BriefView {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   prospectId!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   meetingId!: string | null;
   /** Section texts keyed by section; a missing or null one is not written yet. */
   @ApiProperty({
@@ -21,14 +21,14 @@ export class BriefView {
   })
   sections!: Partial<Record<BriefSection, string | null>>;
   needs!: BriefNeedView[];
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   completedAt!: string | null;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   authorId!: string;
   /** Optimistic concurrency: send it back with a change; a stale one answers 409 `version_conflict`. */
   version!: number;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   updatedAt!: string;
 }

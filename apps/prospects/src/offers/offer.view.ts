@@ -2,32 +2,32 @@ import { ApiProperty } from '@nestjs/swagger';
 import { DefenceChannel, DefenceOutcome, OfferStatus } from '@dealgate/domain';
 
 export class DefenceAttendeeView {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   contactId!: string;
   isDecisionMaker!: boolean;
 }
 
 export class DefenceView {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   prospectId!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   offerId!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   heldAt!: string;
   channel!: DefenceChannel;
   attendees!: DefenceAttendeeView[];
   outcome!: DefenceOutcome;
   note!: string | null;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   recordedBy!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: string;
 }
 
 export class OfferItem {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
   /** The seller's product code (free text). */
   productId!: string;
@@ -53,22 +53,22 @@ export class OfferTerms {
   delivery!: OfferDelivery;
   discountPercent!: number;
   /** A date, YYYY-MM-DD. */
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ type: String, format: 'date' })
   validUntil!: string;
   clauses!: string[];
 }
 
 export class OfferView extends OfferTerms {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   prospectId!: string;
   /** 1, 2, 3… per prospect: each revision is a new version with its own id. */
   number!: number;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   previousOfferId!: string | null;
   status!: OfferStatus;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   authorId!: string;
   /** Everyone who wrote this version's content (author, editors, earlier versions' authors): never its approver. */
   @ApiProperty({ type: [String], format: 'uuid' })
@@ -76,19 +76,19 @@ export class OfferView extends OfferTerms {
   /** The offer total in minor units. */
   totalMinor!: number;
   currency!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   approvalRequestId!: string | null;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   submittedAt!: string | null;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   decidedBy!: string | null;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   decidedAt!: string | null;
   decisionComment!: string | null;
   /** Optimistic concurrency: send it back with a change; a stale one answers 409 `version_conflict`. */
   version!: number;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   updatedAt!: string;
 }

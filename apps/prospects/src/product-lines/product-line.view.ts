@@ -7,7 +7,7 @@ export class CycleDaysView {
 }
 
 export class ProductLineView {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
   code!: string | null;
   name!: string;
@@ -21,8 +21,8 @@ export class ProductLineView {
   active!: boolean;
   /** Optimistic concurrency: send it back with a change; a stale one answers 409 `version_conflict`. */
   version!: number;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   updatedAt!: string;
 }

@@ -3,13 +3,13 @@ import { CompanyRowProblem } from '@dealgate/domain';
 import type { SampleStatus } from './sample.repository';
 
 export class SampleView {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   productLineId!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   unitId!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   authorId!: string;
   /** Everyone who wrote the sample (author, editors): never its approver. */
   @ApiProperty({ type: [String], format: 'uuid' })
@@ -17,21 +17,21 @@ export class SampleView {
   title!: string;
   rationale!: string;
   status!: SampleStatus;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   approvalRequestId!: string | null;
   decisionComment!: string | null;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   decidedBy!: string | null;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   submittedAt!: string | null;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   decidedAt!: string | null;
   /** Optimistic concurrency: send it back with a change; a stale one answers 409 `version_conflict`. */
   version!: number;
   companyCount!: number;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   updatedAt!: string;
 }
 
@@ -43,13 +43,13 @@ export class CompanyKeysView {
 }
 
 export class SampleCompanyView {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
   name!: string;
   taxId!: string | null;
   website!: string | null;
   keys!: CompanyKeysView;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: String, format: 'uuid' })
   prospectId!: string | null;
   skippedReason!: string | null;
 }

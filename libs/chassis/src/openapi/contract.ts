@@ -75,8 +75,10 @@ function errorResponses(path: string, method: string, facts: RouteFacts): Record
     responses['409'] = errorResponse(
       'The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again',
     );
-    responses['422'] = errorResponse('A business rule is not met: `code` names it, `message` says it in words');
   }
+  // A query can break a rule too (e.g. a range that ends before it starts).
+  if (mutates || facts.queryTypes.length > 0)
+    responses['422'] = errorResponse('A business rule is not met: `code` names it, `message` says it in words');
   responses['429'] = errorResponse('Too many requests: wait as `Retry-After` says');
   return responses;
 }

@@ -14,6 +14,8 @@ export interface RouteFacts {
   roles?: Role[];
   /** The DTO classes of `@Query()` / `@Body()` parameters taken whole. */
   queryTypes: Class[];
+  /** The DTO class of a `@Body()` taken whole, if any. */
+  bodyType?: Class;
   hasBody: boolean;
 }
 
@@ -48,6 +50,7 @@ export function routeFacts(app: INestApplication): Map<string, RouteFacts> {
           roles: (Reflect.getMetadata(REQUIRED_ROLES, handler) ?? Reflect.getMetadata(REQUIRED_ROLES, controller)) as
             Role[] | undefined,
           queryTypes: whole(RouteParamtypes.QUERY).filter((t) => typeof t === 'function'),
+          bodyType: whole(RouteParamtypes.BODY).find((t) => typeof t === 'function'),
           hasBody: args.some((a) => a.key.split(':')[0] === String(RouteParamtypes.BODY)),
         });
       }

@@ -58,6 +58,12 @@ function ruleKeywords(rule: ValidationMetadata): Schema {
   switch (name) {
     case 'isInt':
       return { type: 'integer' };
+    case 'isNumber':
+      return { type: 'number' };
+    case 'isString':
+      return { type: 'string' };
+    case 'isBoolean':
+      return { type: 'boolean' };
     case 'min':
       return { minimum: first };
     case 'max':
@@ -89,7 +95,9 @@ const ARRAY_RULES: Record<string, string> = { arrayMinSize: 'minItems', arrayMax
 export function keywordsOfRules(rules: ValidationMetadata[]): { own: Schema; items: Schema; required: boolean } {
   const own: Schema = {};
   const items: Schema = {};
-  for (const rule of rules) {
+  // isInt after isNumber: an integer rule is the narrower type.
+  const ordered = [...rules].sort((a, b) => Number(a.name === 'isInt') - Number(b.name === 'isInt'));
+  for (const rule of ordered) {
     const arrayKeyword = ARRAY_RULES[rule.name ?? ''];
     if (arrayKeyword) own[arrayKeyword] = (rule.constraints as unknown[])[0];
     else Object.assign(rule.each ? items : own, ruleKeywords(rule));
