@@ -491,10 +491,10 @@ function Defences({ prospectId, offer }: { prospectId: string; offer: Offer }) {
 
 const statusColor: Record<string, string> = {
   draft: 'gray.7',
-  pending_approval: 'orange.9',
+  pending_approval: 'grape.9',
   approved: 'teal.9',
   rejected: 'red.8',
-  changes_requested: 'orange.9',
+  changes_requested: 'grape.9',
   accepted: 'teal.9',
   declined: 'red.8',
   superseded: 'gray.7',
@@ -553,7 +553,7 @@ export function OfferTab({ prospect, readOnly }: { prospect: ProspectDetail; rea
               <Title order={3} size="h5">
                 {t('version', { n: current.number })}
               </Title>
-              <Badge color={statusColor[current.status] ?? 'gray.7'} variant="light" data-testid="offer-status">
+              <Badge color={statusColor[current.status] ?? 'gray.7'} variant="filled" data-testid="offer-status">
                 {t(`status.${current.status}`)}
               </Badge>
             </Group>
@@ -611,7 +611,7 @@ export function OfferTab({ prospect, readOnly }: { prospect: ProspectDetail; rea
             {list.map((o) => (
               <Group key={o.id} gap="xs">
                 <Text size="sm">{t('version', { n: o.number })}</Text>
-                <Badge size="sm" variant="light" color={statusColor[o.status] ?? 'gray.7'}>
+                <Badge size="sm" variant="filled" color={statusColor[o.status] ?? 'gray.7'}>
                   {t(`status.${o.status}`)}
                 </Badge>
                 <Text size="sm">{f.money(o.totalMinor, o.currency)}</Text>

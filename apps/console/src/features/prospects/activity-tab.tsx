@@ -250,7 +250,7 @@ function Contacts({ prospectId, readOnly, contacts }: { prospectId: string; read
                   </Text>
                 ) : null}
                 {c.isDecisionMaker ? (
-                  <Badge color="indigo.8" variant="light" size="sm">
+                  <Badge color="indigo.8" variant="filled" size="sm">
                     {t('contacts.isDecisionMaker')}
                   </Badge>
                 ) : null}
@@ -475,7 +475,7 @@ function Meetings({ prospectId, readOnly, contacts }: { prospectId: string; read
                     </Text>
                     <Badge
                       size="sm"
-                      variant="light"
+                      variant="filled"
                       color={m.status === 'held' ? 'teal.9' : m.status === 'cancelled' ? 'gray.7' : 'indigo.8'}
                     >
                       {t(`meetings.status.${m.status}`)}

@@ -26,7 +26,7 @@ export function ContractProgress({ prospectId }: { prospectId: string }) {
     body = (
       <Stack gap="xs">
         <Group gap="xs">
-          <Badge variant="light" color={c.status === 'signed' ? 'teal.9' : 'indigo.8'}>
+          <Badge variant="filled" color={c.status === 'signed' ? 'teal.9' : 'indigo.8'}>
             {t(`contract.status.${c.status}`)}
           </Badge>
           {c.signedAt ? <Text size="sm">{t('contract.signedAt', { date: f.date(c.signedAt) })}</Text> : null}
@@ -48,7 +48,7 @@ export function ContractProgress({ prospectId }: { prospectId: string }) {
                 <Badge size="xs" variant="outline" color="gray.7">
                   {t(`contract.groups.${task.group}`)}
                 </Badge>
-                <Badge size="xs" variant="light" color={task.state === 'done' ? 'teal.9' : 'gray.7'}>
+                <Badge size="xs" variant="filled" color={task.state === 'done' ? 'teal.9' : 'gray.7'}>
                   {t(`contract.taskState.${task.state}`)}
                 </Badge>
                 {task.overdue ? (

@@ -31,7 +31,7 @@ export function gateSentence(t: TFunction, item: GateItemLike): string {
 
 function Mark({ met, label }: { met: boolean; label: string }) {
   return (
-    <ThemeIcon size={20} radius="xl" color={met ? 'teal.8' : 'orange.8'} variant={met ? 'filled' : 'outline'}>
+    <ThemeIcon size={20} radius="xl" color={met ? 'teal.9' : 'gray.7'} variant={met ? 'filled' : 'outline'}>
       <span aria-label={label} role="img" style={{ fontSize: 12, lineHeight: 1 }}>
         {met ? '✓' : '•'}
       </span>

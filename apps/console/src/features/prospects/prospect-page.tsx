@@ -1,3 +1,5 @@
+import 'dayjs/locale/hu';
+import { DatesProvider } from '@mantine/dates';
 import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -46,7 +48,7 @@ function Header({ prospect }: { prospect: ProspectDetail }) {
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <Group gap="sm" align="center">
           <Title order={1}>{prospect.companyName}</Title>
-          <Badge size="lg" variant="light" color="indigo.8">
+          <Badge size="lg" variant="filled" color="indigo.8">
             {t(`common:stages.${prospect.stage}`)}
           </Badge>
           {stalled && prospect.status === 'active' ? (
@@ -111,7 +113,7 @@ function Overview({ prospect }: { prospect: ProspectDetail }) {
 
 /** One prospect: its stage, what the stage still needs, its history, and the forms that produce the results. */
 export function ProspectPage() {
-  const { t } = useTranslation('prospects');
+  const { t, i18n } = useTranslation('prospects');
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
@@ -130,51 +132,53 @@ export function ProspectPage() {
   const readOnly = p.readOnly || p.status !== 'active';
 
   return (
-    <Stack>
-      <Header prospect={p} />
-      <ReadOnlyNotice prospect={p} />
-      <Tabs
-        value={tab}
-        onChange={(value) =>
-          setParams(
-            (current) => {
-              const next = new URLSearchParams(current);
-              if (!value || value === 'overview') next.delete('tab');
-              else next.set('tab', value);
-              return next;
-            },
-            { replace: true },
-          )
-        }
-        keepMounted={false}
-      >
-        <Tabs.List aria-label={t('page.tabs')}>
-          {TABS.map((value) => (
-            <Tabs.Tab key={value} value={value}>
-              {t(`page.tab.${value}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        <Tabs.Panel value="overview" pt="md">
-          <Overview prospect={p} />
-        </Tabs.Panel>
-        <Tabs.Panel value="activity" pt="md">
-          <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="md">
-            <div style={{ gridColumn: 'span 2' }}>
-              <ActivityTab prospectId={p.id} readOnly={readOnly} />
-            </div>
-            <Paper withBorder p="md" radius="md" h="fit-content">
-              <GateChecklist items={p.gate.items} />
-            </Paper>
-          </SimpleGrid>
-        </Tabs.Panel>
-        <Tabs.Panel value="brief" pt="md">
-          <BriefTab prospect={p} readOnly={readOnly} />
-        </Tabs.Panel>
-        <Tabs.Panel value="offer" pt="md">
-          <OfferTab prospect={p} readOnly={readOnly} />
-        </Tabs.Panel>
-      </Tabs>
-    </Stack>
+    <DatesProvider settings={{ locale: i18n.language === 'hu' ? 'hu' : 'en', firstDayOfWeek: 1 }}>
+      <Stack>
+        <Header prospect={p} />
+        <ReadOnlyNotice prospect={p} />
+        <Tabs
+          value={tab}
+          onChange={(value) =>
+            setParams(
+              (current) => {
+                const next = new URLSearchParams(current);
+                if (!value || value === 'overview') next.delete('tab');
+                else next.set('tab', value);
+                return next;
+              },
+              { replace: true },
+            )
+          }
+          keepMounted={false}
+        >
+          <Tabs.List aria-label={t('page.tabs')}>
+            {TABS.map((value) => (
+              <Tabs.Tab key={value} value={value}>
+                {t(`page.tab.${value}`)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          <Tabs.Panel value="overview" pt="md">
+            <Overview prospect={p} />
+          </Tabs.Panel>
+          <Tabs.Panel value="activity" pt="md">
+            <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="md">
+              <div style={{ gridColumn: 'span 2' }}>
+                <ActivityTab prospectId={p.id} readOnly={readOnly} />
+              </div>
+              <Paper withBorder p="md" radius="md" h="fit-content">
+                <GateChecklist items={p.gate.items} />
+              </Paper>
+            </SimpleGrid>
+          </Tabs.Panel>
+          <Tabs.Panel value="brief" pt="md">
+            <BriefTab prospect={p} readOnly={readOnly} />
+          </Tabs.Panel>
+          <Tabs.Panel value="offer" pt="md">
+            <OfferTab prospect={p} readOnly={readOnly} />
+          </Tabs.Panel>
+        </Tabs>
+      </Stack>
+    </DatesProvider>
   );
 }
