@@ -45,6 +45,8 @@ describe('console target samples', () => {
     await page.getByRole('heading', { name: 'Target samples' }).waitFor();
     await page.getByText('No samples yet.').waitFor();
     await page.getByText('A sample is the owner-approved list of companies you will contact.').waitFor();
+    // Away from the link just clicked (a hovered link is not what the page looks like).
+    await page.mouse.move(600, 700);
     await expectAccessible(page, 'samples list, empty (en)');
     await screenshot(page, 'samples-empty-en');
 
@@ -75,15 +77,18 @@ describe('console target samples', () => {
     await page.getByRole('link', { name: 'New sample' }).first().click();
     await page.getByRole('heading', { name: 'New target sample' }).waitFor();
 
-    // The server's field errors appear next to the fields.
+    // What is missing is said at each field; the server's refusal too (a rationale of blanks is no rationale).
     await page.getByRole('button', { name: 'Create the draft' }).click();
-    await page.getByText('productLineId must be a UUID').waitFor();
+    expect(await page.getByText('Required', { exact: true }).count()).toBe(3);
+    await page.getByRole('combobox', { name: 'Product line' }).click();
+    await page.getByRole('option', { name: 'Software' }).click();
+    await page.getByLabel(/^Title/).fill('Food distributors in Pest county');
+    await page.getByLabel(/^Segment rationale/).fill('   ');
+    await page.getByRole('button', { name: 'Create the draft' }).click();
+    await page.getByText('State the segment criteria and why these companies.').waitFor();
     await expectAccessible(page, 'new sample with errors (en)');
     await screenshot(page, 'sample-new-errors-en');
 
-    await page.getByLabel(/^Product line/).click();
-    await page.getByRole('option', { name: 'Software' }).click();
-    await page.getByLabel(/^Title/).fill('Food distributors in Pest county');
     await page
       .getByLabel(/^Segment rationale/)
       .fill(
@@ -213,7 +218,7 @@ describe('console target samples', () => {
     await screenshot(page, 'sample-assign-before-en');
 
     await page.getByRole('checkbox', { name: 'Select all prospects on this page' }).check();
-    await page.getByLabel('Salesperson', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Salesperson' }).click();
     await page.getByRole('option', { name: seller.name }).click();
     await page.getByRole('button', { name: 'Assign selected (4)' }).click();
     await page.getByText(`4 prospects assigned to ${seller.name}.`).waitFor();

@@ -1,4 +1,5 @@
 import { Alert, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { ScrollTable } from './scroll-table';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -113,7 +114,7 @@ export function AssignmentPanel({ sample }: { sample: SampleDetail }) {
                 {refusal}
               </Alert>
             ) : null}
-            <Table.ScrollContainer minWidth={560}>
+            <ScrollTable minWidth={560} label={t('assign.caption')}>
               <Table striped verticalSpacing="xs" aria-label={t('assign.caption')}>
                 <Table.Thead>
                   <Table.Tr>
@@ -160,7 +161,7 @@ export function AssignmentPanel({ sample }: { sample: SampleDetail }) {
                   })}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
             {data ? (
               <Group justify="space-between">
                 <Text size="sm" c="gray.7">

@@ -1,4 +1,5 @@
 import { ActionIcon, Anchor, Badge, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { ScrollTable } from './scroll-table';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -48,7 +49,7 @@ export function CompanyTable({ sample }: { sample: SampleDetail }) {
         <Empty title={t('companies.empty')} />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={560}>
+          <ScrollTable minWidth={560} label={t('companies.caption')}>
             <Table striped verticalSpacing="xs" aria-label={t('companies.caption')}>
               <Table.Thead>
                 <Table.Tr>
@@ -97,7 +98,7 @@ export function CompanyTable({ sample }: { sample: SampleDetail }) {
                     ) : (
                       <Table.Td>
                         {textOf(company.prospectId) ? (
-                          <Badge variant="light" color="green" c="green.9" radius="sm">
+                          <Badge variant="dot" color="green" c="dark.9" radius="sm">
                             {t('companies.prospect')}
                           </Badge>
                         ) : company.skippedReason ? (
@@ -115,7 +116,7 @@ export function CompanyTable({ sample }: { sample: SampleDetail }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
           <Group justify="space-between">
             <Text size="sm" c="gray.7">
               {tc('pagination.showing', {

@@ -85,6 +85,7 @@ export function CsvImportPanel({ sampleId }: { sampleId: string }) {
                 setProblem(null);
               }}
               clearable
+              clearButtonProps={{ 'aria-label': t('import.clear') }}
               disabled={busy}
               miw={260}
             />

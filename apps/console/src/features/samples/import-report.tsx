@@ -1,4 +1,5 @@
 import { Alert, Badge, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { ScrollTable } from './scroll-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
@@ -35,7 +36,7 @@ export function ImportReport({ result }: { result: ImportResult }) {
           {t('report.rows', { count: totals.rows })}
         </Badge>
         {(['accepted', 'duplicate', 'rejected'] as const).map((outcome) => (
-          <Badge key={outcome} variant="light" color={COLORS[outcome]} c={`${COLORS[outcome]}.9`} radius="sm" size="lg">
+          <Badge key={outcome} variant="dot" color={COLORS[outcome]} c="dark.9" radius="sm" size="lg">
             {t(`report.${outcome}`, { count: totals[outcome] })}
           </Badge>
         ))}
@@ -60,7 +61,7 @@ export function ImportReport({ result }: { result: ImportResult }) {
         />
       ) : null}
       {shown.length > 0 ? (
-        <Table.ScrollContainer minWidth={560}>
+        <ScrollTable minWidth={560} label={t('report.caption')}>
           <Table verticalSpacing="xs" aria-label={t('report.caption')}>
             <Table.Thead>
               <Table.Tr>
@@ -82,7 +83,7 @@ export function ImportReport({ result }: { result: ImportResult }) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={COLORS[line.outcome]} c={`${COLORS[line.outcome]}.9`} radius="sm">
+                    <Badge variant="dot" color={COLORS[line.outcome]} c="dark.9" radius="sm">
                       {t(`report.outcome.${line.outcome}`)}
                     </Badge>
                   </Table.Td>
@@ -93,7 +94,7 @@ export function ImportReport({ result }: { result: ImportResult }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       ) : null}
       <Pager total={pages} value={Math.min(page, pages)} onChange={setPage} />
     </Stack>

@@ -4,7 +4,8 @@ export const samplesMessages = defineMessages({
   en: {
     list: {
       title: 'Target samples',
-      intro: 'A sample is the owner-approved list of companies you will contact, with the reason for choosing them.',
+      intro:
+        'Build the list of companies for a product line, say why these companies, and send it to the owner for approval.',
       newSample: 'New sample',
       filter: 'Status',
       all: 'All',
@@ -86,6 +87,7 @@ export const samplesMessages = defineMessages({
       hint: 'A header row naming the columns name, tax_id and website (comma or semicolon separated). Only name is required. Rows are checked by the server: invalid ones and duplicates are listed, the rest are added.',
       file: 'CSV file',
       placeholder: 'Choose a file',
+      clear: 'Remove the chosen file',
       start: 'Import',
       reading: 'Reading the file…',
       progress: 'Import progress',
@@ -159,7 +161,7 @@ export const samplesMessages = defineMessages({
     list: {
       title: 'Célminták',
       intro:
-        'A célminta a tulajdonos által jóváhagyott cégek listája, amelyeket megkeresel, a kiválasztásuk indoklásával.',
+        'Állítsd össze egy termékvonal céglistáját, indokold meg, miért ezek a cégek, és küldd el a tulajdonosnak jóváhagyásra.',
       newSample: 'Új célminta',
       filter: 'Állapot',
       all: 'Mind',
@@ -241,6 +243,7 @@ export const samplesMessages = defineMessages({
       hint: 'A fejlécsor nevezze meg az oszlopokat: name, tax_id és website (vesszővel vagy pontosvesszővel elválasztva). Csak a name kötelező. A sorokat a szerver ellenőrzi: a hibásakat és az ismétlődőket felsorolja, a többit felveszi.',
       file: 'CSV-fájl',
       placeholder: 'Válassz fájlt',
+      clear: 'A kiválasztott fájl eltávolítása',
       start: 'Importálás',
       reading: 'A fájl beolvasása…',
       progress: 'Az importálás állása',

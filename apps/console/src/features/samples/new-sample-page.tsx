@@ -13,26 +13,36 @@ const FIELDS = ['productLineId', 'title', 'rationale'] as const;
 /** /samples/new: a draft sample for a product line, with its title and the segment rationale. */
 export function NewSamplePage() {
   const { t } = useTranslation('samples');
+  const { t: tc } = useTranslation();
   const navigate = useNavigate();
   const lines = useProductLines();
   const create = useCreateSample();
   const [productLineId, setProductLineId] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [rationale, setRationale] = useState('');
+  const [missing, setMissing] = useState<Set<string>>(new Set());
   const error = create.error instanceof ApiError ? create.error : null;
 
   const problem = (field: (typeof FIELDS)[number]) => {
+    if (missing.has(field)) return tc('form.required');
     if (!error) return undefined;
     if (field === 'rationale' && error.body.code === 'funnel.sample_rationale_required')
       return t('create.rationaleRequired');
     return error.problemsFor(field);
   };
-  const general = error && !FIELDS.some((f) => problem(f)) ? error.message : null;
+  const general = error && missing.size === 0 && !FIELDS.some((f) => problem(f)) ? error.message : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // What is plainly missing is said here; everything else is the server's to judge.
+    const empty = new Set<string>();
+    if (!productLineId) empty.add('productLineId');
+    if (title.trim() === '') empty.add('title');
+    if (rationale === '') empty.add('rationale');
+    setMissing(empty);
+    if (empty.size > 0) return;
     try {
-      const sample = await create.mutateAsync({ productLineId: productLineId ?? '', title, rationale });
+      const sample = await create.mutateAsync({ productLineId: productLineId!, title, rationale });
       notifications.show({ color: 'green', message: t('create.created', { title: sample.title }) });
       void navigate(`/samples/${sample.id}`);
     } catch (failure) {

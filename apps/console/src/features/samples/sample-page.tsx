@@ -148,10 +148,10 @@ function SampleView({ sample }: { sample: SampleDetail }) {
       {sample.status === 'approved' ? <AssignmentPanel sample={sample} /> : null}
       <CompanyTable sample={sample} />
       {draft ? (
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <>
           <AddCompanyForm sampleId={sample.id} />
           <CsvImportPanel sampleId={sample.id} />
-        </SimpleGrid>
+        </>
       ) : null}
     </Stack>
   );

@@ -1,4 +1,5 @@
 import { Anchor, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { ScrollTable } from './scroll-table';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Empty, ErrorState, Loading } from '../../components/states';
@@ -84,7 +85,7 @@ export function SamplesListPage() {
         )
       ) : data ? (
         <>
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollTable minWidth={640} label={t('list.caption')}>
             <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('list.caption')}>
               <Table.Thead>
                 <Table.Tr>
@@ -113,7 +114,7 @@ export function SamplesListPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
           <Group justify="space-between">
             <Text size="sm" c="gray.7">
               {tc('pagination.showing', {

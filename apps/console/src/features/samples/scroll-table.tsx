@@ -1,0 +1,14 @@
+import { Table } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+/**
+ * A table that scrolls sideways on a narrow screen; the scrolling region is named and reachable by keyboard
+ * (axe: scrollable-region-focusable).
+ */
+export function ScrollTable({ label, minWidth, children }: { label: string; minWidth: number; children: ReactNode }) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth} type="native" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </Table.ScrollContainer>
+  );
+}
