@@ -162,6 +162,7 @@ async function main(): Promise<void> {
       `  API docs:  ${origin}/api/docs`,
       `  API:       ${origin}/api`,
       `  health:    ${origin}/api/health`,
+      ...(skip.length > 0 ? [`  not started here: ${skip.join(', ')} (health answers 503 until they run)`] : []),
       ...firstAdminOnce(firstAdminFile),
       '',
       output.format === 'pretty'
