@@ -29,6 +29,8 @@ describe('console target samples', () => {
   async function signedIn(who: Person, language: Language = 'en'): Promise<Page> {
     const context = await newContext(browser, world.baseUrl, language);
     contexts.push(context);
+    // The machine may be busy (other suites): more patience than the kit's 15 s.
+    context.setDefaultTimeout(30_000);
     const page = await context.newPage();
     await logIn(page, who.email, who.password, language);
     return page;

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from './notify';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -33,7 +33,7 @@ export function AddCompanyForm({ sampleId }: { sampleId: string }) {
       const result = await add.mutateAsync({ row: 1, ...company });
       const [answer] = result.lines;
       if (answer?.outcome === 'accepted') {
-        notifications.show({ color: 'green', message: t('add.added', { name: answer.name }) });
+        notify('green', t('add.added', { name: answer.name }));
         setCompany({ name: '', taxId: '', website: '' });
       } else setLine(answer ?? null);
     } catch (failure) {

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { notify } from './notify';
 import { ScrollTable } from './scroll-table';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -60,10 +60,7 @@ export function AssignmentPanel({ sample }: { sample: SampleDetail }) {
       { ownerId: assignee, prospects: chosen },
       {
         onSuccess: (done) => {
-          notifications.show({
-            color: 'green',
-            message: t('assign.done', { count: done.length, name: nameOf(assignee) ?? '' }),
-          });
+          notify('green', t('assign.done', { count: done.length, name: nameOf(assignee) ?? '' }));
           setSelected(new Set());
         },
       },

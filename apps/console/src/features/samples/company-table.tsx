@@ -1,6 +1,6 @@
 import { ActionIcon, Anchor, Badge, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { notify } from './notify';
 import { ScrollTable } from './scroll-table';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -33,9 +33,8 @@ export function CompanyTable({ sample }: { sample: SampleDetail }) {
     remove.mutate(
       { companyId: id, version: sample.version },
       {
-        onSuccess: () => notifications.show({ color: 'green', message: t('companies.removed', { name }) }),
-        onError: (error) =>
-          notifications.show({ color: 'red', message: error instanceof ApiError ? error.message : String(error) }),
+        onSuccess: () => notify('green', t('companies.removed', { name })),
+        onError: (error) => notify('red', error instanceof ApiError ? error.message : String(error)),
       },
     );
   };

@@ -2,6 +2,7 @@ import { defineMessages } from '../../i18n/messages';
 
 export const samplesMessages = defineMessages({
   en: {
+    close: 'Close the message',
     list: {
       title: 'Target samples',
       intro:
@@ -158,6 +159,7 @@ export const samplesMessages = defineMessages({
     },
   },
   hu: {
+    close: 'Üzenet bezárása',
     list: {
       title: 'Célminták',
       intro:

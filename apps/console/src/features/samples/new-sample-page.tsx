@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from './notify';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,7 +43,7 @@ export function NewSamplePage() {
     if (empty.size > 0) return;
     try {
       const sample = await create.mutateAsync({ productLineId: productLineId!, title, rationale });
-      notifications.show({ color: 'green', message: t('create.created', { title: sample.title }) });
+      notify('green', t('create.created', { title: sample.title }));
       void navigate(`/samples/${sample.id}`);
     } catch (failure) {
       if (!(failure instanceof ApiError)) throw failure;

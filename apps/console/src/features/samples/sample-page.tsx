@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { notify } from './notify';
 import type { ReactNode } from 'react';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -75,7 +75,7 @@ function SampleView({ sample }: { sample: SampleDetail }) {
 
   const send = () =>
     submit.mutate(sample.version, {
-      onSuccess: () => notifications.show({ color: 'green', message: t('submit.done') }),
+      onSuccess: () => notify('green', t('submit.done')),
     });
   const refusal = submit.error instanceof Error ? submit.error.message : null;
 
