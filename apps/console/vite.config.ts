@@ -9,6 +9,8 @@ export default defineConfig({
     outDir: '../../dist/console',
     emptyOutDir: true,
     sourcemap: true,
+    // .vite/manifest.json: which chunks and styles each route loads (read by `npm run bench:console`).
+    manifest: true,
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
       // Mantine marks its modules "use client" (for React Server Components); a client-only bundle ignores it.

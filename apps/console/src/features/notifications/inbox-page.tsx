@@ -121,7 +121,11 @@ export function InboxPage() {
             onClick={() =>
               markAll.mutate(undefined, {
                 onSuccess: (answer) =>
-                  notifications.show({ message: t('inbox.markedAll', { count: answer.marked }), color: 'green' }),
+                  notifications.show({
+                    message: t('inbox.markedAll', { count: answer.marked }),
+                    color: 'green',
+                    closeButtonProps: { 'aria-label': t('closeToast') },
+                  }),
               })
             }
           >

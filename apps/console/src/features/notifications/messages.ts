@@ -2,6 +2,7 @@ import { defineMessages } from '../../i18n/messages';
 
 export const notificationsMessages = defineMessages({
   en: {
+    closeToast: 'Close',
     bell: {
       label_one: 'Notifications, {{count}} unread',
       label_other: 'Notifications, {{count}} unread',
@@ -65,6 +66,7 @@ export const notificationsMessages = defineMessages({
     },
   },
   hu: {
+    closeToast: 'Bezárás',
     bell: {
       label_one: 'Értesítések, {{count}} olvasatlan',
       label_other: 'Értesítések, {{count}} olvasatlan',

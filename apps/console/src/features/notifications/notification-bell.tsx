@@ -19,6 +19,7 @@ function BellIcon() {
 /** Keeps the feature's queries live from the stream and tells the person about each new item with a toast. */
 function useLiveNotifications() {
   const client = useQueryClient();
+  const { t } = useTranslation('notifications');
   useEffect(
     () =>
       openNotificationStream(
@@ -31,6 +32,7 @@ function useLiveNotifications() {
               title: item.title,
               message: item.body,
               autoClose: 8_000,
+              closeButtonProps: { 'aria-label': t('closeToast') },
             });
           },
           onOpen() {
@@ -42,7 +44,7 @@ function useLiveNotifications() {
           beforeReconnect: () => client.fetchQuery({ ...unreadCountQuery, staleTime: 0 }),
         },
       ),
-    [client],
+    [client, t],
   );
 }
 

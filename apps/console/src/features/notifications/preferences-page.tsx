@@ -32,7 +32,11 @@ function PreferencesForm({ saved }: { saved: Preferences }) {
         onSuccess: (answer) => {
           setRows(answer.events);
           setDigest(answer.digest);
-          notifications.show({ message: t('preferences.saved'), color: 'green' });
+          notifications.show({
+            message: t('preferences.saved'),
+            color: 'green',
+            closeButtonProps: { 'aria-label': t('closeToast') },
+          });
         },
       },
     );
