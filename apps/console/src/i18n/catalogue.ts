@@ -4,6 +4,10 @@ import { sessionMessages } from '../features/session/messages';
 import { homeMessages } from '../features/home/messages';
 import { notificationsMessages } from '../features/notifications/messages';
 import { samplesMessages } from '../features/samples/messages';
+import { boardMessages } from '../features/board/messages';
+import { prospectsMessages } from '../features/prospects/messages';
+import { briefsMessages } from '../features/briefs/messages';
+import { offersMessages } from '../features/offers/messages';
 
 export const catalogue = {
   common: commonMessages,
@@ -11,6 +15,10 @@ export const catalogue = {
   home: homeMessages,
   notifications: notificationsMessages,
   samples: samplesMessages,
+  board: boardMessages,
+  prospects: prospectsMessages,
+  briefs: briefsMessages,
+  offers: offersMessages,
 } as const;
 
 export type Namespace = keyof typeof catalogue;
