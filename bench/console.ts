@@ -170,8 +170,9 @@ async function seed(baseUrl: string, dbUrl: string) {
       rationale: 'A big board for one salesperson',
     });
     let version = sample.version as number;
-    for (let from = 0; from < PROSPECTS; from += 2000) {
-      const companies = Array.from({ length: Math.min(2000, PROSPECTS - from) }, (_, i) => ({
+    // In batches of 250 (2,000 are allowed in one call, but on a loaded machine it can outlast the proxy's 30 s).
+    for (let from = 0; from < PROSPECTS; from += 250) {
+      const companies = Array.from({ length: Math.min(250, PROSPECTS - from) }, (_, i) => ({
         name: `Bench Company ${from + i + 1} Kft`,
       }));
       version = (await call(head.token, 'POST', `/api/samples/${sample.id}/companies`, { companies })).sample.version;
@@ -196,10 +197,11 @@ async function seed(baseUrl: string, dbUrl: string) {
       'SELECT id, version FROM prospects.prospect WHERE sample_id = $1 AND owner_id IS DISTINCT FROM $2',
       [sample.id, sellerUser.id],
     );
-    for (let i = 0; i < unassigned.rows.length; i += 500) {
+    // In batches of 100 (up to 500 are allowed; see above).
+    for (let i = 0; i < unassigned.rows.length; i += 100) {
       await call(head.token, 'POST', '/api/prospects/assignments', {
         ownerId: sellerUser.id,
-        prospects: unassigned.rows.slice(i, i + 500).map((r) => ({ id: r.id, version: r.version })),
+        prospects: unassigned.rows.slice(i, i + 100).map((r) => ({ id: r.id, version: r.version })),
       });
     }
     console.log(`Seeded ${PROSPECTS} prospects through the API in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

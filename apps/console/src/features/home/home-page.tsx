@@ -179,7 +179,7 @@ function UnitBlock() {
     >
       {(a) => (
         <Stack gap="sm">
-          <Text size="sm" fw={600} c={a.unit!.unassigned > 0 ? 'orange.9' : undefined}>
+          <Text size="sm" fw={600} c={a.unit!.unassigned > 0 ? 'red.9' : undefined}>
             {a.unit!.unassigned > 0 ? t('unit.unassigned', { count: a.unit!.unassigned }) : t('unit.allAssigned')}
           </Text>
           <Text size="sm" c="dimmed">

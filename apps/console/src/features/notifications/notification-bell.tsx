@@ -27,6 +27,8 @@ function useLiveNotifications() {
           onNotification(data) {
             const item = data as NotificationItem;
             void client.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
+            // Something changed for me: the home page's blocks (approvals, tasks, stalled) read it again.
+            void client.invalidateQueries({ queryKey: ['home'] });
             notifications.show({
               id: `notification-${item.id}`,
               title: item.title,

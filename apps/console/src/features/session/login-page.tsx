@@ -26,7 +26,9 @@ export function LoginPage() {
       const answer = await login(email, password);
       if (answer.ok) {
         const from = (location.state as { from?: string } | null)?.from;
-        void navigate(from && from !== '/login' ? from : '/', { replace: true });
+        // After a password change the session ends on /password: the new login goes home, not back to the form.
+        const back = from && from !== '/login' && from !== '/password' ? from : '/';
+        void navigate(back, { replace: true });
         return;
       }
       const error = toApiError(answer.status, await answer.json().catch(() => null));
