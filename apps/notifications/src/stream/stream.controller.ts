@@ -7,7 +7,7 @@ import {
   createParamDecorator,
 } from '@nestjs/common';
 import type { Request } from 'express';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
 import { ALL_ROLES } from '@dealgate/domain';
@@ -41,6 +41,8 @@ export class StreamController {
       '`Last-Event-ID` to replay what was missed (EventSource does it by itself). EventSource cannot send headers: pass ' +
       'the token as `?access_token=` instead (it is moved into the Authorization header before logging and routing).',
   })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ schema: { type: 'string', description: 'an endless text/event-stream of `notification` events' } })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Replay notifications after this id' })
   @ApiQuery({ name: 'access_token', required: false, description: 'Bearer token for clients that cannot set headers' })
   stream(@CurrentUser() user: Principal, @LastEventId() lastEventId?: string): Observable<MessageEvent> {

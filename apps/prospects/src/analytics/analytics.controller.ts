@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { PageQuery } from '@dealgate/common';
+import { PageOf, PageQuery } from '@dealgate/common';
 import { Role } from '@dealgate/domain';
 import {
   COHORT_CSV,
@@ -27,6 +27,16 @@ import {
 import { EarlyWarningService } from './early-warning.service';
 import { NormsService } from './norms.service';
 import { ReportService } from './report.service';
+import {
+  CohortRowView,
+  FlaggedSalespersonView,
+  FunnelReportView,
+  NormReportLineView,
+  NormSettingView,
+  StalledProspectView,
+  TimeInStageLineView,
+  WarningRuleSettingView,
+} from './analytics.view';
 
 // Figures are for the people who sell and manage selling; the admin configures norms and rules but sees no figures.
 const VIEWERS = [Role.Owner, Role.SalesHead, Role.Salesperson];
@@ -47,6 +57,7 @@ export class AnalyticsController {
   @Get('funnel')
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'Reached per stage, conversion stage to stage, lost by reason and stage, won (period)' })
+  @ApiOkResponse({ type: FunnelReportView })
   async funnel(@CurrentUser() user: Principal, @Query() q: PeriodQuery, @Res({ passthrough: true }) res: Response) {
     return reply(res, q.format, 'funnel', await this.reports.funnel(user, q), FUNNEL_CSV, funnelCsvRows);
   }
@@ -54,6 +65,7 @@ export class AnalyticsController {
   @Get('cohorts')
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'Prospects that entered primary contact per month and how many reached each later stage' })
+  @ApiOkResponse({ type: [CohortRowView] })
   async cohorts(@CurrentUser() user: Principal, @Query() q: CohortQuery, @Res({ passthrough: true }) res: Response) {
     return reply(res, q.format, 'cohorts', await this.reports.cohorts(user, q), COHORT_CSV, (rows) => rows);
   }
@@ -61,6 +73,7 @@ export class AnalyticsController {
   @Get('time-in-stage')
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'Median and p90 days per stage per product line, over stays that ended in the period' })
+  @ApiOkResponse({ type: [TimeInStageLineView] })
   async timeInStage(
     @CurrentUser() user: Principal,
     @Query() q: PeriodQuery,
@@ -73,6 +86,7 @@ export class AnalyticsController {
   @Get('stalled')
   @Roles(...VIEWERS)
   @ApiOperation({ summary: "Active prospects over their product line's limit for their stage, most overdue first" })
+  @ApiOkResponse({ type: PageOf(StalledProspectView) })
   async stalled(
     @CurrentUser() user: Principal,
     @Query() q: ScopedPageQuery,
@@ -84,6 +98,7 @@ export class AnalyticsController {
   @Get('norms')
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'Each salesperson against each norm for a month (page of salespeople)' })
+  @ApiOkResponse({ type: PageOf(NormReportLineView) })
   async normReport(@CurrentUser() user: Principal, @Query() q: MonthQuery, @Res({ passthrough: true }) res: Response) {
     return reply(res, q.format, 'norms', await this.norms.report(user, q), NORM_CSV, (page) => page.items);
   }
@@ -91,6 +106,7 @@ export class AnalyticsController {
   @Get('early-warnings')
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'Salespeople flagged now by the early-warning rules, with the evidence' })
+  @ApiOkResponse({ type: PageOf(FlaggedSalespersonView) })
   async earlyWarnings(
     @CurrentUser() user: Principal,
     @Query() q: ScopedPageQuery,
@@ -102,6 +118,7 @@ export class AnalyticsController {
   @Get('settings/norms')
   @Roles(...SETTINGS_READERS)
   @ApiOperation({ summary: "The organisation's norms (meetings per month, briefs and contracts per meeting held)" })
+  @ApiOkResponse({ type: [NormSettingView] })
   normSettings() {
     return this.norms.listSettings();
   }
@@ -109,6 +126,7 @@ export class AnalyticsController {
   @Put('settings/norms/:norm')
   @Roles(...SETTINGS_EDITORS)
   @ApiOperation({ summary: 'Change a norm (optimistic version)' })
+  @ApiOkResponse({ type: NormSettingView })
   updateNorm(@Param() p: NormParam, @Body() dto: UpdateNormDto) {
     return this.norms.updateSetting(p.norm, dto);
   }
@@ -116,6 +134,7 @@ export class AnalyticsController {
   @Get('settings/early-warning-rules')
   @Roles(...SETTINGS_READERS)
   @ApiOperation({ summary: 'Early-warning rules, e.g. "20 prospects worked and no brief in 60 days"' })
+  @ApiOkResponse({ type: PageOf(WarningRuleSettingView) })
   rules(@Query() q: PageQuery) {
     return this.warnings.listRules(q);
   }
@@ -125,6 +144,7 @@ export class AnalyticsController {
   @ApiOperation({
     summary: 'Create (no version) or change (its version) an early-warning rule; active=false retires it',
   })
+  @ApiOkResponse({ type: WarningRuleSettingView })
   upsertRule(@Param() p: RuleParam, @Body() dto: UpsertWarningRuleDto) {
     return this.warnings.upsertRule(p.id, dto);
   }

@@ -84,6 +84,9 @@ export class OfferController {
   @Roles(...SALES)
   @ApiOperation({
     summary: 'Start a new version of an approved offer (voids its approval) or of one with changes requested',
+    description:
+      'Answers the new version: a new offer with its own id and the next `number`, a copy of the terms to edit; ' +
+      'an approved version it came from becomes `superseded`; the old one stays readable (`previousOfferId`).',
   })
   revise(
     @CurrentUser() user: Principal,

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
 import { AnalyticsCsvColumn, PlanFactRow, Role } from '@dealgate/domain';
 import { reply } from '../analytics/analytics-csv';
 import { PlanListQuery, PlanReportQuery, UpsertPlanDto } from './plan.dto';
 import { PlanService } from './plan.service';
+import { PageOf } from '@dealgate/common';
+import { PlanFactReportView, PlanLineView } from './plan.view';
 
 const PLANNERS = [Role.Owner, Role.SalesHead, Role.Salesperson];
 
@@ -27,6 +29,7 @@ export class PlanController {
   @Put()
   @Roles(...PLANNERS)
   @ApiOperation({ summary: 'Set the plan of a salesperson for a month: how many prospects will reach each stage' })
+  @ApiOkResponse({ type: [PlanLineView] })
   upsert(@CurrentUser() user: Principal, @Body() dto: UpsertPlanDto) {
     return this.service.upsert(user, dto);
   }
@@ -34,6 +37,7 @@ export class PlanController {
   @Get()
   @Roles(...PLANNERS)
   @ApiOperation({ summary: 'Plan lines (per month, salesperson, product line and stage) within your scope' })
+  @ApiOkResponse({ type: PageOf(PlanLineView) })
   list(@CurrentUser() user: Principal, @Query() q: PlanListQuery) {
     return this.service.list(user, q);
   }
@@ -42,6 +46,7 @@ export class PlanController {
   @Roles(...PLANNERS)
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Plan, fact and variance per stage, per salesperson, unit or product line' })
+  @ApiOkResponse({ type: PlanFactReportView })
   async report(@CurrentUser() user: Principal, @Query() q: PlanReportQuery, @Res({ passthrough: true }) res: Response) {
     return reply(res, q.format, 'plan-vs-fact', await this.service.report(user, q), PLAN_FACT_CSV, (r) => r.items);
   }

@@ -12,11 +12,25 @@ interface Parameter {
 }
 interface Operation {
   operationId?: string;
+  description?: string;
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
   parameters?: Parameter[];
   responses?: Record<string, unknown>;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+const VERSION_NOTE =
+  'Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the ' +
+  'object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.';
+
+/** Says in the operation's description what a reader of the body schema would find surprising. */
+function explainBody(operation: Operation, schemas: Record<string, Schema>): void {
+  const ref = operation.requestBody?.content?.['application/json']?.schema?.$ref;
+  const body = typeof ref === 'string' ? schemas[ref.replace('#/components/schemas/', '')] : undefined;
+  if (!body?.properties?.version || operation.description?.includes('version_conflict')) return;
+  operation.description = operation.description ? `${operation.description}\n\n${VERSION_NOTE}` : VERSION_NOTE;
+}
 
 function errorResponse(description: string) {
   return { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
@@ -84,6 +98,24 @@ function errorResponses(path: string, method: string, facts: RouteFacts): Record
 }
 
 /**
+ * The success answer under the status the handler really answers with: an `@ApiOkResponse` on a POST that answers
+ * 201 would otherwise document a 200 that never comes.
+ */
+function successAtItsStatus(operation: Operation, facts: RouteFacts): Record<string, unknown> {
+  const responses = { ...operation.responses } as Record<string, { content?: Record<string, { schema?: Schema }> }>;
+  // Swagger gives every produced media type the JSON schema; a CSV or an event stream is text.
+  for (const answer of Object.values(responses))
+    for (const [media, content] of Object.entries(answer.content ?? {}))
+      if (media !== 'application/json' && content.schema?.type !== 'string') content.schema = { type: 'string' };
+  const success = Object.keys(responses).filter((s) => s.startsWith('2'));
+  if (success.length === 1 && success[0] !== String(facts.status)) {
+    responses[String(facts.status)] = responses[success[0]];
+    delete responses[success[0]];
+  }
+  return responses;
+}
+
+/**
  * Completes a service's document with what Swagger cannot see: the class-validator rules of every DTO (limits,
  * formats, enums, required) and the error answers of every operation, all in the one `ErrorBody` shape.
  */
@@ -99,7 +131,8 @@ export function describeContract(document: OpenAPIObject, routes: Map<string, Ro
       const facts = operation?.operationId ? routes.get(operation.operationId) : undefined;
       if (!operation || !facts) continue;
       for (const query of facts.queryTypes) describeQuery(operation.parameters ?? [], query);
-      operation.responses = { ...errorResponses(path, method, facts), ...operation.responses };
+      explainBody(operation, (document.components?.schemas ?? {}) as Record<string, Schema>);
+      operation.responses = { ...errorResponses(path, method, facts), ...successAtItsStatus(operation, facts) };
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { INestApplication, Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
+import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import { REQUIRED_ROLES } from '@dealgate/auth';
@@ -17,6 +18,8 @@ export interface RouteFacts {
   /** The DTO class of a `@Body()` taken whole, if any. */
   bodyType?: Class;
   hasBody: boolean;
+  /** The status a success answers with: `@HttpCode`, else 201 for POST and 200 for the rest. */
+  status: number;
 }
 
 function argsOf(controller: Type, method: string): { key: string; index: number; data?: unknown }[] {
@@ -52,6 +55,9 @@ export function routeFacts(app: INestApplication): Map<string, RouteFacts> {
           queryTypes: whole(RouteParamtypes.QUERY).filter((t) => typeof t === 'function'),
           bodyType: whole(RouteParamtypes.BODY).find((t) => typeof t === 'function'),
           hasBody: args.some((a) => a.key.split(':')[0] === String(RouteParamtypes.BODY)),
+          status:
+            (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ??
+            (Reflect.getMetadata(METHOD_METADATA, handler) === RequestMethod.POST ? 201 : 200),
         });
       }
     }
