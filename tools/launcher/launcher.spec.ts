@@ -1,4 +1,5 @@
 import { chooseLogFormat, LineSplitter, prettyLine } from './log-view';
+import { LauncherOutput } from './output';
 import { childSpecs } from './services';
 import { servicesTouchedBy } from './watch';
 
@@ -102,5 +103,16 @@ describe('watch mode', () => {
     ['apps/console/index.js', []],
   ])('a change of %s restarts %j', (file, services) => {
     expect(servicesTouchedBy(file, all)).toEqual(services);
+  });
+});
+
+describe('launcher output', () => {
+  it('writes the summary block in one piece, so a reader never sees half of it', () => {
+    const writes: string[] = [];
+    const output = new LauncherOutput('json', { write: (t: string) => writes.push(t) }, { write: () => true });
+    output.block(['Dealgate is running.', '  API docs:  http://localhost:3000/api/docs']);
+    expect(writes).toEqual([
+      '[dealgate] Dealgate is running.\n[dealgate]   API docs:  http://localhost:3000/api/docs\n',
+    ]);
   });
 });

@@ -25,7 +25,8 @@ export class LauncherOutput {
 
   /** A block a person should not miss (the summary): set apart by blank lines in the pretty view. */
   block(lines: readonly string[]): void {
-    if (this.format === 'json') lines.forEach((l) => this.line(l));
+    // One write, so a reader never sees half of it (the start test reads the URLs right after the first line).
+    if (this.format === 'json') this.out.write(lines.map((l) => `[dealgate] ${l}\n`).join(''));
     else this.out.write(`\n${lines.join('\n')}\n\n`);
   }
 
