@@ -1,12 +1,25 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call -- reads JSON answers loosely */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { waitFor } from '@dealgate/testing';
-import { Language, expectAccessible, launchChromium, logIn, newContext, screenshot } from './support/browser';
+import {
+  Language,
+  expectAccessible,
+  launchChromium,
+  logIn,
+  newContext,
+  screenshot as kitScreenshot,
+} from './support/browser';
 import { ConsoleWorld, Person, startConsoleWorld } from './support/console-world';
 
 // Target samples in the console, in a real Chromium against the real system: the head builds a sample by hand and
 // from a CSV file (progress and per-row report), submits it, the owner approves it, the head assigns its prospects.
 jest.setTimeout(180_000);
+
+/** A full-page screenshot from the top (scrolled, the fixed header would land in the middle of the picture). */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await kitScreenshot(page, name);
+}
 
 const csv = (lines: string[]) => Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 

@@ -9,7 +9,7 @@ import { Empty, ErrorState, Loading } from '../../components/states';
 import { hasRole, useMe } from '../../components/use-session';
 import { useFormat } from '../../i18n/format';
 import { Pager } from './pager';
-import { PAGE_SIZE, SampleDetail, textOf, useAssignProspects, useSampleProspects, useUnitMembers } from './queries';
+import { PAGE_SIZE, SampleDetail, useAssignProspects, useSampleProspects, useUnitMembers } from './queries';
 
 /**
  * An approved sample's prospects with their salesperson. The sales head of the unit (or the owner) picks some and
@@ -132,7 +132,7 @@ export function AssignmentPanel({ sample }: { sample: SampleDetail }) {
                 </Table.Thead>
                 <Table.Tbody>
                   {items.map((prospect) => {
-                    const owner = nameOf(textOf(prospect.ownerId));
+                    const owner = nameOf(prospect.ownerId);
                     return (
                       <Table.Tr key={prospect.id}>
                         {canAssign ? (

@@ -7,7 +7,7 @@ import { ApiError } from '../../api/client';
 import { Empty } from '../../components/states';
 import { useFormat } from '../../i18n/format';
 import { Pager } from './pager';
-import { SampleDetail, textOf, useRemoveCompany } from './queries';
+import { SampleDetail, useRemoveCompany } from './queries';
 
 const PER_PAGE = 25;
 
@@ -96,7 +96,7 @@ export function CompanyTable({ sample }: { sample: SampleDetail }) {
                       </Table.Td>
                     ) : (
                       <Table.Td>
-                        {textOf(company.prospectId) ? (
+                        {company.prospectId ? (
                           <Badge variant="dot" color="green" c="dark.9" radius="sm">
                             {t('companies.prospect')}
                           </Badge>

@@ -17,9 +17,6 @@ type RowResult = components['schemas']['CompanyRowResultView'];
 export const SAMPLE_STATUSES: SampleStatus[] = ['draft', 'pending_approval', 'approved'];
 export const PAGE_SIZE = 20;
 
-/** A nullable id or date of a view (the document types some of them loosely); the string, or null. */
-export const textOf = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
 const keys = {
   samples: ['samples'] as const,
   list: (status: SampleStatus | undefined, page: number) => ['samples', 'list', status ?? 'all', page] as const,

@@ -11,7 +11,7 @@ import { AddCompanyForm } from './add-company-form';
 import { AssignmentPanel } from './assignment-panel';
 import { CompanyTable } from './company-table';
 import { CsvImportPanel } from './csv-import-panel';
-import { SampleDetail, textOf, useProductLines, useSample, useSubmitSample, useUnitMembers } from './queries';
+import { SampleDetail, useProductLines, useSample, useSubmitSample, useUnitMembers } from './queries';
 import { SampleStatusBadge, displayStatus } from './sample-status';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -70,8 +70,8 @@ function SampleView({ sample }: { sample: SampleDetail }) {
     sample.authorId === me.id
       ? t('detail.you', { name: me.name })
       : (members.data?.find((m) => m.id === sample.authorId)?.name ?? t('detail.colleague'));
-  const submittedAt = textOf(sample.submittedAt);
-  const decidedAt = textOf(sample.decidedAt);
+  const submittedAt = sample.submittedAt;
+  const decidedAt = sample.decidedAt;
 
   const send = () =>
     submit.mutate(sample.version, {
