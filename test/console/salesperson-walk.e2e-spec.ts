@@ -1,6 +1,6 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-member-access -- reads JSON answers loosely */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call -- reads JSON answers loosely */
 import { waitFor } from '@dealgate/testing';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { Language, expectAccessible, launchChromium, logIn, newContext, screenshot } from './support/browser';
 import { ConsoleWorld, Person, approvedProspects, startConsoleWorld } from './support/console-world';
 
@@ -21,8 +21,16 @@ function todayLabel(): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
 }
 
+/** A Mantine Select or MultiSelect input, by its label. */
+function choice(scope: Page | Locator, label: string | RegExp): Locator {
+  return scope
+    .getByRole('combobox', { name: label })
+    .or(scope.getByRole('textbox', { name: label }))
+    .first();
+}
+
 async function pick(page: Page, label: string | RegExp, option: string | RegExp) {
-  await page.getByRole('textbox', { name: label }).click();
+  await choice(page, label).click();
   await page.getByRole('option', { name: option }).click();
 }
 
@@ -159,7 +167,7 @@ describe('the salesperson’s board and prospect page', () => {
     await page.getByRole('textbox', { name: /^Product code/ }).fill('portal');
     await page.getByRole('textbox', { name: /^Description/ }).fill('Ordering portal');
     await page.getByRole('textbox', { name: /^Unit price/ }).fill('4500000');
-    await page.getByRole('textbox', { name: 'Needs it answers' }).click();
+    await choice(page, 'Needs it answers').click();
     await page.getByRole('option', { name: 'Order online instead of by phone' }).click();
     await page.keyboard.press('Escape');
     await page.getByRole('textbox', { name: 'Delivery', exact: true }).fill('Go-live in six weeks');
@@ -199,7 +207,7 @@ describe('the salesperson’s board and prospect page', () => {
     // An e-mail is not a defence: the server says so, in its own sentence.
     const defence = page.getByRole('form', { name: 'Offer defence' });
     await pick(page, /^Channel/, 'E-mail');
-    await defence.getByRole('textbox', { name: /^Attendees/ }).click();
+    await choice(defence, /^Attendees/).click();
     await page.getByRole('option', { name: 'Dana Moss (decision-maker)' }).click();
     await page.keyboard.press('Escape');
     await pick(page, /^Outcome/, /^Accepted/);

@@ -96,7 +96,12 @@ function Column({ column, onMore }: { column: BoardColumn; onMore: () => void })
         <Title order={2} size="h5" id={id}>
           {t(`common:stages.${column.stage}`)}
         </Title>
-        <Badge variant="filled" color="indigo.8" style={{ flexShrink: 0 }} aria-label={t('column.count', { count: column.count })}>
+        <Badge
+          variant="filled"
+          color="indigo.8"
+          style={{ flexShrink: 0 }}
+          aria-label={t('column.count', { count: column.count })}
+        >
           {column.count}
         </Badge>
       </Group>

@@ -46,7 +46,14 @@ function BriefProgress({ prospect, brief }: { prospect: ProspectDetail; brief: B
   const label = t('progressLabel', { met, total });
   return (
     <Stack gap={4}>
-      <Progress value={(met / total) * 100} aria-label={t('progress')} aria-valuetext={label} color="teal.8" />
+      <Progress.Root>
+        <Progress.Section
+          value={(met / total) * 100}
+          aria-label={t('progress')}
+          aria-valuetext={label}
+          color="teal.8"
+        />
+      </Progress.Root>
       <Text size="sm" c="gray.7">
         {completedAt ? t('completed', { date: f.dateTime(completedAt) }) : label}
       </Text>
@@ -152,7 +159,7 @@ function BriefForm({
             <Button variant="default" onClick={() => setDraft((d) => ({ ...d, needs: [...d.needs, { text: '' }] }))}>
               {t('needs.add')}
             </Button>
-            <Button type="submit" variant="light" loading={save.isPending}>
+            <Button type="submit" variant="default" loading={save.isPending}>
               {t('save')}
             </Button>
             <Button loading={complete.isPending} onClick={() => complete.mutate(undefined)}>

@@ -220,6 +220,7 @@ function OfferForm({ prospectId, offer, brief }: { prospectId: string; offer: Of
                   />
                 </Group>
                 <MultiSelect
+                  searchable
                   label={t('items.needs')}
                   data={needs}
                   value={item.needIds}
@@ -228,7 +229,7 @@ function OfferForm({ prospectId, offer, brief }: { prospectId: string; offer: Of
                 />
                 <Group justify="space-between">
                   <Text size="sm" c="gray.7">
-                    {t('items.lineTotal')}: {Number.isFinite(line) ? f.money(line, draft.currency) : '–'}
+                    {t('items.lineTotal', { amount: Number.isFinite(line) ? f.money(line, draft.currency) : '–' })}
                   </Text>
                   {draft.items.length > 1 ? (
                     <Button
@@ -310,7 +311,7 @@ function OfferForm({ prospectId, offer, brief }: { prospectId: string; offer: Of
         </Group>
         {save.apiError && !save.apiError.body.fields?.length ? <FormError error={save.apiError} /> : null}
         <Group>
-          <Button type="submit" variant={offer ? 'light' : 'filled'} loading={save.isPending}>
+          <Button type="submit" variant={offer ? 'default' : 'filled'} loading={save.isPending}>
             {offer ? t('save') : t('create')}
           </Button>
         </Group>
@@ -363,9 +364,7 @@ function OfferSummary({ offer, brief }: { offer: Offer; brief: Brief | null }) {
         <Text size="sm">{t('terms.discount', { percent: f.number(offer.discountPercent) })}</Text>
         <Text size="sm">{t('terms.valid', { date: f.date(offer.validUntil) })}</Text>
       </Group>
-      <Text fw={700}>
-        {t('total')}: {f.money(offer.totalMinor, offer.currency)}
-      </Text>
+      <Text fw={700}>{t('total', { amount: f.money(offer.totalMinor, offer.currency) })}</Text>
     </Stack>
   );
 }
@@ -429,6 +428,7 @@ function DefenceForm({ prospectId, offer, contacts }: { prospectId: string; offe
           />
         </Group>
         <MultiSelect
+          searchable
           label={t('defence.attendees')}
           required
           data={contacts.map((c) => ({

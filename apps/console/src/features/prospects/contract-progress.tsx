@@ -31,12 +31,14 @@ export function ContractProgress({ prospectId }: { prospectId: string }) {
           </Badge>
           {c.signedAt ? <Text size="sm">{t('contract.signedAt', { date: f.date(c.signedAt) })}</Text> : null}
         </Group>
-        <Progress
-          value={required.length ? (done / required.length) * 100 : 0}
-          aria-label={t('contract.title')}
-          aria-valuetext={label}
-          color="teal.8"
-        />
+        <Progress.Root>
+          <Progress.Section
+            value={required.length ? (done / required.length) * 100 : 0}
+            aria-label={t('contract.title')}
+            aria-valuetext={label}
+            color="teal.8"
+          />
+        </Progress.Root>
         <Text size="sm" c="gray.7">
           {label}
         </Text>

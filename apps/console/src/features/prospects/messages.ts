@@ -191,6 +191,7 @@ export const prospectsMessages = defineMessages({
     form: {
       required: 'Required',
       refused: 'Not saved',
+      closeToast: 'Close',
     },
   },
   hu: {
@@ -400,6 +401,7 @@ export const prospectsMessages = defineMessages({
     form: {
       required: 'Kötelező',
       refused: 'Nem sikerült menteni',
+      closeToast: 'Bezárás',
     },
   },
 });

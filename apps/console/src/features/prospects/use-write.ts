@@ -1,6 +1,7 @@
 // One write of the prospect page: a success toast, the page and the board read again, the server's error kept.
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useRefreshProspect } from './queries';
 
@@ -10,11 +11,16 @@ export function useWrite<I, O>(
   success: string,
   after?: (out: O) => void,
 ) {
+  const { t } = useTranslation('prospects');
   const refresh = useRefreshProspect(prospectId);
   const mutation = useMutation({
     mutationFn: write,
     onSuccess: async (out) => {
-      notifications.show({ color: 'teal', message: success });
+      notifications.show({
+        color: 'teal',
+        message: success,
+        closeButtonProps: { 'aria-label': t('form.closeToast') },
+      });
       after?.(out);
       await refresh();
     },
