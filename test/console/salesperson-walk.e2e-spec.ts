@@ -5,7 +5,7 @@ import { Language, expectAccessible, launchChromium, logIn, newContext, screensh
 import { ConsoleWorld, Person, approvedProspects, startConsoleWorld } from './support/console-world';
 
 // A salesperson works one prospect in a real Chromium against the real system, from the board to the handoff.
-jest.setTimeout(240_000);
+jest.setTimeout(480_000);
 
 const SECTIONS = [
   'Current situation',
