@@ -49,7 +49,9 @@ describe('console notifications', () => {
     const context = await newContext(browser, world.baseUrl);
     const page = await context.newPage();
     // The stream is open before anything happens (else the item would only come with the next refetch).
-    const streamOpened = page.waitForResponse((r) => r.url().includes('/api/notifications/stream') && r.ok());
+    const streamOpened = page.waitForResponse((r) => r.url().includes('/api/notifications/stream') && r.ok(), {
+      timeout: 60_000,
+    });
     await logIn(page, world.owner.email, world.owner.password);
     await bell(page, 0).waitFor();
     await streamOpened;
