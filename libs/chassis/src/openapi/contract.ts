@@ -77,7 +77,8 @@ function rolesSentence(roles: Role[] | undefined): string {
 function errorResponses(path: string, method: string, facts: RouteFacts): Record<string, unknown> {
   const mutates = method !== 'get';
   const responses: Record<string, unknown> = {};
-  if (path.includes('{') || facts.hasBody || facts.queryTypes.length > 0)
+  // Any write can carry a body that is not JSON (body parsing runs before routing) or is too large.
+  if (mutates || path.includes('{') || facts.hasBody || facts.queryTypes.length > 0)
     responses['400'] = errorResponse('Invalid input: `code` is `validation_failed` and `fields` names every bad one');
   if (!facts.isPublic || mutates)
     responses['401'] = errorResponse(
@@ -86,6 +87,7 @@ function errorResponses(path: string, method: string, facts: RouteFacts): Record
   if (!facts.isPublic) responses['403'] = errorResponse(rolesSentence(facts.roles));
   if (path.includes('{')) responses['404'] = errorResponse('Not found, or not visible to the caller');
   if (mutates) {
+    responses['413'] = errorResponse('The body is over the size limit');
     responses['409'] = errorResponse(
       'The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again',
     );
