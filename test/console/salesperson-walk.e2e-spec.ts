@@ -38,6 +38,11 @@ async function toast(page: Page, text: string) {
   await page.getByText(text, { exact: true }).first().waitFor();
 }
 
+/** Toasts (ours and the notification bell's) fade after a few seconds; axe judges the page under them. */
+async function settled(page: Page) {
+  await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached', timeout: 20_000 });
+}
+
 async function stageBadge(page: Page, stage: string) {
   await page.getByRole('heading', { level: 1 }).locator('..').getByText(stage, { exact: true }).waitFor();
 }
@@ -115,6 +120,7 @@ describe('the salesperson’s board and prospect page', () => {
     await toast(page, 'Contact added');
     await page.getByText('Signs supply contracts').waitFor();
     await page.getByText('Meeting with a decision-maker not scheduled').first().waitFor();
+    await settled(page);
     await expectAccessible(page, 'contacts and meetings');
     await screenshot(page, 'activity-en');
 
@@ -152,6 +158,7 @@ describe('the salesperson’s board and prospect page', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await toast(page, 'Brief saved');
     await page.getByText('3 of 7 required parts written').waitFor();
+    await settled(page);
     await expectAccessible(page, 'brief');
     await screenshot(page, 'brief-en');
     for (const label of SECTIONS.slice(3)) {
@@ -178,6 +185,7 @@ describe('the salesperson’s board and prospect page', () => {
     await toast(page, 'Offer submitted for approval');
     await page.getByTestId('offer-status').getByText('Waiting for approval').waitFor();
     await page.getByText('Offer submitted for approval').first().waitFor();
+    await settled(page);
     await expectAccessible(page, 'offer');
     await screenshot(page, 'offer-en');
 
@@ -248,6 +256,7 @@ describe('the salesperson’s board and prospect page', () => {
       .getByRole('region', { name: 'Contract case' })
       .getByText(/required tasks done/)
       .waitFor();
+    await settled(page);
     await expectAccessible(page, 'prospect after the handoff');
     await screenshot(page, 'prospect-handoff-en');
     await context.close();
