@@ -67,7 +67,7 @@ export default async () => {
           import('./audit/audit.view'),
           {
             AuditRecord: {
-              id: { required: true, type: () => String },
+              id: { required: true, type: () => String, description: "The entry's sequence number (as a string)." },
               at: { required: true, type: () => Date },
               event: { required: true, enum: t['./audit/audit.repository'].AuditEvent },
               actorUserId: { required: true, type: () => String, nullable: true },

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { AuditEvent } from './audit.repository';
 
 export class AuditRecord {
-  @ApiProperty({ type: String, format: 'uuid' })
+  /** The entry's sequence number (as a string). */
   id!: string;
   at!: Date;
   event!: AuditEvent;

@@ -85,7 +85,8 @@ function errorResponses(path: string, method: string, facts: RouteFacts): Record
       facts.isPublic ? 'The credentials are not valid' : 'No valid access token or API key',
     );
   if (!facts.isPublic) responses['403'] = errorResponse(rolesSentence(facts.roles));
-  if (path.includes('{')) responses['404'] = errorResponse('Not found, or not visible to the caller');
+  // A write also names objects in its body (a prospect to assign, a salesperson to plan for).
+  if (path.includes('{') || mutates) responses['404'] = errorResponse('Not found, or not visible to the caller');
   if (mutates) {
     responses['413'] = errorResponse('The body is over the size limit');
     responses['409'] = errorResponse(
