@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -9,7 +9,9 @@ import { JobName } from '@dealgate/messages';
 import { OutboxRelay, emitJob } from '@dealgate/messaging';
 
 export class PingResponse {
+  @ApiProperty({ format: 'uuid' })
   pingId!: string;
+  @ApiProperty({ format: 'uuid', description: 'the outbox message that carries the ping' })
   messageId!: string;
 }
 
