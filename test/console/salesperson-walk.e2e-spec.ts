@@ -197,7 +197,7 @@ describe('the salesperson’s board and prospect page', () => {
         (await world.call(world.head, 'GET', '/api/approvals/pending')).items.find(
           (i: any) => i.subjectId === offer.id,
         ),
-      { what: 'the offer in the head’s approvals' },
+      { what: 'the offer in the head’s approvals', timeoutMs: 90_000 },
     );
     const detail = await world.call(world.head, 'GET', `/api/approvals/${pending.id}`);
     await world.call(world.head, 'POST', `/api/approvals/${pending.id}/approve`, {
@@ -206,7 +206,7 @@ describe('the salesperson’s board and prospect page', () => {
     await waitFor(
       async () =>
         (await world.call(world.seller, 'GET', `/api/prospects/${prospectId}`)).stage === 'offer_defence' || null,
-      { what: 'the prospect at offer defence' },
+      { what: 'the prospect at offer defence', timeoutMs: 90_000 },
     );
     await page.reload();
     await stageBadge(page, 'Offer defence');
