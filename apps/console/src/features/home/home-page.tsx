@@ -299,10 +299,11 @@ function AdminBlock() {
         <Stack gap="sm">
           <Text size="sm">{t('admin.intro')}</Text>
           <Group gap="sm">
-            <Button component={Link} to="/users" variant="light">
+            {/* The admin screens come with console part 3; until then the API documentation is where set-up happens. */}
+            <Button component="a" href="/api/docs#/users" variant="light">
               {t('admin.manageUsers')}: {t('admin.users', { count: c.users })}
             </Button>
-            <Button component={Link} to="/units" variant="light">
+            <Button component="a" href="/api/docs#/units" variant="light">
               {t('admin.manageUnits')}: {t('admin.units', { count: c.units })}
             </Button>
           </Group>

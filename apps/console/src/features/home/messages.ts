@@ -64,7 +64,8 @@ export const homeMessages = defineMessages({
     },
     admin: {
       title: 'Set up the company',
-      intro: 'Add the people and the sales units; each person sees the console for their roles.',
+      intro:
+        'Add the people and the sales units in the API documentation (the admin screens of the console are next); each person sees the console for their roles.',
       users_one: '{{count}} user',
       users_other: '{{count}} users',
       units_one: '{{count}} sales unit',
@@ -138,7 +139,7 @@ export const homeMessages = defineMessages({
     admin: {
       title: 'A cég beállítása',
       intro:
-        'Vedd fel a munkatársakat és az értékesítési egységeket; mindenki a szerepkörének megfelelő konzolt látja.',
+        'Vedd fel a munkatársakat és az értékesítési egységeket az API-dokumentációban (a konzol adminisztrációs képernyői következnek); mindenki a szerepkörének megfelelő konzolt látja.',
       users_one: '{{count}} felhasználó',
       users_other: '{{count}} felhasználó',
       units_one: '{{count}} értékesítési egység',
