@@ -173,7 +173,8 @@ describe('the salesperson’s board and prospect page', () => {
     await page.getByRole('tab', { name: 'Offer' }).click();
     await page.getByRole('textbox', { name: /^Product code/ }).fill('portal');
     await page.getByRole('textbox', { name: /^Description/ }).fill('Ordering portal');
-    await page.getByRole('textbox', { name: /^Unit price/ }).fill('4500000');
+    // Under the owner's threshold (1,000,000), so the unit's head alone approves it.
+    await page.getByRole('textbox', { name: /^Unit price/ }).fill('450000');
     await choice(page, 'Needs it answers').click();
     await page.getByRole('option', { name: 'Order online instead of by phone' }).click();
     await page.keyboard.press('Escape');

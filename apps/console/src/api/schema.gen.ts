@@ -94,7 +94,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Create (no version) or change (its version) an early-warning rule; active=false retires it */
+        /**
+         * Create (no version) or change (its version) an early-warning rule; active=false retires it
+         * @description Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
+         */
         put: operations["AnalyticsController_upsertRule"];
         post?: never;
         delete?: never;
@@ -128,7 +131,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Change a norm (optimistic version) */
+        /**
+         * Change a norm (optimistic version)
+         * @description Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
+         */
         put: operations["AnalyticsController_updateNorm"];
         post?: never;
         delete?: never;
@@ -283,7 +289,10 @@ export interface paths {
         };
         /** The approval policy of one subject kind */
         get: operations["PolicyController_get"];
-        /** Replace a policy (admin); applies to requests opened afterwards */
+        /**
+         * Replace a policy (admin); applies to requests opened afterwards
+         * @description Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
+         */
         put: operations["PolicyController_replace"];
         post?: never;
         delete?: never;
@@ -523,7 +532,10 @@ export interface paths {
         };
         /** The task templates every new contract case starts from */
         get: operations["TemplatesController_current"];
-        /** Replace the task templates (admin); a dependency cycle is refused with 422 naming it */
+        /**
+         * Replace the task templates (admin); a dependency cycle is refused with 422 naming it
+         * @description Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
+         */
         put: operations["TemplatesController_replace"];
         post?: never;
         delete?: never;
@@ -737,7 +749,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a draft, rejected or pending offer (a pending one loses its approval request) */
+        /**
+         * Edit a draft, rejected or pending offer (a pending one loses its approval request)
+         * @description Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
+         */
         patch: operations["OfferController_update"];
         trace?: never;
     };
@@ -768,7 +783,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a new version of an approved offer (voids its approval) or of one with changes requested */
+        /**
+         * Start a new version of an approved offer (voids its approval) or of one with changes requested
+         * @description Answers the new version: a new offer with its own id and the next `number`, a copy of the terms to edit; an approved version it came from becomes `superseded`; the old one stays readable (`previousOfferId`).
+         *
+         *     Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
+         */
         post: operations["OfferController_revise"];
         delete?: never;
         options?: never;
@@ -785,7 +805,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit the offer for approval by a head (never its author) */
+        /**
+         * Submit the offer for approval by a head (never its author)
+         * @description Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
+         */
         post: operations["OfferController_submit"];
         delete?: never;
         options?: never;
@@ -1025,7 +1048,10 @@ export interface paths {
         };
         /** One product line */
         get: operations["ProductLineController_get"];
-        /** Change a product line (optimistic version; `active: false` retires it) */
+        /**
+         * Change a product line (optimistic version; `active: false` retires it)
+         * @description Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
+         */
         put: operations["ProductLineController_update"];
         post?: never;
         delete?: never;
@@ -1162,7 +1188,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign the prospect to a salesperson of its unit (sales head of the unit, owner) */
+        /**
+         * Assign the prospect to a salesperson of its unit (sales head of the unit, owner)
+         * @description Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
+         */
         post: operations["ProspectController_assign"];
         delete?: never;
         options?: never;
@@ -1179,7 +1208,10 @@ export interface paths {
         };
         /** The prospect's brief */
         get: operations["BriefController_get"];
-        /** Write or update the brief (sections and needs); a draft may have gaps */
+        /**
+         * Write or update the brief (sections and needs); a draft may have gaps
+         * @description Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
+         */
         put: operations["BriefController_save"];
         post?: never;
         delete?: never;
@@ -1197,7 +1229,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Finish needs identification with the brief (all sections, a need, after a held meeting) */
+        /**
+         * Finish needs identification with the brief (all sections, a need, after a held meeting)
+         * @description Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
+         */
         post: operations["BriefController_complete"];
         delete?: never;
         options?: never;
@@ -1250,7 +1285,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark the prospect lost with a configured reason (and free text) */
+        /**
+         * Mark the prospect lost with a configured reason (and free text)
+         * @description Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
+         */
         post: operations["ProspectController_lose"];
         delete?: never;
         options?: never;
@@ -1354,7 +1392,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reopen a lost prospect at the stage where it was lost (sales head of the unit, owner) */
+        /**
+         * Reopen a lost prospect at the stage where it was lost (sales head of the unit, owner)
+         * @description Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
+         */
         post: operations["ProspectController_reopen"];
         delete?: never;
         options?: never;
@@ -1411,7 +1452,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a draft sample (title, rationale) */
+        /**
+         * Edit a draft sample (title, rationale)
+         * @description Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
+         */
         patch: operations["SampleController_update"];
         trace?: never;
     };
@@ -1475,7 +1519,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit the sample for the owner's approval */
+        /**
+         * Submit the sample for the owner's approval
+         * @description Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
+         */
         post: operations["SampleController_submit"];
         delete?: never;
         options?: never;
@@ -1685,7 +1732,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename, close or change the head of a unit (admin) */
+        /**
+         * Rename, close or change the head of a unit (admin)
+         * @description Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
+         */
         patch: operations["UnitsController_update"];
         trace?: never;
     };
@@ -1738,7 +1788,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change name, roles, unit or groups (admin; role changes are audited) */
+        /**
+         * Change name, roles, unit or groups (admin; role changes are audited)
+         * @description Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
+         */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -1921,6 +1974,14 @@ export interface components {
             /** Format: uuid */
             unitId: string;
         };
+        AnalyticsScopeView: {
+            /** Format: uuid */
+            productLineId: string | null;
+            /** Format: uuid */
+            salespersonId: string | null;
+            /** Format: uuid */
+            unitId: string | null;
+        };
         ApiKeyView: {
             /** Format: date-time */
             createdAt: string;
@@ -2011,7 +2072,7 @@ export interface components {
             };
             /** @enum {string} */
             event: "login.succeeded" | "login.failed" | "logout" | "refresh.reuse_detected" | "password.changed" | "password.reset" | "user.created" | "user.updated" | "user.deactivated" | "user.activated" | "roles.changed" | "unit.created" | "unit.updated" | "api_key.created" | "api_key.revoked" | "api_key.used" | "api_key.rejected";
-            /** Format: uuid */
+            /** @description The entry's sequence number (as a string). */
             id: string;
             ip: string | null;
             subject: string | null;
@@ -2176,6 +2237,20 @@ export interface components {
             currentPassword: string;
             /** @description At least 12 characters, not containing your e-mail or name */
             newPassword: string;
+        };
+        CohortRowView: {
+            /** @description YYYY-MM */
+            cohortMonth: string;
+            /** @description Prospects that entered stage 2 in this month. */
+            entered: number;
+            /** @description `reached / entered` per later stage; null when the cohort is empty */
+            rates: {
+                [key: string]: number | null;
+            };
+            /** @description of those, how many reached each later stage by now */
+            reached: {
+                [key: string]: number;
+            };
         };
         CommentDto: {
             body: string;
@@ -2516,6 +2591,22 @@ export interface components {
              */
             url: string;
         };
+        EarlyWarningEvidenceView: {
+            briefs: number;
+            briefsPerProspect: number | null;
+            /** @description Whole days since the last brief; `null` when there never was one. */
+            daysSinceLastBrief: number | null;
+            /** Format: date-time */
+            lastBriefAt: string | null;
+            prospectsWorked: number;
+            window: components["schemas"]["EarlyWarningWindowView"];
+        };
+        EarlyWarningWindowView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
         EditTermsDto: {
             /** @description the terms revision the edit is based on (optimistic concurrency) */
             revision: number;
@@ -2550,6 +2641,43 @@ export interface components {
             field: string;
             /** @description Every problem with it, in words */
             problems: string[];
+        };
+        FlaggedSalespersonView: {
+            evidence: components["schemas"]["EarlyWarningEvidenceView"];
+            /** @enum {string} */
+            kind: "prospects_without_brief" | "brief_rate_below";
+            ruleId: string;
+            /** Format: uuid */
+            salespersonId: string;
+            /** Format: uuid */
+            unitId: string | null;
+        };
+        FlaggedSalespersonViewPage: {
+            items: components["schemas"]["FlaggedSalespersonView"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all (not only this page) */
+            total: number;
+        };
+        FunnelReportView: {
+            conversions: components["schemas"]["StageConversionView"][];
+            lostByReason: components["schemas"]["LostByReasonView"][];
+            period: components["schemas"]["PeriodView"];
+            scope: components["schemas"]["AnalyticsScopeView"];
+            stages: components["schemas"]["FunnelStageSummaryView"][];
+            won: number;
+        };
+        FunnelStageSummaryView: {
+            /** @description Reached this stage per prospect that reached the first stage; `null` when none reached the first stage. */
+            conversionFromStart: number | null;
+            /** @description Reached the next stage per prospect that reached this one; `null` for the last stage or when none reached it. */
+            conversionToNext: number | null;
+            lost: number;
+            /** @description Lost at this stage per prospect that reached it; `null` when none reached it. */
+            lostRate: number | null;
+            reached: number;
+            /** @enum {string} */
+            stage: "sampling" | "primary_contact" | "needs_identification" | "offer_formation" | "offer_defence" | "contract";
         };
         GateChecklistDto: {
             items: components["schemas"]["GateItemDto"][];
@@ -2609,6 +2737,16 @@ export interface components {
             /** @description The version you read; a stale one answers 409. */
             version: number;
         };
+        LostByReasonView: {
+            /** @description lost per stage */
+            byStage: {
+                [key: string]: number;
+            };
+            reason: string;
+            /** @description Share of all lost prospects; `null` when nothing was lost. */
+            share: number | null;
+            total: number;
+        };
         LostReasonDto: {
             code: string;
             note: string | null;
@@ -2663,6 +2801,42 @@ export interface components {
             scheduledAt: string;
             /** @enum {string} */
             status: "scheduled" | "held" | "cancelled";
+            /** @description Optimistic concurrency: send it back with a change; a stale one answers 409 `version_conflict`. */
+            version: number;
+        };
+        NormReportLineView: {
+            breach: boolean;
+            max: number | null;
+            min: number | null;
+            /** @description YYYY-MM */
+            month: string;
+            /** @enum {string} */
+            norm: "meetings_held" | "briefs_per_meeting_held" | "contracts_per_meeting_held";
+            /** Format: uuid */
+            salespersonId: string;
+            /** @enum {string} */
+            status: "below" | "within" | "above" | "no_data";
+            /** Format: uuid */
+            unitId: string | null;
+            value: number | null;
+        };
+        NormReportLineViewPage: {
+            items: components["schemas"]["NormReportLineView"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all (not only this page) */
+            total: number;
+        };
+        NormSettingView: {
+            flagAbove: boolean;
+            max: number | null;
+            min: number | null;
+            /** @description `true` for "more than min" (the brief norm: more than 50 %), `false` for "at least min". */
+            minExclusive: boolean;
+            /** @enum {string} */
+            norm: "meetings_held" | "briefs_per_meeting_held" | "contracts_per_meeting_held";
+            /** Format: date-time */
+            updatedAt: string;
             /** @description Optimistic concurrency: send it back with a change; a stale one answers 409 `version_conflict`. */
             version: number;
         };
@@ -2779,7 +2953,75 @@ export interface components {
             /** @description How many match the filters in all (not only this page) */
             total: number;
         };
-        PingResponse: Record<string, never>;
+        PeriodView: {
+            /** Format: date */
+            from: string;
+            /**
+             * Format: date
+             * @description excluded
+             */
+            to: string;
+        };
+        PingResponse: {
+            /**
+             * Format: uuid
+             * @description the outbox message that carries the ping
+             */
+            messageId: string;
+            /** Format: uuid */
+            pingId: string;
+        };
+        PlanFactReportView: {
+            /** @description YYYY-MM */
+            fromMonth: string;
+            /** @enum {string} */
+            groupBy: "salesperson" | "unit" | "product_line";
+            items: components["schemas"]["PlanFactRowView"][];
+            limit: number;
+            offset: number;
+            /** @description YYYY-MM */
+            toMonth: string;
+            total: number;
+            /** @description Plan, fact and variance per stage over every key of the report (all pages). */
+            totals: components["schemas"]["PlanFactRowView"][];
+        };
+        PlanFactRowView: {
+            fact: number;
+            /** @description The salesperson, unit or product line id (by `groupBy`). */
+            key: string;
+            /** @description `fact / plan * 100`; `null` when the plan is 0 (no target to measure against). */
+            percentOfPlan: number | null;
+            plan: number;
+            /** @enum {string} */
+            stage: "sampling" | "primary_contact" | "needs_identification" | "offer_formation" | "offer_defence" | "contract";
+            /** @description `fact - plan`: negative means behind plan. */
+            variance: number;
+        };
+        PlanLineView: {
+            /** Format: uuid */
+            authorId: string;
+            count: number;
+            /** Format: uuid */
+            id: string;
+            /** @description YYYY-MM */
+            period: string;
+            /** Format: uuid */
+            productLineId: string | null;
+            /** Format: uuid */
+            salespersonId: string;
+            stage: string;
+            /** Format: uuid */
+            unitId: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PlanLineViewPage: {
+            items: components["schemas"]["PlanLineView"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all (not only this page) */
+            total: number;
+        };
         PolicyStepDto: {
             approver: components["schemas"]["ApproverRuleDto"];
             condition?: components["schemas"]["ConditionDto"] | null;
@@ -3211,6 +3453,15 @@ export interface components {
         };
         /** @enum {string} */
         Stage: "sampling" | "primary_contact" | "needs_identification" | "offer_formation" | "offer_defence" | "contract";
+        StageConversionView: {
+            /** @enum {string} */
+            from: "sampling" | "primary_contact" | "needs_identification" | "offer_formation" | "offer_defence" | "contract";
+            fromCount: number;
+            rate: number | null;
+            /** @enum {string} */
+            to: "sampling" | "primary_contact" | "needs_identification" | "offer_formation" | "offer_defence" | "contract";
+            toCount: number;
+        };
         StageCountsDto: {
             contract?: number;
             needs_identification?: number;
@@ -3226,6 +3477,31 @@ export interface components {
             offer_formation: number;
             primary_contact: number;
             sampling: number;
+        };
+        StalledProspectView: {
+            companyName: string;
+            daysInStage: number;
+            daysOver: number;
+            /** Format: date-time */
+            enteredAt: string;
+            limitDays: number;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: uuid */
+            productLineId: string;
+            /** Format: uuid */
+            prospectId: string;
+            /** @enum {string} */
+            stage: "sampling" | "primary_contact" | "needs_identification" | "offer_formation" | "offer_defence" | "contract";
+            /** Format: uuid */
+            unitId: string;
+        };
+        StalledProspectViewPage: {
+            items: components["schemas"]["StalledProspectView"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all (not only this page) */
+            total: number;
         };
         StepView: {
             /** Format: date-time */
@@ -3358,6 +3634,17 @@ export interface components {
             quantity: number;
             /** @description unit price in minor units (cents) */
             unitPriceMinor: number;
+        };
+        TimeInStageLineView: {
+            count: number;
+            limitDays: number | null;
+            medianDays: number | null;
+            p90Days: number | null;
+            /** Format: uuid */
+            productLineId: string;
+            productLineName: string;
+            /** @enum {string} */
+            stage: "sampling" | "primary_contact" | "needs_identification" | "offer_formation" | "offer_defence" | "contract";
         };
         TokenPair: {
             accessToken: string;
@@ -3565,6 +3852,26 @@ export interface components {
          * @enum {string}
          */
         WaitingOfferStatus: "pending_approval" | "rejected" | "changes_requested";
+        WarningRuleSettingView: {
+            active: boolean;
+            id: string;
+            /** @enum {string} */
+            kind: "prospects_without_brief" | "brief_rate_below";
+            minBriefsPerProspect: number | null;
+            minProspectsWorked: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Optimistic concurrency: send it back with a change; a stale one answers 409 `version_conflict`. */
+            version: number;
+            windowDays: number;
+        };
+        WarningRuleSettingViewPage: {
+            items: components["schemas"]["WarningRuleSettingView"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all (not only this page) */
+            total: number;
+        };
         WebhookRecord: {
             active: boolean;
             consecutiveFailures: number;
@@ -3621,8 +3928,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
-                    "text/csv": Record<string, never>;
+                    "application/json": components["schemas"]["CohortRowView"][];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
@@ -3693,8 +4000,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
-                    "text/csv": Record<string, never>;
+                    "application/json": components["schemas"]["FlaggedSalespersonViewPage"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
@@ -3768,8 +4075,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
-                    "text/csv": Record<string, never>;
+                    "application/json": components["schemas"]["FunnelReportView"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
@@ -3842,8 +4149,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
-                    "text/csv": Record<string, never>;
+                    "application/json": components["schemas"]["NormReportLineViewPage"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
@@ -3909,7 +4216,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WarningRuleSettingViewPage"];
+                    "text/csv": string;
+                };
             };
             /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
             400: {
@@ -3978,8 +4288,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
-                    "text/csv": Record<string, never>;
+                    "application/json": components["schemas"]["WarningRuleSettingView"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
@@ -4027,6 +4337,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -4061,8 +4380,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>[];
-                    "text/csv": Record<string, never>[];
+                    "application/json": components["schemas"]["NormSettingView"][];
+                    "text/csv": string;
                 };
             };
             /** @description No valid access token or API key */
@@ -4114,8 +4433,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
-                    "text/csv": Record<string, never>;
+                    "application/json": components["schemas"]["NormSettingView"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
@@ -4156,6 +4475,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4204,8 +4532,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
-                    "text/csv": Record<string, never>;
+                    "application/json": components["schemas"]["StalledProspectViewPage"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
@@ -4279,8 +4607,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
-                    "text/csv": Record<string, never>;
+                    "application/json": components["schemas"]["TimeInStageLineView"][];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
@@ -4522,8 +4850,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4608,6 +4954,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4952,6 +5307,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -5106,6 +5470,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -5194,6 +5567,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -5275,6 +5657,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5417,8 +5808,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5501,6 +5910,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5636,8 +6054,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5702,8 +6138,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5823,8 +6277,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5891,8 +6363,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6085,8 +6575,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6191,7 +6699,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6237,6 +6745,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6332,6 +6849,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -6413,6 +6939,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6603,8 +7138,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6649,6 +7202,15 @@ export interface operations {
                     "application/json": components["schemas"]["ReadAllView"];
                 };
             };
+            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token or API key */
             401: {
                 headers: {
@@ -6667,8 +7229,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6716,7 +7296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "text/event-stream": string;
                 };
             };
             /** @description No valid access token or API key */
@@ -6851,6 +7431,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7083,6 +7672,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -7237,6 +7835,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -7325,6 +7932,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -7406,6 +8022,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7566,6 +8191,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -7712,6 +8346,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7872,6 +8515,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -8018,6 +8670,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8178,6 +8839,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -8218,7 +8888,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanLineViewPage"];
+                };
             };
             /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
             400: {
@@ -8285,7 +8957,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>[];
+                    "application/json": components["schemas"]["PlanLineView"][];
                 };
             };
             /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
@@ -8315,8 +8987,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8369,8 +9059,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
-                    "text/csv": Record<string, never>;
+                    "application/json": components["schemas"]["PlanFactReportView"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
@@ -8536,8 +9226,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8692,6 +9400,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8913,8 +9630,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9131,6 +9866,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -9278,6 +10022,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9439,6 +10192,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -9520,6 +10282,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9693,6 +10464,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -9847,6 +10627,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -9928,6 +10717,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10089,6 +10887,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -10171,6 +10978,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10267,6 +11083,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -10349,6 +11174,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10510,6 +11344,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -10591,6 +11434,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10802,8 +11654,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10965,6 +11835,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -11046,6 +11925,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11144,6 +12032,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -11225,6 +12122,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11320,6 +12226,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -11357,6 +12272,15 @@ export interface operations {
                     "application/json": components["schemas"]["PingResponse"];
                 };
             };
+            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token or API key */
             401: {
                 headers: {
@@ -11375,8 +12299,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11679,6 +12621,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -11714,7 +12665,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11760,6 +12711,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11851,6 +12811,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -11886,7 +12855,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11932,6 +12901,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12027,6 +13005,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -12108,6 +13095,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12251,8 +13247,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12407,6 +13421,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12618,8 +13641,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12781,6 +13822,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -12858,6 +13908,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12949,6 +14008,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -13028,6 +14096,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13170,8 +14247,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13327,6 +14422,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -13408,6 +14512,15 @@ export interface operations {
             };
             /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -93,6 +93,8 @@ export function useContractCase(prospectId: string, enabled: boolean) {
   return useQuery({
     queryKey: [...prospectKey(prospectId), 'contract'],
     enabled,
+    // The case is opened by the contracts service a moment after the defence (a job): look again until it is there.
+    refetchInterval: (query) => (query.state.data === null ? 2000 : false),
     queryFn: async () => {
       const page = await unwrap(api.GET('/api/contracts', { params: { query: { prospectId } } }));
       const found = page.items[0];
