@@ -2204,7 +2204,7 @@ export interface components {
             defendedAt: string;
             deviationApproval: components["schemas"]["DeviationApprovalView"] | null;
             /** @description every deviation of the terms from the baseline, each with a sentence */
-            deviations: components["schemas"][];
+            deviations: components["schemas"]["TermsDeviationView"][];
             /**
              * Format: date-time
              * @description when delivery finished the handover task
@@ -3625,6 +3625,20 @@ export interface components {
             updatedBy: string | null;
             version: number;
         };
+        TermsDeviationView: {
+            after: (string | number | {
+                [key: string]: unknown;
+            }) | null;
+            before: (string | number | {
+                [key: string]: unknown;
+            }) | null;
+            /** @description the deviation in a sentence */
+            description: string;
+            /** @enum {string} */
+            field: "item_removed" | "item_added" | "item_price" | "item_quantity" | "item_description" | "payment_days" | "delivery_text" | "delivery_days" | "discount_percent" | "valid_until" | "clause_removed" | "clause_added";
+            /** @description the item, for item deviations */
+            productId?: string;
+        };
         TermsItemBody: {
             /** @example EUR */
             currency: string;
@@ -3959,6 +3973,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -4024,6 +4047,15 @@ export interface operations {
             };
             /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4106,6 +4138,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -4180,6 +4221,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -4241,6 +4291,15 @@ export interface operations {
             };
             /** @description Only for owner, sales_head, salesperson, admin; or the caller may not do this to this object */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4319,7 +4378,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4464,7 +4523,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4563,6 +4622,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -4631,6 +4699,15 @@ export interface operations {
             };
             /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4712,6 +4789,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -4775,6 +4861,15 @@ export interface operations {
             };
             /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4850,7 +4945,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4943,7 +5038,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5039,6 +5134,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -5100,6 +5204,15 @@ export interface operations {
             };
             /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5219,7 +5332,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5289,7 +5402,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5382,7 +5495,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5452,7 +5565,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5549,7 +5662,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5646,7 +5759,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5740,6 +5853,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -5808,7 +5930,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5899,7 +6021,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5995,6 +6117,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -6054,7 +6185,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6138,7 +6269,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6277,7 +6408,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6363,7 +6494,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6454,6 +6585,15 @@ export interface operations {
             };
             /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6575,7 +6715,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6668,7 +6808,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6734,7 +6874,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6831,7 +6971,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6928,7 +7068,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7017,6 +7157,15 @@ export interface operations {
             };
             /** @description The caller may not do this to this object */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7138,7 +7287,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7229,7 +7378,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7420,7 +7569,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7518,6 +7667,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -7584,7 +7742,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7654,7 +7812,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7747,7 +7905,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7817,7 +7975,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7914,7 +8072,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8011,7 +8169,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8107,6 +8265,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -8173,7 +8340,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8269,6 +8436,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -8335,7 +8511,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8431,6 +8607,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -8497,7 +8682,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8593,6 +8778,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -8659,7 +8853,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8755,6 +8949,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -8821,7 +9024,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8919,6 +9122,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -8987,7 +9199,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9090,6 +9302,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -9151,6 +9372,15 @@ export interface operations {
             };
             /** @description The caller may not do this to this object */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9226,7 +9456,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9319,7 +9549,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9389,7 +9619,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9493,6 +9723,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -9555,6 +9794,15 @@ export interface operations {
             };
             /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9630,7 +9878,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9725,6 +9973,15 @@ export interface operations {
             };
             /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9848,7 +10105,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9941,7 +10198,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10011,7 +10268,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10104,7 +10361,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10174,7 +10431,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10271,7 +10528,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10367,7 +10624,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10446,7 +10703,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10539,7 +10796,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10609,7 +10866,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10706,7 +10963,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10799,7 +11056,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10869,7 +11126,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10967,7 +11224,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11065,7 +11322,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11163,7 +11420,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11256,7 +11513,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11326,7 +11583,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11423,7 +11680,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11516,7 +11773,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11579,6 +11836,15 @@ export interface operations {
             };
             /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11654,7 +11920,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11747,7 +12013,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11817,7 +12083,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11914,7 +12180,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12014,7 +12280,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12111,7 +12377,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12208,7 +12474,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12299,7 +12565,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12397,6 +12663,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -12471,6 +12746,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -12537,7 +12821,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12603,7 +12887,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12700,7 +12984,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12793,7 +13077,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12890,7 +13174,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12987,7 +13271,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13084,7 +13368,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13179,6 +13463,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -13247,7 +13540,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13340,7 +13633,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13410,7 +13703,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13503,7 +13796,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13566,6 +13859,15 @@ export interface operations {
             };
             /** @description Only for admin; or the caller may not do this to this object */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13641,7 +13943,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13734,7 +14036,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13804,7 +14106,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13897,7 +14199,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13990,7 +14292,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14085,7 +14387,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14179,6 +14481,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A business rule is not met: `code` names it, `message` says it in words */
             422: {
                 headers: {
@@ -14247,7 +14558,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14340,7 +14651,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14404,7 +14715,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14501,7 +14812,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14597,7 +14908,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to the caller */
+            /** @description Not found, or not visible to the caller (also an object a filter names) */
             404: {
                 headers: {
                     [name: string]: unknown;

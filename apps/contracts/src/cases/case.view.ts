@@ -114,7 +114,7 @@ export class CaseView extends CaseSummaryView {
   @ApiProperty({ type: ContractTermsBody })
   terms!: OfferTermsSnapshot;
   @ApiProperty({
-    type: [() => TermsDeviationView],
+    type: [TermsDeviationView],
     description: 'every deviation of the terms from the baseline, each with a sentence',
   })
   deviations!: (TermsDeviation & { description: string })[];

@@ -85,8 +85,9 @@ function errorResponses(path: string, method: string, facts: RouteFacts): Record
       facts.isPublic ? 'The credentials are not valid' : 'No valid access token or API key',
     );
   if (!facts.isPublic) responses['403'] = errorResponse(rolesSentence(facts.roles));
-  // A write also names objects in its body (a prospect to assign, a salesperson to plan for).
-  if (path.includes('{') || mutates) responses['404'] = errorResponse('Not found, or not visible to the caller');
+  // A write names objects in its body (a prospect to assign), a query in its filters (a salesperson's figures).
+  if (path.includes('{') || mutates || facts.queryTypes.length > 0)
+    responses['404'] = errorResponse('Not found, or not visible to the caller (also an object a filter names)');
   if (mutates) {
     responses['413'] = errorResponse('The body is over the size limit');
     responses['409'] = errorResponse(
