@@ -2013,16 +2013,16 @@ export interface components {
         };
         ApproverRuleDto: {
             /** @description With kind unit_head: who decides when there is no head */
-            fallback: components["schemas"]["RoleRuleDto"];
+            fallback?: components["schemas"]["RoleRuleDto"];
             /** @enum {string} */
             kind: "role" | "unit_head";
             /**
              * @description With kind role
              * @enum {string}
              */
-            role: "owner" | "sales_head" | "salesperson" | "legal" | "accounting" | "admin";
+            role?: "owner" | "sales_head" | "salesperson" | "legal" | "accounting" | "admin";
             /** @description With kind role */
-            unitScoped: boolean;
+            unitScoped?: boolean;
         };
         ApproverView: {
             /** @enum {string|null} */
@@ -3028,7 +3028,7 @@ export interface components {
             /** @description Minutes from the step opening to the reminder */
             dueAfterMinutes: number;
             /** @description Who may step in once escalated; null: nobody */
-            escalateTo: components["schemas"]["ApproverRuleDto"] | null;
+            escalateTo?: components["schemas"]["ApproverRuleDto"] | null;
             /** @description Minutes from the reminder to the escalation */
             escalationGraceMinutes: number;
         };
@@ -3723,9 +3723,9 @@ export interface components {
         UpdateNormDto: {
             /** @description whether exceeding max is a breach */
             flagAbove: boolean;
-            max: number | null;
+            max?: number | null;
             /** @description lower bound (meetings per month, or a rate 0..1); null = none */
-            min: number | null;
+            min?: number | null;
             /** @description `true`: the value must be more than min; `false`: at least min */
             minExclusive: boolean;
             /** @description the version you read (optimistic concurrency) */
@@ -3821,7 +3821,7 @@ export interface components {
              * @description brief_rate_below only: briefs per prospect worked
              * @example 0.2
              */
-            minBriefsPerProspect: number;
+            minBriefsPerProspect?: number;
             /** @example 20 */
             minProspectsWorked: number;
             /** @description the version you read; omit to create a new rule */

@@ -24,13 +24,12 @@ export function rulesByProperty(target: Class): Map<string, ValidationMetadata[]
   return byProperty;
 }
 
-/** A property is optional when it carries `@IsOptional()` (or is only `@Allow()`ed). */
+/**
+ * A property is optional when it carries `@IsOptional()`, is only `@Allow()`ed, or is validated only under a condition
+ * (`@ValidateIf`: e.g. an approver rule's `role` exists only for kind `role`, `fallback` only for kind `unit_head`).
+ */
 export function isOptionalProperty(rules: ValidationMetadata[]): boolean {
-  return rules.some(
-    (r) =>
-      (r.type === ValidationTypes.CONDITIONAL_VALIDATION && r.name === 'isOptional') ||
-      r.type === ValidationTypes.WHITELIST,
-  );
+  return rules.some((r) => r.type === ValidationTypes.CONDITIONAL_VALIDATION || r.type === ValidationTypes.WHITELIST);
 }
 
 function enumValues(constraint: unknown): unknown[] | undefined {
