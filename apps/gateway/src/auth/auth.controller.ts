@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { ALL_ROLES } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Public } from '@dealgate/common';
+import { Public, ErrorBody } from '@dealgate/common';
 import { Actor, CurrentActor } from '../audit/actor';
 import { UserView } from '../identity/users.dto';
 import { ChangePasswordDto, LoginDto, RefreshDto, TokenPair } from './auth.dto';
@@ -84,6 +84,8 @@ export class AuthController {
   @Roles(...ALL_ROLES)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Who you are: profile, roles, unit and groups' })
+  @ApiOkResponse({ type: UserView })
+  @ApiNotFoundResponse({ type: ErrorBody, description: '`identity.user_not_found`: the account no longer exists' })
   me(@CurrentUser() principal: Principal): Promise<UserView> {
     return this.auth.me(principal);
   }
