@@ -76,6 +76,8 @@ describe('console notifications', () => {
     // A second one arrives while the inbox is open: the list grows by itself.
     await submitSample('Distributors');
     await bell(page, 2).waitFor();
+    // The bell and the list are separate queries refreshed by the same event; the list may follow a moment later.
+    await list.getByRole('listitem').nth(1).waitFor();
     await expect(list.getByRole('listitem').count()).resolves.toBe(2);
     await expectAccessible(page, 'inbox (en)');
     await screenshot(page, 'notifications-inbox-en');
