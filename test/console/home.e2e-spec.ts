@@ -166,7 +166,7 @@ describe('console home page', () => {
     await page.getByRole('heading', { name: 'What needs you now', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
     const setUp = page.getByRole('region', { name: 'Set up the company' });
-    await setUp.getByRole('link', { name: /Users: 5 users/ }).waitFor();
+    await setUp.getByRole('link', { name: /Users: 7 users/ }).waitFor();
     await setUp.getByRole('link', { name: /Sales units: 1 sales unit/ }).waitFor();
     await expectAccessible(page, 'home admin (en)');
     await screenshot(page, 'home-admin-en');

@@ -30,6 +30,9 @@ export interface ConsoleWorld {
   head: Person;
   seller: Person;
   colleague: Person;
+  /** The legal and accounting groups' people (contract cases and their tasks). */
+  lawyer: Person;
+  accountant: Person;
   /** Calls the API as someone; throws on an error status with the server's answer. */
   call(who: Person | string, method: string, path: string, body?: unknown): Promise<any>;
   stop(): Promise<void>;
@@ -55,7 +58,7 @@ export async function http(baseUrl: string, token: string, method: string, path:
 
 /**
  * The whole system in this process with the built console served by the gateway, and a small company: a unit with
- * its head, an owner, two salespeople (each with a password to log in with).
+ * its head, an owner, two salespeople, a lawyer and an accountant (each with a password to log in with).
  */
 export async function startConsoleWorld(): Promise<ConsoleWorld> {
   if (!existsSync(join(CONSOLE_DIR, 'index.html'))) {
@@ -105,14 +108,14 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
   const owner = await person('olga.owner', 'Olga Owner', [Role.Owner]);
   const seller = await person('sam.seller', 'Sam Seller', [Role.Salesperson], unit.id);
   const colleague = await person('cora.colleague', 'Cora Colleague', [Role.Salesperson], unit.id);
-  for (const schema of ['approvals', 'prospects', 'notifications']) {
+  const lawyer = await person('lena.legal', 'Lena Legal', [Role.Legal]);
+  const accountant = await person('arno.accounting', 'Arno Accounting', [Role.Accounting]);
+  const everyone = [head, owner, seller, colleague, lawyer, accountant].map((p) => p.id);
+  for (const schema of ['approvals', 'prospects', 'notifications', 'contracts']) {
     await waitFor(
       async () =>
-        (
-          await queryOnce(db.url, `SELECT 1 FROM "${schema}".directory_user WHERE user_id = ANY($1)`, [
-            [head.id, owner.id, seller.id, colleague.id],
-          ])
-        ).length === 4 &&
+        (await queryOnce(db.url, `SELECT 1 FROM "${schema}".directory_user WHERE user_id = ANY($1)`, [everyone]))
+          .length === everyone.length &&
         (await queryOnce(db.url, `SELECT 1 FROM "${schema}".directory_unit WHERE head_user_id = $1`, [head.id]))
           .length === 1,
       { what: `the directory copy of ${schema}` },
@@ -127,6 +130,8 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
     head,
     seller,
     colleague,
+    lawyer,
+    accountant,
     call,
     async stop() {
       await system.stop();
