@@ -28,6 +28,7 @@ describe('notifications inbox and preferences', () => {
     title: string;
     url: string;
     readAt: string | null;
+    data: Record<string, unknown>;
   }
   interface Answer {
     items: Item[];
@@ -89,6 +90,12 @@ describe('notifications inbox and preferences', () => {
       'Task assigned to you: First',
     ]);
     expect(list.body.items[0].url).toMatch(/\/tasks\/[0-9a-f-]{36}$/);
+    // The event's facts travel with the item, so a client can word it in its own language.
+    expect(list.body.items[0].data).toEqual({
+      ...task({ title: 'Second' }),
+      taskId: expect.any(String),
+      caseId: expect.any(String),
+    });
     expect((await call('GET', '/notifications/unread-count', annToken)).body).toEqual({ unread: 2 });
 
     // Reading the newest moves it behind the unread one.

@@ -75,6 +75,7 @@ export default async () => {
               linkPath: { required: true, type: () => String },
               url: { required: true, type: () => String },
               subject: { required: true, type: () => t['./inbox/inbox.dto'].NotificationSubjectView },
+              data: { required: true, type: 'object', additionalProperties: true },
               createdAt: { required: true, type: () => String },
               readAt: { required: true, type: () => String, nullable: true },
             },

@@ -2847,6 +2847,18 @@ export interface components {
         NotificationView: {
             body: string;
             createdAt: string;
+            /**
+             * @description The event's facts by event type (ids, stage keys, numbers, ISO dates; the webhook's `data`), so a client can word the item in its own language; `{}` on items stored before it was kept.
+             * @example {
+             *       "fromStage": "first_contact",
+             *       "prospectId": "0b6a3f4e-2d7c-4c11-9a51-3f0e8c2b7d90",
+             *       "status": "active",
+             *       "toStage": "meeting"
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            };
             eventType: string;
             /** @example 42 */
             id: string;

@@ -38,6 +38,20 @@ export class NotificationView {
   @ApiProperty({ description: 'Absolute link (PUBLIC_URL + linkPath)' })
   url!: string;
   subject!: NotificationSubjectView;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "The event's facts by event type (ids, stage keys, numbers, ISO dates; the webhook's `data`), so a client can " +
+      'word the item in its own language; `{}` on items stored before it was kept.',
+    example: {
+      prospectId: '0b6a3f4e-2d7c-4c11-9a51-3f0e8c2b7d90',
+      fromStage: 'first_contact',
+      toStage: 'meeting',
+      status: 'active',
+    },
+  })
+  data!: Record<string, unknown>;
   @ApiProperty()
   createdAt!: string;
   @ApiProperty({ nullable: true, type: String })

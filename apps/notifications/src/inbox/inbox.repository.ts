@@ -11,6 +11,8 @@ export interface NotificationRecord {
   linkPath: string;
   subjectKind: string;
   subjectId: string;
+  /** The event's facts (ids, stages, numbers, ISO dates), for wording the item in the reader's language. */
+  data: Record<string, unknown>;
   createdAt: Date;
   readAt: Date | null;
 }
@@ -24,6 +26,7 @@ export interface NewNotification {
   linkPath: string;
   subjectKind: string;
   subjectId: string;
+  data: Record<string, unknown>;
 }
 
 interface Row {
@@ -35,6 +38,7 @@ interface Row {
   link_path: string;
   subject_kind: string;
   subject_id: string;
+  data: Record<string, unknown> | null;
   created_at: Date;
   read_at: Date | null;
 }
@@ -48,6 +52,7 @@ const toRecord = (r: Row): NotificationRecord => ({
   linkPath: r.link_path,
   subjectKind: r.subject_kind,
   subjectId: r.subject_id,
+  data: r.data ?? {},
   createdAt: new Date(r.created_at),
   readAt: r.read_at ? new Date(r.read_at) : null,
 });
@@ -67,8 +72,9 @@ export class InboxRepository {
     if (items.length === 0) return;
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [INSERT_ORDER_LOCK]);
     const rows = await manager.query<{ user_id: string }[]>(
-      `INSERT INTO notification (user_id, message_id, event_type, title, body, link_path, subject_kind, subject_id)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[])
+      `INSERT INTO notification (user_id, message_id, event_type, title, body, link_path, subject_kind, subject_id, data)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[],
+         $9::jsonb[])
        ON CONFLICT (message_id, user_id) DO NOTHING RETURNING user_id`,
       [
         items.map((i) => i.userId),
@@ -79,6 +85,7 @@ export class InboxRepository {
         items.map((i) => i.linkPath),
         items.map((i) => i.subjectKind),
         items.map((i) => i.subjectId),
+        items.map((i) => JSON.stringify(i.data)),
       ],
     );
     // Delivered by PostgreSQL on commit only, to every replica's listener.

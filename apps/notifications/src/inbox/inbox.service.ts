@@ -24,6 +24,7 @@ export class InboxService {
       linkPath: record.linkPath,
       url: linkTo(this.config.PUBLIC_URL, record.linkPath),
       subject: { kind: record.subjectKind, id: record.subjectId },
+      data: record.data,
       createdAt: record.createdAt.toISOString(),
       readAt: record.readAt?.toISOString() ?? null,
     };

@@ -59,7 +59,14 @@ export class NotificationIntake {
       manager,
       people
         .filter((u) => wants(u, 'in_app'))
-        .map((userId) => ({ ...content, userId, subjectKind: message.subject.kind, subjectId: message.subject.id })),
+        .map((userId) => ({
+          ...content,
+          userId,
+          subjectKind: message.subject.kind,
+          subjectId: message.subject.id,
+          // The same facts the webhook sends (ids and business facts only): the console words the item from them.
+          data: event.payload,
+        })),
     );
   }
 }

@@ -1,6 +1,12 @@
 import { Messaging1764201600000 } from './1764201600000-messaging';
 import { Directory1764201700000 } from './1764201700000-directory';
 import { Notifications1764400000000 } from './1764400000000-notifications';
+import { NotificationData1764900000000 } from './1764900000000-notification-data';
 
 /** Applied in order at start (see libs/database migrateSchema). */
-export const NOTIFICATIONS_MIGRATIONS = [Messaging1764201600000, Directory1764201700000, Notifications1764400000000];
+export const NOTIFICATIONS_MIGRATIONS = [
+  Messaging1764201600000,
+  Directory1764201700000,
+  Notifications1764400000000,
+  NotificationData1764900000000,
+];
