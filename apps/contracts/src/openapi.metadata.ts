@@ -9,10 +9,10 @@ export default async () => {
     ['../../../libs/domain/src/contracts/task-graph']: await import('../../../libs/domain/src/contracts/task-graph'),
     ['../../../libs/domain/src/contracts/terms-diff']: await import('../../../libs/domain/src/contracts/terms-diff'),
     ['./cases/case.view']: await import('./cases/case.view'),
-    ['./tasks/task.view']: await import('./tasks/task.view'),
     ['./cases/cases.dto']: await import('./cases/cases.dto'),
     ['./templates/templates.dto']: await import('./templates/templates.dto'),
     ['../../../libs/messaging/src/dead-letter.view']: await import('../../../libs/messaging/src/dead-letter.view'),
+    ['./tasks/task.view']: await import('./tasks/task.view'),
   };
   return {
     '@nestjs/swagger': {
@@ -106,7 +106,21 @@ export default async () => {
               dueAt: { required: true, type: () => String, nullable: true },
               doneAt: { required: true, type: () => String, nullable: true },
               overdue: { required: true, type: () => Boolean },
+              escalated: { required: true, type: () => Boolean },
+              companyName: { required: true, type: () => String, nullable: true },
               version: { required: true, type: () => Number },
+            },
+            MyTaskGroupsView: {
+              groups: {
+                required: true,
+                enum: t['../../../libs/domain/src/contracts/task-template'].TaskGroup,
+                isArray: true,
+              },
+              leadOf: {
+                required: true,
+                enum: t['../../../libs/domain/src/contracts/task-template'].TaskGroup,
+                isArray: true,
+              },
             },
             TaskDetailView: {
               comments: {
@@ -183,6 +197,10 @@ export default async () => {
               party: { required: true, enum: ['customer', 'company'] },
               position: { required: true, type: () => String, nullable: true },
             },
+            CaseTaskView: {
+              blockedBy: { required: true, type: () => [String] },
+              critical: { required: true, type: () => Boolean },
+            },
             CaseSummaryView: {
               id: { required: true, type: () => String },
               prospectId: { required: true, type: () => String },
@@ -196,6 +214,8 @@ export default async () => {
               signedAt: { required: true, type: () => String, nullable: true },
               termsRevision: { required: true, type: () => Number },
               version: { required: true, type: () => Number },
+              nextDueAt: { required: true, type: () => String, nullable: true },
+              overdueTasks: { required: true, type: () => Number },
             },
             CaseView: {
               defendedAt: { required: true, type: () => String },
@@ -207,7 +227,8 @@ export default async () => {
                 type: () => t['./cases/case.view'].DeviationApprovalView,
                 nullable: true,
               },
-              tasks: { required: true, type: () => [t['./tasks/task.view'].TaskView] },
+              tasks: { required: true, type: () => [t['./cases/case.view'].CaseTaskView] },
+              remainingDays: { required: true, type: () => Number },
               signing: {
                 required: true,
                 type: () => ({
@@ -231,6 +252,8 @@ export default async () => {
               unitId: { required: false, type: () => String, format: 'uuid' },
               prospectId: { required: false, type: () => String, format: 'uuid' },
               salespersonId: { required: false, type: () => String, format: 'uuid' },
+              productLineId: { required: false, type: () => String, format: 'uuid' },
+              sort: { required: false, enum: ['company', 'due', 'opened'] },
             },
             EditTermsDto: {
               terms: { required: true, type: () => t['./cases/terms.dto'].ContractTermsBody },
@@ -259,6 +282,8 @@ export default async () => {
               status: { required: false, enum: t['../../../libs/domain/src/contracts/task-graph'].TaskStatus },
               caseId: { required: false, type: () => String, format: 'uuid' },
               overdue: { required: false, type: () => Boolean },
+              dueBy: { required: false, type: () => String },
+              escalated: { required: false, type: () => Boolean },
             },
             QueueQuery: {
               group: { required: true, enum: t['../../../libs/domain/src/contracts/task-template'].TaskGroup },
@@ -330,6 +355,7 @@ export default async () => {
           {
             TasksController: {
               mine: {},
+              groups: { type: t['./tasks/task.view'].MyTaskGroupsView },
               queue: {},
               get: { type: t['./tasks/task.view'].TaskDetailView },
               claim: { type: t['./tasks/task.view'].TaskDetailView },

@@ -1547,6 +1547,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The task groups whose queues the caller works (and the ones they lead) */
+        get: operations["TasksController_groups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/mine": {
         parameters: {
             query?: never;
@@ -2176,8 +2193,15 @@ export interface components {
         CaseSummaryView: {
             companyName: string | null;
             id: string;
+            /**
+             * Format: date-time
+             * @description the soonest due moment of a task not done (overdue ones are in the past)
+             */
+            nextDueAt: string | null;
             offerId: string;
             openedAt: string;
+            /** @description tasks not done past their due moment */
+            overdueTasks: number;
             productLineId: string;
             prospectId: string;
             salespersonId: string;
@@ -2195,6 +2219,37 @@ export interface components {
             /** @description How many match the filters in all (not only this page) */
             total: number;
         };
+        CaseTaskView: {
+            assigneeId: string | null;
+            availableSince: string | null;
+            /** @description keys of the dependencies not done yet (empty unless blocked) */
+            blockedBy: string[];
+            caseId: string;
+            /** @description the case's company */
+            companyName: string | null;
+            /** @description not done and without slack: delaying it delays the whole case */
+            critical: boolean;
+            dependsOn: string[];
+            doneAt: string | null;
+            dueAt: string | null;
+            /** @description the overdue sweep told the group lead and the task is still not done */
+            escalated: boolean;
+            /** @enum {string} */
+            group: "legal" | "accounting" | "delivery";
+            id: string;
+            key: string;
+            overdue: boolean;
+            required: boolean;
+            /**
+             * @description blocked while a dependency is not done
+             * @enum {string}
+             */
+            state: "blocked" | "available" | "done";
+            /** @enum {string} */
+            status: "open" | "claimed" | "done";
+            title: string;
+            version: number;
+        };
         CaseView: {
             /** @enum {string} */
             access: "read" | "write";
@@ -2211,10 +2266,19 @@ export interface components {
              */
             handedOverAt: string | null;
             id: string;
+            /**
+             * Format: date-time
+             * @description the soonest due moment of a task not done (overdue ones are in the past)
+             */
+            nextDueAt: string | null;
             offerId: string;
             openedAt: string;
+            /** @description tasks not done past their due moment */
+            overdueTasks: number;
             productLineId: string;
             prospectId: string;
+            /** @description days of work left along the critical path (task allowances) */
+            remainingDays: number;
             salespersonId: string;
             signatories: components["schemas"]["SignatoryView"][] | null;
             signedAt: string | null;
@@ -2227,7 +2291,7 @@ export interface components {
             signing: components["schemas"]["SigningView"];
             /** @enum {string} */
             status: "open" | "signed";
-            tasks: components["schemas"]["TaskView"][];
+            tasks: components["schemas"]["CaseTaskView"][];
             terms: components["schemas"]["ContractTermsBody"];
             termsRevision: number;
             unitId: string;
@@ -2803,6 +2867,10 @@ export interface components {
             status: "scheduled" | "held" | "cancelled";
             /** @description Optimistic concurrency: send it back with a change; a stale one answers 409 `version_conflict`. */
             version: number;
+        };
+        MyTaskGroupsView: {
+            groups: ("legal" | "accounting" | "delivery")[];
+            leadOf: ("legal" | "accounting" | "delivery")[];
         };
         NormReportLineView: {
             breach: boolean;
@@ -3556,6 +3624,8 @@ export interface components {
                 createdAt: string;
                 id: string;
             }[];
+            /** @description the case's company */
+            companyName: string | null;
             dependsOn: string[];
             documents: {
                 addedAt: string;
@@ -3566,6 +3636,8 @@ export interface components {
             }[];
             doneAt: string | null;
             dueAt: string | null;
+            /** @description the overdue sweep told the group lead and the task is still not done */
+            escalated: boolean;
             /** @enum {string} */
             group: "legal" | "accounting" | "delivery";
             history: {
@@ -3605,9 +3677,13 @@ export interface components {
             assigneeId: string | null;
             availableSince: string | null;
             caseId: string;
+            /** @description the case's company */
+            companyName: string | null;
             dependsOn: string[];
             doneAt: string | null;
             dueAt: string | null;
+            /** @description the overdue sweep told the group lead and the task is still not done */
+            escalated: boolean;
             /** @enum {string} */
             group: "legal" | "accounting" | "delivery";
             id: string;
@@ -6568,9 +6644,12 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 status?: "open" | "signed";
+                /** @description due: soonest task due first (overdue cases lead); opened: newest first; company: by name */
+                sort?: "due" | "opened" | "company";
                 unitId?: string;
                 prospectId?: string;
                 salespersonId?: string;
+                productLineId?: string;
             };
             header?: never;
             path?: never;
@@ -12633,6 +12712,52 @@ export interface operations {
             };
         };
     };
+    TasksController_groups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTaskGroupsView"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller may not do this to this object */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait as `Retry-After` says */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     TasksController_mine: {
         parameters: {
             query?: {
@@ -12641,6 +12766,10 @@ export interface operations {
                 status?: "open" | "claimed" | "done";
                 /** @description only tasks past their due moment */
                 overdue?: boolean;
+                /** @description only tasks not done and due by this moment (the console sends the end of the local day) */
+                dueBy?: string;
+                /** @description only tasks not done whose group lead was told (escalated) */
+                escalated?: boolean;
                 caseId?: string;
             };
             header?: never;
@@ -12721,6 +12850,10 @@ export interface operations {
                 status?: "open" | "claimed" | "done";
                 /** @description only tasks past their due moment */
                 overdue?: boolean;
+                /** @description only tasks not done and due by this moment (the console sends the end of the local day) */
+                dueBy?: string;
+                /** @description only tasks not done whose group lead was told (escalated) */
+                escalated?: boolean;
                 group: "legal" | "accounting" | "delivery";
                 /** @description only tasks nobody has claimed */
                 unassigned?: boolean;

@@ -50,6 +50,8 @@ describe('toTaskView', () => {
     doneAt: null,
     createdAt: new Date('2026-01-01T00:00:00Z'),
     version: 1,
+    escalated: false,
+    companyName: 'Acme',
   };
   const now = new Date('2026-01-05T00:00:00Z');
   const due = new Date('2026-01-04T00:00:00Z');
@@ -66,6 +68,17 @@ describe('toTaskView', () => {
       'done is never overdue',
       { status: TaskStatus.Done, availableSince: base.createdAt, dueAt: due, doneAt: now },
       { state: 'done', overdue: false },
+    ],
+  ])('%s', (_name, patch, expected) => {
+    expect(toTaskView({ ...base, ...patch }, now)).toEqual(expect.objectContaining(expected));
+  });
+
+  it.each<[string, Partial<TaskRecord>, { escalated: boolean; companyName: string | null }]>([
+    ['an escalated open task says so', { escalated: true }, { escalated: true, companyName: 'Acme' }],
+    [
+      'a done task is no longer escalated',
+      { escalated: true, status: TaskStatus.Done },
+      { escalated: false, companyName: 'Acme' },
     ],
   ])('%s', (_name, patch, expected) => {
     expect(toTaskView({ ...base, ...patch }, now)).toEqual(expect.objectContaining(expected));

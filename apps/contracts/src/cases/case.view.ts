@@ -6,9 +6,12 @@ import {
   DeviationApprovalStatus,
   OfferTermsSnapshot,
   SigningBlocker,
+  TaskStatus,
   TermsDeviation,
   TermsField,
   describeDeviation,
+  blockersOf,
+  criticalPath,
   describeSigningBlocker,
   diffTerms,
   signingBlockers,
@@ -91,6 +94,14 @@ export class SignatoryView {
   position!: string | null;
 }
 
+/** A task as the case page shows it: with what blocks it and whether it is on the critical path. */
+export class CaseTaskView extends TaskView {
+  @ApiProperty({ type: [String], description: 'keys of the dependencies not done yet (empty unless blocked)' })
+  blockedBy!: string[];
+  @ApiProperty({ description: 'not done and without slack: delaying it delays the whole case' })
+  critical!: boolean;
+}
+
 export class CaseSummaryView {
   id!: string;
   prospectId!: string;
@@ -105,6 +116,15 @@ export class CaseSummaryView {
   signedAt!: string | null;
   termsRevision!: number;
   version!: number;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'the soonest due moment of a task not done (overdue ones are in the past)',
+  })
+  nextDueAt!: string | null;
+  @ApiProperty({ description: 'tasks not done past their due moment' })
+  overdueTasks!: number;
 }
 
 export class CaseView extends CaseSummaryView {
@@ -120,8 +140,10 @@ export class CaseView extends CaseSummaryView {
   deviations!: (TermsDeviation & { description: string })[];
   @ApiProperty({ type: () => DeviationApprovalView, nullable: true })
   deviationApproval!: DeviationApprovalView | null;
-  @ApiProperty({ type: [TaskView] })
-  tasks!: TaskView[];
+  @ApiProperty({ type: [CaseTaskView] })
+  tasks!: CaseTaskView[];
+  @ApiProperty({ description: 'days of work left along the critical path (task allowances)' })
+  remainingDays!: number;
   @ApiProperty({ type: () => SigningView })
   signing!: { allowed: boolean; blockers: (SigningBlocker & { message: string })[] };
   signedOn!: string | null;
@@ -163,7 +185,20 @@ export function blockersOfCase(c: ContractCaseRecord, tasks: TaskRecord[], lates
   });
 }
 
-export function toCaseSummary(c: ContractCaseRecord): CaseSummaryView {
+/** Due facts of the case's tasks at `now`, for lists (computed in SQL there, from the tasks here). */
+function dueFacts(tasks: readonly TaskRecord[], now: Date): { nextDueAt: string | null; overdueTasks: number } {
+  const open = tasks.filter((t) => t.status !== TaskStatus.Done && t.dueAt !== null);
+  const soonest = open.reduce<Date | null>((min, t) => (min && min <= t.dueAt! ? min : t.dueAt), null);
+  return {
+    nextDueAt: soonest ? soonest.toISOString() : null,
+    overdueTasks: open.filter((t) => t.dueAt!.getTime() <= now.getTime()).length,
+  };
+}
+
+export function toCaseSummary(
+  c: ContractCaseRecord,
+  due: { nextDueAt: string | null; overdueTasks: number },
+): CaseSummaryView {
   return {
     id: c.id,
     prospectId: c.prospectId,
@@ -177,6 +212,7 @@ export function toCaseSummary(c: ContractCaseRecord): CaseSummaryView {
     signedAt: c.signedAt ? c.signedAt.toISOString() : null,
     termsRevision: c.termsRevision,
     version: c.version,
+    ...due,
   };
 }
 
@@ -189,8 +225,9 @@ export function toCaseView(
 ): CaseView {
   // The handover task belongs to delivery after signing; the gate looks at the work before it.
   const blockers = c.signedAt ? [] : blockersOfCase(c, tasks, latest);
+  const path = criticalPath(tasks);
   return {
-    ...toCaseSummary(c),
+    ...toCaseSummary(c, dueFacts(tasks, now)),
     defendedAt: c.defendedAt.toISOString(),
     baseline: c.baseline,
     terms: c.terms,
@@ -204,7 +241,12 @@ export function toCaseView(
       decidedAt: latest.decidedAt ? latest.decidedAt.toISOString() : null,
       comment: latest.comment,
     },
-    tasks: tasks.map((t) => toTaskView(t, now)),
+    tasks: tasks.map((t) => ({
+      ...toTaskView(t, now),
+      blockedBy: t.status === TaskStatus.Done ? [] : blockersOf(t.key, tasks),
+      critical: path.critical.includes(t.key),
+    })),
+    remainingDays: path.remainingDays,
     signing: {
       allowed: blockers.length === 0 && !c.signedAt,
       blockers: blockers.map((b) => ({ ...b, message: describeSigningBlocker(b) })),

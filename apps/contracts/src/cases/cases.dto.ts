@@ -37,6 +37,19 @@ export class CaseListQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   salespersonId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  productLineId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['due', 'opened', 'company'],
+    default: 'opened',
+    description: 'due: soonest task due first (overdue cases lead); opened: newest first; company: by name',
+  })
+  @IsOptional()
+  @IsIn(['due', 'opened', 'company'])
+  sort?: 'due' | 'opened' | 'company';
 }
 
 export class EditTermsDto {

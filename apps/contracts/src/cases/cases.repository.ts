@@ -66,6 +66,22 @@ export interface CaseListFilter {
   unitId?: string;
   prospectId?: string;
   salespersonId?: string;
+  productLineId?: string;
+}
+
+/** `due`: the soonest task due first (so overdue cases lead), cases with nothing due last; `opened`: newest first. */
+export type CaseSort = 'due' | 'opened' | 'company';
+
+const ORDER: Record<CaseSort, string> = {
+  due: 'next_due_at ASC NULLS LAST, opened_at DESC, id',
+  opened: 'opened_at DESC, id',
+  company: 'company_name ASC NULLS LAST, opened_at DESC, id',
+};
+
+export interface CaseListRow {
+  record: ContractCaseRecord;
+  nextDueAt: Date | null;
+  overdueTasks: number;
 }
 
 @Injectable()
@@ -110,13 +126,19 @@ export class CasesRepository {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
-  async list(visibility: CaseVisibility, filter: CaseListFilter, page: { limit: number; offset: number }) {
+  async list(
+    visibility: CaseVisibility,
+    filter: CaseListFilter,
+    page: { limit: number; offset: number; sort?: CaseSort },
+    now: Date,
+  ): Promise<{ items: CaseListRow[]; total: number }> {
     const where = [
       `($1::boolean OR salesperson_id = $2::uuid OR unit_id = ANY($3::uuid[]))`,
       `($4::text IS NULL OR ($4 = 'signed') = (signed_at IS NOT NULL))`,
       `($5::uuid IS NULL OR unit_id = $5)`,
       `($6::uuid IS NULL OR prospect_id = $6)`,
       `($7::uuid IS NULL OR salesperson_id = $7)`,
+      `($8::uuid IS NULL OR product_line_id = $8)`,
     ].join(' AND ');
     const params = [
       visibility.all,
@@ -126,16 +148,27 @@ export class CasesRepository {
       filter.unitId ?? null,
       filter.prospectId ?? null,
       filter.salespersonId ?? null,
+      filter.productLineId ?? null,
     ];
-    const rows = await this.dataSource.query<CaseRow[]>(
-      `SELECT ${COLUMNS} FROM contract_case WHERE ${where} ORDER BY opened_at DESC, id LIMIT $8 OFFSET $9`,
-      [...params, page.limit, page.offset],
+    // Due facts come from the case's tasks not done; a signed case keeps only its handover task to count.
+    const rows = await this.dataSource.query<(CaseRow & { next_due_at: Date | null; overdue_tasks: number })[]>(
+      `SELECT * FROM (
+         SELECT ${COLUMNS},
+           (SELECT min(t.due_at) FROM contract_task t WHERE t.case_id = c.id AND t.status <> 'done') AS next_due_at,
+           (SELECT count(*)::int FROM contract_task t
+             WHERE t.case_id = c.id AND t.status <> 'done' AND t.due_at <= $11) AS overdue_tasks
+         FROM contract_case c WHERE ${where}) listed
+       ORDER BY ${ORDER[page.sort ?? 'opened']} LIMIT $9 OFFSET $10`,
+      [...params, page.limit, page.offset, now],
     );
     const [{ total }] = await this.dataSource.query<{ total: number }[]>(
       `SELECT count(*)::int AS total FROM contract_case WHERE ${where}`,
       params,
     );
-    return { items: rows.map(toRecord), total };
+    return {
+      items: rows.map((r) => ({ record: toRecord(r), nextDueAt: r.next_due_at, overdueTasks: r.overdue_tasks })),
+      total,
+    };
   }
 
   async updateTerms(

@@ -40,7 +40,17 @@ export class CasesService {
       },
       query,
       query,
+      this.clock.now(),
     );
-    return toPage(items.map(toCaseSummary), total, query);
+    return toPage(
+      items.map((i) =>
+        toCaseSummary(i.record, {
+          nextDueAt: i.nextDueAt ? i.nextDueAt.toISOString() : null,
+          overdueTasks: i.overdueTasks,
+        }),
+      ),
+      total,
+      query,
+    );
   }
 }

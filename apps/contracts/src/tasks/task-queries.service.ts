@@ -5,7 +5,7 @@ import { ContractErrorCode, Role, contractError } from '@dealgate/domain';
 import { ContractActorService } from '../access/contract-actor.service';
 import { CasesRepository } from '../cases/cases.repository';
 import { taskAccess } from './task-guard';
-import { TaskDetailView, TaskView, toTaskDetailView, toTaskView } from './task.view';
+import { MyTaskGroupsView, TaskDetailView, TaskView, toTaskDetailView, toTaskView } from './task.view';
 import { QueueQuery, TaskListQuery } from './tasks.dto';
 import { TaskListFilter, TasksRepository } from './tasks.repository';
 
@@ -22,7 +22,14 @@ export class TaskQueriesService {
   private async page(filter: TaskListFilter, query: TaskListQuery): Promise<Page<TaskView>> {
     const now = this.clock.now();
     const { items, total } = await this.tasks.list(
-      { ...filter, status: query.status, caseId: query.caseId, overdueAt: query.overdue ? now : undefined },
+      {
+        ...filter,
+        status: query.status,
+        caseId: query.caseId,
+        overdueAt: query.overdue ? now : undefined,
+        dueBy: query.dueBy ? new Date(query.dueBy) : undefined,
+        escalated: query.escalated,
+      },
       query,
     );
     return toPage(
@@ -30,6 +37,12 @@ export class TaskQueriesService {
       total,
       query,
     );
+  }
+
+  /** Which queues the caller may open and which groups they lead (a lead may return others' tasks). */
+  async groups(user: Principal): Promise<MyTaskGroupsView> {
+    const actor = await this.actors.actorFor(user);
+    return { groups: [...actor.groups], leadOf: [...actor.leadOf] };
   }
 
   mine(user: Principal, query: TaskListQuery): Promise<Page<TaskView>> {

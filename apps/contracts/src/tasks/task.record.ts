@@ -18,6 +18,10 @@ export interface TaskRecord {
   doneAt: Date | null;
   createdAt: Date;
   version: number;
+  /** The overdue sweep told the group lead (read with the task; not a column of it). */
+  escalated: boolean;
+  /** The case's company (read with the task). */
+  companyName: string | null;
 }
 
 export type NewTask = Pick<

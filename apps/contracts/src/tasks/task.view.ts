@@ -20,7 +20,19 @@ export class TaskView {
   dueAt!: string | null;
   doneAt!: string | null;
   overdue!: boolean;
+  @ApiProperty({ description: 'the overdue sweep told the group lead and the task is still not done' })
+  escalated!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: "the case's company" })
+  companyName!: string | null;
   version!: number;
+}
+
+/** The caller's task groups (roles and directory memberships merged) and the ones they lead. */
+export class MyTaskGroupsView {
+  @ApiProperty({ enum: TaskGroup, isArray: true })
+  groups!: TaskGroup[];
+  @ApiProperty({ enum: TaskGroup, isArray: true })
+  leadOf!: TaskGroup[];
 }
 
 export class TaskDetailView extends TaskView {
@@ -48,6 +60,8 @@ export function toTaskView(t: TaskRecord, now: Date): TaskView {
     dueAt: iso(t.dueAt),
     doneAt: iso(t.doneAt),
     overdue: t.status !== TaskStatus.Done && t.dueAt !== null && t.dueAt.getTime() <= now.getTime(),
+    escalated: t.status !== TaskStatus.Done && t.escalated,
+    companyName: t.companyName,
     version: t.version,
   };
 }

@@ -5,7 +5,7 @@ import { Page, PageOf } from '@dealgate/common';
 import { ALL_ROLES } from '@dealgate/domain';
 import { TaskCommandsService } from './task-commands.service';
 import { TaskQueriesService } from './task-queries.service';
-import { TaskDetailView, TaskView } from './task.view';
+import { MyTaskGroupsView, TaskDetailView, TaskView } from './task.view';
 import { CommentDto, DocumentLinkDto, QueueQuery, ReassignTaskDto, ReturnTaskDto, TaskListQuery } from './tasks.dto';
 
 // Any signed-in user (delivery members hold no dedicated role): group membership, case access and the task machine
@@ -27,6 +27,13 @@ export class TasksController {
   @ApiOkResponse({ type: PageOf(TaskView) })
   mine(@CurrentUser() user: Principal, @Query() query: TaskListQuery): Promise<Page<TaskView>> {
     return this.queries.mine(user, query);
+  }
+
+  @Get('groups')
+  @ApiOperation({ summary: 'The task groups whose queues the caller works (and the ones they lead)' })
+  @ApiOkResponse({ type: MyTaskGroupsView })
+  groups(@CurrentUser() user: Principal): Promise<MyTaskGroupsView> {
+    return this.queries.groups(user);
   }
 
   @Get('queue')

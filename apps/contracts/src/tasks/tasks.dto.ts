@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, IsUrl, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, IsUrl, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '@dealgate/common';
 import { TaskGroup, TaskStatus } from '@dealgate/domain';
 
@@ -21,6 +21,20 @@ export class TaskListQuery extends PageQuery {
   @Transform(toBoolean)
   @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'only tasks not done and due by this moment (the console sends the end of the local day)',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueBy?: string;
+
+  @ApiPropertyOptional({ description: 'only tasks not done whose group lead was told (escalated)' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  escalated?: boolean;
 }
 
 export class QueueQuery extends TaskListQuery {

@@ -21,7 +21,15 @@ interface TaskRow {
   done_at: Date | null;
   created_at: Date;
   version: number;
+  escalated?: boolean;
+  company_name?: string | null;
 }
+
+// The stored task plus two facts kept elsewhere: whether its group lead was told (the sweep's escalation notice)
+// and the case's company, so a task list can name the deal without a call per row.
+const TASK_COLUMNS = `t.*,
+  EXISTS (SELECT 1 FROM overdue_notice n WHERE n.task_id = t.id AND n.level = 'escalation') AS escalated,
+  (SELECT c.company_name FROM contract_case c WHERE c.id = t.case_id) AS company_name`;
 
 const toRecord = (r: TaskRow): TaskRecord => ({
   id: r.id,
@@ -40,6 +48,8 @@ const toRecord = (r: TaskRow): TaskRecord => ({
   doneAt: r.done_at,
   createdAt: r.created_at,
   version: r.version,
+  escalated: r.escalated === true,
+  companyName: r.company_name ?? null,
 });
 
 export interface TaskListFilter {
@@ -52,6 +62,10 @@ export interface TaskListFilter {
   unassigned?: boolean;
   /** Only tasks past their due moment at this time. */
   overdueAt?: Date;
+  /** Only tasks not done and due by this moment (e.g. the end of the caller's day). */
+  dueBy?: Date;
+  /** Only tasks whose group lead was told (escalated by the overdue sweep) and still not done. */
+  escalated?: boolean;
 }
 
 @Injectable()
@@ -74,14 +88,16 @@ export class TasksRepository {
 
   async forCase(caseId: string, manager?: EntityManager): Promise<TaskRecord[]> {
     const rows = await this.db(manager).query<TaskRow[]>(
-      'SELECT * FROM contract_task WHERE case_id = $1 ORDER BY position',
+      `SELECT ${TASK_COLUMNS} FROM contract_task t WHERE case_id = $1 ORDER BY position`,
       [caseId],
     );
     return rows.map(toRecord);
   }
 
   async find(id: string, manager?: EntityManager): Promise<TaskRecord | null> {
-    const rows = await this.db(manager).query<TaskRow[]>('SELECT * FROM contract_task WHERE id = $1', [id]);
+    const rows = await this.db(manager).query<TaskRow[]>(`SELECT ${TASK_COLUMNS} FROM contract_task t WHERE id = $1`, [
+      id,
+    ]);
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
@@ -163,6 +179,8 @@ export class TasksRepository {
       '(NOT $5::boolean OR available_since IS NOT NULL)',
       '(NOT $6::boolean OR assignee_id IS NULL)',
       "($7::timestamptz IS NULL OR (status <> 'done' AND due_at <= $7))",
+      "($8::timestamptz IS NULL OR (status <> 'done' AND due_at <= $8))",
+      `(NOT $9::boolean OR (status <> 'done' AND EXISTS (SELECT 1 FROM overdue_notice n WHERE n.task_id = t.id AND n.level = 'escalation')))`,
     ].join(' AND ');
     const params = [
       filter.assigneeId ?? null,
@@ -172,13 +190,16 @@ export class TasksRepository {
       filter.availableOnly ?? false,
       filter.unassigned ?? false,
       filter.overdueAt ?? null,
+      filter.dueBy ?? null,
+      filter.escalated ?? false,
     ];
     const rows = await this.dataSource.query<TaskRow[]>(
-      `SELECT * FROM contract_task WHERE ${where} ORDER BY due_at NULLS LAST, created_at, position LIMIT $8 OFFSET $9`,
+      `SELECT ${TASK_COLUMNS} FROM contract_task t WHERE ${where}
+        ORDER BY due_at NULLS LAST, created_at, position LIMIT $10 OFFSET $11`,
       [...params, page.limit, page.offset],
     );
     const [{ total }] = await this.dataSource.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM contract_task WHERE ${where}`,
+      `SELECT count(*)::int AS total FROM contract_task t WHERE ${where}`,
       params,
     );
     return { items: rows.map(toRecord), total };

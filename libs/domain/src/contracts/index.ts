@@ -4,6 +4,7 @@ export * from './terms-diff';
 export * from './task-template';
 export * from './default-templates';
 export * from './task-graph';
+export * from './critical-path';
 export * from './task-machine';
 export * from './signing-gate';
 export * from './case-access';
