@@ -100,10 +100,18 @@ describe('console notifications', () => {
   it('shows the inbox in Hungarian', async () => {
     const context = await newContext(browser, world.baseUrl, 'hu');
     const page = await context.newPage();
+    await submitSample('Nagykereskedők');
     await logIn(page, world.owner.email, world.owner.password, 'hu');
     await page.goto('/notifications');
     await page.getByRole('heading', { name: 'Értesítések', level: 1 }).waitFor();
-    await page.getByRole('list', { name: 'Értesítések' }).getByRole('listitem').first().waitFor();
+    // Worded in Hungarian by the console from the event's facts (the server's text is English).
+    const item = page
+      .getByRole('list', { name: 'Értesítések' })
+      .getByRole('listitem', { name: 'Jóváhagyásra vár: célminta' })
+      .first();
+    await item.waitFor();
+    await expect(item.textContent()).resolves.toMatch(/A döntésedre vár \(célminta\), határidő: \d{4}\. /);
+    await expect(page.getByText('Approval needed: target sample').count()).resolves.toBe(0);
     await expectAccessible(page, 'inbox (hu)');
     await screenshot(page, 'notifications-inbox-hu');
     await context.close();

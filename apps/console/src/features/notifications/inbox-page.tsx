@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useFormat } from '../../i18n/format';
 import { NotificationItem, useInbox, useMarkAllRead, useMarkRead, useUnreadCount } from './queries';
+import { useNotificationText } from './event-text';
 import { consolePathOf, eventKey } from './subject-link';
 
 const PAGE_SIZE = 20;
@@ -13,6 +14,7 @@ function NotificationRow({ item }: { item: NotificationItem }) {
   const { t } = useTranslation('notifications');
   const format = useFormat();
   const markRead = useMarkRead();
+  const { title, body } = useNotificationText()(item);
   const unread = item.readAt === null;
   const path = consolePathOf(item.linkPath);
   return (
@@ -23,7 +25,7 @@ function NotificationRow({ item }: { item: NotificationItem }) {
       radius="md"
       bg={unread ? 'indigo.0' : undefined}
       style={{ listStyle: 'none' }}
-      aria-label={item.title}
+      aria-label={title}
     >
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
         <Stack gap={4} style={{ flex: '1 1 320px', minWidth: 0 }}>
@@ -37,21 +39,15 @@ function NotificationRow({ item }: { item: NotificationItem }) {
               {t(eventKey(item.eventType), { defaultValue: item.eventType })}
             </Text>
           </Group>
-          <Text fw={unread ? 700 : 500}>{item.title}</Text>
-          <Text size="sm">{item.body}</Text>
+          <Text fw={unread ? 700 : 500}>{title}</Text>
+          <Text size="sm">{body}</Text>
           <Text size="xs" c="dimmed" component="time" dateTime={item.createdAt}>
             {format.dateTime(item.createdAt)}
           </Text>
         </Stack>
         <Group gap="xs">
           {path ? (
-            <Button
-              component={Link}
-              to={path}
-              variant="light"
-              size="xs"
-              aria-label={t('inbox.openOf', { title: item.title })}
-            >
+            <Button component={Link} to={path} variant="light" size="xs" aria-label={t('inbox.openOf', { title })}>
               {t('inbox.open')}
             </Button>
           ) : null}
@@ -61,7 +57,7 @@ function NotificationRow({ item }: { item: NotificationItem }) {
               size="xs"
               loading={markRead.isPending}
               onClick={() => markRead.mutate(item.id)}
-              aria-label={t('inbox.markReadOf', { title: item.title })}
+              aria-label={t('inbox.markReadOf', { title })}
             >
               {t('inbox.markRead')}
             </Button>

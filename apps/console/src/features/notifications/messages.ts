@@ -50,6 +50,104 @@ export const notificationsMessages = defineMessages({
       saved: 'Settings saved',
       unchanged: 'No changes to save',
     },
+    // An item worded from its event's facts (event-text.ts); the server's English text is the fallback.
+    texts: {
+      stageMoved: {
+        title: 'Prospect moved to {{to}}',
+        body: 'A prospect moved to {{to}} (from {{from}}).',
+        bodyNew: 'A prospect moved to {{to}}.',
+      },
+      stageReopened: { title: 'Prospect reopened', body: 'A prospect was reopened at {{stage}}.' },
+      stageWon: { title: 'Prospect won', body: 'A prospect is won at {{stage}}.' },
+      stageLost: { title: 'Prospect lost', body: 'A prospect is lost at {{stage}}.' },
+      offerDefended: {
+        title: 'Offer defended',
+        body: 'The prospect is satisfied with the offer; a contract case opens for legal and accounting.',
+      },
+      stalled: {
+        title: 'Prospect stalled in {{stage}}',
+        body_one: 'A prospect has been in {{stage}} longer than its limit of {{days}} day.',
+        body_other: 'A prospect has been in {{stage}} longer than its limit of {{days}} days.',
+      },
+      normBreached: {
+        title: 'Norm missed: {{norm}}',
+        body: '{{norm}} in {{period}}: {{value}} against {{range}}.',
+        noValue: 'no value',
+        between: '{{min}}–{{max}}',
+        atLeast: 'at least {{min}}',
+        atMost: 'at most {{max}}',
+        theNorm: 'the norm',
+      },
+      norms: {
+        meetings_held: 'Meetings held',
+        briefs_per_meeting_held: 'Briefs per meeting held',
+        contracts_per_meeting_held: 'Contracts per meeting held',
+      },
+      earlyWarning: {
+        title: 'Early warning: {{rule}}',
+        body: 'A salesperson triggered the early-warning rule “{{rule}}”.',
+      },
+      rules: {
+        prospects_without_brief: 'Prospects without a brief',
+        brief_rate_below: 'Too few briefs per prospect',
+      },
+      subjects: {
+        target_sample: 'target sample',
+        offer: 'commercial offer',
+        contract_deviation: 'contract terms deviation',
+      },
+      stepOpened: {
+        title: 'Approval needed: {{subject}}',
+        body: 'A {{subject}} waits for your decision (due {{due}}).',
+      },
+      slaReminder: {
+        title: 'Reminder: {{subject}} approval overdue',
+        body: 'An approval of a {{subject}} is past its deadline.',
+      },
+      slaEscalation: {
+        title: 'Escalation: {{subject}} approval overdue',
+        body: 'An approval of a {{subject}} is past its deadline.',
+      },
+      decided: {
+        title: {
+          approved: 'Approved: {{subject}}',
+          rejected: 'Rejected: {{subject}}',
+          recalled: 'Recalled: {{subject}}',
+          voided: 'Voided: {{subject}}',
+        },
+        body: {
+          approved: 'Your {{subject}} was approved.',
+          rejected: 'Your {{subject}} was rejected.',
+          recalled: 'Your {{subject}} was recalled.',
+          voided: 'Your {{subject}} was voided.',
+        },
+        comment: '{{decision}} Comment: {{comment}}',
+      },
+      contractOpened: {
+        title: 'Contract case opened',
+        body: 'A defended offer opened a contract case; legal and accounting take it from here.',
+      },
+      contractSigned: {
+        title: 'Contract signed',
+        body: 'The contract is signed and handed over to delivery; the prospect counts as won.',
+      },
+      groups: { legal: 'legal', accounting: 'accounting', delivery: 'delivery' },
+      taskMine: {
+        title: 'Task assigned to you: {{title}}',
+        body: '“{{title}}” is assigned to you.',
+        bodyDue: '“{{title}}” is assigned to you, due {{due}}.',
+      },
+      taskQueued: {
+        title: 'Task waiting in the {{group}} queue: {{title}}',
+        body: '“{{title}}” is waiting in the {{group}} queue.',
+        bodyDue: '“{{title}}” is waiting in the {{group}} queue, due {{due}}.',
+      },
+      taskOverdue: { title: 'Task overdue: {{title}}', body: '“{{title}}” ({{group}}) was due {{due}}.' },
+      taskEscalation: {
+        title: 'Escalation: task overdue: {{title}}',
+        body: '“{{title}}” ({{group}}) was due {{due}}.',
+      },
+    },
     events: {
       prospect_stage_changed: 'A prospect moved to another stage',
       offer_defended: 'An offer was defended',
@@ -113,6 +211,109 @@ export const notificationsMessages = defineMessages({
       save: 'Beállítások mentése',
       saved: 'Beállítások mentve',
       unchanged: 'Nincs mentendő változás',
+    },
+    texts: {
+      stageMoved: {
+        title: 'Új szakaszban: {{to}}',
+        body: 'Egy érdeklődő továbblépett: {{from}} → {{to}}.',
+        bodyNew: 'Egy érdeklődő új szakaszba lépett: {{to}}.',
+      },
+      stageReopened: {
+        title: 'Érdeklődő újranyitva',
+        body: 'Egy érdeklődőt újranyitottak ebben a szakaszban: {{stage}}.',
+      },
+      stageWon: { title: 'Megnyert érdeklődő', body: 'Egy érdeklődőt megnyertünk ebben a szakaszban: {{stage}}.' },
+      stageLost: { title: 'Elvesztett érdeklődő', body: 'Egy érdeklődőt elvesztettünk ebben a szakaszban: {{stage}}.' },
+      offerDefended: {
+        title: 'Ajánlat megvédve',
+        body: 'Az érdeklődő elégedett az ajánlattal; szerződéses ügy nyílik a jogászoknak és a pénzügynek.',
+      },
+      stalled: {
+        title: 'Elakadt érdeklődő: {{stage}}',
+        body_one: 'Egy érdeklődő túllépte a szakasz {{days}} napos határidejét: {{stage}}.',
+        body_other: 'Egy érdeklődő túllépte a szakasz {{days}} napos határidejét: {{stage}}.',
+      },
+      normBreached: {
+        title: 'Nem teljesült norma: {{norm}}',
+        body: '{{norm}}, {{period}}: {{value}}, elvárt: {{range}}.',
+        noValue: 'nincs adat',
+        between: '{{min}}–{{max}}',
+        atLeast: 'legalább {{min}}',
+        atMost: 'legfeljebb {{max}}',
+        theNorm: 'a norma',
+      },
+      norms: {
+        meetings_held: 'Megtartott találkozók',
+        briefs_per_meeting_held: 'Igényfelmérők találkozónként',
+        contracts_per_meeting_held: 'Szerződések találkozónként',
+      },
+      earlyWarning: {
+        title: 'Korai figyelmeztetés: {{rule}}',
+        body: 'Egy értékesítőnél teljesült a korai figyelmeztetés szabálya: „{{rule}}”.',
+      },
+      rules: {
+        prospects_without_brief: 'Érdeklődők igényfelmérő nélkül',
+        brief_rate_below: 'Kevés igényfelmérő érdeklődőnként',
+      },
+      subjects: {
+        target_sample: 'célminta',
+        offer: 'kereskedelmi ajánlat',
+        contract_deviation: 'eltérés a szerződési feltételektől',
+      },
+      stepOpened: {
+        title: 'Jóváhagyásra vár: {{subject}}',
+        body: 'A döntésedre vár ({{subject}}), határidő: {{due}}.',
+      },
+      slaReminder: {
+        title: 'Emlékeztető: lejárt jóváhagyás ({{subject}})',
+        body: 'Egy jóváhagyás túllépte a határidejét ({{subject}}).',
+      },
+      slaEscalation: {
+        title: 'Eszkaláció: lejárt jóváhagyás ({{subject}})',
+        body: 'Egy jóváhagyás túllépte a határidejét ({{subject}}).',
+      },
+      decided: {
+        title: {
+          approved: 'Jóváhagyva: {{subject}}',
+          rejected: 'Elutasítva: {{subject}}',
+          recalled: 'Visszavonva: {{subject}}',
+          voided: 'Érvénytelenítve: {{subject}}',
+        },
+        body: {
+          approved: 'Döntöttek a kérésedről ({{subject}}): jóváhagyva.',
+          rejected: 'Döntöttek a kérésedről ({{subject}}): elutasítva.',
+          recalled: 'A kérésed visszavonva ({{subject}}).',
+          voided: 'A kérésed érvénytelenítve ({{subject}}).',
+        },
+        comment: '{{decision}} Megjegyzés: {{comment}}',
+      },
+      contractOpened: {
+        title: 'Szerződéses ügy nyílt',
+        body: 'Egy megvédett ajánlatból szerződéses ügy nyílt; innen a jogászok és a pénzügy viszik tovább.',
+      },
+      contractSigned: {
+        title: 'Szerződés aláírva',
+        body: 'A szerződést aláírták és átadták a teljesítésnek; az érdeklődő megnyertnek számít.',
+      },
+      groups: { legal: 'jogi', accounting: 'pénzügyi', delivery: 'átadási' },
+      taskMine: {
+        title: 'Feladatot kaptál: {{title}}',
+        body: '„{{title}}” a te feladatod.',
+        bodyDue: '„{{title}}” a te feladatod, határidő: {{due}}.',
+      },
+      taskQueued: {
+        title: 'Feladat vár a sorban ({{group}}): {{title}}',
+        body: '„{{title}}” a csoport sorában vár ({{group}}).',
+        bodyDue: '„{{title}}” a csoport sorában vár ({{group}}), határidő: {{due}}.',
+      },
+      taskOverdue: {
+        title: 'Késésben lévő feladat: {{title}}',
+        body: '„{{title}}” ({{group}}) határideje: {{due}} volt.',
+      },
+      taskEscalation: {
+        title: 'Eszkaláció: késésben lévő feladat: {{title}}',
+        body: '„{{title}}” ({{group}}) határideje: {{due}} volt.',
+      },
     },
     events: {
       prospect_stage_changed: 'Egy érdeklődő másik szakaszba lépett',

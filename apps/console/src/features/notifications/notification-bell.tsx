@@ -1,9 +1,10 @@
 import { ActionIcon, Indicator } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useNotificationText } from './event-text';
 import { openNotificationStream } from './live';
 import { NOTIFICATIONS_KEY, NotificationItem, unreadCountQuery, useUnreadCount } from './queries';
 
@@ -20,6 +21,10 @@ function BellIcon() {
 function useLiveNotifications() {
   const client = useQueryClient();
   const { t } = useTranslation('notifications');
+  const wording = useNotificationText();
+  // The stream stays open across language changes; the toast reads the wording of the moment it arrives.
+  const wordingRef = useRef(wording);
+  wordingRef.current = wording;
   useEffect(
     () =>
       openNotificationStream(
@@ -29,10 +34,11 @@ function useLiveNotifications() {
             void client.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
             // Something changed for me: the home page's blocks (approvals, tasks, stalled) read it again.
             void client.invalidateQueries({ queryKey: ['home'] });
+            const { title, body } = wordingRef.current(item);
             notifications.show({
               id: `notification-${item.id}`,
-              title: item.title,
-              message: item.body,
+              title,
+              message: body,
               autoClose: 8_000,
               closeButtonProps: { 'aria-label': t('closeToast') },
             });
