@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, RouteObject, createBrowserRouter, useLocation } from 'react-router';
 import { AppLayout } from './components/app-layout';
 import { useSession } from './components/use-session';
+import { approvalsRoutes } from './features/approvals/routes';
 import { boardRoutes } from './features/board/routes';
 import { HomePage } from './features/home/home-page';
 import { notificationsRoutes } from './features/notifications/routes';
@@ -52,6 +53,7 @@ export const routes: RouteObject[] = [
       ...prospectsRoutes,
       ...samplesRoutes,
       ...notificationsRoutes,
+      ...approvalsRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout } from '../api/session';
+import { useActingFor } from '../features/approvals/queries';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { LanguageSwitch } from './language-switch';
 import { Loading } from './states';
@@ -13,12 +14,15 @@ interface NavItem {
   to: string;
   label: string;
   roles?: string[];
+  /** Also shown to whoever acts for an approver now (a delegation to them is running). */
+  delegates?: boolean;
 }
 
 const NAV: NavItem[] = [
   { to: '/', label: 'nav.home' },
   { to: '/board', label: 'nav.board', roles: ['salesperson', 'sales_head', 'owner'] },
   { to: '/samples', label: 'nav.samples', roles: ['salesperson', 'sales_head', 'owner'] },
+  { to: '/approvals', label: 'nav.approvals', roles: ['owner', 'sales_head'], delegates: true },
   { to: '/notifications', label: 'nav.notifications' },
 ];
 
@@ -29,7 +33,10 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const navigate = useNavigate();
-  const items = NAV.filter((item) => !item.roles || hasRole(me, ...item.roles));
+  // Owners and heads always see approvals; anyone else (never an admin) when someone delegated theirs to them.
+  const mayAct = hasRole(me, 'salesperson', 'legal', 'accounting') && !hasRole(me, 'owner', 'sales_head');
+  const acting = (useActingFor(mayAct).data?.total ?? 0) > 0;
+  const items = NAV.filter((item) => !item.roles || hasRole(me, ...item.roles) || (item.delegates && acting));
   const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
 
   return (

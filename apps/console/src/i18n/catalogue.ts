@@ -8,6 +8,7 @@ import { boardMessages } from '../features/board/messages';
 import { prospectsMessages } from '../features/prospects/messages';
 import { briefsMessages } from '../features/briefs/messages';
 import { offersMessages } from '../features/offers/messages';
+import { approvalsMessages } from '../features/approvals/messages';
 
 export const catalogue = {
   common: commonMessages,
@@ -19,6 +20,7 @@ export const catalogue = {
   prospects: prospectsMessages,
   briefs: briefsMessages,
   offers: offersMessages,
+  approvals: approvalsMessages,
 } as const;
 
 export type Namespace = keyof typeof catalogue;

@@ -14,6 +14,7 @@ export const commonMessages = defineMessages({
       board: 'My board',
       samples: 'Samples',
       notifications: 'Notifications',
+      approvals: 'Approvals',
     },
     user: {
       menu: 'Account menu for {{name}}',
@@ -67,6 +68,7 @@ export const commonMessages = defineMessages({
       board: 'Saját tábla',
       samples: 'Célminták',
       notifications: 'Értesítések',
+      approvals: 'Jóváhagyások',
     },
     user: {
       menu: '{{name}} fiókmenüje',

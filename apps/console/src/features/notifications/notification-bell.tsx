@@ -34,6 +34,8 @@ function useLiveNotifications() {
             void client.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
             // Something changed for me: the home page's blocks (approvals, tasks, stalled) read it again.
             void client.invalidateQueries({ queryKey: ['home'] });
+            // A new approval for me (or a decision on mine) shows in the approvals pages without a reload.
+            void client.invalidateQueries({ queryKey: ['approvals'] });
             const { title, body } = wordingRef.current(item);
             notifications.show({
               id: `notification-${item.id}`,
