@@ -17,6 +17,7 @@ export default async () => {
     ['../../../libs/domain/src/funnel/defence-gate']: await import('../../../libs/domain/src/funnel/defence-gate'),
     ['./offers/offer.view']: await import('./offers/offer.view'),
     ['../../../libs/domain/src/funnel/offer-status']: await import('../../../libs/domain/src/funnel/offer-status'),
+    ['./samples/sample.dto']: await import('./samples/sample.dto'),
     ['./samples/sample.view']: await import('./samples/sample.view'),
     ['../../../libs/domain/src/funnel/company-rows']: await import('../../../libs/domain/src/funnel/company-rows'),
     ['./offers/offer.dto']: await import('./offers/offer.dto'),
@@ -26,7 +27,6 @@ export default async () => {
     ['../../../libs/domain/src/funnel/gate-checklist']: await import('../../../libs/domain/src/funnel/gate-checklist'),
     ['./prospects/prospect-detail.dto']: await import('./prospects/prospect-detail.dto'),
     ['./prospects/board.dto']: await import('./prospects/board.dto'),
-    ['./samples/sample.dto']: await import('./samples/sample.dto'),
     ['../../../libs/messaging/src/dead-letter.view']: await import('../../../libs/messaging/src/dead-letter.view'),
     ['./lost-reasons/lost-reason.view']: await import('./lost-reasons/lost-reason.view'),
   };
@@ -758,6 +758,42 @@ export default async () => {
           },
         ],
         [
+          import('./samples/sample.dto'),
+          {
+            CreateSampleDto: {
+              productLineId: { required: true, type: () => String, format: 'uuid' },
+              title: { required: true, type: () => String, minLength: 1, maxLength: 200 },
+              rationale: { required: true, type: () => String, maxLength: 5000 },
+              unitId: { required: false, type: () => String, format: 'uuid' },
+            },
+            UpdateSampleDto: {
+              version: { required: true, type: () => Number, minimum: 1 },
+              title: { required: false, type: () => String, minLength: 1, maxLength: 200 },
+              rationale: { required: false, type: () => String, maxLength: 5000 },
+            },
+            CompanyInputDto: {
+              name: { required: true, type: () => String, maxLength: 300 },
+              taxId: { required: false, type: () => String, maxLength: 40 },
+              website: { required: false, type: () => String, maxLength: 300 },
+            },
+            AddCompaniesDto: {
+              companies: {
+                required: true,
+                type: () => [t['./samples/sample.dto'].CompanyInputDto],
+                minItems: 1,
+                maxItems: 2000,
+              },
+            },
+            VersionDto: { version: { required: true, type: () => Number, minimum: 1 } },
+            SampleQuery: {
+              status: { required: false, enum: ['draft', 'pending_approval', 'approved'] },
+              productLineId: { required: false, type: () => String, format: 'uuid' },
+              unitId: { required: false, type: () => String, format: 'uuid' },
+              sort: { required: false, type: () => String },
+            },
+          },
+        ],
+        [
           import('./samples/sample.view'),
           {
             SampleView: {
@@ -1067,41 +1103,6 @@ export default async () => {
               items: { required: true, type: () => [t['./prospects/board.dto'].BoardCardDto] },
             },
             BoardDto: { columns: { required: true, type: () => [t['./prospects/board.dto'].BoardColumnDto] } },
-          },
-        ],
-        [
-          import('./samples/sample.dto'),
-          {
-            CreateSampleDto: {
-              productLineId: { required: true, type: () => String, format: 'uuid' },
-              title: { required: true, type: () => String, minLength: 1, maxLength: 200 },
-              rationale: { required: true, type: () => String, maxLength: 5000 },
-              unitId: { required: false, type: () => String, format: 'uuid' },
-            },
-            UpdateSampleDto: {
-              version: { required: true, type: () => Number, minimum: 1 },
-              title: { required: false, type: () => String, minLength: 1, maxLength: 200 },
-              rationale: { required: false, type: () => String, maxLength: 5000 },
-            },
-            CompanyInputDto: {
-              name: { required: true, type: () => String, maxLength: 300 },
-              taxId: { required: false, type: () => String, maxLength: 40 },
-              website: { required: false, type: () => String, maxLength: 300 },
-            },
-            AddCompaniesDto: {
-              companies: {
-                required: true,
-                type: () => [t['./samples/sample.dto'].CompanyInputDto],
-                minItems: 1,
-                maxItems: 2000,
-              },
-            },
-            VersionDto: { version: { required: true, type: () => Number, minimum: 1 } },
-            SampleQuery: {
-              status: { required: false, enum: ['draft', 'pending_approval', 'approved'] },
-              productLineId: { required: false, type: () => String, format: 'uuid' },
-              unitId: { required: false, type: () => String, format: 'uuid' },
-            },
           },
         ],
       ],

@@ -10,3 +10,4 @@ export * from './metrics';
 export * from './public.decorator';
 export * from './pagination';
 export * from './clock';
+export * from './sort';

@@ -11898,6 +11898,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Order by one field, `-` first for descending (status in its lifecycle order, product line by name); without it, the latest change first. */
+                sort?: "title" | "-title" | "productLine" | "-productLine" | "status" | "-status" | "companyCount" | "-companyCount" | "updatedAt" | "-updatedAt";
                 status?: "draft" | "pending_approval" | "approved";
                 productLineId?: string;
                 unitId?: string;

@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@dealgate/common';
+import { PageQuery, sortValues } from '@dealgate/common';
 
 export class CreateSampleDto {
   @IsUUID()
@@ -87,6 +87,10 @@ export class VersionDto {
   version!: number;
 }
 
+/** What a samples list may be sorted by (the console's columns). */
+export const SAMPLE_SORT_FIELDS = ['title', 'productLine', 'status', 'companyCount', 'updatedAt'] as const;
+export type SampleSortField = (typeof SAMPLE_SORT_FIELDS)[number];
+
 export class SampleQuery extends PageQuery {
   @IsOptional()
   @IsIn(['draft', 'pending_approval', 'approved'])
@@ -99,4 +103,14 @@ export class SampleQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   unitId?: string;
+
+  @ApiPropertyOptional({
+    enum: sortValues(SAMPLE_SORT_FIELDS),
+    description:
+      'Order by one field, `-` first for descending (status in its lifecycle order, product line by name); ' +
+      'without it, the latest change first.',
+  })
+  @IsOptional()
+  @IsIn(sortValues(SAMPLE_SORT_FIELDS))
+  sort?: string;
 }

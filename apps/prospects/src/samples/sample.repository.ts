@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AcceptedCompany, Role } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
+import { SortOrder } from '@dealgate/common';
+import { SampleSortField } from './sample.dto';
 import { SampleView, SampleCompanyView } from './sample.view';
 export { SampleView, SampleCompanyView };
 
@@ -71,6 +73,21 @@ const toCompany = (r: CompanyRow): SampleCompanyView => ({
   skippedReason: r.skipped_reason,
 });
 
+/** The SQL each sort field orders by; the id breaks ties, so pages never overlap. */
+const SORT_SQL: Record<SampleSortField, string> = {
+  title: 'lower(s.title)',
+  productLine: '(SELECT lower(l.name) FROM product_line l WHERE l.id = s.product_line_id)',
+  status: `CASE s.status WHEN 'draft' THEN 0 WHEN 'pending_approval' THEN 1 ELSE 2 END`,
+  companyCount: 'company_count',
+  updatedAt: 's.updated_at',
+};
+
+function orderBy(sort: SortOrder<SampleSortField> | undefined): string {
+  if (!sort) return 's.updated_at DESC, s.id';
+  const direction = sort.descending ? 'DESC' : 'ASC';
+  return `${SORT_SQL[sort.field]} ${direction}, s.id ${direction}`;
+}
+
 const WITH_COUNT = `s.*, (SELECT count(*)::int FROM sample_company c WHERE c.sample_id = s.id) AS company_count`;
 
 /** Samples a caller may see: owner all, sales head their unit, a salesperson the ones they wrote. */
@@ -90,6 +107,7 @@ export function visibleSamplesSql(principal: Principal, params: unknown[]): stri
 
 export interface SampleFilter {
   status?: SampleStatus;
+  sort?: SortOrder<SampleSortField>;
   productLineId?: string;
   unitId?: string;
   limit: number;
@@ -138,7 +156,7 @@ export class SampleRepository {
       params,
     );
     const rows = await manager.query<Row[]>(
-      `SELECT ${WITH_COUNT} FROM target_sample s WHERE ${clause} ORDER BY s.updated_at DESC, s.id
+      `SELECT ${WITH_COUNT} FROM target_sample s WHERE ${clause} ORDER BY ${orderBy(f.sort)}
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, f.limit, f.offset],
     );

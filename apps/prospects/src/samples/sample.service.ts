@@ -17,14 +17,14 @@ import {
 } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
 import { DirectoryService } from '@dealgate/chassis';
-import { Clock, Page, toPage } from '@dealgate/common';
+import { Clock, Page, parseSort, toPage } from '@dealgate/common';
 import { JobName } from '@dealgate/messages';
 import { emitJob } from '@dealgate/messaging';
 import { ProductLineRepository } from '../product-lines/product-line.repository';
 import { ProspectRepository } from '../prospects/prospect.repository';
 import { actorOf } from '../shared/actor';
 import { assertVersion, notFound } from '../shared/errors';
-import { AddCompaniesDto, CreateSampleDto, SampleQuery, UpdateSampleDto } from './sample.dto';
+import { AddCompaniesDto, CreateSampleDto, SampleQuery, SampleSortField, UpdateSampleDto } from './sample.dto';
 import { SampleCompanyView, SampleRepository, SampleView } from './sample.repository';
 import { CompanyUploadReport } from './sample.view';
 export { CompanyUploadReport };
@@ -65,7 +65,10 @@ export class SampleService {
   }
 
   async list(user: Principal, query: SampleQuery): Promise<Page<SampleView>> {
-    const { items, total } = await this.samples.list(this.dataSource.manager, user, query);
+    const { items, total } = await this.samples.list(this.dataSource.manager, user, {
+      ...query,
+      sort: parseSort<SampleSortField>(query.sort),
+    });
     return toPage(items, total, query);
   }
 

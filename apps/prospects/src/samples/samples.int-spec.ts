@@ -329,4 +329,45 @@ describe('prospects service: product lines and target samples over HTTP', () => 
     expect(refused.decisionComment).toContain('anyone who wrote it');
     expect((await h.call('owner', 'GET', `/prospects?sampleId=${sample.body.id}`)).body.total).toBe(0);
   });
+
+  it('sorts the list by an allowed field either way, keeps the latest change first without sort, refuses others', async () => {
+    const made: Record<string, string> = {};
+    // Written in this order, with these many companies, so each sort below gives a different order.
+    for (const [title, companies] of [
+      ['Sort Beta', 3],
+      ['Sort alpha', 1],
+      ['Sort Gamma', 2],
+    ] as const) {
+      const sample = await h.call('headA', 'POST', '/samples', { productLineId: lineId, title, rationale: 'Sorting' });
+      await h.call('headA', 'POST', `/samples/${sample.body.id}/companies`, {
+        companies: Array.from({ length: companies }, (_, i) => ({ name: `${title} ${i} Kft` })),
+      });
+      made[sample.body.id] = title;
+    }
+    const titles = async (query: string) => {
+      const answer = await h.call('headA', 'GET', `/samples?limit=200${query}`);
+      expect(answer.status).toBe(200);
+      return answer.body.items.filter((s: any) => made[s.id]).map((s: any) => s.title);
+    };
+    expect(await titles('')).toEqual(['Sort Gamma', 'Sort alpha', 'Sort Beta']);
+    // Case does not decide the order of titles.
+    expect(await titles('&sort=title')).toEqual(['Sort alpha', 'Sort Beta', 'Sort Gamma']);
+    expect(await titles('&sort=-title')).toEqual(['Sort Gamma', 'Sort Beta', 'Sort alpha']);
+    expect(await titles('&sort=-companyCount')).toEqual(['Sort Beta', 'Sort Gamma', 'Sort alpha']);
+    expect(await titles('&sort=updatedAt')).toEqual(['Sort Beta', 'Sort alpha', 'Sort Gamma']);
+
+    // Pages follow the sort: a one-item page at an offset is the item at that place in the whole sorted list.
+    const all = (await h.call('headA', 'GET', '/samples?sort=-companyCount&limit=200')).body.items.map(
+      (s: any) => s.id,
+    );
+    const paged = await h.call('headA', 'GET', '/samples?sort=-companyCount&limit=1&offset=2');
+    expect(paged.body.items.map((s: any) => s.id)).toEqual([all[2]]);
+
+    for (const bad of ['rationale', '-', 'title,-status', '--title']) {
+      const refused = await h.call('headA', 'GET', `/samples?sort=${encodeURIComponent(bad)}`);
+      expect([refused.status, refused.body.code]).toEqual([400, 'validation_failed']);
+      expect(refused.body.fields.map((f: any) => f.field)).toEqual(['sort']);
+      expect(refused.body.message).toContain('sort');
+    }
+  });
 });
