@@ -271,6 +271,14 @@ describe('the funnel end to end: sample -> approval -> meeting -> brief -> appro
     ]);
     expect(log[3].actorId).toBe(people.head.userId);
     expect(log[0].actorId).toBe(people.owner.userId);
+    // Each step names its actor as identity knows them (through the funnel's own directory copy).
+    expect(log.map((e: any) => e.actorName)).toEqual([
+      'The owner',
+      'The salesperson',
+      'The salesperson',
+      'The sales_head',
+      'The salesperson',
+    ]);
   });
   it('documents the funnel API in the merged OpenAPI document', async () => {
     const doc = (await (await fetch(`${system.gatewayUrl}/api/docs-json`)).json()) as {

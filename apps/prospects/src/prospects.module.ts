@@ -6,6 +6,7 @@ import { ANALYTICS_SWEEPS, AnalyticsModule } from './analytics/analytics.module'
 import { ActivityController } from './activity/activity.controller';
 import { ActivityRepository } from './activity/activity.repository';
 import { ActivityService } from './activity/activity.service';
+import { ActorNames } from './shared/actor-names';
 import { BriefController } from './briefs/brief.controller';
 import { BriefRepository } from './briefs/brief.repository';
 import { BriefService } from './briefs/brief.service';
@@ -40,6 +41,7 @@ import { SampleRepository } from './samples/sample.repository';
 import { SampleService } from './samples/sample.service';
 
 const FUNNEL_PROVIDERS = [
+  ActorNames,
   ProductLineRepository,
   ProductLineService,
   LostReasonRepository,
@@ -95,7 +97,12 @@ export class ProspectsModule {
         OfferController,
       ],
       // Handlers are providers here so they can inject the funnel's services (the messaging runtime finds them).
-      providers: [...FUNNEL_PROVIDERS, ApprovalDecidedHandler, ContractSignedHandler],
+      providers: [
+        { provide: ProspectsEnv, useValue: config },
+        ...FUNNEL_PROVIDERS,
+        ApprovalDecidedHandler,
+        ContractSignedHandler,
+      ],
     };
   }
 }

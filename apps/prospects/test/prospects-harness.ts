@@ -29,14 +29,14 @@ export async function startProspects() {
   const unitA = randomUUID();
   const unitB = randomUUID();
   const people = {
-    owner: { userId: randomUUID(), roles: [Role.Owner] },
-    headA: { userId: randomUUID(), roles: [Role.SalesHead], unitId: unitA },
-    headB: { userId: randomUUID(), roles: [Role.SalesHead], unitId: unitB },
-    sellerA: { userId: randomUUID(), roles: [Role.Salesperson], unitId: unitA },
-    sellerA2: { userId: randomUUID(), roles: [Role.Salesperson], unitId: unitA },
-    sellerB: { userId: randomUUID(), roles: [Role.Salesperson], unitId: unitB },
-    legal: { userId: randomUUID(), roles: [Role.Legal] },
-    admin: { userId: randomUUID(), roles: [Role.Admin] },
+    owner: { userId: randomUUID(), roles: [Role.Owner], name: 'Olga Owner' },
+    headA: { userId: randomUUID(), roles: [Role.SalesHead], unitId: unitA, name: 'Hanna Head' },
+    headB: { userId: randomUUID(), roles: [Role.SalesHead], unitId: unitB, name: 'Bence Head' },
+    sellerA: { userId: randomUUID(), roles: [Role.Salesperson], unitId: unitA, name: 'Sam Seller' },
+    sellerA2: { userId: randomUUID(), roles: [Role.Salesperson], unitId: unitA, name: 'Cora Seller' },
+    sellerB: { userId: randomUUID(), roles: [Role.Salesperson], unitId: unitB, name: 'Botond Seller' },
+    legal: { userId: randomUUID(), roles: [Role.Legal], name: 'Lena Lawyer' },
+    admin: { userId: randomUUID(), roles: [Role.Admin], name: 'Adam Admin' },
   };
   await seedDirectory(db.url, ['prospects'], Object.values(people), [
     { unitId: unitA, name: 'Unit A', headUserId: people.headA.userId },

@@ -3200,6 +3200,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             lostReason: components["schemas"]["LostReasonDto"] | null;
+            /** @description Longer in the stage than its limit (exactly the limit is on time); false without a limit */
+            overLimit: boolean;
             /**
              * Format: uuid
              * @description The assigned salesperson
@@ -3217,6 +3219,8 @@ export interface components {
             stageEnteredAt: string;
             /** @description The product line's limit for the stage; null when the line sets none */
             stageLimitDays: number | null;
+            /** @description Active and over the limit (won and lost prospects no longer stall) */
+            stalled: boolean;
             status: components["schemas"]["ProspectStatus"];
             taxId: string | null;
             /** Format: uuid */
@@ -3550,6 +3554,34 @@ export interface components {
             primary_contact?: number;
             sampling?: number;
         };
+        StageHistoryEntry: {
+            /** Format: uuid */
+            actorId: string | null;
+            /** @description The actor's display name from the directory; null for a system move or a user not known (yet) */
+            actorName: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            eventKind: "sample_approved" | "contact_attempt_logged" | "meeting_scheduled" | "brief_completed" | "offer_approved" | "offer_revised" | "defence_recorded" | "contract_signed" | "lost" | "reopened";
+            evidenceId: string | null;
+            evidenceKind: string | null;
+            fromStage: string;
+            fromStatus: string;
+            /** @description The entry's sequence number (as a string). */
+            id: string;
+            lostReasonCode: string | null;
+            lostReasonNote: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: uuid */
+            productLineId: string;
+            /** Format: uuid */
+            prospectId: string;
+            toStage: string;
+            toStatus: string;
+            /** Format: uuid */
+            unitId: string;
+        };
         StageLimitDaysDto: {
             contract: number;
             needs_identification: number;
@@ -3754,32 +3786,6 @@ export interface components {
             expiresIn: number;
             refreshToken: string;
             tokenType: string;
-        };
-        TransitionLogEntry: {
-            /** Format: uuid */
-            actorId: string | null;
-            /** Format: date-time */
-            at: string;
-            /** @enum {string} */
-            eventKind: "sample_approved" | "contact_attempt_logged" | "meeting_scheduled" | "brief_completed" | "offer_approved" | "offer_revised" | "defence_recorded" | "contract_signed" | "lost" | "reopened";
-            evidenceId: string | null;
-            evidenceKind: string | null;
-            fromStage: string;
-            fromStatus: string;
-            /** @description The entry's sequence number (as a string). */
-            id: string;
-            lostReasonCode: string | null;
-            lostReasonNote: string | null;
-            /** Format: uuid */
-            ownerId: string | null;
-            /** Format: uuid */
-            productLineId: string;
-            /** Format: uuid */
-            prospectId: string;
-            toStage: string;
-            toStatus: string;
-            /** Format: uuid */
-            unitId: string;
         };
         UnitMemberDto: {
             /** Format: uuid */
@@ -11843,7 +11849,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TransitionLogEntry"][];
+                    "application/json": components["schemas"]["StageHistoryEntry"][];
                 };
             };
             /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */

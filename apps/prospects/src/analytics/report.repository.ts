@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AnalyticsPeriod } from '@dealgate/domain';
+import { overStageLimitSql, stageDeadlineSql } from '../shared/stage-limit.sql';
 import { AnalyticsScope } from './analytics-scope';
 import { funnelCounts } from './funnel-counts';
 
@@ -149,7 +150,7 @@ export class ReportRepository {
     const from = `FROM product_line pl
        CROSS JOIN LATERAL jsonb_each_text(pl.stage_limit_days) AS lim(stage, days)
        JOIN prospect p ON p.status = 'active' AND p.stage = lim.stage AND p.product_line_id = pl.id
-         AND p.stage_entered_at < $1::timestamptz - make_interval(days => lim.days::int)
+         AND ${overStageLimitSql('p.stage_entered_at', 'lim.days::int', '$1::timestamptz')}
        WHERE TRUE ${scoped} ${unnotified}`;
     const [{ total }] = await manager.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params);
     const rows = await manager.query<
@@ -165,7 +166,7 @@ export class ReportRepository {
       }[]
     >(
       `SELECT p.id, p.company_name, p.owner_id, p.unit_id, p.product_line_id, p.stage, p.stage_entered_at, lim.days ${from}
-       ORDER BY p.stage_entered_at + make_interval(days => lim.days::int), p.id
+       ORDER BY ${stageDeadlineSql('p.stage_entered_at', 'lim.days::int')}, p.id
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, page.limit, page.offset],
     );

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OfferStatus, Stage } from '@dealgate/domain';
-import { stalledSql } from './board.repository';
+import { stageDeadlineSql } from '../shared/stage-limit.sql';
+import { STAGE_LIMIT, stalledSql } from './board.repository';
 
 const AGENDA_LIMIT = 100;
 
@@ -57,10 +58,10 @@ export class AgendaRepository {
     return manager.query<StalledRow[]>(
       `SELECT p.id, p.company_name AS "companyName", p.stage, p.owner_id AS "ownerId",
               p.product_line_id AS "productLineId", p.stage_entered_at AS "stageEnteredAt",
-              (pl.stage_limit_days ->> p.stage)::int AS "stageLimitDays"
+              ${STAGE_LIMIT} AS "stageLimitDays"
          FROM prospect p JOIN product_line pl ON pl.id = p.product_line_id
         WHERE p.${column} = $1 AND p.status = 'active' AND ${stalledSql('$2::timestamptz')}
-        ORDER BY p.stage_entered_at + make_interval(days => (pl.stage_limit_days ->> p.stage)::int), p.id
+        ORDER BY ${stageDeadlineSql('p.stage_entered_at', STAGE_LIMIT)}, p.id
         LIMIT ${AGENDA_LIMIT}`,
       [value, now],
     );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { daysInStage, DomainError, Role } from '@dealgate/domain';
+import { DomainError, Role, stageTime } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
 import { Clock } from '@dealgate/common';
 import { AgendaDto, AgendaProspectDto, AgendaQuery } from './agenda.dto';
@@ -38,7 +38,7 @@ export class AgendaService {
       stage: row.stage,
       ownerId: row.ownerId,
       productLineId: row.productLineId,
-      daysInStage: daysInStage(new Date(row.stageEnteredAt), now),
+      daysInStage: stageTime(new Date(row.stageEnteredAt), row.stageLimitDays, now).daysInStage,
       stageLimitDays: row.stageLimitDays,
     });
     return {

@@ -137,6 +137,8 @@ describe('prospects service: board and detail', () => {
       version: expect.any(Number),
       daysInStage: 0,
       stageLimitDays: 21,
+      overLimit: false,
+      stalled: false,
       productLineName: 'Software',
       readOnly: false,
     });
@@ -164,5 +166,37 @@ describe('prospects service: board and detail', () => {
     expect(after.body).toMatchObject({ status: 'lost', readOnly: true });
     const board = await h.call('headA', 'GET', '/prospects/board?q=zeta');
     expect(board.body.columns.every((c: any) => c.count === 0)).toBe(true);
+  });
+
+  it('says over the limit from the first minute past it, where the whole days still equal the limit', async () => {
+    const eta = (await approvedProspects(h, [{ name: 'Eta Eggs' }])).prospects[0];
+    const enteredAgo = (interval: string) =>
+      h.dataSource.query(`UPDATE prospect SET stage_entered_at = now() - $2::interval WHERE id = $1`, [
+        eta.id,
+        interval,
+      ]);
+    const stalledCount = async (stalled: boolean) =>
+      column((await h.call('headA', 'GET', `/prospects/board?q=eggs&stalled=${stalled}`)).body, 'primary_contact')
+        .count as number;
+
+    await enteredAgo('21 days 1 minute');
+    const late = (await h.call('headA', 'GET', `/prospects/${eta.id}`)).body;
+    expect(late).toMatchObject({ daysInStage: 21, stageLimitDays: 21, overLimit: true, stalled: true });
+    // The board's SQL filter says the same as the detail.
+    expect([await stalledCount(true), await stalledCount(false)]).toEqual([1, 0]);
+
+    await enteredAgo('20 days 23 hours');
+    const onTime = (await h.call('headA', 'GET', `/prospects/${eta.id}`)).body;
+    expect(onTime).toMatchObject({ daysInStage: 20, overLimit: false, stalled: false });
+    expect([await stalledCount(true), await stalledCount(false)]).toEqual([0, 1]);
+
+    // A lost prospect is past its limit but no longer stalls.
+    await enteredAgo('30 days');
+    await h.call('headA', 'POST', `/prospects/${eta.id}/lose`, { version: onTime.version, reasonCode: 'no_budget' });
+    expect((await h.call('headA', 'GET', `/prospects/${eta.id}`)).body).toMatchObject({
+      status: 'lost',
+      overLimit: true,
+      stalled: false,
+    });
   });
 });

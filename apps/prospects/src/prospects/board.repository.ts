@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ProspectStatus, Stage, STAGE_ORDER } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
+import { overStageLimitSql } from '../shared/stage-limit.sql';
 import { visibleProspectsSql } from './prospect.repository';
 
 export interface BoardFilter {
@@ -27,14 +28,11 @@ export interface BoardRow {
 }
 
 // The product line's limit for the prospect's stage (null when the line sets none).
-const STAGE_LIMIT = `(pl.stage_limit_days ->> p.stage)::int`;
+export const STAGE_LIMIT = `(pl.stage_limit_days ->> p.stage)::int`;
 
-/**
- * Stalled, as `isStalled` in libs/domain says: longer in the stage than the limit (exactly the limit is on time).
- * Written in SQL so the board can count and filter the whole set without loading it.
- */
+/** Stalled (`stageTime(...).overLimit` of libs/domain) in SQL, so the board counts and filters the whole set. */
 export function stalledSql(nowParam: string): string {
-  return `(p.stage_entered_at + make_interval(days => ${STAGE_LIMIT}) < ${nowParam})`;
+  return overStageLimitSql('p.stage_entered_at', STAGE_LIMIT, nowParam);
 }
 
 const CARD_COLUMNS = `p.id, p.sample_id AS "sampleId", p.company_name AS "companyName", p.stage, p.status,

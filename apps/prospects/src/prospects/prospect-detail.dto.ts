@@ -101,6 +101,15 @@ export class ProspectDetailDto {
   })
   stageLimitDays!: number | null;
 
+  @ApiProperty({
+    type: Boolean,
+    description: 'Longer in the stage than its limit (exactly the limit is on time); false without a limit',
+  })
+  overLimit!: boolean;
+
+  @ApiProperty({ type: Boolean, description: 'Active and over the limit (won and lost prospects no longer stall)' })
+  stalled!: boolean;
+
   @ApiProperty({ type: String })
   productLineName!: string;
 

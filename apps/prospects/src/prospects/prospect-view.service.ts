@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
-  daysInStage,
   GateEvidence,
   gateChecklist,
+  isProspectStalled,
   isReadOnlyFor,
-  isStalled,
   STAGE_ORDER,
+  stageTime,
   summarizeGate,
 } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
@@ -42,11 +42,16 @@ export class ProspectViewService {
       this.evidence.forProspects(manager, [prospect]),
     ]);
     if (!line) throw notFound('product line', prospect.productLineId);
+    const now = this.clock.now();
+    const enteredAt = new Date(prospect.stageEnteredAt);
+    const time = stageTime(enteredAt, line.stageLimitDays[prospect.stage] ?? null, now);
     return {
       ...prospect,
       gate: gateChecklist(evidenceOf(evidence, prospect.id)),
-      daysInStage: daysInStage(new Date(prospect.stageEnteredAt), this.clock.now()),
-      stageLimitDays: line.stageLimitDays[prospect.stage] ?? null,
+      daysInStage: time.daysInStage,
+      stageLimitDays: time.stageLimitDays,
+      overLimit: time.overLimit,
+      stalled: isProspectStalled({ ...prospect, stageEnteredAt: enteredAt }, line, now),
       productLineName: line.name,
       readOnly: isReadOnlyFor(actor, prospect),
     };
@@ -76,7 +81,7 @@ function evidenceOf(all: Map<string, GateEvidence>, id: string): GateEvidence {
 }
 
 function toCard(row: BoardRow, evidence: GateEvidence, now: Date): BoardCardDto {
-  const enteredAt = new Date(row.stageEnteredAt);
+  const time = stageTime(new Date(row.stageEnteredAt), row.stageLimitDays, now);
   return {
     id: row.id,
     companyName: row.companyName,
@@ -84,9 +89,10 @@ function toCard(row: BoardRow, evidence: GateEvidence, now: Date): BoardCardDto 
     status: row.status,
     ownerId: row.ownerId,
     productLineId: row.productLineId,
-    daysInStage: daysInStage(enteredAt, now),
-    stageLimitDays: row.stageLimitDays,
-    stalled: row.stageLimitDays !== null && isStalled(enteredAt, now, row.stageLimitDays),
+    daysInStage: time.daysInStage,
+    stageLimitDays: time.stageLimitDays,
+    // The board shows active prospects only: over the limit is stalled.
+    stalled: time.overLimit,
     version: row.version,
     gate: summarizeGate(gateChecklist(evidence)),
   };

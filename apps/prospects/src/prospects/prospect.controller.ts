@@ -10,8 +10,8 @@ import { ProspectDetailDto } from './prospect-detail.dto';
 import { ProspectViewService } from './prospect-view.service';
 import { AssignProspectDto, BulkAssignDto, LoseProspectDto, ProspectQuery, VersionedDto } from './prospect.dto';
 import { Prospect } from './prospect.model';
+import { StageHistoryEntry } from './prospect.view';
 import { ProspectService } from './prospect.service';
-import { TransitionLogEntry } from './transition-log.repository';
 
 const VIEWERS = [Role.Owner, Role.SalesHead, Role.Salesperson, Role.Legal, Role.Accounting];
 const SALES = [Role.Owner, Role.SalesHead, Role.Salesperson];
@@ -79,7 +79,7 @@ export class ProspectController {
   @Get(':id/transitions')
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'The stage-transition log of a prospect (who, when, from, to, which evidence)' })
-  history(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TransitionLogEntry[]> {
+  history(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<StageHistoryEntry[]> {
     return this.service.history(user, id);
   }
 

@@ -16,12 +16,14 @@ import { Principal } from '@dealgate/auth';
 import { DirectoryService } from '@dealgate/chassis';
 import { Clock, Page, toPage } from '@dealgate/common';
 import { actorOf } from '../shared/actor';
+import { ActorNames } from '../shared/actor-names';
 import { versionConflict } from '../shared/errors';
 import { FunnelTransitions } from './funnel-transitions';
 import { AssignProspectDto, BulkAssignDto, LoseProspectDto, ProspectQuery, VersionedDto } from './prospect.dto';
 import { Prospect } from './prospect.model';
+import { StageHistoryEntry } from './prospect.view';
 import { ProspectRepository } from './prospect.repository';
-import { TransitionLogEntry, TransitionLogRepository } from './transition-log.repository';
+import { TransitionLogRepository } from './transition-log.repository';
 
 @Injectable()
 export class ProspectService {
@@ -31,6 +33,7 @@ export class ProspectService {
     private readonly log: TransitionLogRepository,
     private readonly transitions: FunnelTransitions,
     private readonly directory: DirectoryService,
+    private readonly names: ActorNames,
     private readonly clock: Clock,
   ) {}
 
@@ -43,10 +46,16 @@ export class ProspectService {
     return this.transitions.lockFor(this.dataSource.manager, actorOf(user), id, 'read');
   }
 
-  async history(user: Principal, id: string): Promise<TransitionLogEntry[]> {
+  /** The stage history with each actor's name (the win's actor is the signer of the contract). */
+  async history(user: Principal, id: string): Promise<StageHistoryEntry[]> {
     const manager = this.dataSource.manager;
     await this.transitions.lockFor(manager, actorOf(user), id, 'read');
-    return this.log.forProspect(manager, id);
+    const entries = await this.log.forProspect(manager, id);
+    const names = await this.names.of(
+      manager,
+      entries.map((e) => e.actorId),
+    );
+    return entries.map((e) => ({ ...e, actorName: (e.actorId && names.get(e.actorId)) ?? null }));
   }
 
   /** A sales head of the unit (or the owner) gives the prospect to a salesperson of that unit. */

@@ -62,3 +62,13 @@ export class TransitionLogEntry {
   @ApiProperty({ type: String, format: 'uuid' })
   ownerId!: string | null;
 }
+
+/** `GET /api/prospects/{id}/transitions`: a log entry with the actor's display name, for the stage history. */
+export class StageHistoryEntry extends TransitionLogEntry {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The actor's display name from the directory; null for a system move or a user not known (yet)",
+  })
+  actorName!: string | null;
+}

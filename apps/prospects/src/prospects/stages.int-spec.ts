@@ -176,7 +176,11 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
         evidenceId: meeting.body.id,
         ownerId: h.people.sellerA.userId,
         actorId: h.people.sellerA.userId,
+        actorName: 'Sam Seller',
       });
+      // The name comes from the directory copy, for every reader (the head reads the same history).
+      const forHead = (await h.call('headA', 'GET', `/prospects/${id}/transitions`)).body;
+      expect(forHead.map((e: any) => e.actorName)).toEqual(['Olga Owner', 'Sam Seller']);
 
       // Rescheduled then held: the history keeps every change.
       await h.call('sellerA', 'POST', `/prospects/${id}/meetings/${meeting.body.id}/reschedule`, {
@@ -398,6 +402,7 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
           evidenceKind: 'contract',
           evidenceId: caseId,
           actorId: h.people.legal.userId,
+          actorName: 'Lena Lawyer',
           at: '2026-04-01T09:00:00.000Z',
         }),
       ]);
@@ -409,6 +414,16 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
         'contract',
         'contract',
       ]);
+    });
+
+    it('names no one the directory copy does not know (the actor id stays)', async () => {
+      await h.dataSource.query('DELETE FROM directory_user WHERE user_id = $1', [h.people.legal.userId]);
+      const log = (await h.call('owner', 'GET', `/prospects/${id}/transitions`)).body;
+      expect(log.find((e: any) => e.eventKind === 'contract_signed')).toMatchObject({
+        actorId: h.people.legal.userId,
+        actorName: null,
+      });
+      expect(log[0].actorName).toEqual(expect.any(String));
     });
   });
 });

@@ -2,7 +2,8 @@ import { QueryRunner } from 'typeorm';
 
 /**
  * A service's own copy of the user directory, fed by `user.upserted` / `unit.upserted` from identity. Contact
- * details stay sealed (only the notifications service opens them).
+ * details stay sealed at rest: the notifications service opens the e-mail to send mail, the funnel opens only the
+ * display name of the people its stage history shows (apps/prospects/src/shared/actor-names.ts).
  */
 export async function createDirectoryTables(runner: QueryRunner, schema: string): Promise<void> {
   await runner.query(`

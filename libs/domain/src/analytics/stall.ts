@@ -1,7 +1,6 @@
 import { AnalyticsError, AnalyticsErrorCode, assertValidDate } from './analytics-error';
+import { STAGE_DAY_MS, stageTime } from '../funnel/stage-limit';
 import { AnalyticsStage, assertAnalyticsStage } from './stages';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A prospect's current stay in a stage, with its product line's limit for that stage. */
 export interface StageStay {
@@ -45,14 +44,18 @@ export function checkStageStall(stay: StageStay, now: Date): StallCheck {
       limitDays: stay.limitDays,
     });
   }
-  // An entry time after `now` (clock skew between writers) counts as just entered.
-  const elapsed = Math.max(0, now.getTime() - stay.enteredAt.getTime());
-  const daysInStage = Math.floor(elapsed / DAY_MS);
-  const base = { key, prospectId: stay.prospectId, stage: stay.stage, daysInStage };
-  if (stay.limitDays === null) return { ...base, stalled: false, dueAt: null, daysOver: 0 };
-  const dueAt = new Date(stay.enteredAt.getTime() + stay.limitDays * DAY_MS);
-  const over = now.getTime() - dueAt.getTime();
-  return { ...base, stalled: over > 0, dueAt, daysOver: over > 0 ? Math.ceil(over / DAY_MS) : 0 };
+  // Days in the stage and the deadline as the board and the prospect page count them (an entry after `now`, clock
+  // skew between writers, counts as just entered).
+  const time = stageTime(stay.enteredAt, stay.limitDays, now);
+  const base = { key, prospectId: stay.prospectId, stage: stay.stage, daysInStage: time.daysInStage };
+  if (time.dueAt === null) return { ...base, stalled: false, dueAt: null, daysOver: 0 };
+  const over = now.getTime() - time.dueAt.getTime();
+  return {
+    ...base,
+    stalled: time.overLimit,
+    dueAt: time.dueAt,
+    daysOver: over > 0 ? Math.ceil(over / STAGE_DAY_MS) : 0,
+  };
 }
 
 /** The stalled stays only, most overdue first (ties by key, so the order is stable). */

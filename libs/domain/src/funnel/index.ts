@@ -14,6 +14,7 @@ export * from './product-line-presets';
 export * from './prospect-access';
 export * from './sample-gate';
 export * from './stage';
+export * from './stage-limit';
 export * from './stage-machine';
 export * from './meeting';
 export * from './offer-status';

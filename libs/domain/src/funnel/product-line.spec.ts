@@ -1,13 +1,5 @@
 import { FunnelErrorCode } from './funnel-error';
-import {
-  assertValidProductLine,
-  daysInStage,
-  findProductLineProblems,
-  isProspectStalled,
-  isStalled,
-  stallDeadline,
-  sumStageLimitDays,
-} from './product-line';
+import { assertValidProductLine, findProductLineProblems, isProspectStalled, sumStageLimitDays } from './product-line';
 import { INDUSTRIAL_EQUIPMENT_PRODUCT_LINE, PRODUCT_LINE_PRESETS, SOFTWARE_PRODUCT_LINE } from './product-line-presets';
 import { ProspectStatus, Stage } from './stage';
 
@@ -56,23 +48,7 @@ describe('product line validation', () => {
   });
 });
 
-describe('stalls', () => {
-  it.each([
-    [plusDays(0), 10, false, 0],
-    [plusDays(9, 1), 10, false, 9],
-    [plusDays(10), 10, false, 10],
-    [plusDays(10, 1), 10, true, 10],
-    [plusDays(45), 10, true, 45],
-    [plusDays(-1), 10, false, 0],
-  ])('at %s with a %i-day limit stalled=%s, days in stage %i', (now, limit, stalled, days) => {
-    expect(isStalled(entered, now, limit)).toBe(stalled);
-    expect(daysInStage(entered, now)).toBe(days);
-  });
-
-  it('gives the deadline', () => {
-    expect(stallDeadline(entered, 21)).toEqual(plusDays(21));
-  });
-
+describe('stalled prospects', () => {
   it.each([
     [ProspectStatus.Active, true],
     [ProspectStatus.Lost, false],

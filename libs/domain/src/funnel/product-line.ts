@@ -1,5 +1,6 @@
 import { funnelError, FunnelErrorCode } from './funnel-error';
 import { ProspectStatus, Stage, STAGE_ORDER } from './stage';
+import { isStalled } from './stage-limit';
 
 /** What is sold, with its expected sales cycle and how long a prospect may sit in each stage. */
 export interface ProductLine {
@@ -9,8 +10,6 @@ export interface ProductLine {
   /** Days a prospect may stay in each stage before it counts as stalled. */
   readonly stageLimitDays: Readonly<Record<Stage, number>>;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function sumStageLimitDays(limits: Readonly<Record<Stage, number>>): number {
   return STAGE_ORDER.reduce((sum, stage) => sum + limits[stage], 0);
@@ -45,21 +44,6 @@ export function assertValidProductLine(line: Pick<ProductLine, 'name' | 'cycleDa
   if (problems.length > 0) {
     throw funnelError(FunnelErrorCode.ProductLineInvalid, problems.join(' '), { problems });
   }
-}
-
-/** Whole days since the prospect entered its stage (never negative). */
-export function daysInStage(stageEnteredAt: Date, now: Date): number {
-  return Math.max(0, Math.floor((now.getTime() - stageEnteredAt.getTime()) / DAY_MS));
-}
-
-/** The moment after which a prospect in the stage is stalled. */
-export function stallDeadline(stageEnteredAt: Date, limitDays: number): Date {
-  return new Date(stageEnteredAt.getTime() + limitDays * DAY_MS);
-}
-
-/** Stalled: it has sat in its stage longer than the limit (exactly the limit is still on time). */
-export function isStalled(stageEnteredAt: Date, now: Date, limitDays: number): boolean {
-  return now.getTime() > stallDeadline(stageEnteredAt, limitDays).getTime();
 }
 
 /** Only active prospects stall: won and lost ones no longer sit in a stage. */

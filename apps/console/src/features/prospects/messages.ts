@@ -76,7 +76,7 @@ export const prospectsMessages = defineMessages({
       empty: 'No stage change yet.',
       move: '{{from}} → {{to}}',
       by: 'by {{actor}}',
-      you: 'you',
+      you: '{{name}} (you)',
       someone: 'a colleague',
       system: 'the system',
       evidence: {
@@ -285,7 +285,7 @@ export const prospectsMessages = defineMessages({
       empty: 'Még nem volt szakaszváltás.',
       move: '{{from}} → {{to}}',
       by: 'rögzítette: {{actor}}',
-      you: 'te',
+      you: '{{name}} (te)',
       someone: 'egy kolléga',
       system: 'a rendszer',
       evidence: {

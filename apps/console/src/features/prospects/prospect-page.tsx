@@ -34,7 +34,8 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 function Header({ prospect }: { prospect: ProspectDetail }) {
   const { t } = useTranslation(['prospects', 'common']);
   const me = useMe();
-  const stalled = prospect.stageLimitDays !== null && prospect.daysInStage > prospect.stageLimitDays;
+  // Over the limit and stalled are the server's (libs/domain `stageTime`): the page never compares the days itself.
+  const { overLimit, stalled } = prospect;
   const owner = !prospect.ownerId
     ? t('page.ownerNone')
     : textOf(prospect.ownerId) === me.id
@@ -51,7 +52,7 @@ function Header({ prospect }: { prospect: ProspectDetail }) {
           <Badge size="lg" variant="filled" color="indigo.8">
             {t(`common:stages.${prospect.stage}`)}
           </Badge>
-          {stalled && prospect.status === 'active' ? (
+          {stalled ? (
             <Badge size="lg" color="red.8">
               {t('page.stalled')}
             </Badge>
@@ -64,7 +65,7 @@ function Header({ prospect }: { prospect: ProspectDetail }) {
         <Fact label={t('page.owner')}>{owner}</Fact>
         <Fact label={t('page.productLine')}>{prospect.productLineName}</Fact>
         <Fact label={t('page.daysInStage')}>
-          <Text component="span" size="sm" fw={stalled ? 700 : 500} c={stalled ? 'red.9' : undefined}>
+          <Text component="span" size="sm" fw={overLimit ? 700 : 500} c={overLimit ? 'red.9' : undefined}>
             {prospect.stageLimitDays === null
               ? t('page.daysNoLimit', { count: prospect.daysInStage })
               : t('page.days', { days: prospect.daysInStage, limit: prospect.stageLimitDays })}

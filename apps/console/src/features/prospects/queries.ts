@@ -11,7 +11,7 @@ export type Meeting = Schemas['MeetingView'];
 export type Brief = Schemas['BriefView'];
 export type Offer = Schemas['OfferView'];
 export type Defence = Schemas['DefenceView'];
-export type Transition = Schemas['TransitionLogEntry'];
+export type Transition = Schemas['StageHistoryEntry'];
 export type ContractCase = Schemas['CaseView'];
 
 /** Every query of one prospect starts with this key, so one invalidation refreshes the whole page. */

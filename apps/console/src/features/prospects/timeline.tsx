@@ -29,9 +29,12 @@ export function StageTimeline({ prospectId, sampleId }: { prospectId: string; sa
   const f = useFormat();
   const log = useTransitions(prospectId);
   const reasons = useLostReasons();
+  // The name is the server's (its directory copy); a move without an actor is the system's.
   const actor = (entry: Transition) => {
     const id = textOf(entry.actorId);
-    return !id ? t('timeline.system') : id === me.id ? t('timeline.you') : t('timeline.someone');
+    if (!id) return t('timeline.system');
+    const name = textOf(entry.actorName) || t('timeline.someone');
+    return id === me.id ? t('timeline.you', { name }) : name;
   };
   const stage = (s: string) => t(`common:stages.${s}`, { defaultValue: s });
   return (
