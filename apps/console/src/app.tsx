@@ -5,10 +5,12 @@ import { AppLayout } from './components/app-layout';
 import { useSession } from './components/use-session';
 import { approvalsRoutes } from './features/approvals/routes';
 import { boardRoutes } from './features/board/routes';
+import { contractsRoutes } from './features/contracts/routes';
 import { HomePage } from './features/home/home-page';
 import { notificationsRoutes } from './features/notifications/routes';
 import { prospectsRoutes } from './features/prospects/routes';
 import { samplesRoutes } from './features/samples/routes';
+import { tasksRoutes } from './features/tasks/routes';
 import { ChangePasswordPage } from './features/session/change-password-page';
 import { ExpiredPage } from './features/session/expired-page';
 import { LoginPage } from './features/session/login-page';
@@ -54,6 +56,8 @@ export const routes: RouteObject[] = [
       ...samplesRoutes,
       ...notificationsRoutes,
       ...approvalsRoutes,
+      ...contractsRoutes,
+      ...tasksRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -16,6 +16,8 @@ interface NavItem {
   roles?: string[];
   /** Also shown to whoever acts for an approver now (a delegation to them is running). */
   delegates?: boolean;
+  /** Also shown to members of a task group (delivery's members hold no role of their own). */
+  groups?: boolean;
 }
 
 const NAV: NavItem[] = [
@@ -23,6 +25,8 @@ const NAV: NavItem[] = [
   { to: '/board', label: 'nav.board', roles: ['salesperson', 'sales_head', 'owner'] },
   { to: '/samples', label: 'nav.samples', roles: ['salesperson', 'sales_head', 'owner'] },
   { to: '/approvals', label: 'nav.approvals', roles: ['owner', 'sales_head'], delegates: true },
+  { to: '/contracts', label: 'nav.contracts', roles: ['legal', 'accounting', 'sales_head', 'owner'] },
+  { to: '/tasks', label: 'nav.tasks', roles: ['legal', 'accounting'], groups: true },
   { to: '/notifications', label: 'nav.notifications' },
 ];
 
@@ -36,7 +40,10 @@ export function AppLayout() {
   // Owners and heads always see approvals; anyone else (never an admin) when someone delegated theirs to them.
   const mayAct = hasRole(me, 'salesperson', 'legal', 'accounting') && !hasRole(me, 'owner', 'sales_head');
   const acting = (useActingFor(mayAct).data?.total ?? 0) > 0;
-  const items = NAV.filter((item) => !item.roles || hasRole(me, ...item.roles) || (item.delegates && acting));
+  const items = NAV.filter(
+    (item) =>
+      !item.roles || hasRole(me, ...item.roles) || (item.delegates && acting) || (item.groups && me.groups.length > 0),
+  );
   const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
 
   return (

@@ -9,6 +9,8 @@ import { prospectsMessages } from '../features/prospects/messages';
 import { briefsMessages } from '../features/briefs/messages';
 import { offersMessages } from '../features/offers/messages';
 import { approvalsMessages } from '../features/approvals/messages';
+import { contractsMessages } from '../features/contracts/messages';
+import { tasksMessages } from '../features/tasks/messages';
 
 export const catalogue = {
   common: commonMessages,
@@ -21,6 +23,8 @@ export const catalogue = {
   briefs: briefsMessages,
   offers: offersMessages,
   approvals: approvalsMessages,
+  contracts: contractsMessages,
+  tasks: tasksMessages,
 } as const;
 
 export type Namespace = keyof typeof catalogue;

@@ -15,6 +15,8 @@ export const commonMessages = defineMessages({
       samples: 'Samples',
       notifications: 'Notifications',
       approvals: 'Approvals',
+      contracts: 'Contract cases',
+      tasks: 'Task desk',
     },
     user: {
       menu: 'Account menu for {{name}}',
@@ -69,6 +71,8 @@ export const commonMessages = defineMessages({
       samples: 'Célminták',
       notifications: 'Értesítések',
       approvals: 'Jóváhagyások',
+      contracts: 'Szerződéses ügyek',
+      tasks: 'Feladatpult',
     },
     user: {
       menu: '{{name}} fiókmenüje',

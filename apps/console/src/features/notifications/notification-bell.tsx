@@ -36,6 +36,9 @@ function useLiveNotifications() {
             void client.invalidateQueries({ queryKey: ['home'] });
             // A new approval for me (or a decision on mine) shows in the approvals pages without a reload.
             void client.invalidateQueries({ queryKey: ['approvals'] });
+            // A task opened, assigned or overdue, a case opened or signed: the task desk and the cases read again.
+            void client.invalidateQueries({ queryKey: ['tasks'] });
+            void client.invalidateQueries({ queryKey: ['contracts'] });
             const { title, body } = wordingRef.current(item);
             notifications.show({
               id: `notification-${item.id}`,
