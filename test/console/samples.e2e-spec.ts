@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call -- reads JSON answers loosely */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { waitFor } from '@dealgate/testing';
 import {
   Language,
@@ -19,6 +19,17 @@ jest.setTimeout(180_000);
 async function screenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await kitScreenshot(page, name);
+}
+
+/** Waits until the table's sample links made by the sort test read `expected`, in order (the list refetches). */
+async function expectTitles(table: Locator, expected: string[]): Promise<void> {
+  const titles = async () =>
+    (await table.getByRole('link').allTextContents()).filter((title) => title.startsWith('Sorting: '));
+  await waitFor(async () => JSON.stringify(await titles()) === JSON.stringify(expected), {
+    timeoutMs: 30_000,
+    what: `the order ${expected.join(', ')}`,
+  }).catch(() => undefined);
+  expect(await titles()).toEqual(expected);
 }
 
 const csv = (lines: string[]) => Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
@@ -268,7 +279,7 @@ describe('console target samples', () => {
   it('lists the samples with their status, filtered in the URL', async () => {
     const page = await signedIn(world.head);
     await page.goto('/samples');
-    const table = page.getByRole('table', { name: 'Target samples, the most recently changed first' });
+    const table = page.getByRole('table', { name: 'Target samples' });
     await table.getByRole('link', { name: 'Food distributors in Pest county' }).waitFor();
     await table.getByText('Approved').waitFor();
     await expectAccessible(page, 'samples list (en)');
@@ -279,8 +290,61 @@ describe('console target samples', () => {
 
     const hu = await signedIn(world.head, 'hu');
     await hu.goto('/samples');
-    await hu.getByRole('table', { name: 'Célminták, a legutóbb módosított elöl' }).getByText('Jóváhagyva').waitFor();
+    await hu.getByRole('table', { name: 'Célminták' }).getByText('Jóváhagyva').waitFor();
     await expectAccessible(hu, 'samples list (hu)');
     await screenshot(hu, 'samples-list-hu');
+  });
+
+  it('sorts the list by a column header, both ways, with the sort in the URL', async () => {
+    const { call, head } = world;
+    const line = (await call(head, 'GET', '/api/product-lines')).items[0];
+    // Written in this order with these many companies: the default (latest change first) and each sort differ.
+    const made = [
+      ['Sorting: Millers', 3],
+      ['Sorting: bakers', 1],
+      ['Sorting: Coopers', 2],
+    ] as const;
+    for (const [title, count] of made) {
+      const sample = await call(head, 'POST', '/api/samples', { productLineId: line.id, title, rationale: 'Crafts' });
+      await call(head, 'POST', `/api/samples/${sample.id}/companies`, {
+        companies: Array.from({ length: count }, (_, i) => ({ name: `${title} ${i + 1} Kft` })),
+      });
+    }
+    const page = await signedIn(head);
+    await page.goto('/samples');
+    const table = page.getByRole('table', { name: 'Target samples' });
+    const order = (expected: string[]) => expectTitles(table, expected);
+    const header = (name: string) => table.getByRole('columnheader', { name });
+
+    await order(['Sorting: Coopers', 'Sorting: bakers', 'Sorting: Millers']);
+    expect(await header('Last change').getAttribute('aria-sort')).toBe('descending');
+    expect(await header('Title').getAttribute('aria-sort')).toBe('none');
+
+    await header('Title').getByRole('button').click();
+    await page.waitForURL(/sort=title/);
+    await order(['Sorting: bakers', 'Sorting: Coopers', 'Sorting: Millers']);
+    expect(await header('Title').getAttribute('aria-sort')).toBe('ascending');
+    expect(await header('Last change').getAttribute('aria-sort')).toBe('none');
+
+    // The keyboard sorts too: the same header again turns the order round.
+    await header('Title').getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/sort=-title/);
+    await order(['Sorting: Millers', 'Sorting: Coopers', 'Sorting: bakers']);
+    expect(await header('Title').getAttribute('aria-sort')).toBe('descending');
+    await expectAccessible(page, 'samples list sorted (en)');
+    await screenshot(page, 'samples-list-sorted-en');
+
+    await header('Companies').getByRole('button').click();
+    await page.waitForURL(/sort=companyCount/);
+    await order(['Sorting: bakers', 'Sorting: Coopers', 'Sorting: Millers']);
+
+    // A shared link opens the same order.
+    const hu = await signedIn(head, 'hu');
+    await hu.goto('/samples?sort=-companyCount');
+    const huTable = hu.getByRole('table', { name: 'Célminták' });
+    await expectTitles(huTable, ['Sorting: Millers', 'Sorting: Coopers', 'Sorting: bakers']);
+    expect(await huTable.getByRole('columnheader', { name: 'Cégek' }).getAttribute('aria-sort')).toBe('descending');
+    await screenshot(hu, 'samples-list-sorted-hu');
   });
 });

@@ -5,11 +5,38 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { Empty } from '../../components/states';
-import { useFormat } from '../../i18n/format';
+import { localeOf, useFormat } from '../../i18n/format';
+import { SortableTh } from '../../components/sortable-th';
+import { Sort, useUrlSort } from '../../components/sort';
 import { Pager } from './pager';
-import { SampleDetail, useRemoveCompany } from './queries';
+import { SampleCompany, SampleDetail, useRemoveCompany } from './queries';
 
 const PER_PAGE = 25;
+const COMPANY_SORT_FIELDS = ['name', 'taxId', 'website'] as const;
+type CompanySortField = (typeof COMPANY_SORT_FIELDS)[number];
+
+/**
+ * The sample's companies in a chosen order. The sample answer carries all of them (the table pages them here), so
+ * they are sorted here too, in the reader's alphabet; blanks last either way, the upload order breaks ties.
+ */
+export function sortCompanies(
+  companies: readonly SampleCompany[],
+  sort: Sort<CompanySortField> | undefined,
+  language: string,
+): SampleCompany[] {
+  if (!sort) return [...companies];
+  const collator = new Intl.Collator(localeOf(language), { sensitivity: 'base', numeric: true });
+  const direction = sort.descending ? -1 : 1;
+  return companies
+    .map((company, index) => ({ company, index }))
+    .sort((a, b) => {
+      const x = a.company[sort.field] ?? '';
+      const y = b.company[sort.field] ?? '';
+      if (x === '' || y === '') return x === y ? a.index - b.index : x === '' ? 1 : -1;
+      return collator.compare(x, y) * direction || a.index - b.index;
+    })
+    .map(({ company }) => company);
+}
 
 /** The sample's companies, a page at a time (page in the URL); a draft's can be removed one by one. */
 export function CompanyTable({ sample }: { sample: SampleDetail }) {
@@ -19,9 +46,15 @@ export function CompanyTable({ sample }: { sample: SampleDetail }) {
   const [params, setParams] = useSearchParams();
   const remove = useRemoveCompany(sample.id);
   const draft = sample.status === 'draft';
+  // Without a chosen sort: the order they were added in (the server's order), which no header shows.
+  const { sort, setSort } = useUrlSort<CompanySortField>(COMPANY_SORT_FIELDS, undefined, {
+    key: 'companiesSort',
+    pageKey: 'companies',
+  });
   const pages = Math.max(1, Math.ceil(sample.companies.length / PER_PAGE));
   const page = Math.min(pages, Math.max(1, Number(params.get('companies')) || 1));
-  const shown = sample.companies.slice((page - 1) * PER_PAGE, page * PER_PAGE);
+  const ordered = sortCompanies(sample.companies, sort, format.language);
+  const shown = ordered.slice((page - 1) * PER_PAGE, page * PER_PAGE);
   const setPage = (value: number) => {
     const next = new URLSearchParams(params);
     if (value === 1) next.delete('companies');
@@ -52,9 +85,15 @@ export function CompanyTable({ sample }: { sample: SampleDetail }) {
             <Table striped verticalSpacing="xs" aria-label={t('companies.caption')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('companies.name')}</Table.Th>
-                  <Table.Th>{t('companies.taxId')}</Table.Th>
-                  <Table.Th>{t('companies.website')}</Table.Th>
+                  <SortableTh field="name" sort={sort} onSort={setSort}>
+                    {t('companies.name')}
+                  </SortableTh>
+                  <SortableTh field="taxId" sort={sort} onSort={setSort}>
+                    {t('companies.taxId')}
+                  </SortableTh>
+                  <SortableTh field="website" sort={sort} onSort={setSort}>
+                    {t('companies.website')}
+                  </SortableTh>
                   {draft ? (
                     <Table.Th>
                       <VisuallyHidden>{t('companies.actions')}</VisuallyHidden>

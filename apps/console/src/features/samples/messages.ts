@@ -13,7 +13,7 @@ export const samplesMessages = defineMessages({
       emptyTitle: 'No samples yet.',
       emptyBody: 'A sample is the owner-approved list of companies you will contact.',
       emptyFiltered: 'No sample has this status.',
-      caption: 'Target samples, the most recently changed first',
+      caption: 'Target samples',
       columns: {
         title: 'Title',
         productLine: 'Product line',
@@ -170,7 +170,7 @@ export const samplesMessages = defineMessages({
       emptyTitle: 'Még nincs célminta.',
       emptyBody: 'A célminta a tulajdonos által jóváhagyott cégek listája, amelyeket megkeresel.',
       emptyFiltered: 'Nincs ilyen állapotú célminta.',
-      caption: 'Célminták, a legutóbb módosított elöl',
+      caption: 'Célminták',
       columns: {
         title: 'Cím',
         productLine: 'Termékvonal',

@@ -2,7 +2,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { toApiError } from '../../api/errors';
-import type { components } from '../../api/schema.gen';
+import { Sort, sortParam } from '../../components/sort';
+import type { components, operations } from '../../api/schema.gen';
 import type { BatchAnswer } from './csv-import';
 
 export type Sample = components['schemas']['SampleView'];
@@ -15,22 +16,37 @@ type CompanyInput = components['schemas']['CompanyInputDto'];
 type RowResult = components['schemas']['CompanyRowResultView'];
 
 export const SAMPLE_STATUSES: SampleStatus[] = ['draft', 'pending_approval', 'approved'];
+/** The fields GET /api/samples sorts by (its `sort`, `-` for descending); the server's default is the latest change. */
+export const SAMPLE_SORT_FIELDS = ['title', 'productLine', 'status', 'companyCount', 'updatedAt'] as const;
+export type SampleSortField = (typeof SAMPLE_SORT_FIELDS)[number];
+type SampleSortParam = NonNullable<NonNullable<operations['SampleController_list']['parameters']['query']>['sort']>;
 export const PAGE_SIZE = 20;
 
 const keys = {
   samples: ['samples'] as const,
-  list: (status: SampleStatus | undefined, page: number) => ['samples', 'list', status ?? 'all', page] as const,
+  list: (status: SampleStatus | undefined, page: number, sort: string | undefined) =>
+    ['samples', 'list', status ?? 'all', page, sort ?? 'default'] as const,
   one: (id: string) => ['samples', 'one', id] as const,
   prospects: (sampleId: string, page: number) => ['samples', 'prospects', sampleId, page] as const,
 };
 
-export function useSamples(status: SampleStatus | undefined, page: number) {
+/** A chosen sort is sent as the API's `sort` (`title`, `-updatedAt`); none keeps the server's default order. */
+export function useSamples(status: SampleStatus | undefined, page: number, chosen?: Sort<SampleSortField>) {
+  // The field is one of SAMPLE_SORT_FIELDS, so the text is one of the values the API accepts.
+  const sort = chosen ? (sortParam(chosen) as SampleSortParam) : undefined;
   return useQuery({
-    queryKey: keys.list(status, page),
+    queryKey: keys.list(status, page, sort),
     queryFn: () =>
       unwrap(
         api.GET('/api/samples', {
-          params: { query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, ...(status ? { status } : {}) } },
+          params: {
+            query: {
+              limit: PAGE_SIZE,
+              offset: (page - 1) * PAGE_SIZE,
+              ...(status ? { status } : {}),
+              ...(sort ? { sort } : {}),
+            },
+          },
         }),
       ),
     placeholderData: keepPreviousData,

@@ -5,10 +5,15 @@ import { Link, useSearchParams } from 'react-router';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useFormat } from '../../i18n/format';
 import { Pager } from './pager';
-import { PAGE_SIZE, SAMPLE_STATUSES, SampleStatus, useProductLines, useSamples } from './queries';
+import { SortableTh } from '../../components/sortable-th';
+import { useUrlSort } from '../../components/sort';
+import { PAGE_SIZE, SAMPLE_SORT_FIELDS, SAMPLE_STATUSES, SampleStatus, useProductLines, useSamples } from './queries';
 import { SampleStatusBadge } from './sample-status';
 
-/** /samples: the samples the caller may see, newest change first, filtered by status in the URL. */
+/**
+ * /samples: the samples the caller may see, newest change first or sorted by a column (the server sorts), filtered
+ * by status; filter, sort and page in the URL.
+ */
 export function SamplesListPage() {
   const { t } = useTranslation('samples');
   const { t: tc } = useTranslation();
@@ -17,7 +22,8 @@ export function SamplesListPage() {
   const statusParam = params.get('status');
   const status = SAMPLE_STATUSES.includes(statusParam as SampleStatus) ? (statusParam as SampleStatus) : undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const samples = useSamples(status, page);
+  const { sort, chosen, setSort } = useUrlSort(SAMPLE_SORT_FIELDS, { field: 'updatedAt', descending: true });
+  const samples = useSamples(status, page, chosen);
   const lines = useProductLines();
   const lineName = (id: string) => lines.data?.items.find((l) => l.id === id)?.name ?? '';
 
@@ -89,11 +95,21 @@ export function SamplesListPage() {
             <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('list.caption')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('list.columns.title')}</Table.Th>
-                  <Table.Th>{t('list.columns.productLine')}</Table.Th>
-                  <Table.Th>{t('list.columns.status')}</Table.Th>
-                  <Table.Th ta="right">{t('list.columns.companies')}</Table.Th>
-                  <Table.Th>{t('list.columns.updated')}</Table.Th>
+                  <SortableTh field="title" sort={sort} onSort={setSort}>
+                    {t('list.columns.title')}
+                  </SortableTh>
+                  <SortableTh field="productLine" sort={sort} onSort={setSort}>
+                    {t('list.columns.productLine')}
+                  </SortableTh>
+                  <SortableTh field="status" sort={sort} onSort={setSort}>
+                    {t('list.columns.status')}
+                  </SortableTh>
+                  <SortableTh field="companyCount" sort={sort} onSort={setSort} align="right">
+                    {t('list.columns.companies')}
+                  </SortableTh>
+                  <SortableTh field="updatedAt" sort={sort} onSort={setSort}>
+                    {t('list.columns.updated')}
+                  </SortableTh>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
