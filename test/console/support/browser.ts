@@ -45,9 +45,14 @@ export async function newContext(
   return context;
 }
 
+/**
+ * A full-page screenshot named `<page>-<state>-<language>`, from the top: scrolled down, the fixed header would land
+ * in the middle of the picture.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path, fullPage: true });
   return path;
 }
