@@ -1,5 +1,6 @@
-import { Badge, Group, List, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, List, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorState, Loading } from '../../components/states';
 import { useFormat } from '../../i18n/format';
 import { useContractCase } from './queries';
@@ -30,6 +31,10 @@ export function ContractProgress({ prospectId }: { prospectId: string }) {
             {t(`contract.status.${c.status}`)}
           </Badge>
           {c.signedAt ? <Text size="sm">{t('contract.signedAt', { date: f.date(c.signedAt) })}</Text> : null}
+          {/* The API answered the case, so this viewer may read it (the case page shows it read-only). */}
+          <Anchor component={Link} to={`/contracts/${c.id}`} size="sm" c="indigo.8">
+            {t('contract.open')}
+          </Anchor>
         </Group>
         <Progress.Root>
           <Progress.Section

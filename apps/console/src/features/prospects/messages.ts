@@ -180,6 +180,7 @@ export const prospectsMessages = defineMessages({
     contract: {
       title: 'Contract case',
       waiting: 'The contract case is being opened.',
+      open: 'Open the contract case (read only)',
       status: { open: 'Open', signed: 'Signed' },
       progress: '{{done}} of {{total}} required tasks done',
       signedAt: 'Signed on {{date}}',
@@ -390,6 +391,7 @@ export const prospectsMessages = defineMessages({
     contract: {
       title: 'Szerződéses ügy',
       waiting: 'A szerződéses ügy megnyitása folyamatban.',
+      open: 'A szerződéses ügy megnyitása (csak olvasható)',
       status: { open: 'Nyitott', signed: 'Aláírva' },
       progress: '{{done}} / {{total}} kötelező feladat kész',
       signedAt: 'Aláírva: {{date}}',
