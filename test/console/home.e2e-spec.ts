@@ -1,8 +1,9 @@
 /* eslint-disable @typescript-eslint/no-unsafe-return, @typescript-eslint/no-explicit-any -- reads JSON answers loosely */
 import type { Browser } from 'playwright-core';
 import { queryOnce } from '@dealgate/testing';
-import { expectAccessible, launchChromium, logIn, newContext, screenshot } from './support/browser';
+import { expectAccessible, launchChromium, logIn, screenshot } from './support/browser';
 import { ADMIN, ConsoleWorld, approvedProspects, http, startConsoleWorld } from './support/console-world';
+import { openProspect, signIn } from './support/page-actions';
 
 // The home page per role in a real Chromium: what needs the salesperson (today's meeting, a stalled prospect) and
 // the head (the unit's stalled prospects, the unassigned one); and the first admin who must change a password.
@@ -60,9 +61,7 @@ describe('console home page', () => {
   });
 
   it('shows the salesperson today’s meeting and the stalled prospect, in English and Hungarian', async () => {
-    const context = await newContext(browser, world.baseUrl);
-    const page = await context.newPage();
-    await logIn(page, world.seller.email, world.seller.password);
+    const { context, page } = await signIn(browser, world.baseUrl, world.seller);
     await page.getByRole('heading', { name: 'What needs you now', level: 1 }).waitFor();
     const meetings = page.getByRole('region', { name: 'Today’s meetings' });
     await meetings.getByRole('link', { name: 'Alpha Logistics Kft' }).waitFor();
@@ -73,13 +72,11 @@ describe('console home page', () => {
     await page.getByRole('region', { name: 'Offers waiting' }).getByText('No offer is waiting').waitFor();
     await expectAccessible(page, 'home salesperson (en)');
     await screenshot(page, 'home-salesperson-en');
-    await stalled.getByRole('link', { name: 'Beta Foods Zrt' }).click();
+    await openProspect(stalled, page, 'Beta Foods Zrt');
     await page.waitForURL(`**/prospects/${prospects.find((p) => p.companyName === 'Beta Foods Zrt').id}`);
     await context.close();
 
-    const hu = await newContext(browser, world.baseUrl, 'hu');
-    const huPage = await hu.newPage();
-    await logIn(huPage, world.seller.email, world.seller.password, 'hu');
+    const { context: hu, page: huPage } = await signIn(browser, world.baseUrl, world.seller, 'hu');
     await huPage.getByRole('heading', { name: 'Ami most rád vár', level: 1 }).waitFor();
     await huPage
       .getByRole('region', { name: 'Mai találkozók' })
@@ -96,9 +93,7 @@ describe('console home page', () => {
 
   it('shows the head the approvals, the unit’s stalled prospect and the unassigned count', async () => {
     for (const language of ['en', 'hu'] as const) {
-      const context = await newContext(browser, world.baseUrl, language);
-      const page = await context.newPage();
-      await logIn(page, world.head.email, world.head.password, language);
+      const { context, page } = await signIn(browser, world.baseUrl, world.head, language);
       const en = language === 'en';
       const unit = page.getByRole('region', { name: en ? 'My unit' : 'Az egységem' });
       await unit.getByRole('link', { name: 'Beta Foods Zrt' }).waitFor();
@@ -126,9 +121,7 @@ describe('console home page', () => {
       companies: [{ name: 'Delta Print Kft' }],
     });
     await world.call(world.head, 'POST', `/api/samples/${sample.id}/submit`, { version: added.sample.version });
-    const context = await newContext(browser, world.baseUrl);
-    const page = await context.newPage();
-    await logIn(page, world.owner.email, world.owner.password);
+    const { context, page } = await signIn(browser, world.baseUrl, world.owner);
     const approvals = page.getByRole('region', { name: 'Approvals waiting for me' });
     await approvals.getByText('Target sample').waitFor({ timeout: 30_000 });
     await approvals.getByText(/^Due /).waitFor();
@@ -146,9 +139,7 @@ describe('console home page', () => {
     const reset = await http(world.baseUrl, token, 'POST', `/api/users/${me.body.id}/password`, { password: given });
     expect(reset.status).toBeLessThan(300);
 
-    const context = await newContext(browser, world.baseUrl);
-    const page = await context.newPage();
-    await logIn(page, ADMIN.email, given);
+    const { context, page } = await signIn(browser, world.baseUrl, { email: ADMIN.email, password: given });
     await page.waitForURL('**/password');
     await page.getByText('Your password was generated or set by an administrator.', { exact: false }).waitFor();
     // Nowhere else to go until it is changed.

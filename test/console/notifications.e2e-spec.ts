@@ -2,6 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible, launchChromium, logIn, newContext, screenshot } from './support/browser';
 import { ConsoleWorld, startConsoleWorld } from './support/console-world';
+import { signIn, waitForToast } from './support/page-actions';
 
 // Notifications in a real Chromium against the real system: the bell's count rises live from the stream when the
 // head submits a sample for the owner's approval, the inbox shows it without a reload, reading lowers the count.
@@ -42,9 +43,7 @@ describe('console notifications', () => {
 
   it('raises the bell live, shows a toast and the item in the inbox without a reload; reading lowers the count', async () => {
     // Two people at once: the head has the console open too (the sample goes in through the API, as an import would).
-    const headContext = await newContext(browser, world.baseUrl);
-    const headPage = await headContext.newPage();
-    await logIn(headPage, world.head.email, world.head.password);
+    const { context: headContext } = await signIn(browser, world.baseUrl, world.head);
 
     const context = await newContext(browser, world.baseUrl);
     const page = await context.newPage();
@@ -118,9 +117,7 @@ describe('console notifications', () => {
   });
 
   it('saves preferences per event and channel and the digest mode', async () => {
-    const context = await newContext(browser, world.baseUrl);
-    const page = await context.newPage();
-    await logIn(page, world.seller.email, world.seller.password);
+    const { context, page } = await signIn(browser, world.baseUrl, world.seller);
     await page.goto('/notifications');
     await page.getByText('Nothing to read').waitFor();
     await screenshot(page, 'notifications-inbox-empty-all-en');
@@ -131,10 +128,9 @@ describe('console notifications', () => {
     await page.getByRole('switch', { name: 'E-mail: A prospect stalled in its stage' }).click({ force: true });
     await page.getByRole('radio', { name: 'Daily digest' }).check({ force: true });
     await expectAccessible(page, 'preferences (en)');
-    await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'notifications-preferences-en');
     await save.click();
-    await page.getByText('Settings saved').waitFor();
+    await waitForToast(page, 'Settings saved');
     const saved = await world.call(world.seller, 'GET', '/api/notifications/preferences');
     expect(saved.digest).toBe('daily');
     expect(saved.events.find((e: { eventType: string }) => e.eventType === 'prospect.stalled')).toEqual({
@@ -156,13 +152,10 @@ describe('console notifications', () => {
     await page.getByRole('radio', { name: 'Hourly digest' }).check({ force: true });
     await save.click();
     await page.getByRole('alert').getByText('The preferences are not valid.').waitFor();
-    await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'notifications-preferences-error-en');
     await context.close();
 
-    const hu = await newContext(browser, world.baseUrl, 'hu');
-    const huPage = await hu.newPage();
-    await logIn(huPage, world.seller.email, world.seller.password, 'hu');
+    const { context: hu, page: huPage } = await signIn(browser, world.baseUrl, world.seller, 'hu');
     await huPage.goto('/notifications/preferences');
     await huPage.getByRole('heading', { name: 'Értesítési beállítások', level: 1 }).waitFor();
     await huPage.getByRole('radio', { name: 'Napi összefoglaló' }).waitFor();

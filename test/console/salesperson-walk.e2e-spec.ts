@@ -1,8 +1,18 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call -- reads JSON answers loosely */
 import { waitFor } from '@dealgate/testing';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { Language, expectAccessible, launchChromium, logIn, newContext, screenshot } from './support/browser';
+import type { Browser } from 'playwright-core';
+import { Language, expectAccessible, launchChromium, screenshot } from './support/browser';
 import { ConsoleWorld, Person, approvedProspects, startConsoleWorld } from './support/console-world';
+import {
+  choice,
+  openProspect,
+  pick,
+  pointerAway,
+  signIn,
+  stageBadge,
+  toastsGone,
+  waitForToast,
+} from './support/page-actions';
 
 // A salesperson works one prospect in a real Chromium against the real system, from the board to the handoff.
 jest.setTimeout(480_000);
@@ -21,32 +31,6 @@ function todayLabel(): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
 }
 
-/** A Mantine Select or MultiSelect input, by its label. */
-function choice(scope: Page | Locator, label: string | RegExp): Locator {
-  return scope
-    .getByRole('combobox', { name: label })
-    .or(scope.getByRole('textbox', { name: label }))
-    .first();
-}
-
-async function pick(page: Page, label: string | RegExp, option: string | RegExp) {
-  await choice(page, label).click();
-  await page.getByRole('option', { name: option }).click();
-}
-
-async function toast(page: Page, text: string) {
-  await page.getByText(text, { exact: true }).first().waitFor();
-}
-
-/** Toasts (ours and the notification bell's) fade after a few seconds; axe judges the page under them. */
-async function settled(page: Page) {
-  await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached', timeout: 20_000 });
-}
-
-async function stageBadge(page: Page, stage: string) {
-  await page.getByRole('heading', { level: 1 }).locator('..').getByText(stage, { exact: true }).waitFor();
-}
-
 describe('the salesperson’s board and prospect page', () => {
   let world: ConsoleWorld;
   let browser: Browser;
@@ -63,12 +47,8 @@ describe('the salesperson’s board and prospect page', () => {
     await world?.stop();
   });
 
-  async function signedIn(who: Person, language: Language = 'en', viewport?: { width: number; height: number }) {
-    const context = await newContext(browser, world.baseUrl, language, viewport);
-    const page = await context.newPage();
-    await logIn(page, who.email, who.password, language);
-    return { context, page };
-  }
+  const signedIn = (who: Person, language: Language = 'en', viewport?: { width: number; height: number }) =>
+    signIn(browser, world.baseUrl, who, language, viewport);
 
   it('shows an empty board that says where prospects come from', async () => {
     const { context, page } = await signedIn(world.colleague);
@@ -84,7 +64,7 @@ describe('the salesperson’s board and prospect page', () => {
 
     // The board: the approved sample's prospect in the first column, naming what the stage still needs.
     await page.getByRole('link', { name: 'My board', exact: true }).click();
-    await page.mouse.move(700, 800); // off the navigation, so axe judges the link at rest
+    await pointerAway(page);
     const primary = page.getByRole('region', { name: 'Primary contact' });
     await primary.getByRole('link', { name: 'Acme Distribution' }).waitFor();
     await primary.getByText('Next: No decision-maker among the contacts').waitFor();
@@ -93,8 +73,7 @@ describe('the salesperson’s board and prospect page', () => {
     await screenshot(page, 'board-en');
 
     // The prospect page.
-    await primary.getByRole('link', { name: 'Acme Distribution' }).click();
-    await page.getByRole('heading', { name: 'Acme Distribution', level: 1 }).waitFor();
+    await openProspect(primary, page, 'Acme Distribution');
     await stageBadge(page, 'Primary contact');
     await page.getByText('Meeting with a decision-maker not scheduled').first().waitFor();
     await expectAccessible(page, 'prospect page');
@@ -105,7 +84,7 @@ describe('the salesperson’s board and prospect page', () => {
     expect(new URL(page.url()).searchParams.get('tab')).toBe('activity');
     await pick(page, /^Outcome/, 'Reached');
     await page.getByRole('button', { name: 'Log attempt' }).click();
-    await toast(page, 'Contact attempt logged');
+    await waitForToast(page, 'Contact attempt logged');
     await page.getByRole('cell', { name: 'Reached' }).waitFor();
     await stageBadge(page, 'Primary contact');
 
@@ -117,10 +96,10 @@ describe('the salesperson’s board and prospect page', () => {
     await page.getByText('Required').first().waitFor();
     await page.getByRole('textbox', { name: /^Why this person decides/ }).fill('Signs supply contracts');
     await page.getByRole('button', { name: 'Add contact' }).click();
-    await toast(page, 'Contact added');
+    await waitForToast(page, 'Contact added');
     await page.getByText('Signs supply contracts').waitFor();
     await page.getByText('Meeting with a decision-maker not scheduled').first().waitFor();
-    await settled(page);
+    await toastsGone(page);
     await expectAccessible(page, 'contacts and meetings');
     await screenshot(page, 'activity-en');
 
@@ -130,7 +109,7 @@ describe('the salesperson’s board and prospect page', () => {
     await page.getByRole('button', { name: todayLabel(), exact: true }).click();
     await page.getByRole('button', { name: 'Confirm date and time' }).click();
     await page.getByRole('button', { name: 'Schedule meeting' }).click();
-    await toast(page, 'Meeting scheduled');
+    await waitForToast(page, 'Meeting scheduled');
     await stageBadge(page, 'Needs identification');
     await page.getByText('No meeting held yet').first().waitFor();
 
@@ -147,7 +126,7 @@ describe('the salesperson’s board and prospect page', () => {
       .getByRole('button', { name: 'Mark held' })
       .click();
     await page.getByRole('dialog').getByRole('button', { name: 'Mark the meeting held' }).click();
-    await toast(page, 'Meeting marked held');
+    await waitForToast(page, 'Meeting marked held');
     await page.getByText('Held', { exact: true }).waitFor();
 
     // The brief: a draft first (the checklist shows what is left), then complete.
@@ -156,9 +135,9 @@ describe('the salesperson’s board and prospect page', () => {
       await page.getByRole('textbox', { name: new RegExp(`^${label}`) }).fill(`Notes on ${label.toLowerCase()}`);
     }
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await toast(page, 'Brief saved');
+    await waitForToast(page, 'Brief saved');
     await page.getByText('3 of 7 required parts written').waitFor();
-    await settled(page);
+    await toastsGone(page);
     await expectAccessible(page, 'brief');
     await screenshot(page, 'brief-en');
     for (const label of SECTIONS.slice(3)) {
@@ -166,7 +145,7 @@ describe('the salesperson’s board and prospect page', () => {
     }
     await page.getByRole('textbox', { name: 'Need 1' }).fill('Order online instead of by phone');
     await page.getByRole('button', { name: 'Complete the brief' }).click();
-    await toast(page, 'Brief completed: the prospect moves on to the commercial offer');
+    await waitForToast(page, 'Brief completed: the prospect moves on to the commercial offer');
     await stageBadge(page, 'Commercial offer');
 
     // The offer answers the brief's need, and goes to the head.
@@ -180,13 +159,13 @@ describe('the salesperson’s board and prospect page', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('textbox', { name: 'Delivery', exact: true }).fill('Go-live in six weeks');
     await page.getByRole('button', { name: 'Draft the offer' }).click();
-    await toast(page, 'Offer saved');
+    await waitForToast(page, 'Offer saved');
     await page.getByTestId('offer-status').getByText('Draft').waitFor();
     await page.getByRole('button', { name: 'Submit for approval' }).click();
-    await toast(page, 'Offer submitted for approval');
+    await waitForToast(page, 'Offer submitted for approval');
     await page.getByTestId('offer-status').getByText('Waiting for approval').waitFor();
     await page.getByText('Offer submitted for approval').first().waitFor();
-    await settled(page);
+    await toastsGone(page);
     await expectAccessible(page, 'offer');
     await screenshot(page, 'offer-en');
 
@@ -229,24 +208,26 @@ describe('the salesperson’s board and prospect page', () => {
     // A video call where they said "we are satisfied" is; the salesperson leaves the deal.
     await pick(page, /^Channel/, 'Video call');
     await defence.getByRole('button', { name: 'Record the defence' }).click();
-    await toast(page, 'Defence recorded');
+    await waitForToast(page, 'Defence recorded');
     await stageBadge(page, 'Contract');
     await page.getByText('Read only: the salesperson left the deal after the defence').waitFor();
     expect(await page.getByRole('button', { name: 'Mark as lost' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Submit for approval' }).count()).toBe(0);
 
-    // The overview: the stage history names each step and its actor, and the contract case's progress.
+    // The overview: the stage history names each step and who took it (the server's names; "you" for the reader),
+    // and the contract case's progress.
     await page.getByRole('tab', { name: 'Overview' }).click();
     const history = page.getByTestId('stage-history');
     await history.getByText('Offer defence → Contract').waitFor();
     const steps = await history.locator('.mantine-Timeline-item').allInnerTexts();
     expect(steps).toHaveLength(5);
+    const me = `by ${world.seller.name} (you)`;
     const expected: [string, string, string][] = [
-      ['Sample approved', 'Target sample → Primary contact', 'by a colleague'],
-      ['Meeting with a decision-maker scheduled', 'Primary contact → Needs identification', 'by you'],
-      ['Brief completed', 'Needs identification → Commercial offer', 'by you'],
-      ['Offer approved', 'Commercial offer → Offer defence', 'by a colleague'],
-      ['Defence recorded', 'Offer defence → Contract', 'by you'],
+      ['Sample approved', 'Target sample → Primary contact', `by ${world.owner.name}`],
+      ['Meeting with a decision-maker scheduled', 'Primary contact → Needs identification', me],
+      ['Brief completed', 'Needs identification → Commercial offer', me],
+      ['Offer approved', 'Commercial offer → Offer defence', `by ${world.head.name}`],
+      ['Defence recorded', 'Offer defence → Contract', me],
     ];
     expected.forEach(([event, move, actor], index) => {
       expect(steps[index]).toContain(event);
@@ -257,7 +238,7 @@ describe('the salesperson’s board and prospect page', () => {
       .getByRole('region', { name: 'Contract case' })
       .getByText(/required tasks done/)
       .waitFor();
-    await settled(page);
+    await toastsGone(page);
     await expectAccessible(page, 'prospect after the handoff');
     await screenshot(page, 'prospect-handoff-en');
     await context.close();
@@ -270,8 +251,10 @@ describe('the salesperson’s board and prospect page', () => {
     await page.getByRole('link', { name: 'Acme Distribution' }).waitFor();
     await expectAccessible(page, 'board (hu)');
     await screenshot(page, 'board-hu');
-    await page.getByRole('link', { name: 'Acme Distribution' }).click();
-    await page.getByRole('heading', { name: 'Szakaszok története' }).waitFor();
+    await openProspect(page, page, 'Acme Distribution');
+    const history = page.getByTestId('stage-history');
+    await history.getByText(`rögzítette: ${world.head.name}`).waitFor();
+    await history.getByText(`rögzítette: ${world.seller.name} (te)`).first().waitFor();
     await expectAccessible(page, 'prospect page (hu)');
     await screenshot(page, 'prospect-hu');
     await page.getByRole('tab', { name: 'Igényfelmérés' }).click();

@@ -1,25 +1,13 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call -- reads JSON answers loosely */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { waitFor } from '@dealgate/testing';
-import {
-  Language,
-  expectAccessible,
-  launchChromium,
-  logIn,
-  newContext,
-  screenshot as kitScreenshot,
-} from './support/browser';
+import { Language, expectAccessible, launchChromium, logIn, newContext, screenshot } from './support/browser';
 import { ConsoleWorld, Person, startConsoleWorld } from './support/console-world';
+import { pointerAway } from './support/page-actions';
 
 // Target samples in the console, in a real Chromium against the real system: the head builds a sample by hand and
 // from a CSV file (progress and per-row report), submits it, the owner approves it, the head assigns its prospects.
 jest.setTimeout(180_000);
-
-/** A full-page screenshot from the top (scrolled, the fixed header would land in the middle of the picture). */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await kitScreenshot(page, name);
-}
 
 /** Waits until the table's sample links made by the sort test read `expected`, in order (the list refetches). */
 async function expectTitles(table: Locator, expected: string[]): Promise<void> {
@@ -72,7 +60,7 @@ describe('console target samples', () => {
     await page.getByText('No samples yet.').waitFor();
     await page.getByText('A sample is the owner-approved list of companies you will contact.').waitFor();
     // Away from the link just clicked (a hovered link is not what the page looks like).
-    await page.mouse.move(600, 700);
+    await pointerAway(page);
     await expectAccessible(page, 'samples list, empty (en)');
     await screenshot(page, 'samples-empty-en');
 

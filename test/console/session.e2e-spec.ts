@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
-import { expectAccessible, launchChromium, logIn, newContext, screenshot } from './support/browser';
+import { expectAccessible, launchChromium, newContext, screenshot } from './support/browser';
 import { ConsoleWorld, startConsoleWorld } from './support/console-world';
+import { signIn } from './support/page-actions';
 
 // The console's session in a real Chromium against the real system: login, language, reload, expiry, logout.
 jest.setTimeout(120_000);
@@ -48,9 +49,7 @@ describe('console session', () => {
   });
 
   it('keeps the session over a reload through the refresh cookie, and logs out', async () => {
-    const context = await newContext(browser, world.baseUrl);
-    const page = await context.newPage();
-    await logIn(page, world.seller.email, world.seller.password);
+    const { context, page } = await signIn(browser, world.baseUrl, world.seller);
     const cookie = (await context.cookies()).find((c) => c.name === 'dealgate_refresh');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' });
     expect(await page.evaluate(() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage))).not.toContain(
@@ -66,9 +65,7 @@ describe('console session', () => {
   });
 
   it('shows the expired-session page when the server ends the session', async () => {
-    const context = await newContext(browser, world.baseUrl);
-    const page = await context.newPage();
-    await logIn(page, world.seller.email, world.seller.password);
+    const { context, page } = await signIn(browser, world.baseUrl, world.seller);
     // The server answers as it does once the access token and the refresh cookie are no longer valid.
     await context.clearCookies();
     await page.route('**/api/**', (route) =>
