@@ -229,5 +229,47 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
         [tasks.invoice, 'escalation'],
       ]);
     });
+
+    it("lists escalated and due-by tasks, a case's due facts and graph, and the caller's groups", async () => {
+      const opened = new Date('2031-01-01T09:00:00.000Z');
+      const hours = (h: number) => new Date(opened.getTime() + h * 3_600_000);
+      jest.spyOn(svc.clock, 'now').mockReturnValue(opened);
+      const { caseId } = await openCase();
+      await svc.app.get(OverdueTasksSweep).run(hours(49));
+      jest.spyOn(svc.clock, 'now').mockReturnValue(hours(49));
+      type Listed = { items: { id: string; key: string; escalated: boolean; overdue: boolean }[] };
+      type Cases = { items: { id: string; nextDueAt: string | null }[] };
+      const queue = async (query: string) =>
+        (
+          await call<Listed>(svc.url, 'GET', `/api/tasks/queue?group=legal&caseId=${caseId}&${query}`, token.legal)
+        ).body.items.map((t) => [t.key, t.escalated, t.overdue]);
+      expect(await queue('escalated=true')).toEqual([['nda', true, true]]);
+      expect(await queue(`dueBy=${hours(23).toISOString()}`)).toEqual([]);
+      expect(await queue(`dueBy=${hours(25).toISOString()}`)).toEqual([['nda', true, true]]);
+
+      const list = (await call<Cases>(svc.url, 'GET', '/api/contracts?sort=due&limit=200', token.legal)).body;
+      const summary = list.items.find((c) => c.id === caseId);
+      expect(summary).toMatchObject({ nextDueAt: hours(24).toISOString(), overdueTasks: 1 });
+      const dues = list.items.map((c) => c.nextDueAt);
+      const known = dues.filter((d) => d !== null);
+      expect(known).toEqual([...known].sort());
+      expect(dues.slice(known.length).every((d) => d === null)).toBe(true);
+      const otherLine = (
+        await call<Cases>(svc.url, 'GET', `/api/contracts?productLineId=${randomUUID()}&limit=200`, token.legal)
+      ).body;
+      expect(otherLine.items.some((c) => c.id === caseId)).toBe(false);
+
+      type Case = { tasks: { key: string; blockedBy: string[]; critical: boolean }[]; remainingDays: number };
+      const one = (await call<Case>(svc.url, 'GET', `/api/contracts/${caseId}`, token.legal)).body;
+      expect(one.tasks.map((t) => [t.key, t.blockedBy, t.critical])).toEqual([
+        ['nda', [], true],
+        ['invoice', ['nda'], true],
+      ]);
+      expect(one.remainingDays).toBe(3);
+      expect((await call(svc.url, 'GET', '/api/tasks/groups', token.lead)).body).toEqual({
+        groups: ['legal'],
+        leadOf: ['legal'],
+      });
+    });
   });
 });
