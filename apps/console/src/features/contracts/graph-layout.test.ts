@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SIZE, layersOf, layoutGraph } from './graph-layout';
+import { ARC, DEFAULT_SIZE, layersOf, layoutGraph } from './graph-layout';
 
 // The shipped default workflow (libs/domain default-templates.ts), by its dependencies only.
 const DEFAULT = [
@@ -40,6 +40,14 @@ describe('task graph layout', () => {
     const at = Object.fromEntries(layout.nodes.map((n) => [n.key, n]));
     for (const edge of layout.edges) expect(at[edge.from].x).toBeLessThan(at[edge.to].x);
     expect(layout.edges[0].path).toMatch(/^M 200 /);
+  });
+
+  it('arcs an edge that skips a column over the top instead of through that column’s tasks', () => {
+    const layout = layoutGraph(DEFAULT);
+    const skip = layout.edges.find((e) => e.from === 'review_terms' && e.to === 'legal_sign_off')!;
+    expect(skip.path).toContain(` ${-ARC},`);
+    const next = layout.edges.find((e) => e.from === 'review_terms' && e.to === 'payment_schedule')!;
+    expect(next.path).not.toContain('-');
   });
 
   it('centres a lone task of a column and survives unknown dependencies and an empty graph', () => {

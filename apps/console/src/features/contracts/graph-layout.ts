@@ -39,6 +39,9 @@ export interface LayoutSize {
   rowGap: number;
 }
 
+/** How far above the drawing the control points of a column-skipping edge sit (its curve peaks near a third). */
+export const ARC = 40;
+
 export const DEFAULT_SIZE: LayoutSize = { nodeWidth: 200, nodeHeight: 72, columnGap: 56, rowGap: 20 };
 
 /** Longest-chain layer of every task; an unknown dependency is ignored, a cycle is cut where it closes. */
@@ -110,7 +113,11 @@ export function layoutGraph(tasks: readonly LayoutInput[], size: LayoutSize = DE
       const x2 = to.x;
       const y2 = to.y + size.nodeHeight / 2;
       const bend = (x2 - x1) / 2;
-      edges.push({ from: dep, to: t.key, path: `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}` });
+      // An edge that skips a column would run through that column's tasks: it arcs over the top of the drawing.
+      const skips = to.layer - from.layer > 1;
+      const c1 = skips ? `${x1 + size.columnGap} ${-ARC}` : `${x1 + bend} ${y1}`;
+      const c2 = skips ? `${x2 - size.columnGap} ${-ARC}` : `${x2 - bend} ${y2}`;
+      edges.push({ from: dep, to: t.key, path: `M ${x1} ${y1} C ${c1}, ${c2}, ${x2} ${y2}` });
     }
   }
   const width = columns.length * size.nodeWidth + Math.max(0, columns.length - 1) * size.columnGap;

@@ -1,7 +1,7 @@
 import { Box, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
-import { DEFAULT_SIZE, layoutGraph } from './graph-layout';
+import { ARC, DEFAULT_SIZE, layoutGraph } from './graph-layout';
 import type { CaseTask } from './queries';
 
 // Colours from Mantine's palette at shades that keep 4.5:1 against the fills they sit on.
@@ -33,6 +33,8 @@ export function TaskGraph({ tasks }: { tasks: CaseTask[] }) {
   const layout = layoutGraph(tasks);
   const byKey = new Map(tasks.map((task) => [task.key, task]));
   const pad = 8;
+  // Room above the tasks for the arcs of edges that skip a column (their curve peaks at about 3/4 of ARC).
+  const top = layout.edges.some((e) => e.path.includes(`-${ARC}`)) ? ARC : pad;
   const { nodeWidth: w, nodeHeight: h } = DEFAULT_SIZE;
   const critical = tasks.filter((task) => task.critical).length;
   return (
@@ -46,8 +48,8 @@ export function TaskGraph({ tasks }: { tasks: CaseTask[] }) {
       >
         <svg
           width={layout.width + pad * 2}
-          height={layout.height + pad * 2}
-          viewBox={`${-pad} ${-pad} ${layout.width + pad * 2} ${layout.height + pad * 2}`}
+          height={layout.height + pad + top}
+          viewBox={`${-pad} ${-top} ${layout.width + pad * 2} ${layout.height + pad + top}`}
           role="img"
           aria-label={t('graph.summary', { count: tasks.length, critical })}
         >
