@@ -80,7 +80,7 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
           {decidable && !own ? (
             <>
               <Button
-                color="teal"
+                color="teal.9"
                 loading={decide.isPending && decide.variables?.kind === 'approve'}
                 disabled={decide.isPending}
                 onClick={() => send({ kind: 'approve', stepIndex: step, comment })}
@@ -88,8 +88,8 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
                 {t('decide.approve')}
               </Button>
               <Button
-                color="red"
-                variant="light"
+                color="red.8"
+                variant="outline"
                 loading={decide.isPending && decide.variables?.kind === 'reject'}
                 disabled={decide.isPending}
                 onClick={() => send({ kind: 'reject', stepIndex: step, comment })}

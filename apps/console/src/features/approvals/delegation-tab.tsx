@@ -146,7 +146,7 @@ function DelegationList({ role }: { role: 'given' | 'received' }) {
                       })}
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" tt="none" color={state === 'running' ? 'teal' : 'gray'}>
+                      <Badge tt="none" color={state === 'running' ? 'teal.9' : 'gray.7'}>
                         {t(`delegation.state.${state}`)}
                       </Badge>
                     </Table.Td>

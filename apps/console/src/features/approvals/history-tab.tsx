@@ -8,6 +8,7 @@ import { ScrollTable } from '../samples/scroll-table';
 import { usePageParam } from './page-param';
 import { useNameOf } from './people';
 import { RequestStatus, SubjectKind, useRequests } from './queries';
+import { STATUS_COLOR } from './status-color';
 
 const PER_PAGE = 20;
 const STATUSES: RequestStatus[] = ['approved', 'rejected', 'recalled', 'voided', 'pending'];
@@ -81,11 +82,7 @@ export function HistoryTab() {
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
-                      <Badge
-                        variant="light"
-                        tt="none"
-                        color={r.status === 'approved' ? 'teal' : r.status === 'rejected' ? 'red' : 'gray'}
-                      >
+                      <Badge tt="none" color={STATUS_COLOR[r.status]}>
                         {t(`status.${r.status}`)}
                       </Badge>
                     </Table.Td>

@@ -7,7 +7,7 @@ import { usePageParam } from './page-param';
 import { usePending } from './queries';
 import { RequestCard } from './request-card';
 
-const PER_PAGE = 5;
+const PER_PAGE = 10;
 
 /**
  * What waits for my decision, each item in full. An item I decided (or tried to) stays on the page with its new

@@ -9,18 +9,11 @@ import { DecisionForm } from './decision-form';
 import { DeviationSubject } from './deviation-subject';
 import { OfferSubject } from './offer-subject';
 import { useNameOf } from './people';
-import { RequestDetail, RequestStatus, useRequest } from './queries';
+import { RequestDetail, useRequest } from './queries';
 import { SampleSubject } from './sample-subject';
 import { SlaBadge } from './sla-badge';
 import { offerSnapshot, sampleSnapshot } from './snapshots';
-
-const STATUS_COLOR: Record<RequestStatus, string> = {
-  pending: 'blue',
-  approved: 'teal',
-  rejected: 'red',
-  recalled: 'gray',
-  voided: 'gray',
-};
+import { STATUS_COLOR } from './status-color';
 
 /** What the request is about, in a few words (its card's name). */
 function subjectName(r: RequestDetail): string {

@@ -17,7 +17,7 @@ export function SlaBadge({ step }: { step: Step | null }) {
     sla.level === 'escalated' ? t('level.escalated', { to: approverText(step.escalateTo) }) : t(`level.${sla.level}`);
   return (
     <Group gap="xs" wrap="wrap">
-      <Badge color={sla.color} variant="light" tt="none" data-testid="sla">
+      <Badge color={sla.color} variant="dot" c="dark.9" tt="none" data-testid="sla">
         {t(sla.key, sla.values)}
       </Badge>
       <Text size="xs" c="gray.7">

@@ -77,7 +77,7 @@ export function TermsTable({
               </Table.Td>
               <Table.Td>
                 {row.changed ? (
-                  <Badge color="orange" variant="light">
+                  <Badge color="orange" variant="dot" c="dark.9" tt="none">
                     {t('diff.changed')}
                   </Badge>
                 ) : (
