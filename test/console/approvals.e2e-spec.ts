@@ -248,6 +248,13 @@ describe('the approval inbox', () => {
       expect(detail.steps[0].decidedBy).toBe(winner.id);
       const loser = alerts[0] === null ? cora : head;
       expect(await card(loser.page, walk.approval.id).getByRole('button', { name: 'Approve' }).count()).toBe(0);
+      // The request's own page also lists every request about its subject.
+      await loser.page
+        .getByRole('region', { name: 'Every request about this subject' })
+        .getByText(/^This request/)
+        .waitFor();
+      await settled(loser.page);
+      await expectAccessible(loser.page, 'approvals, a request lost in a race');
       await screenshot(loser.page, 'approvals-race-lost-en');
       await head.context.close();
       await cora.context.close();

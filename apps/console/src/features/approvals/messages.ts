@@ -138,6 +138,11 @@ export const approvalsMessages = defineMessages({
       notForMe: 'It waits for someone else’s decision.',
       closeToast: 'Close',
     },
+    subjectHistory: {
+      title: 'Every request about this subject',
+      this: 'This request, {{date}}',
+      request: 'Request of {{date}}',
+    },
     history: {
       requestedBy: 'Requested by',
       requestedAt: 'Requested',
@@ -312,6 +317,11 @@ export const approvalsMessages = defineMessages({
       own: 'Ezt a jóváhagyást te kérted: nem döntheted el, csak visszavonhatod.',
       notForMe: 'Másvalaki döntésére vár.',
       closeToast: 'Bezárás',
+    },
+    subjectHistory: {
+      title: 'Minden kérés erről a tárgyról',
+      this: 'Ez a kérés, {{date}}',
+      request: 'Kérés: {{date}}',
     },
     history: {
       requestedBy: 'Kérte',
