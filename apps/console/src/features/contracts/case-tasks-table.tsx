@@ -44,7 +44,7 @@ export function CaseTasksTable({ tasks, canAct }: { tasks: CaseTask[]; canAct: b
               <Table.Td>
                 <Text size="sm" c={task.overdue ? 'red.9' : undefined} fw={task.overdue ? 600 : undefined}>
                   {task.state === 'done' && task.doneAt
-                    ? f.dateTime(task.doneAt)
+                    ? t('due.done', { date: f.dateTime(task.doneAt) })
                     : task.dueAt
                       ? f.dateTime(task.dueAt)
                       : t('due.none')}

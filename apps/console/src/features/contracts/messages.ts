@@ -140,6 +140,7 @@ export const contractsMessages = defineMessages({
       handover: 'Handover to delivery',
       handedOver: 'Handed over to delivery on {{date}}',
       handoverWaiting: 'Delivery takes the handover task from its queue.',
+      handoverDue: 'Handover due {{date}}',
     },
     activity: {
       title: 'Documents and comments',
@@ -289,6 +290,7 @@ export const contractsMessages = defineMessages({
       handover: 'Átadás a megvalósításnak',
       handedOver: 'Átadva a megvalósításnak: {{date}}',
       handoverWaiting: 'Az átadási feladatot a megvalósítás veszi fel a saját sorából.',
+      handoverDue: 'Átadási határidő: {{date}}',
     },
     activity: {
       title: 'Dokumentumok és megjegyzések',

@@ -34,7 +34,7 @@ export function SigningPanel({ contractCase }: { contractCase: ContractCase }) {
         </Text>
         {handover && !c.handedOverAt && handover.dueAt ? (
           <Text size="sm" c={handover.overdue ? 'red.9' : 'gray.7'}>
-            {f.dateTime(handover.dueAt)}
+            {t('signing.handoverDue', { date: f.dateTime(handover.dueAt) })}
           </Text>
         ) : null}
       </Stack>
