@@ -44,7 +44,7 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
     </Alert>
   ) : null;
 
-  if (request.status !== 'pending') return result;
+  if (request.status !== 'pending' || (decidable === null && !own)) return result;
   if (!decidable && !own) {
     return (
       <Stack gap="xs">

@@ -66,7 +66,7 @@ export function useRequest(id: string) {
 }
 
 /** Whether the server lists this request among those I may decide now (it is the authority on eligibility). */
-export function useDecidable(request: RequestSummary) {
+export function useDecidable(request: RequestSummary): boolean | null {
   const pending = useQuery({
     queryKey: [...APPROVALS_KEY, 'pending', 'kind', request.subjectKind],
     enabled: request.status === 'pending',
@@ -77,7 +77,9 @@ export function useDecidable(request: RequestSummary) {
         }),
       ),
   });
-  return request.status === 'pending' && !!pending.data?.items.some((i) => i.id === request.id);
+  if (request.status !== 'pending') return false;
+  // Unknown (null) until the server answered: the page shows no decision rather than a wrong one.
+  return pending.data ? pending.data.items.some((i) => i.id === request.id) : null;
 }
 
 export type Decision =
