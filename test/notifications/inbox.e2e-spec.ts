@@ -10,6 +10,8 @@ describe('notifications inbox and preferences', () => {
   const ann = randomUUID();
   const bob = randomUUID();
   const legalLead = randomUUID();
+  // Legal by role only: no directory group membership, still a member of the legal group (groupsForRoles).
+  const lena = randomUUID();
   const annToken = tokenFor({ userId: ann, roles: [Role.Legal] });
   const bobToken = tokenFor({ userId: bob, roles: [Role.Legal] });
 
@@ -66,6 +68,7 @@ describe('notifications inbox and preferences', () => {
         { userId: ann, roles: [Role.Legal], groups: ['legal'] },
         { userId: bob, roles: [Role.Legal], groups: ['legal'] },
         { userId: legalLead, roles: [Role.Legal], groups: ['legal'], leadOf: ['legal'] },
+        { userId: lena, roles: [Role.Legal] },
       ],
     );
   });
@@ -148,7 +151,14 @@ describe('notifications inbox and preferences', () => {
     );
     const recipients = async (messageId: string) =>
       await svc.count(`SELECT count(*) FROM notifications.notification WHERE message_id = $1`, [messageId]);
-    expect(await recipients(queued.messageId)).toBe(3);
+    // The three directory members and the lawyer who is one by her role.
+    expect(await recipients(queued.messageId)).toBe(4);
+    expect(
+      await svc.count(`SELECT count(*) FROM notifications.notification WHERE message_id = $1 AND user_id = $2`, [
+        queued.messageId,
+        lena,
+      ]),
+    ).toBe(1);
     expect(
       await svc.count(`SELECT count(*) FROM notifications.notification WHERE message_id = $1 AND user_id = $2`, [
         escalation.messageId,

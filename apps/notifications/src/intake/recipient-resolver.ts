@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DirectoryService, DirectoryUser } from '@dealgate/chassis';
-import { AudienceSelector, assertNever, distinctRecipients } from '@dealgate/domain';
+import { ALL_ROLES, AudienceSelector, assertNever, distinctRecipients, groupsForRoles } from '@dealgate/domain';
 
 /** Turns audience selectors into people from the service's own directory copy (fed by identity events). */
 @Injectable()
@@ -24,8 +24,13 @@ export class RecipientResolver {
         const unit = await this.directory.unit(selector.unitId, manager);
         return unit?.active && unit.headUserId ? this.one(unit.headUserId, manager) : [];
       }
-      case 'group':
-        return this.directory.groupMembers(selector.group, false, manager);
+      case 'group': {
+        // A role gives membership of its group (groupsForRoles: legal, accounting) without a directory entry, as
+        // the contracts service counts it; otherwise a lawyer would never hear of a task opened for legal.
+        const roles = ALL_ROLES.filter((role) => (groupsForRoles([role]) as string[]).includes(selector.group));
+        const byRole = await Promise.all(roles.map((role) => this.directory.usersWithRole(role, null, manager)));
+        return [...(await this.directory.groupMembers(selector.group, false, manager)), ...byRole.flat()];
+      }
       case 'group_leads':
         return this.directory.groupMembers(selector.group, true, manager);
       default:
