@@ -1,4 +1,15 @@
-import { Anchor, AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
+import {
+  Anchor,
+  AppShell,
+  Avatar,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  Text,
+  UnstyledButton,
+  useMatches,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,6 +46,8 @@ export function AppLayout() {
   const { t } = useTranslation();
   const me = useMe();
   const [opened, { toggle, close }] = useDisclosure();
+  // Below the navbar's breakpoint a closed navbar is only moved off screen: keep Tab and screen readers out of it.
+  const folded = useMatches({ base: true, sm: false }) && !opened;
   const location = useLocation();
   const navigate = useNavigate();
   // Owners and heads always see approvals; anyone else (never an admin) when someone delegated theirs to them.
@@ -75,9 +88,7 @@ export function AppLayout() {
                   <Text size="xs" c="dimmed" visibleFrom="xs">
                     {me.roles.map((r) => t(`roles.${r}`)).join(', ')}
                   </Text>
-                  <Text size="sm" fw={500} hiddenFrom="xs">
-                    {me.name.slice(0, 1)}
-                  </Text>
+                  <Avatar name={me.name} size={32} color="indigo.8" variant="filled" hiddenFrom="xs" aria-hidden />
                 </UnstyledButton>
               </Menu.Target>
               <Menu.Dropdown>
@@ -97,7 +108,7 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')} inert={folded || undefined}>
         {items.map((item) => (
           <NavLink
             key={item.to}

@@ -55,7 +55,7 @@ function PreferencesForm({ saved }: { saved: Preferences }) {
           )
         ) : null}
         <Paper withBorder radius="md" p={0} style={{ overflowX: 'auto' }}>
-          <Table striped highlightOnHover verticalSpacing="sm" miw={520}>
+          <Table striped highlightOnHover verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('preferences.event')}</Table.Th>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, SegmentedControl, Stack, Table, Text, Title, useMatches } from '@mantine/core';
 import { ScrollTable } from './scroll-table';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -24,6 +24,8 @@ export function SamplesListPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const { sort, chosen, setSort } = useUrlSort(SAMPLE_SORT_FIELDS, { field: 'updatedAt', descending: true });
   const samples = useSamples(status, page, chosen);
+  // Four statuses do not fit side by side on a phone: they stack there.
+  const filterOrientation = useMatches<'vertical' | 'horizontal'>({ base: 'vertical', xs: 'horizontal' });
   const lines = useProductLines();
   const lineName = (id: string) => lines.data?.items.find((l) => l.id === id)?.name ?? '';
 
@@ -63,6 +65,9 @@ export function SamplesListPage() {
           {t('list.filter')}
         </Text>
         <SegmentedControl
+          orientation={filterOrientation}
+          fullWidth={filterOrientation === 'vertical'}
+          w={filterOrientation === 'vertical' ? '100%' : undefined}
           aria-labelledby="sample-status-filter"
           value={status ?? 'all'}
           onChange={setFilter}
