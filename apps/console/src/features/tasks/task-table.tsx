@@ -1,4 +1,4 @@
-import { Anchor, Button, Table, Text } from '@mantine/core';
+import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../i18n/format';
@@ -30,15 +30,17 @@ export function TaskTable({ tasks, onDetails }: { tasks: Task[]; onDetails: (id:
           {tasks.map((task) => (
             <Table.Tr key={task.id}>
               <Table.Td>
-                <Button
-                  variant="subtle"
-                  color="indigo.8"
-                  px={0}
+                <Anchor
+                  component="button"
+                  type="button"
+                  c="indigo.8"
+                  fw={500}
+                  ta="left"
                   onClick={() => onDetails(task.id)}
                   aria-label={t('actions.detailsNamed', { title: task.title })}
                 >
                   {task.title}
-                </Button>
+                </Anchor>
               </Table.Td>
               <Table.Td>
                 <Anchor component={Link} to={`/contracts/${task.caseId}`} c="indigo.8">
