@@ -165,6 +165,13 @@ describe('the approval inbox', () => {
   it('lets the owner approve a sample from the inbox with a comment', async () => {
     const { sample, line, approval } = await submittedSample(world, `Wholesalers ${Date.now()}`, 12);
     const { context, page } = await signedIn(world.owner);
+    // The notification about it opens the request's own page.
+    await page.goto('/notifications');
+    const open = page.getByRole('link', { name: 'Open “Approval needed: target sample”' }).first();
+    await open.waitFor({ timeout: 60_000 });
+    await open.click();
+    await page.waitForURL((url) => /^\/approvals\/[0-9a-f-]{36}$/.test(url.pathname));
+    await page.getByRole('article').getByRole('heading', { level: 3 }).waitFor();
     await page.goto('/approvals');
     const item = card(page, approval.id);
     expect(await item.getAttribute('aria-label')).toBe(`Target sample: ${sample.title}`);
