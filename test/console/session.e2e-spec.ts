@@ -1,3 +1,5 @@
+// page.evaluate callbacks run in the browser and read its storage.
+/// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import { expectAccessible, launchChromium, newContext, screenshot } from './support/browser';
 import { ConsoleWorld, startConsoleWorld } from './support/console-world';
