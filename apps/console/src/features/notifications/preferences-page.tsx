@@ -62,7 +62,8 @@ function PreferencesForm({ saved }: { saved: Preferences }) {
                 <Table.Th scope="col" ta="center">
                   {t('preferences.inApp')}
                 </Table.Th>
-                <Table.Th scope="col" ta="center">
+                {/* "E-mail" must not break at its hyphen in a narrow column. */}
+                <Table.Th scope="col" ta="center" style={{ whiteSpace: 'nowrap' }}>
                   {t('preferences.email')}
                 </Table.Th>
               </Table.Tr>

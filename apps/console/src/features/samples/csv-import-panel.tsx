@@ -88,6 +88,8 @@ export function CsvImportPanel({ sampleId }: { sampleId: string }) {
               clearButtonProps={{ 'aria-label': t('import.clear') }}
               disabled={busy}
               miw={260}
+              // Mantine's placeholder grey is too light to read (axe: colour contrast); a darker one still reads as a hint.
+              styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
             />
             <Button type="submit" disabled={!file} loading={busy}>
               {t('import.start')}

@@ -7,7 +7,16 @@ import type { ReactNode } from 'react';
  */
 export function ScrollTable({ label, minWidth, children }: { label: string; minWidth: number; children: ReactNode }) {
   return (
-    <Table.ScrollContainer minWidth={minWidth} type="native" tabIndex={0} role="region" aria-label={label}>
+    // Positioned, so it also clips what is absolutely placed inside (a visually hidden header text would otherwise
+    // stretch the page sideways on a phone).
+    <Table.ScrollContainer
+      minWidth={minWidth}
+      type="native"
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+      pos="relative"
+    >
       {children}
     </Table.ScrollContainer>
   );
