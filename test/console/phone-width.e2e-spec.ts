@@ -102,7 +102,7 @@ describe('console at phone width', () => {
   }
 
   /** Whether a link is on the screen (a folded navbar is moved off it, not hidden). */
-  async function onScreen(page: Page, link: Locator): Promise<boolean> {
+  async function onScreen(link: Locator): Promise<boolean> {
     const box = await link.boundingBox();
     return !!box && box.x >= 0 && box.x + box.width <= PHONE.width;
   }
@@ -111,14 +111,14 @@ describe('console at phone width', () => {
   async function navigationReachable(page: Page, language: Language, link: string): Promise<void> {
     const nav = page.getByRole('navigation', { name: language === 'hu' ? 'Fő navigáció' : 'Main navigation' });
     const target = nav.getByRole('link', { name: link });
-    expect(await onScreen(page, target)).toBe(false);
+    expect(await onScreen(target)).toBe(false);
     expect(await nav.getAttribute('inert')).not.toBeNull();
     const burger = page.getByRole('button', { name: NAV[language] });
     await burger.click();
-    await waitFor(() => onScreen(page, target), { what: `${link} on screen`, timeoutMs: 10_000 });
+    await waitFor(() => onScreen(target), { what: `${link} on screen`, timeoutMs: 10_000 });
     expect(await nav.getAttribute('inert')).toBeNull();
     await burger.click();
-    await waitFor(async () => !(await onScreen(page, target)), { what: `${link} folded`, timeoutMs: 10_000 });
+    await waitFor(async () => !(await onScreen(target)), { what: `${link} folded`, timeoutMs: 10_000 });
   }
 
   it('login, home and change password fit, and the burger opens the navigation (en)', async () => {
