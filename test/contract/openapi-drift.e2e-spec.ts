@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RouteFacts, isOptionalProperty, routeFacts, rulesByProperty } from '@dealgate/chassis';
+import { RouteFacts, isOptionalProperty, routeFacts, rulesByProperty, versionConflictCode } from '@dealgate/chassis';
 import {
   OPENAPI_FILE,
   TestDatabase,
@@ -13,6 +13,7 @@ import {
 import { RunningSystem, startSystem } from '../support/system-harness';
 
 type Schema = { properties?: Record<string, unknown>; required?: string[]; $ref?: string };
+type ErrorSchema = { allOf?: [{ $ref?: string }, { properties?: { code?: { enum?: string[] } } }?] };
 interface Operation {
   operationId?: string;
   parameters?: { name: string; in: string; required?: boolean }[];
@@ -89,6 +90,17 @@ describe('the committed OpenAPI contract (openapi.json)', () => {
     expect(checked).toBeGreaterThan(100);
   });
 
+  it('declares a version conflict for every operation whose body or query carries `version`', () => {
+    const problems: string[] = [];
+    for (const [where, op] of operations()) {
+      const facts = op.operationId ? routes.get(op.operationId) : undefined;
+      const inputs = [facts?.bodyType, ...(facts?.queryTypes ?? [])].filter((t) => t !== undefined);
+      if (facts && inputs.some((t) => rulesByProperty(t).has('version')) && !versionConflictCode(facts))
+        problems.push(`${where}: takes a version but declares no version conflict (@Refuses(...VersionConflict))`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('describes every validated property of every nested DTO and every query DTO as a parameter', () => {
     const problems: string[] = [];
     for (const [where, op] of operations()) {
@@ -115,7 +127,7 @@ describe('the committed OpenAPI contract (openapi.json)', () => {
     expect(problems).toEqual([]);
   });
 
-  it('describes an answer body for every operation that has one, and errors in the one ErrorBody shape', () => {
+  it('describes an answer body for every operation that has one, and errors in the one ErrorBody shape with their codes', () => {
     const problems: string[] = [];
     for (const [where, op] of operations()) {
       const responses = (op as { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> })
@@ -125,12 +137,15 @@ describe('the committed OpenAPI contract (openapi.json)', () => {
       for (const [status, answer] of success)
         if (status !== '204' && !Object.values(answer.content ?? {}).some((c) => c.schema))
           problems.push(`${where}: ${status} has no body schema`);
-      for (const [status, answer] of Object.entries(responses ?? {}))
-        if (
-          /^[45]/.test(status) &&
-          answer.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorBody'
-        )
+      for (const [status, answer] of Object.entries(responses ?? {})) {
+        if (!/^[45]/.test(status)) continue;
+        const schema = answer.content?.['application/json']?.schema as ErrorSchema | undefined;
+        if (schema?.allOf?.[0]?.$ref !== '#/components/schemas/ErrorBody')
           problems.push(`${where}: ${status} is not an ErrorBody`);
+        // Declared with @Refuses (or implied by the route): an error status without its codes is a guess.
+        else if (!schema.allOf[1]?.properties?.code?.enum?.length)
+          problems.push(`${where}: ${status} does not list its codes (declare them with @Refuses)`);
+      }
     }
     expect(problems).toEqual([]);
   });

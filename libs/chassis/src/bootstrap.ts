@@ -73,7 +73,7 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
     new DocumentBuilder().setTitle(`Dealgate ${options.service}`).setVersion('1').addBearerAuth().build(),
     { extraModels: [ErrorBody] },
   );
-  describeContract(document, routeFacts(app));
+  describeContract(document, routeFacts(app), options.statusForCode);
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: options.docs?.jsonDocumentUrl ?? 'api/docs-json',
     swaggerUrl: options.docs?.swaggerUrl,

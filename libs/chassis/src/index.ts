@@ -5,4 +5,5 @@ export * from './run-service';
 export * from './ping';
 export * from './directory';
 export { RouteFacts, routeFacts } from './openapi/routes';
+export { describeContract, errorCodesOf, errorResponse, versionConflictCode } from './openapi/contract';
 export { isOptionalProperty, rulesByProperty } from './openapi/validation-schema';

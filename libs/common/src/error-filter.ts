@@ -11,16 +11,18 @@ import { DomainError } from '@dealgate/domain';
 import type { NextFunction, Request, Response } from 'express';
 import { currentCorrelationId } from './correlation';
 import { ErrorBody } from './error-body';
+import { COMMON_CODE_STATUS, CommonErrorCode } from './error-codes';
 
 /** Maps a domain error code to its HTTP status. Each app passes one exhaustive map for the codes it throws. */
 export type StatusForCode = (code: string) => number | undefined;
 
-const COMMON_STATUS: Record<string, number> = {
-  not_found: HttpStatus.NOT_FOUND,
-  forbidden: HttpStatus.FORBIDDEN,
-  conflict: HttpStatus.CONFLICT,
-  version_conflict: HttpStatus.CONFLICT,
-};
+/**
+ * The status a code answers with: the app's own map, else the common codes' (`not_found`, `version_conflict`...),
+ * else 422 (a broken business rule). The error filter and the OpenAPI document both ask this one function.
+ */
+export function statusOfCode(statusForCode: StatusForCode, code: string): number {
+  return statusForCode(code) ?? COMMON_CODE_STATUS[code as CommonErrorCode] ?? HttpStatus.UNPROCESSABLE_ENTITY;
+}
 
 function httpCode(status: number): string {
   return (HttpStatus[status] ?? 'error').toLowerCase();
@@ -92,7 +94,7 @@ export class AppExceptionFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
       const { code } = exception as DomainError<string>;
-      const statusCode = this.statusForCode(code) ?? COMMON_STATUS[code] ?? HttpStatus.UNPROCESSABLE_ENTITY;
+      const statusCode = statusOfCode(this.statusForCode, code);
       const details = (exception as DomainError<string>).details;
       // A rule about one input (e.g. a weak password) names it like validation does: details.fields.
       const fields = Array.isArray(details?.fields) ? { fields: details.fields as ErrorBody['fields'] } : {};

@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
-import { Page, PageOf, toPage } from '@dealgate/common';
+import { Page, PageOf, toPage, CommonErrorCode, Refuses } from '@dealgate/common';
 import { Role } from '@dealgate/domain';
 import { Roles } from '@dealgate/auth';
 import { DeadLetter, DeadLetterStore } from './dead-letters';
@@ -24,6 +24,7 @@ export class DeadLetterController {
 
   @Post(':id/replay')
   @ApiOperation({ summary: 'Put a dead letter back on its queue with a fresh attempt budget (admin)' })
+  @Refuses(CommonErrorCode.NotFound)
   async replay(@Param('id', ParseUUIDPipe) id: string): Promise<DeadLetter> {
     const replayed = await this.store.replay(id);
     if (!replayed) throw new NotFoundException({ code: 'not_found', message: `No dead letter ${id}.` });

@@ -21,9 +21,11 @@ const REF_BASE = 'openapi.json';
 /**
  * OpenAPI 3.0 schemas as JSON Schema for ajv: `nullable` becomes "or null", refs point into the registered
  * document, and objects with declared properties admit no others (an undocumented field is a contract break).
+ * The members of an `allOf` narrow a whole schema (e.g. an error's `code` to the operation's codes): they stay
+ * open, the schema they narrow is closed itself.
  */
-function toJsonSchema(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(toJsonSchema);
+function toJsonSchema(schema: unknown, closed = true): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => toJsonSchema(s));
   if (schema === null || typeof schema !== 'object') return schema;
   const out: Json = {};
   for (const [key, value] of Object.entries(schema as Json)) {
@@ -31,13 +33,15 @@ function toJsonSchema(schema: unknown): unknown {
     if (key === '$ref' && typeof value === 'string') out.$ref = `${REF_BASE}${value}`;
     else if (key === 'properties' || key === 'patternProperties') {
       out[key] = Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, toJsonSchema(v)]));
-    } else out[key] = toJsonSchema(value);
+    } else if (key === 'allOf' && Array.isArray(value)) out.allOf = value.map((v) => toJsonSchema(v, false));
+    else out[key] = toJsonSchema(value);
   }
-  if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
+  if (closed && out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
   return (schema as Json).nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
 }
 
-class Contract {
+/** Checks HTTP answers against one OpenAPI document (see `expectMatchesContract`). */
+export class Contract {
   private readonly ajv = new Ajv({ strict: false, allErrors: true });
   private readonly routes: Route[];
   private readonly validators = new Map<string, ValidateFunction>();
@@ -91,7 +95,8 @@ class Contract {
       const documented = Object.keys(operation.responses ?? {}).join(', ');
       throw new Error(
         `API contract: ${where} answered ${status}, which openapi.json does not document (it lists ${documented}). ` +
-          `Document it (then run npm run openapi) or fix the answer.\nBody: ${JSON.stringify(body)?.slice(0, 500)}`,
+          `Document it (an error: declare its code with @Refuses(...) on the handler; then run npm run openapi) or ` +
+          `fix the answer.\nBody: ${JSON.stringify(body)?.slice(0, 500)}`,
       );
     }
     const media = (contentType ?? 'application/json').split(';')[0].trim();
@@ -114,10 +119,21 @@ class Contract {
     }
     const validate = this.validator(`${verb} ${route.template} ${status}`, schema);
     if (!validate(body)) {
-      const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '(body)'} ${e.message ?? ''}`);
+      const problems = (validate.errors ?? []).map(
+        (e) =>
+          `${e.instancePath || '(body)'} ${e.message ?? ''}` +
+          (e.keyword === 'enum' ? ` (${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)})` : ''),
+      );
+      const code = status >= 400 ? (body as { code?: unknown }).code : undefined;
+      const codes = problems.some((p) => p.startsWith('/code ')) && typeof code === 'string';
       throw new Error(
         `API contract: ${where} answered ${status} with a body that does not match openapi.json:\n  ` +
-          `${[...new Set(problems)].slice(0, 15).join('\n  ')}\nBody: ${JSON.stringify(body).slice(0, 1000)}`,
+          `${[...new Set(problems)].slice(0, 15).join('\n  ')}\n` +
+          (codes
+            ? `The code ${code} is not one the operation documents for ${status}: declare it with @Refuses(...) on ` +
+              `the handler (then run npm run openapi), or fix the answer.\n`
+            : '') +
+          `Body: ${JSON.stringify(body).slice(0, 1000)}`,
       );
     }
   }
@@ -127,8 +143,10 @@ let contract: Contract | undefined;
 
 /**
  * Checks one HTTP answer against the committed openapi.json: the status must be documented for the operation and a
- * JSON body must match its schema (no undocumented fields). Throws a message naming the operation otherwise. Paths
- * outside the document (health, metrics, unknown routes) are not checked. Schemas are compiled once per process.
+ * JSON body must match its schema (no undocumented fields; an error's `code` one the operation lists for that
+ * status, i.e. declared with `@Refuses` or implied by its route). Throws a message naming the operation otherwise.
+ * Paths outside the document (health, metrics, unknown routes) are not checked. Schemas are compiled once per
+ * process.
  */
 export function expectMatchesContract(
   method: string,
@@ -139,4 +157,32 @@ export function expectMatchesContract(
 ): void {
   contract ??= new Contract(readCommittedDocument());
   contract.check(method, url, status, body, contentType);
+}
+
+/**
+ * Checks a `fetch` answer against the committed openapi.json (see `expectMatchesContract`) without consuming it:
+ * JSON is parsed from a clone, a CSV or other text is checked for its media type, an event stream (endless) for
+ * its status and media type only.
+ */
+export async function expectResponseMatchesContract(
+  method: string,
+  url: string | URL,
+  response: Response,
+): Promise<void> {
+  const type = response.headers.get('content-type');
+  const media = (type ?? '').split(';')[0].trim();
+  let body: unknown;
+  if (media === 'text/event-stream') body = '(event stream)';
+  else {
+    const text = await response.clone().text();
+    body = text && media === 'application/json' ? (JSON.parse(text) as unknown) : text;
+  }
+  expectMatchesContract(method, String(url), response.status, body, type);
+}
+
+/** `fetch`, with the answer checked against the committed openapi.json: for specs that call the API directly. */
+export async function fetchWithContract(url: string | URL, init?: RequestInit): Promise<Response> {
+  const response = await fetch(url, init);
+  await expectResponseMatchesContract(init?.method ?? 'GET', url, response);
+  return response;
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
-import { Role } from '@dealgate/domain';
+import { Role, ApprovalErrorCode } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page, PageOf } from '@dealgate/common';
+import { Page, PageOf, Refuses } from '@dealgate/common';
 import { CreateDelegationDto, DelegationListQuery } from './delegation.dto';
 import { DelegationView } from './delegation.repository';
 import { DelegationService } from './delegation.service';
@@ -16,6 +16,7 @@ export class DelegationController {
 
   @Post()
   @ApiOperation({ summary: 'Let a colleague decide my approvals for a date range' })
+  @Refuses(ApprovalErrorCode.DelegationInvalid)
   create(@CurrentUser() user: Principal, @Body() dto: CreateDelegationDto): Promise<DelegationView> {
     return this.delegations.create(user, dto);
   }
@@ -29,6 +30,7 @@ export class DelegationController {
 
   @Delete(':id')
   @ApiOperation({ summary: 'Revoke one of my delegations' })
+  @Refuses(ApprovalErrorCode.DelegationNotFound)
   revoke(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<DelegationView> {
     return this.delegations.revoke(user, id);
   }

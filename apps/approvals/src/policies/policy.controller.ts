@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApprovalSubjectKind, Role } from '@dealgate/domain';
+import { ApprovalErrorCode, ApprovalSubjectKind, PolicyFieldErrorCode, Role } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
 import { ReplacePolicyDto } from './policy.dto';
 import { StoredPolicy } from './policy.repository';
 import { PolicyService } from './policy.service';
+import { Refuses } from '@dealgate/common';
 
 @ApiTags('approvals')
 @ApiBearerAuth()
@@ -22,13 +23,23 @@ export class PolicyController {
   @Get(':subjectKind')
   @Roles(Role.Admin, Role.Owner, Role.SalesHead)
   @ApiOperation({ summary: 'The approval policy of one subject kind' })
+  @Refuses(ApprovalErrorCode.PolicyNotFound)
   get(@Param('subjectKind', new ParseEnumPipe(ApprovalSubjectKind)) kind: ApprovalSubjectKind): Promise<StoredPolicy> {
     return this.policies.get(kind);
   }
 
   @Put(':subjectKind')
   @Roles(Role.Admin)
-  @ApiOperation({ summary: 'Replace a policy (admin); applies to requests opened afterwards' })
+  @ApiOperation({
+    summary: 'Replace a policy (admin); applies to requests opened afterwards',
+    description:
+      'A policy that breaks a rule answers 422 `approval.policy_invalid` with every problem at once in ' +
+      '`details.errors` (`field`, `code`, `message`); each `code` is one of ' +
+      `${Object.values(PolicyFieldErrorCode)
+        .map((c) => `\`${c}\``)
+        .join(', ')}.`,
+  })
+  @Refuses(ApprovalErrorCode.PolicyInvalid, ApprovalErrorCode.VersionConflict)
   replace(
     @Param('subjectKind', new ParseEnumPipe(ApprovalSubjectKind)) kind: ApprovalSubjectKind,
     @Body() dto: ReplacePolicyDto,

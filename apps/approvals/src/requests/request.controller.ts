@@ -1,12 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
-import { Role } from '@dealgate/domain';
+import { Role, ApprovalErrorCode } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page, PageOf } from '@dealgate/common';
+import { Page, PageOf, Refuses } from '@dealgate/common';
 import { ApproveDto, HistoryQuery, PendingQuery, RecallDto, RejectDto, RequestListQuery } from './request.dto';
 import { RequestDecisionService } from './request-decision.service';
 import { RequestQueryService } from './request-query.service';
 import { RequestDetailView, RequestSummaryView } from './request.views';
+
+/** Deciding the current step: a request the caller sees, still open, at that step, and the caller may decide it. */
+const DECIDES_STEP = [
+  ApprovalErrorCode.RequestNotFound,
+  ApprovalErrorCode.RequestClosed,
+  ApprovalErrorCode.StaleStep,
+  ApprovalErrorCode.ForbiddenOwnRequest,
+  ApprovalErrorCode.AdminNotApprover,
+  ApprovalErrorCode.WrongUnit,
+  ApprovalErrorCode.NotEligible,
+];
 
 // Administrators configure policies but take no business decisions and see no requests.
 const PEOPLE = [Role.Owner, Role.SalesHead, Role.Salesperson, Role.Legal, Role.Accounting];
@@ -44,6 +55,7 @@ export class RequestController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One request: the frozen snapshot, its chain and its full history' })
+  @Refuses(ApprovalErrorCode.RequestNotFound)
   detail(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<RequestDetailView> {
     return this.queries.detail(id, user);
   }
@@ -51,6 +63,7 @@ export class RequestController {
   @Post(':id/approve')
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve the current step (never your own request)' })
+  @Refuses(...DECIDES_STEP)
   approve(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -62,6 +75,7 @@ export class RequestController {
   @Post(':id/reject')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject the request at the current step; a comment is required' })
+  @Refuses(...DECIDES_STEP, ApprovalErrorCode.CommentRequired)
   reject(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -73,6 +87,7 @@ export class RequestController {
   @Post(':id/recall')
   @HttpCode(200)
   @ApiOperation({ summary: 'Recall my own pending request' })
+  @Refuses(ApprovalErrorCode.RequestNotFound, ApprovalErrorCode.RequestClosed, ApprovalErrorCode.RecallNotRequester)
   recall(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -291,7 +291,9 @@ export interface paths {
         get: operations["PolicyController_get"];
         /**
          * Replace a policy (admin); applies to requests opened afterwards
-         * @description Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
+         * @description A policy that breaks a rule answers 422 `approval.policy_invalid` with every problem at once in `details.errors` (`field`, `code`, `message`); each `code` is one of `unknown_value`, `no_steps`, `admin_not_approver`, `not_positive_integer`, `empty_condition`, `invalid_threshold`, `duplicate_step`, `no_unconditional_step`.
+         *
+         *     Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `approval.version_conflict`: read it again and retry.
          */
         put: operations["PolicyController_replace"];
         post?: never;
@@ -4040,58 +4042,88 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `analytics.invalid_period`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "analytics.invalid_period";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4121,58 +4153,76 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4205,58 +4255,88 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `analytics.invalid_period`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "analytics.invalid_period";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4288,58 +4368,76 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4365,58 +4463,64 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, admin; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4445,76 +4549,88 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin, owner; or the caller may not do this to this object */
+            /** @description Only for admin, owner. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description `version` is stale: the object changed since it was read; read it again and retry. `code`: `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4537,31 +4653,52 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, admin; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4590,76 +4727,112 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin, owner; or the caller may not do this to this object */
+            /** @description Only for admin, owner. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description `version` is stale: the object changed since it was read; read it again and retry. `code`: `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `analytics.invalid_input`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "analytics.invalid_input";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4689,58 +4862,76 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4773,58 +4964,88 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `analytics.invalid_period`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "analytics.invalid_period";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4856,58 +5077,64 @@ export interface operations {
                     "application/json": components["schemas"]["RequestSummaryViewPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4935,58 +5162,64 @@ export interface operations {
                     "application/json": components["schemas"]["DelegationViewPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5012,76 +5245,88 @@ export interface operations {
                     "application/json": components["schemas"]["DelegationView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `approval.delegation_invalid`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "approval.delegation_invalid";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5105,76 +5350,88 @@ export interface operations {
                     "application/json": components["schemas"]["DelegationView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `approval.delegation_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "approval.delegation_not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5201,58 +5458,64 @@ export interface operations {
                     "application/json": components["schemas"]["RequestDetailViewPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5278,58 +5541,64 @@ export interface operations {
                     "application/json": components["schemas"]["RequestSummaryViewPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5351,31 +5620,52 @@ export interface operations {
                     "application/json": components["schemas"]["StoredPolicy"][];
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin, owner, sales_head; or the caller may not do this to this object */
+            /** @description Only for admin, owner, sales_head. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5399,49 +5689,76 @@ export interface operations {
                     "application/json": components["schemas"]["StoredPolicy"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one (`bad_request`: Nest refused it without naming it). `code`: `bad_request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "bad_request";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin, owner, sales_head; or the caller may not do this to this object */
+            /** @description Only for admin, owner, sales_head. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `approval.policy_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "approval.policy_not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5469,76 +5786,100 @@ export interface operations {
                     "application/json": components["schemas"]["StoredPolicy"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one (`bad_request`: Nest refused it without naming it). `code`: `validation_failed`, `entity_parse_failed`, `bad_request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed" | "bad_request";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description `version` is stale: the object changed since it was read; read it again and retry. `code`: `approval.version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "approval.version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `approval.policy_invalid`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "approval.policy_invalid";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5562,49 +5903,76 @@ export interface operations {
                     "application/json": components["schemas"]["RequestDetailView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `approval.request_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "approval.request_not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5632,76 +6000,100 @@ export interface operations {
                     "application/json": components["schemas"]["RequestDetailView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object. `code`: `forbidden`, `approval.forbidden_own_request`, `approval.admin_not_approver`, `approval.wrong_unit`, `approval.not_eligible`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "approval.forbidden_own_request" | "approval.admin_not_approver" | "approval.wrong_unit" | "approval.not_eligible";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `approval.request_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "approval.request_not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it. `code`: `approval.request_closed`, `approval.stale_step`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "approval.request_closed" | "approval.stale_step";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5729,76 +6121,100 @@ export interface operations {
                     "application/json": components["schemas"]["RequestDetailView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object. `code`: `forbidden`, `approval.recall_not_requester`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "approval.recall_not_requester";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `approval.request_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "approval.request_not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it. `code`: `approval.request_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "approval.request_closed";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5826,76 +6242,112 @@ export interface operations {
                     "application/json": components["schemas"]["RequestDetailView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object. `code`: `forbidden`, `approval.forbidden_own_request`, `approval.admin_not_approver`, `approval.wrong_unit`, `approval.not_eligible`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "approval.forbidden_own_request" | "approval.admin_not_approver" | "approval.wrong_unit" | "approval.not_eligible";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `approval.request_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "approval.request_not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it. `code`: `approval.request_closed`, `approval.stale_step`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "approval.request_closed" | "approval.stale_step";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `approval.comment_required`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "approval.comment_required";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5920,58 +6372,52 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyViewPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -5997,76 +6443,88 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKey"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `identity.user_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.user_not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `identity.scope_exceeds_roles`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.scope_exceeds_roles";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -6088,76 +6546,76 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `identity.api_key_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.api_key_not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -6184,58 +6642,52 @@ export interface operations {
                     "application/json": components["schemas"]["AuditRecordPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -6261,67 +6713,52 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description The credentials are not valid */
+            /** @description The credentials are not valid. `code`: `unauthenticated`, `invalid_api_key`, `identity.invalid_credentials`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key" | "identity.invalid_credentials";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -6345,67 +6782,52 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description The credentials are not valid */
+            /** @description The credentials are not valid. `code`: `unauthenticated`, `invalid_api_key`, `identity.invalid_refresh_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key" | "identity.invalid_refresh_token";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -6427,40 +6849,52 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description `identity.user_not_found`: the account no longer exists */
+            /** @description `identity.user_not_found`: the account no longer exists. `code`: `identity.user_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.user_not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -6484,76 +6918,100 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`, `identity.invalid_credentials`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key" | "identity.invalid_credentials";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `identity.user_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.user_not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description `version` is stale: the object changed since it was read; read it again and retry. `code`: `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `identity.weak_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.weak_password";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -6579,67 +7037,52 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description The credentials are not valid */
+            /** @description The credentials are not valid. `code`: `unauthenticated`, `invalid_api_key`, `identity.invalid_refresh_token`, `identity.refresh_token_reused`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key" | "identity.invalid_refresh_token" | "identity.refresh_token_reused";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -6671,58 +7114,64 @@ export interface operations {
                     "application/json": components["schemas"]["CaseSummaryViewPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -6744,31 +7193,52 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateSetView"];
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin, owner, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for admin, owner, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -6794,76 +7264,100 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateSetView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description `version` is stale: the object changed since it was read; read it again and retry. `code`: `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `contract.template_invalid`, `contract.template_duplicate_key`, `contract.template_self_dependency`, `contract.template_unknown_dependency`, `contract.template_cycle`, `contract.template_group_not_allowed`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "contract.template_invalid" | "contract.template_duplicate_key" | "contract.template_self_dependency" | "contract.template_unknown_dependency" | "contract.template_cycle" | "contract.template_group_not_allowed";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -6887,49 +7381,76 @@ export interface operations {
                     "application/json": components["schemas"]["CaseView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -6953,76 +7474,100 @@ export interface operations {
                     "application/json": components["schemas"]["CaseView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it. `code`: `conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -7050,76 +7595,100 @@ export interface operations {
                     "application/json": components["schemas"]["CaseView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it. `code`: `contract.signing_blocked`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "contract.signing_blocked";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -7147,76 +7716,112 @@ export interface operations {
                     "application/json": components["schemas"]["CaseView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description `version` is stale: the object changed since it was read; read it again and retry. `code`: `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `contract.invalid_terms`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "contract.invalid_terms";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -7243,58 +7848,64 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationViewPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -7316,31 +7927,52 @@ export interface operations {
                     "application/json": components["schemas"]["PreferencesView"];
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -7366,76 +7998,76 @@ export interface operations {
                     "application/json": components["schemas"]["PreferencesView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -7457,76 +8089,76 @@ export interface operations {
                     "application/json": components["schemas"]["ReadAllView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description The body is not valid JSON. `code`: `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -7554,31 +8186,64 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
+                };
+            };
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -7600,31 +8265,52 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCountView"];
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -7648,76 +8334,88 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `notifications.not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "notifications.not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -7746,58 +8444,64 @@ export interface operations {
                     "application/json": components["schemas"]["OfferViewPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -7821,49 +8525,76 @@ export interface operations {
                     "application/json": components["schemas"]["OfferView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -7891,76 +8622,112 @@ export interface operations {
                     "application/json": components["schemas"]["OfferView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object. `code`: `forbidden`, `funnel.read_only_access`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "funnel.read_only_access";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `version_conflict`, `funnel.offer_not_editable`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "version_conflict" | "funnel.offer_not_editable";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.offer_need_unknown`, `funnel.offer_terms_invalid`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.offer_need_unknown" | "funnel.offer_terms_invalid";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -7984,49 +8751,76 @@ export interface operations {
                     "application/json": components["schemas"]["DefenceView"][];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -8054,76 +8848,112 @@ export interface operations {
                     "application/json": components["schemas"]["DefenceView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object. `code`: `forbidden`, `funnel.read_only_access`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "funnel.read_only_access";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`, `funnel.offer_not_approved`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict" | "funnel.offer_not_approved";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.meeting_not_held`, `funnel.contact_not_of_prospect`, `funnel.defence_channel_refused`, `funnel.defence_without_decision_maker`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.meeting_not_held" | "funnel.contact_not_of_prospect" | "funnel.defence_channel_refused" | "funnel.defence_without_decision_maker";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -8151,76 +8981,112 @@ export interface operations {
                     "application/json": components["schemas"]["OfferView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object. `code`: `forbidden`, `funnel.read_only_access`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "funnel.read_only_access";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`, `funnel.offer_not_revisable`, `funnel.offer_already_open`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict" | "funnel.offer_not_revisable" | "funnel.offer_already_open";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.offer_need_unknown`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.offer_need_unknown";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -8248,76 +9114,112 @@ export interface operations {
                     "application/json": components["schemas"]["OfferView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object. `code`: `forbidden`, `funnel.read_only_access`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "funnel.read_only_access";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `version_conflict`, `funnel.offer_not_editable`, `funnel.wrong_stage`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "version_conflict" | "funnel.offer_not_editable" | "funnel.wrong_stage";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.offer_empty`, `funnel.offer_item_without_need`, `funnel.offer_terms_invalid`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.offer_empty" | "funnel.offer_item_without_need" | "funnel.offer_terms_invalid";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -8344,58 +9246,64 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetterPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -8419,76 +9327,88 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetter"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -8515,58 +9435,64 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetterPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -8590,76 +9516,88 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetter"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -8686,58 +9624,52 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetterPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -8761,76 +9693,76 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetter"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -8857,58 +9789,64 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetterPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -8932,76 +9870,88 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetter"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -9028,58 +9978,64 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetterPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -9103,76 +10059,88 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetter"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -9201,58 +10169,76 @@ export interface operations {
                     "application/json": components["schemas"]["PlanLineViewPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -9278,76 +10264,100 @@ export interface operations {
                     "application/json": components["schemas"]["PlanLineView"][];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `analytics.plan_assignee_invalid`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "analytics.plan_assignee_invalid";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -9381,58 +10391,88 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `analytics.invalid_period`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "analytics.invalid_period";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -9458,58 +10498,64 @@ export interface operations {
                     "application/json": components["schemas"]["ProductLineViewPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -9535,76 +10581,100 @@ export interface operations {
                     "application/json": components["schemas"]["ProductLineView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin, owner; or the caller may not do this to this object */
+            /** @description Only for admin, owner. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it. `code`: `conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.product_line_invalid`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.product_line_invalid";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -9628,49 +10698,76 @@ export interface operations {
                     "application/json": components["schemas"]["ProductLineView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -9698,76 +10795,112 @@ export interface operations {
                     "application/json": components["schemas"]["ProductLineView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin, owner; or the caller may not do this to this object */
+            /** @description Only for admin, owner. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `conflict`, `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "conflict" | "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.product_line_invalid`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.product_line_invalid";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -9802,58 +10935,64 @@ export interface operations {
                     "application/json": components["schemas"]["ProspectPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -9880,58 +11019,76 @@ export interface operations {
                     "application/json": components["schemas"]["AgendaDto"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description `agenda.range_invalid`: `to` is not after `from`, or the day is longer than 48 hours */
+            /** @description `agenda.range_invalid`: `to` is not after `from`, or the day is longer than 48 hours. `code`: `agenda.range_invalid`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "agenda.range_invalid";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -9957,76 +11114,112 @@ export interface operations {
                     "application/json": components["schemas"]["Prospect"][];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head; or the caller may not do this to this object. `code`: `forbidden`, `funnel.read_only_access`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "funnel.read_only_access";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.assignee_not_salesperson`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.assignee_not_salesperson";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -10059,58 +11252,64 @@ export interface operations {
                     "application/json": components["schemas"]["BoardDto"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -10132,31 +11331,52 @@ export interface operations {
                     "application/json": components["schemas"]["LostReasonEntry"][];
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, admin; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -10184,76 +11404,76 @@ export interface operations {
                     "application/json": components["schemas"]["LostReasonEntry"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin, owner; or the caller may not do this to this object */
+            /** @description Only for admin, owner. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -10277,49 +11497,76 @@ export interface operations {
                     "application/json": components["schemas"]["ProspectDetailDto"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -10347,76 +11594,112 @@ export interface operations {
                     "application/json": components["schemas"]["Prospect"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head; or the caller may not do this to this object. `code`: `forbidden`, `funnel.read_only_access`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "funnel.read_only_access";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.assignee_not_salesperson`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.assignee_not_salesperson";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -10440,49 +11723,76 @@ export interface operations {
                     "application/json": components["schemas"]["BriefView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -10510,76 +11820,112 @@ export interface operations {
                     "application/json": components["schemas"]["BriefView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object. `code`: `forbidden`, `funnel.read_only_access`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "funnel.read_only_access";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.wrong_stage`, `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.wrong_stage" | "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.brief_incomplete`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.brief_incomplete";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -10607,76 +11953,112 @@ export interface operations {
                     "application/json": components["schemas"]["BriefView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object. `code`: `forbidden`, `funnel.read_only_access`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "funnel.read_only_access";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.meeting_not_held`, `funnel.brief_incomplete`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.meeting_not_held" | "funnel.brief_incomplete";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -10703,58 +12085,76 @@ export interface operations {
                     "application/json": components["schemas"]["ContactAttemptViewPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -10782,76 +12182,112 @@ export interface operations {
                     "application/json": components["schemas"]["ContactAttemptView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object. `code`: `forbidden`, `funnel.read_only_access`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "funnel.read_only_access";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.contact_not_of_prospect`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.contact_not_of_prospect";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -10875,49 +12311,76 @@ export interface operations {
                     "application/json": components["schemas"]["ContactView"][];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -10945,76 +12408,88 @@ export interface operations {
                     "application/json": components["schemas"]["ContactView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object. `code`: `forbidden`, `funnel.read_only_access`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "funnel.read_only_access";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -11042,76 +12517,112 @@ export interface operations {
                     "application/json": components["schemas"]["Prospect"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object. `code`: `forbidden`, `funnel.read_only_access`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "funnel.read_only_access";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.lost_reason_unknown`, `funnel.lost_reason_note_required`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.lost_reason_unknown" | "funnel.lost_reason_note_required";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -11135,49 +12646,76 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingView"][];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -11205,76 +12743,112 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object. `code`: `forbidden`, `funnel.read_only_access`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "funnel.read_only_access";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.contact_not_of_prospect`, `funnel.not_decision_maker`, `funnel.decision_maker_incomplete`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.contact_not_of_prospect" | "funnel.not_decision_maker" | "funnel.decision_maker_incomplete";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -11303,76 +12877,100 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object. `code`: `forbidden`, `funnel.read_only_access`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "funnel.read_only_access";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it. `code`: `funnel.meeting_not_open`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.meeting_not_open";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -11401,76 +12999,112 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object. `code`: `forbidden`, `funnel.read_only_access`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "funnel.read_only_access";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it. `code`: `funnel.meeting_not_open`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.meeting_not_open";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.meeting_not_held`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.meeting_not_held";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -11499,76 +13133,100 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object. `code`: `forbidden`, `funnel.read_only_access`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "funnel.read_only_access";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it. `code`: `funnel.meeting_not_open`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.meeting_not_open";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -11592,49 +13250,76 @@ export interface operations {
                     "application/json": components["schemas"]["OfferView"][];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -11662,76 +13347,112 @@ export interface operations {
                     "application/json": components["schemas"]["OfferView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object. `code`: `forbidden`, `funnel.read_only_access`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "funnel.read_only_access";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it. `code`: `funnel.wrong_stage`, `funnel.offer_already_open`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.wrong_stage" | "funnel.offer_already_open";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.brief_not_ready`, `funnel.offer_need_unknown`, `funnel.offer_terms_invalid`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.brief_not_ready" | "funnel.offer_need_unknown" | "funnel.offer_terms_invalid";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -11759,76 +13480,100 @@ export interface operations {
                     "application/json": components["schemas"]["Prospect"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head; or the caller may not do this to this object. `code`: `forbidden`, `funnel.read_only_access`, `funnel.reopen_not_allowed`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "funnel.read_only_access" | "funnel.reopen_not_allowed";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_not_lost`, `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.prospect_won" | "funnel.prospect_not_lost" | "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -11852,49 +13597,76 @@ export interface operations {
                     "application/json": components["schemas"]["StageHistoryEntry"][];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson, legal, accounting; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson, legal, accounting. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -11924,58 +13696,64 @@ export interface operations {
                     "application/json": components["schemas"]["SampleViewPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -12001,76 +13779,100 @@ export interface operations {
                     "application/json": components["schemas"]["SampleView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.sample_rationale_required`, `funnel.unit_required`, `funnel.product_line_inactive`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.sample_rationale_required" | "funnel.unit_required" | "funnel.product_line_inactive";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -12094,49 +13896,76 @@ export interface operations {
                     "application/json": components["schemas"]["SampleDetailView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -12164,76 +13993,112 @@ export interface operations {
                     "application/json": components["schemas"]["SampleView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.sample_not_draft`, `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.sample_not_draft" | "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.sample_rationale_required`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.sample_rationale_required";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -12261,76 +14126,112 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyUploadReport"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it. `code`: `funnel.sample_not_draft`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.sample_not_draft";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.no_company_accepted`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.no_company_accepted";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -12361,76 +14262,112 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyUploadReport"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one (`bad_request`: Nest refused it without naming it). `code`: `validation_failed`, `entity_parse_failed`, `bad_request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed" | "bad_request";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it. `code`: `funnel.sample_not_draft`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.sample_not_draft";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`, `payload_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large" | "payload_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.csv_malformed`, `funnel.csv_header_invalid`, `funnel.no_company_accepted`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.csv_malformed" | "funnel.csv_header_invalid" | "funnel.no_company_accepted";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -12458,76 +14395,100 @@ export interface operations {
                     "application/json": components["schemas"]["SampleView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.sample_not_draft`, `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.sample_not_draft" | "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -12555,76 +14516,112 @@ export interface operations {
                     "application/json": components["schemas"]["SampleView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for owner, sales_head, salesperson; or the caller may not do this to this object */
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.sample_not_draft`, `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.sample_not_draft" | "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.sample_rationale_required`, `funnel.sample_empty`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "funnel.sample_rationale_required" | "funnel.sample_empty";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -12646,76 +14643,64 @@ export interface operations {
                     "application/json": components["schemas"]["PingResponse"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description The body is not valid JSON. `code`: `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -12737,31 +14722,52 @@ export interface operations {
                     "application/json": components["schemas"]["MyTaskGroupsView"];
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -12794,58 +14800,64 @@ export interface operations {
                     "application/json": components["schemas"]["TaskViewPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -12881,58 +14893,64 @@ export interface operations {
                     "application/json": components["schemas"]["TaskViewPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller may not do this to this object. `code`: `forbidden`, `contract.not_group_member`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "contract.not_group_member";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -12956,49 +14974,76 @@ export interface operations {
                     "application/json": components["schemas"]["TaskDetailView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -13022,76 +15067,100 @@ export interface operations {
                     "application/json": components["schemas"]["TaskDetailView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller may not do this to this object. `code`: `forbidden`, `contract.salesperson_excluded`, `contract.not_group_member`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "contract.salesperson_excluded" | "contract.not_group_member";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it. `code`: `contract.task_already_done`, `contract.task_already_claimed`, `contract.task_not_available`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "contract.task_already_done" | "contract.task_already_claimed" | "contract.task_not_available";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -13119,76 +15188,88 @@ export interface operations {
                     "application/json": components["schemas"]["TaskDetailView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -13212,76 +15293,100 @@ export interface operations {
                     "application/json": components["schemas"]["TaskDetailView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller may not do this to this object. `code`: `forbidden`, `contract.salesperson_excluded`, `contract.not_assignee`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "contract.salesperson_excluded" | "contract.not_assignee";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it. `code`: `contract.task_already_done`, `contract.task_not_claimed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "contract.task_already_done" | "contract.task_not_claimed";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -13309,76 +15414,88 @@ export interface operations {
                     "application/json": components["schemas"]["TaskDetailView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller has no role at all. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -13406,76 +15523,112 @@ export interface operations {
                     "application/json": components["schemas"]["TaskDetailView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller may not do this to this object. `code`: `forbidden`, `contract.salesperson_excluded`, `contract.not_group_lead`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "contract.salesperson_excluded" | "contract.not_group_lead";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it. `code`: `contract.task_already_done`, `contract.task_not_available`, `contract.already_assigned`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "contract.task_already_done" | "contract.task_not_available" | "contract.already_assigned";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `contract.assignee_not_group_member`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "contract.assignee_not_group_member";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -13503,76 +15656,112 @@ export interface operations {
                     "application/json": components["schemas"]["TaskDetailView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description The caller may not do this to this object */
+            /** @description The caller may not do this to this object. `code`: `forbidden`, `contract.salesperson_excluded`, `contract.not_assignee`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "contract.salesperson_excluded" | "contract.not_assignee";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it. `code`: `contract.task_already_done`, `contract.task_not_claimed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "contract.task_already_done" | "contract.task_not_claimed";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `contract.return_reason_required`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "contract.return_reason_required";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -13598,58 +15787,52 @@ export interface operations {
                     "application/json": components["schemas"]["UnitViewPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin, owner, sales_head; or the caller may not do this to this object */
+            /** @description Only for admin, owner, sales_head. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -13675,76 +15858,100 @@ export interface operations {
                     "application/json": components["schemas"]["UnitView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `identity.user_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.user_not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it. `code`: `identity.unit_name_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.unit_name_taken";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `identity.head_inactive`, `identity.head_without_role`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.head_inactive" | "identity.head_without_role";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -13768,49 +15975,64 @@ export interface operations {
                     "application/json": components["schemas"]["UnitView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin, owner, sales_head; or the caller may not do this to this object */
+            /** @description Only for admin, owner, sales_head. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `identity.unit_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.unit_not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -13838,76 +16060,100 @@ export interface operations {
                     "application/json": components["schemas"]["UnitView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `identity.unit_not_found`, `identity.user_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.unit_not_found" | "identity.user_not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `identity.unit_name_taken`, `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.unit_name_taken" | "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `identity.head_inactive`, `identity.head_without_role`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.head_inactive" | "identity.head_without_role";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -13931,49 +16177,64 @@ export interface operations {
                     "application/json": components["schemas"]["UnitMemberDto"][];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin, owner, sales_head; or the caller may not do this to this object */
+            /** @description Only for admin, owner, sales_head. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `identity.unit_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.unit_not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -14001,58 +16262,52 @@ export interface operations {
                     "application/json": components["schemas"]["UserViewPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -14078,76 +16333,100 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `identity.unit_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.unit_not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description The object is not in a state that allows it. `code`: `identity.email_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.email_taken";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `identity.weak_password`, `identity.lead_outside_group`, `identity.unit_inactive`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.weak_password" | "identity.lead_outside_group" | "identity.unit_inactive";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -14171,49 +16450,64 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `identity.user_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.user_not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -14241,76 +16535,100 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `identity.user_not_found`, `identity.unit_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.user_not_found" | "identity.unit_not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description `version` is stale: the object changed since it was read; read it again and retry. `code`: `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `identity.lead_outside_group`, `identity.unit_inactive`, `identity.last_admin`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.lead_outside_group" | "identity.unit_inactive" | "identity.last_admin";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -14334,76 +16652,88 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `identity.user_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.user_not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description `version` is stale: the object changed since it was read; read it again and retry. `code`: `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -14427,76 +16757,100 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `identity.user_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.user_not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description `version` is stale: the object changed since it was read; read it again and retry. `code`: `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `identity.last_admin`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.last_admin";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -14522,76 +16876,100 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `identity.user_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.user_not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
+            /** @description `version` is stale: the object changed since it was read; read it again and retry. `code`: `version_conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "version_conflict";
+                    };
                 };
             };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `identity.weak_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.weak_password";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
                 };
             };
         };
@@ -14616,58 +16994,64 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookRecordPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -14693,76 +17077,76 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookRecord"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -14786,49 +17170,76 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookRecord"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `webhooks.not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "webhooks.not_found";
+                    };
                 };
             };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -14850,76 +17261,88 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `webhooks.not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "webhooks.not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -14947,76 +17370,88 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookRecord"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `webhooks.not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "webhooks.not_found";
+                    };
                 };
             };
-            /** @description The object is not in a state that allows it, or `version` is stale (`version_conflict`): read it again */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The body is over the size limit */
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };
@@ -15043,58 +17478,76 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryRecordPage"];
                 };
             };
-            /** @description Invalid input: `code` is `validation_failed` and `fields` names every bad one */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
                 };
             };
-            /** @description No valid access token or API key */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
                 };
             };
-            /** @description Only for admin; or the caller may not do this to this object */
+            /** @description Only for admin. `code`: `forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
                 };
             };
-            /** @description Not found, or not visible to the caller (also an object a filter names) */
+            /** @description Not found, or not visible to the caller. `code`: `webhooks.not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "webhooks.not_found";
+                    };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests: wait as `Retry-After` says */
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
                 };
             };
         };

@@ -1,13 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page, PageOf } from '@dealgate/common';
-import { Role } from '@dealgate/domain';
+import { Page, PageOf, CommonErrorCode, Refuses } from '@dealgate/common';
+import { Role, ContractErrorCode } from '@dealgate/domain';
 import { CaseSummaryView, CaseView } from './case.view';
 import { CaseListQuery, EditTermsDto, SignContractDto } from './cases.dto';
 import { CasesService } from './cases.service';
 import { SigningService } from './signing.service';
 import { TermsService } from './terms.service';
+
+/** A case the caller may change: one they may not see is not found, one they may only read (or signed) forbidden. */
+const WRITES_CASE = [CommonErrorCode.NotFound, CommonErrorCode.Forbidden];
 
 // Everyone with a stake in a deal reaches the case; object-level rules decide (a foreign case 404, a read-only
 // viewer's write 403), so the salesperson's edit attempt is refused by the case rules, not by a missing role.
@@ -37,6 +40,7 @@ export class CasesController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'One case: baseline, current terms and their diff, approval, tasks, what blocks signing' })
   @ApiOkResponse({ type: CaseView })
+  @Refuses(CommonErrorCode.NotFound)
   get(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CaseView> {
     return this.cases.get(user, id);
   }
@@ -45,6 +49,7 @@ export class CasesController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Edit the terms (legal, accounting); a deviation from the baseline is sent for approval' })
   @ApiOkResponse({ type: CaseView })
+  @Refuses(...WRITES_CASE, CommonErrorCode.VersionConflict, ContractErrorCode.InvalidTerms)
   editTerms(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -58,6 +63,7 @@ export class CasesController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Ask approval of the current deviation again (after a rejection or a recall)' })
   @ApiOkResponse({ type: CaseView })
+  @Refuses(...WRITES_CASE, CommonErrorCode.Conflict)
   requestApproval(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<CaseView> {
     return this.terms.requestApproval(user, id);
   }
@@ -69,6 +75,7 @@ export class CasesController {
     summary: 'Sign: needs every required task done and no unapproved deviation (409 naming what is missing)',
   })
   @ApiOkResponse({ type: CaseView })
+  @Refuses(...WRITES_CASE, ContractErrorCode.SigningBlocked)
   sign(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,12 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page, PageOf } from '@dealgate/common';
-import { ALL_ROLES } from '@dealgate/domain';
+import { Page, PageOf, CommonErrorCode, Refuses } from '@dealgate/common';
+import { ALL_ROLES, ContractErrorCode } from '@dealgate/domain';
 import { TaskCommandsService } from './task-commands.service';
 import { TaskQueriesService } from './task-queries.service';
 import { MyTaskGroupsView, TaskDetailView, TaskView } from './task.view';
 import { CommentDto, DocumentLinkDto, QueueQuery, ReassignTaskDto, ReturnTaskDto, TaskListQuery } from './tasks.dto';
+
+/** Every task command: a task the caller sees, not done, never by a salesperson (applyTaskCommand). */
+const TASK_COMMAND = [
+  CommonErrorCode.NotFound,
+  ContractErrorCode.SalespersonExcluded,
+  ContractErrorCode.TaskAlreadyDone,
+];
 
 // Any signed-in user (delivery members hold no dedicated role): group membership, case access and the task machine
 // decide who sees and acts; the salesperson reaches a task only to be refused.
@@ -41,6 +48,7 @@ export class TasksController {
     summary: "A group's workable tasks (members and the owner); filter by status, case, overdue, unassigned",
   })
   @ApiOkResponse({ type: PageOf(TaskView) })
+  @Refuses(ContractErrorCode.NotGroupMember)
   queue(@CurrentUser() user: Principal, @Query() query: QueueQuery): Promise<Page<TaskView>> {
     return this.queries.queue(user, query);
   }
@@ -48,6 +56,7 @@ export class TasksController {
   @Get(':id')
   @ApiOperation({ summary: 'One task with its comments, document links and history' })
   @ApiOkResponse({ type: TaskDetailView })
+  @Refuses(CommonErrorCode.NotFound)
   get(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDetailView> {
     return this.queries.get(user, id);
   }
@@ -56,6 +65,12 @@ export class TasksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Claim an available task of one of your groups' })
   @ApiOkResponse({ type: TaskDetailView })
+  @Refuses(
+    ...TASK_COMMAND,
+    ContractErrorCode.NotGroupMember,
+    ContractErrorCode.TaskAlreadyClaimed,
+    ContractErrorCode.TaskNotAvailable,
+  )
   claim(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDetailView> {
     return this.commands.claim(user, id);
   }
@@ -64,6 +79,7 @@ export class TasksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark your claimed task done; tasks waiting for it become available' })
   @ApiOkResponse({ type: TaskDetailView })
+  @Refuses(...TASK_COMMAND, ContractErrorCode.TaskNotClaimed, ContractErrorCode.NotAssignee)
   complete(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDetailView> {
     return this.commands.complete(user, id);
   }
@@ -72,6 +88,12 @@ export class TasksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Return a claimed task to the group queue with a reason (assignee or group lead)' })
   @ApiOkResponse({ type: TaskDetailView })
+  @Refuses(
+    ...TASK_COMMAND,
+    ContractErrorCode.ReturnReasonRequired,
+    ContractErrorCode.TaskNotClaimed,
+    ContractErrorCode.NotAssignee,
+  )
   giveBack(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -84,6 +106,13 @@ export class TasksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Give the task to another member of its group (group lead)' })
   @ApiOkResponse({ type: TaskDetailView })
+  @Refuses(
+    ...TASK_COMMAND,
+    ContractErrorCode.NotGroupLead,
+    ContractErrorCode.TaskNotAvailable,
+    ContractErrorCode.AssigneeNotGroupMember,
+    ContractErrorCode.AlreadyAssigned,
+  )
   reassign(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -95,6 +124,7 @@ export class TasksController {
   @Post(':id/comments')
   @ApiOperation({ summary: 'Comment on a task' })
   @ApiOkResponse({ type: TaskDetailView })
+  @Refuses(CommonErrorCode.NotFound, CommonErrorCode.Forbidden)
   comment(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -106,6 +136,7 @@ export class TasksController {
   @Post(':id/documents')
   @ApiOperation({ summary: 'Link a document (e.g. the draft in the document store) to a task' })
   @ApiOkResponse({ type: TaskDetailView })
+  @Refuses(CommonErrorCode.NotFound, CommonErrorCode.Forbidden)
   linkDocument(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,

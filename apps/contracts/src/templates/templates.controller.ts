@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Role } from '@dealgate/domain';
+import { Role, ContractErrorCode } from '@dealgate/domain';
 import { ReplaceTemplatesDto, TemplateSetView } from './templates.dto';
 import { TemplatesService } from './templates.service';
+import { CommonErrorCode, Refuses } from '@dealgate/common';
 
 @ApiTags('contracts')
 @ApiBearerAuth()
@@ -23,6 +24,15 @@ export class TemplatesController {
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Replace the task templates (admin); a dependency cycle is refused with 422 naming it' })
   @ApiOkResponse({ type: TemplateSetView })
+  @Refuses(
+    ContractErrorCode.TemplateInvalid,
+    ContractErrorCode.TemplateDuplicateKey,
+    ContractErrorCode.TemplateSelfDependency,
+    ContractErrorCode.TemplateUnknownDependency,
+    ContractErrorCode.TemplateCycle,
+    ContractErrorCode.TemplateGroupNotAllowed,
+    CommonErrorCode.VersionConflict,
+  )
   replace(@CurrentUser() user: Principal, @Body() dto: ReplaceTemplatesDto): Promise<TemplateSetView> {
     return this.templates.replace(user, dto);
   }

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
-import { ALL_ROLES } from '@dealgate/domain';
+import { ALL_ROLES, IdentityErrorCode } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page, PageOf, PageQuery } from '@dealgate/common';
+import { Page, PageOf, PageQuery, Refuses } from '@dealgate/common';
 import { Actor, CurrentActor } from '../audit/actor';
 import { ApiKeyView, CreateApiKeyDto, CreatedApiKey } from './api-keys.dto';
 import { ApiKeysService } from './api-keys.service';
@@ -16,6 +16,7 @@ export class ApiKeysController {
 
   @Post()
   @ApiOperation({ summary: 'Create an API key scoped to some of your roles; the key is shown only in this answer' })
+  @Refuses(IdentityErrorCode.UserNotFound, IdentityErrorCode.ScopeExceedsRoles)
   create(@Body() dto: CreateApiKeyDto, @CurrentActor() actor: Actor): Promise<CreatedApiKey> {
     return this.keys.create(actor, dto);
   }
@@ -30,6 +31,7 @@ export class ApiKeysController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke one of your API keys (an admin: any key)' })
+  @Refuses(IdentityErrorCode.ApiKeyNotFound)
   revoke(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentUser() principal: Principal,

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
-import { ALL_ROLES } from '@dealgate/domain';
+import { ALL_ROLES, IdentityErrorCode } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Public, ErrorBody } from '@dealgate/common';
+import { Public, ErrorBody, Refuses } from '@dealgate/common';
 import { Actor, CurrentActor } from '../audit/actor';
 import { UserView } from '../identity/users.dto';
 import { ChangePasswordDto, LoginDto, RefreshDto, TokenPair } from './auth.dto';
@@ -27,6 +27,7 @@ export class AuthController {
     summary:
       'Log in with e-mail and password: a short-lived access token and a refresh token (also set as the HttpOnly cookie dealgate_refresh)',
   })
+  @Refuses(IdentityErrorCode.InvalidCredentials)
   async login(
     @Body() dto: LoginDto,
     @Ip() ip: string,
@@ -45,6 +46,7 @@ export class AuthController {
     summary:
       'Exchange a refresh token (body, else the dealgate_refresh cookie) for a new pair; each refresh token works once',
   })
+  @Refuses(IdentityErrorCode.InvalidRefreshToken, IdentityErrorCode.RefreshTokenReused)
   async refresh(
     @Body() dto: RefreshDto,
     @Ip() ip: string,
@@ -60,6 +62,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'End the session of this refresh token (body, else the cookie) and clear the cookie' })
+  @Refuses(IdentityErrorCode.InvalidRefreshToken)
   async logout(
     @Body() dto: RefreshDto,
     @Ip() ip: string,
@@ -76,6 +79,12 @@ export class AuthController {
   @Roles(...ALL_ROLES)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change your password; every session of yours ends' })
+  @Refuses(
+    IdentityErrorCode.UserNotFound,
+    IdentityErrorCode.InvalidCredentials,
+    IdentityErrorCode.WeakPassword,
+    IdentityErrorCode.VersionConflict,
+  )
   changePassword(@Body() dto: ChangePasswordDto, @CurrentActor() actor: Actor): Promise<void> {
     return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
   }
@@ -86,6 +95,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Who you are: profile, roles, unit and groups' })
   @ApiOkResponse({ type: UserView })
   @ApiNotFoundResponse({ type: ErrorBody, description: '`identity.user_not_found`: the account no longer exists' })
+  @Refuses(IdentityErrorCode.UserNotFound)
   me(@CurrentUser() principal: Principal): Promise<UserView> {
     return this.auth.me(principal);
   }

@@ -1,9 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role } from '@dealgate/domain';
+import { Role, IdentityErrorCode } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
 import { UnitMemberDto } from './unit-members.dto';
 import { UnitMembersService } from './unit-members.service';
+import { Refuses } from '@dealgate/common';
 
 @ApiTags('units')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class UnitMembersController {
     summary: "Active members of a unit, without e-mails (admin, owner, the unit's head): whom to assign work to",
   })
   @ApiOkResponse({ type: [UnitMemberDto] })
+  @Refuses(IdentityErrorCode.UnitNotFound)
   list(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<UnitMemberDto[]> {
     return this.members.list(user, id);
   }

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
-import { Role } from '@dealgate/domain';
+import { Role, IdentityErrorCode } from '@dealgate/domain';
 import { Roles } from '@dealgate/auth';
-import { Page, PageOf } from '@dealgate/common';
+import { Page, PageOf, Refuses } from '@dealgate/common';
 import { Actor, CurrentActor } from '../audit/actor';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserQuery, UserView } from './users.dto';
 import { UsersService } from './users.service';
@@ -16,6 +16,13 @@ export class UsersController {
 
   @Post()
   @ApiOperation({ summary: 'Create a user with roles, unit and task groups (admin)' })
+  @Refuses(
+    IdentityErrorCode.WeakPassword,
+    IdentityErrorCode.LeadOutsideGroup,
+    IdentityErrorCode.UnitNotFound,
+    IdentityErrorCode.UnitInactive,
+    IdentityErrorCode.EmailTaken,
+  )
   create(@Body() dto: CreateUserDto, @CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.create(dto, actor);
   }
@@ -29,12 +36,21 @@ export class UsersController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One user (admin)' })
+  @Refuses(IdentityErrorCode.UserNotFound)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
     return this.users.get(id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change name, roles, unit or groups (admin; role changes are audited)' })
+  @Refuses(
+    IdentityErrorCode.UserNotFound,
+    IdentityErrorCode.LeadOutsideGroup,
+    IdentityErrorCode.UnitNotFound,
+    IdentityErrorCode.UnitInactive,
+    IdentityErrorCode.LastAdmin,
+    IdentityErrorCode.VersionConflict,
+  )
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateUserDto,
@@ -46,6 +62,7 @@ export class UsersController {
   @Post(':id/deactivate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Deactivate a user: ends their sessions and revokes their API keys (admin)' })
+  @Refuses(IdentityErrorCode.UserNotFound, IdentityErrorCode.LastAdmin, IdentityErrorCode.VersionConflict)
   deactivate(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.setActive(id, false, actor);
   }
@@ -53,6 +70,7 @@ export class UsersController {
   @Post(':id/activate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reactivate a user (admin)' })
+  @Refuses(IdentityErrorCode.UserNotFound, IdentityErrorCode.VersionConflict)
   activate(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<UserView> {
     return this.users.setActive(id, true, actor);
   }
@@ -60,6 +78,7 @@ export class UsersController {
   @Post(':id/password')
   @HttpCode(204)
   @ApiOperation({ summary: "Set a user's password and end their sessions (admin)" })
+  @Refuses(IdentityErrorCode.UserNotFound, IdentityErrorCode.WeakPassword, IdentityErrorCode.VersionConflict)
   resetPassword(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: ResetPasswordDto,

@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
+import { CommonErrorCode } from '@dealgate/common';
 import { ServiceName } from '@dealgate/messages';
 import { BACKEND_SERVICES, BackendService, RESOURCE_OWNERS, opsTarget } from './service-routes';
 
@@ -40,7 +41,7 @@ export function mountServiceProxies(app: NestExpressApplication, urls: Record<Ba
           if (!response.headersSent) {
             response.status(502).json({
               statusCode: 502,
-              code: 'service_unavailable',
+              code: CommonErrorCode.ServiceUnavailable,
               message: `The ${service} service is not answering.`,
             });
           }

@@ -1,5 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Application, Request, Response } from 'express';
+import { errorResponse } from '@dealgate/chassis';
+import { CommonErrorCode } from '@dealgate/common';
 import { BACKEND_SERVICES, BackendService } from '../routing/service-routes';
 import { fetchJson } from './http-json';
 
@@ -22,6 +24,17 @@ function opsItem(service: string, item: unknown): unknown {
   );
 }
 
+/** The gateway forwards a service's operations: a service that does not answer is the proxy's 502. */
+function proxiedItem(item: unknown): unknown {
+  const operations = Object.entries(item as Record<string, { responses?: Record<string, unknown> }>);
+  const unavailable = errorResponse('The service behind the gateway is not answering: try again later', [
+    CommonErrorCode.ServiceUnavailable,
+  ]);
+  return Object.fromEntries(
+    operations.map(([method, op]) => [method, { ...op, responses: { ...op.responses, '502': unavailable } }]),
+  );
+}
+
 /** Merges the gateway's own document with each service's, rewriting ops paths to their public form. */
 export function mergeDocuments(own: OpenApiDoc, services: [BackendService, OpenApiDoc | null][]): OpenApiDoc {
   const paths: Record<string, unknown> = { ...own.paths };
@@ -40,8 +53,8 @@ export function mergeDocuments(own: OpenApiDoc, services: [BackendService, OpenA
     }
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
       if (path.startsWith('/api/ops/'))
-        paths[path.replace('/api/ops/', `/api/ops/${service}/`)] = opsItem(service, item);
-      else paths[path] = item;
+        paths[path.replace('/api/ops/', `/api/ops/${service}/`)] = proxiedItem(opsItem(service, item));
+      else paths[path] = proxiedItem(item);
     }
     Object.assign(schemas, doc.components?.schemas);
     for (const tag of doc.tags ?? []) tags.set(tag.name, tag);

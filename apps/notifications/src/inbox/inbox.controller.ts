@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page, PageOf } from '@dealgate/common';
-import { ALL_ROLES } from '@dealgate/domain';
+import { Page, PageOf, Refuses } from '@dealgate/common';
+import { ALL_ROLES, NotificationErrorCode } from '@dealgate/domain';
 import { InboxQuery, NotificationIdParam, NotificationView, ReadAllView, UnreadCountView } from './inbox.dto';
 import { InboxService } from './inbox.service';
 
@@ -40,6 +40,7 @@ export class InboxController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one of my notifications read (someone else’s answers 404)' })
   @ApiOkResponse({ type: NotificationView })
+  @Refuses(NotificationErrorCode.NotificationNotFound)
   markRead(@CurrentUser() user: Principal, @Param() params: NotificationIdParam): Promise<NotificationView> {
     return this.inbox.markRead(user.userId, params.id);
   }

@@ -12,6 +12,7 @@ import { Observable } from 'rxjs';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
 import { ALL_ROLES } from '@dealgate/domain';
 import { StreamService } from './stream.service';
+import { CommonErrorCode, Refuses } from '@dealgate/common';
 
 /** The Last-Event-ID header: an inbox id; a malformed one is a 400 naming the header. */
 const LastEventId = createParamDecorator((_data: unknown, ctx: ExecutionContext): string | undefined => {
@@ -45,6 +46,7 @@ export class StreamController {
   @ApiOkResponse({ schema: { type: 'string', description: 'an endless text/event-stream of `notification` events' } })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Replay notifications after this id' })
   @ApiQuery({ name: 'access_token', required: false, description: 'Bearer token for clients that cannot set headers' })
+  @Refuses(CommonErrorCode.ValidationFailed)
   stream(@CurrentUser() user: Principal, @LastEventId() lastEventId?: string): Observable<MessageEvent> {
     return this.streams.open(user.userId, lastEventId);
   }

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page, PageOf } from '@dealgate/common';
-import { Role } from '@dealgate/domain';
+import { Page, PageOf, Refuses } from '@dealgate/common';
+import { Role, NotificationErrorCode } from '@dealgate/domain';
 import { DeliveryRecord } from './webhook-delivery.repository';
 import { CreateWebhookDto, DeliveryListQuery, UpdateWebhookDto, WebhookListQuery } from './webhook.dto';
 import { WebhookRecord } from './webhook.repository';
@@ -31,12 +31,14 @@ export class WebhooksController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One webhook with its health (consecutive failures, disabled time)' })
+  @Refuses(NotificationErrorCode.WebhookNotFound)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<WebhookRecord> {
     return this.webhooks.get(id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change a webhook; `active: true` re-enables a disabled one' })
+  @Refuses(NotificationErrorCode.WebhookNotFound)
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateWebhookDto): Promise<WebhookRecord> {
     return this.webhooks.update(id, dto);
   }
@@ -45,6 +47,7 @@ export class WebhooksController {
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiOperation({ summary: 'Delete a webhook and its delivery log' })
+  @Refuses(NotificationErrorCode.WebhookNotFound)
   remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.webhooks.remove(id);
   }
@@ -52,6 +55,7 @@ export class WebhooksController {
   @Get(':id/deliveries')
   @ApiOperation({ summary: 'Delivery log of a webhook, newest first, each with its attempts' })
   @ApiOkResponse({ type: PageOf(DeliveryRecord) })
+  @Refuses(NotificationErrorCode.WebhookNotFound)
   deliveries(@Param('id', ParseUUIDPipe) id: string, @Query() query: DeliveryListQuery): Promise<Page<DeliveryRecord>> {
     return this.webhooks.deliveriesOf(id, query);
   }

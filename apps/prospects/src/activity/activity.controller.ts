@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
-import { Role } from '@dealgate/domain';
+import { Role, FunnelErrorCode } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page, PageOf, PageQuery } from '@dealgate/common';
+import { Page, PageOf, PageQuery, Refuses } from '@dealgate/common';
 import {
   CancelMeetingDto,
   CreateContactDto,
@@ -13,6 +13,7 @@ import {
 } from './activity.dto';
 import { ContactAttemptView, ContactView, MeetingView } from './activity.repository';
 import { ActivityService } from './activity.service';
+import { MOVES_PROSPECT, READS_PROSPECT, WRITES_PROSPECT } from '../shared/refusals';
 
 const VIEWERS = [Role.Owner, Role.SalesHead, Role.Salesperson, Role.Legal, Role.Accounting];
 const SALES = [Role.Owner, Role.SalesHead, Role.Salesperson];
@@ -26,6 +27,7 @@ export class ActivityController {
   @Post('contacts')
   @Roles(...SALES)
   @ApiOperation({ summary: 'Add a contact person of the prospect (mark decision-makers and say why they decide)' })
+  @Refuses(...WRITES_PROSPECT)
   addContact(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -37,6 +39,7 @@ export class ActivityController {
   @Get('contacts')
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'Contacts of the prospect' })
+  @Refuses(...READS_PROSPECT)
   contacts(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ContactView[]> {
     return this.service.contacts(user, id);
   }
@@ -44,6 +47,7 @@ export class ActivityController {
   @Post('contact-attempts')
   @Roles(...SALES)
   @ApiOperation({ summary: 'Log a contact attempt (call, e-mail, message, visit); it never moves the stage' })
+  @Refuses(...MOVES_PROSPECT, FunnelErrorCode.ContactNotOfProspect)
   logAttempt(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -56,6 +60,7 @@ export class ActivityController {
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'Contact attempts, newest first' })
   @ApiOkResponse({ type: PageOf(ContactAttemptView) })
+  @Refuses(...READS_PROSPECT)
   attempts(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -67,6 +72,12 @@ export class ActivityController {
   @Post('meetings')
   @Roles(...SALES)
   @ApiOperation({ summary: 'Schedule a meeting; at primary contact, one with a decision-maker finishes the stage' })
+  @Refuses(
+    ...MOVES_PROSPECT,
+    FunnelErrorCode.ContactNotOfProspect,
+    FunnelErrorCode.NotDecisionMaker,
+    FunnelErrorCode.DecisionMakerIncomplete,
+  )
   schedule(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -78,6 +89,7 @@ export class ActivityController {
   @Get('meetings')
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'Meetings with their history (held, cancelled, rescheduled)' })
+  @Refuses(...READS_PROSPECT)
   meetings(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<MeetingView[]> {
     return this.service.meetings(user, id);
   }
@@ -86,6 +98,7 @@ export class ActivityController {
   @HttpCode(200)
   @Roles(...SALES)
   @ApiOperation({ summary: 'Mark a meeting held' })
+  @Refuses(...WRITES_PROSPECT, FunnelErrorCode.MeetingNotOpen, FunnelErrorCode.MeetingNotHeld)
   held(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -99,6 +112,7 @@ export class ActivityController {
   @HttpCode(200)
   @Roles(...SALES)
   @ApiOperation({ summary: 'Cancel a meeting (kept in history)' })
+  @Refuses(...WRITES_PROSPECT, FunnelErrorCode.MeetingNotOpen)
   cancel(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -112,6 +126,7 @@ export class ActivityController {
   @HttpCode(200)
   @Roles(...SALES)
   @ApiOperation({ summary: 'Move a meeting to a new time (the old time stays in history)' })
+  @Refuses(...WRITES_PROSPECT, FunnelErrorCode.MeetingNotOpen)
   reschedule(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { PageOf, PageQuery } from '@dealgate/common';
-import { Role } from '@dealgate/domain';
+import { PageOf, PageQuery, CommonErrorCode, Refuses } from '@dealgate/common';
+import { Role, AnalyticsErrorCode } from '@dealgate/domain';
 import {
   COHORT_CSV,
   FUNNEL_CSV,
@@ -58,6 +58,7 @@ export class AnalyticsController {
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'Reached per stage, conversion stage to stage, lost by reason and stage, won (period)' })
   @ApiOkResponse({ type: FunnelReportView })
+  @Refuses(CommonErrorCode.NotFound, AnalyticsErrorCode.InvalidPeriod)
   async funnel(@CurrentUser() user: Principal, @Query() q: PeriodQuery, @Res({ passthrough: true }) res: Response) {
     return reply(res, q.format, 'funnel', await this.reports.funnel(user, q), FUNNEL_CSV, funnelCsvRows);
   }
@@ -66,6 +67,7 @@ export class AnalyticsController {
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'Prospects that entered primary contact per month and how many reached each later stage' })
   @ApiOkResponse({ type: [CohortRowView] })
+  @Refuses(CommonErrorCode.NotFound, AnalyticsErrorCode.InvalidPeriod)
   async cohorts(@CurrentUser() user: Principal, @Query() q: CohortQuery, @Res({ passthrough: true }) res: Response) {
     return reply(res, q.format, 'cohorts', await this.reports.cohorts(user, q), COHORT_CSV, (rows) => rows);
   }
@@ -74,6 +76,7 @@ export class AnalyticsController {
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'Median and p90 days per stage per product line, over stays that ended in the period' })
   @ApiOkResponse({ type: [TimeInStageLineView] })
+  @Refuses(CommonErrorCode.NotFound, AnalyticsErrorCode.InvalidPeriod)
   async timeInStage(
     @CurrentUser() user: Principal,
     @Query() q: PeriodQuery,
@@ -87,6 +90,7 @@ export class AnalyticsController {
   @Roles(...VIEWERS)
   @ApiOperation({ summary: "Active prospects over their product line's limit for their stage, most overdue first" })
   @ApiOkResponse({ type: PageOf(StalledProspectView) })
+  @Refuses(CommonErrorCode.NotFound)
   async stalled(
     @CurrentUser() user: Principal,
     @Query() q: ScopedPageQuery,
@@ -99,6 +103,7 @@ export class AnalyticsController {
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'Each salesperson against each norm for a month (page of salespeople)' })
   @ApiOkResponse({ type: PageOf(NormReportLineView) })
+  @Refuses(CommonErrorCode.NotFound)
   async normReport(@CurrentUser() user: Principal, @Query() q: MonthQuery, @Res({ passthrough: true }) res: Response) {
     return reply(res, q.format, 'norms', await this.norms.report(user, q), NORM_CSV, (page) => page.items);
   }
@@ -107,6 +112,7 @@ export class AnalyticsController {
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'Salespeople flagged now by the early-warning rules, with the evidence' })
   @ApiOkResponse({ type: PageOf(FlaggedSalespersonView) })
+  @Refuses(CommonErrorCode.NotFound)
   async earlyWarnings(
     @CurrentUser() user: Principal,
     @Query() q: ScopedPageQuery,
@@ -127,6 +133,7 @@ export class AnalyticsController {
   @Roles(...SETTINGS_EDITORS)
   @ApiOperation({ summary: 'Change a norm (optimistic version)' })
   @ApiOkResponse({ type: NormSettingView })
+  @Refuses(CommonErrorCode.NotFound, AnalyticsErrorCode.InvalidInput, CommonErrorCode.VersionConflict)
   updateNorm(@Param() p: NormParam, @Body() dto: UpdateNormDto) {
     return this.norms.updateSetting(p.norm, dto);
   }
@@ -145,6 +152,7 @@ export class AnalyticsController {
     summary: 'Create (no version) or change (its version) an early-warning rule; active=false retires it',
   })
   @ApiOkResponse({ type: WarningRuleSettingView })
+  @Refuses(CommonErrorCode.VersionConflict)
   upsertRule(@Param() p: RuleParam, @Body() dto: UpsertWarningRuleDto) {
     return this.warnings.upsertRule(p.id, dto);
   }

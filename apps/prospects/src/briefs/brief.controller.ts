@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role } from '@dealgate/domain';
+import { Role, FunnelErrorCode } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
 import { VersionedDto } from '../prospects/prospect.dto';
 import { SaveBriefDto } from './brief.dto';
 import { BriefView } from './brief.repository';
 import { BriefService } from './brief.service';
+import { CommonErrorCode, Refuses } from '@dealgate/common';
+import { MOVES_PROSPECT, READS_PROSPECT, WRITES_PROSPECT } from '../shared/refusals';
 
 @ApiTags('prospects')
 @ApiBearerAuth()
@@ -16,6 +18,7 @@ export class BriefController {
   @Get()
   @Roles(Role.Owner, Role.SalesHead, Role.Salesperson, Role.Legal, Role.Accounting)
   @ApiOperation({ summary: "The prospect's brief" })
+  @Refuses(...READS_PROSPECT)
   get(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<BriefView> {
     return this.service.get(user, id);
   }
@@ -23,6 +26,12 @@ export class BriefController {
   @Put()
   @Roles(Role.Owner, Role.SalesHead, Role.Salesperson)
   @ApiOperation({ summary: 'Write or update the brief (sections and needs); a draft may have gaps' })
+  @Refuses(
+    ...WRITES_PROSPECT,
+    FunnelErrorCode.WrongStage,
+    FunnelErrorCode.BriefIncomplete,
+    CommonErrorCode.VersionConflict,
+  )
   save(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -35,6 +44,7 @@ export class BriefController {
   @HttpCode(200)
   @Roles(Role.Owner, Role.SalesHead, Role.Salesperson)
   @ApiOperation({ summary: 'Finish needs identification with the brief (all sections, a need, after a held meeting)' })
+  @Refuses(...MOVES_PROSPECT, FunnelErrorCode.MeetingNotHeld, FunnelErrorCode.BriefIncomplete)
   complete(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,14 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
-import { Role } from '@dealgate/domain';
+import { Role, FunnelErrorCode } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page, PageOf } from '@dealgate/common';
+import { Page, PageOf, CommonErrorCode, Refuses } from '@dealgate/common';
 import { VersionedDto } from '../prospects/prospect.dto';
 import { DefenceView } from './defence.repository';
 import { DefenceService } from './defence.service';
 import { OfferQuery, OfferTermsInputDto, RecordDefenceDto, UpdateOfferDto } from './offer.dto';
 import { OfferView } from './offer.model';
 import { OfferService } from './offer.service';
+import { MOVES_PROSPECT, READS_PROSPECT, WRITES_OFFER, WRITES_PROSPECT } from '../shared/refusals';
 
 const VIEWERS = [Role.Owner, Role.SalesHead, Role.Salesperson, Role.Legal, Role.Accounting];
 const SALES = [Role.Owner, Role.SalesHead, Role.Salesperson];
@@ -27,6 +28,14 @@ export class OfferController {
   @ApiOperation({
     summary: 'Draft a commercial offer from the completed brief (items address its needs; prices in minor units)',
   })
+  @Refuses(
+    ...WRITES_PROSPECT,
+    FunnelErrorCode.WrongStage,
+    FunnelErrorCode.BriefNotReady,
+    FunnelErrorCode.OfferAlreadyOpen,
+    FunnelErrorCode.OfferNeedUnknown,
+    FunnelErrorCode.OfferTermsInvalid,
+  )
   create(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -38,6 +47,7 @@ export class OfferController {
   @Get('prospects/:id/offers')
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'Every offer version of a prospect' })
+  @Refuses(...READS_PROSPECT)
   forProspect(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<OfferView[]> {
     return this.offers.forProspect(user, id);
   }
@@ -53,6 +63,7 @@ export class OfferController {
   @Get('offers/:id')
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'One offer version' })
+  @Refuses(CommonErrorCode.NotFound)
   get(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<OfferView> {
     return this.offers.get(user, id);
   }
@@ -60,6 +71,12 @@ export class OfferController {
   @Patch('offers/:id')
   @Roles(...SALES)
   @ApiOperation({ summary: 'Edit a draft, rejected or pending offer (a pending one loses its approval request)' })
+  @Refuses(
+    ...WRITES_OFFER,
+    FunnelErrorCode.OfferNotEditable,
+    FunnelErrorCode.OfferNeedUnknown,
+    FunnelErrorCode.OfferTermsInvalid,
+  )
   update(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -72,6 +89,14 @@ export class OfferController {
   @HttpCode(200)
   @Roles(...SALES)
   @ApiOperation({ summary: 'Submit the offer for approval by a head (never its author)' })
+  @Refuses(
+    ...WRITES_OFFER,
+    FunnelErrorCode.OfferNotEditable,
+    FunnelErrorCode.WrongStage,
+    FunnelErrorCode.OfferEmpty,
+    FunnelErrorCode.OfferItemWithoutNeed,
+    FunnelErrorCode.OfferTermsInvalid,
+  )
   submit(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -88,6 +113,12 @@ export class OfferController {
       'Answers the new version: a new offer with its own id and the next `number`, a copy of the terms to edit; ' +
       'an approved version it came from becomes `superseded`; the old one stays readable (`previousOfferId`).',
   })
+  @Refuses(
+    ...MOVES_PROSPECT,
+    FunnelErrorCode.OfferNotRevisable,
+    FunnelErrorCode.OfferAlreadyOpen,
+    FunnelErrorCode.OfferNeedUnknown,
+  )
   revise(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -101,6 +132,14 @@ export class OfferController {
   @ApiOperation({
     summary: 'Record the defence of the approved offer (in person or video only; e-mail, phone, letter are refused)',
   })
+  @Refuses(
+    ...MOVES_PROSPECT,
+    FunnelErrorCode.MeetingNotHeld,
+    FunnelErrorCode.ContactNotOfProspect,
+    FunnelErrorCode.OfferNotApproved,
+    FunnelErrorCode.DefenceChannelRefused,
+    FunnelErrorCode.DefenceWithoutDecisionMaker,
+  )
   defend(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -112,6 +151,7 @@ export class OfferController {
   @Get('offers/:id/defences')
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'Defences of an offer' })
+  @Refuses(CommonErrorCode.NotFound)
   defencesOf(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<DefenceView[]> {
     return this.defences.list(user, id);
   }

@@ -2,11 +2,11 @@ import { Body, Controller, Get, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { AnalyticsCsvColumn, PlanFactRow, Role } from '@dealgate/domain';
+import { AnalyticsCsvColumn, PlanFactRow, Role, AnalyticsErrorCode } from '@dealgate/domain';
 import { reply } from '../analytics/analytics-csv';
 import { PlanListQuery, PlanReportQuery, UpsertPlanDto } from './plan.dto';
 import { PlanService } from './plan.service';
-import { PageOf } from '@dealgate/common';
+import { PageOf, CommonErrorCode, Refuses } from '@dealgate/common';
 import { PlanFactReportView, PlanLineView } from './plan.view';
 
 const PLANNERS = [Role.Owner, Role.SalesHead, Role.Salesperson];
@@ -30,6 +30,7 @@ export class PlanController {
   @Roles(...PLANNERS)
   @ApiOperation({ summary: 'Set the plan of a salesperson for a month: how many prospects will reach each stage' })
   @ApiOkResponse({ type: [PlanLineView] })
+  @Refuses(CommonErrorCode.NotFound, AnalyticsErrorCode.PlanAssigneeInvalid)
   upsert(@CurrentUser() user: Principal, @Body() dto: UpsertPlanDto) {
     return this.service.upsert(user, dto);
   }
@@ -38,6 +39,7 @@ export class PlanController {
   @Roles(...PLANNERS)
   @ApiOperation({ summary: 'Plan lines (per month, salesperson, product line and stage) within your scope' })
   @ApiOkResponse({ type: PageOf(PlanLineView) })
+  @Refuses(CommonErrorCode.NotFound)
   list(@CurrentUser() user: Principal, @Query() q: PlanListQuery) {
     return this.service.list(user, q);
   }
@@ -47,6 +49,7 @@ export class PlanController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Plan, fact and variance per stage, per salesperson, unit or product line' })
   @ApiOkResponse({ type: PlanFactReportView })
+  @Refuses(CommonErrorCode.NotFound, AnalyticsErrorCode.InvalidPeriod)
   async report(@CurrentUser() user: Principal, @Query() q: PlanReportQuery, @Res({ passthrough: true }) res: Response) {
     return reply(res, q.format, 'plan-vs-fact', await this.service.report(user, q), PLAN_FACT_CSV, (r) => r.items);
   }

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
-import { Role } from '@dealgate/domain';
+import { Role, FunnelErrorCode } from '@dealgate/domain';
 import { Roles } from '@dealgate/auth';
-import { Page, PageOf } from '@dealgate/common';
+import { Page, PageOf, CommonErrorCode, Refuses } from '@dealgate/common';
 import { CreateProductLineDto, ProductLineQuery, UpdateProductLineDto } from './product-line.dto';
 import { ProductLineView } from './product-line.repository';
 import { ProductLineService } from './product-line.service';
@@ -26,6 +26,7 @@ export class ProductLineController {
   @Get(':id')
   @Roles(...READERS)
   @ApiOperation({ summary: 'One product line' })
+  @Refuses(CommonErrorCode.NotFound)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<ProductLineView> {
     return this.service.get(id);
   }
@@ -33,6 +34,7 @@ export class ProductLineController {
   @Post()
   @Roles(Role.Admin, Role.Owner)
   @ApiOperation({ summary: 'Add a product line (stage limits must fit the expected cycle)' })
+  @Refuses(FunnelErrorCode.ProductLineInvalid, CommonErrorCode.Conflict)
   create(@Body() dto: CreateProductLineDto): Promise<ProductLineView> {
     return this.service.create(dto);
   }
@@ -40,6 +42,12 @@ export class ProductLineController {
   @Put(':id')
   @Roles(Role.Admin, Role.Owner)
   @ApiOperation({ summary: 'Change a product line (optimistic version; `active: false` retires it)' })
+  @Refuses(
+    CommonErrorCode.NotFound,
+    FunnelErrorCode.ProductLineInvalid,
+    CommonErrorCode.Conflict,
+    CommonErrorCode.VersionConflict,
+  )
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateProductLineDto): Promise<ProductLineView> {
     return this.service.update(id, dto);
   }

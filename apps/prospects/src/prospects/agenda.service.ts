@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, Role, stageTime } from '@dealgate/domain';
+import { FunnelErrorCode, Role, funnelError, stageTime } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
 import { Clock } from '@dealgate/common';
 import { AgendaDto, AgendaProspectDto, AgendaQuery } from './agenda.dto';
@@ -63,7 +63,7 @@ function dayRange(query: AgendaQuery, now: Date): { from: Date; to: Date } {
   const to = query.to ? new Date(query.to) : new Date(from.getTime() + 24 * HOUR_MS);
   const span = to.getTime() - from.getTime();
   if (span <= 0 || span > MAX_RANGE_MS) {
-    throw new DomainError('agenda.range_invalid', 'The day must end after it starts, at most 48 hours later.', {
+    throw funnelError(FunnelErrorCode.AgendaRangeInvalid, 'The day must end after it starts, at most 48 hours later.', {
       from: from.toISOString(),
       to: to.toISOString(),
     });

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Role } from '@dealgate/domain';
+import { Role, FunnelErrorCode } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { ErrorBody, Page, PageOf } from '@dealgate/common';
+import { ErrorBody, Page, PageOf, CommonErrorCode, Refuses } from '@dealgate/common';
 import { AgendaDto, AgendaQuery } from './agenda.dto';
 import { AgendaService } from './agenda.service';
 import { BoardDto, BoardQuery } from './board.dto';
@@ -12,6 +12,7 @@ import { AssignProspectDto, BulkAssignDto, LoseProspectDto, ProspectQuery, Versi
 import { Prospect } from './prospect.model';
 import { StageHistoryEntry } from './prospect.view';
 import { ProspectService } from './prospect.service';
+import { READS_PROSPECT, WRITES_PROSPECT } from '../shared/refusals';
 
 const VIEWERS = [Role.Owner, Role.SalesHead, Role.Salesperson, Role.Legal, Role.Accounting];
 const SALES = [Role.Owner, Role.SalesHead, Role.Salesperson];
@@ -56,6 +57,7 @@ export class ProspectController {
     type: ErrorBody,
     description: '`agenda.range_invalid`: `to` is not after `from`, or the day is longer than 48 hours',
   })
+  @Refuses(FunnelErrorCode.AgendaRangeInvalid)
   agendaFor(@CurrentUser() user: Principal, @Query() query: AgendaQuery): Promise<AgendaDto> {
     return this.agenda.forCaller(user, query);
   }
@@ -64,6 +66,13 @@ export class ProspectController {
   @HttpCode(200)
   @Roles(Role.Owner, Role.SalesHead)
   @ApiOperation({ summary: 'Assign many prospects of the unit to one salesperson (all or none)' })
+  @Refuses(
+    ...WRITES_PROSPECT,
+    FunnelErrorCode.ProspectLost,
+    FunnelErrorCode.WrongStage,
+    FunnelErrorCode.AssigneeNotSalesperson,
+    CommonErrorCode.VersionConflict,
+  )
   assignMany(@CurrentUser() user: Principal, @Body() dto: BulkAssignDto): Promise<Prospect[]> {
     return this.service.assignMany(user, dto);
   }
@@ -72,6 +81,7 @@ export class ProspectController {
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'One prospect with its stage checklist, time in stage and what the caller may do' })
   @ApiOkResponse({ type: ProspectDetailDto })
+  @Refuses(...READS_PROSPECT)
   get(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ProspectDetailDto> {
     return this.views.detail(user, id);
   }
@@ -79,6 +89,7 @@ export class ProspectController {
   @Get(':id/transitions')
   @Roles(...VIEWERS)
   @ApiOperation({ summary: 'The stage-transition log of a prospect (who, when, from, to, which evidence)' })
+  @Refuses(...READS_PROSPECT)
   history(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<StageHistoryEntry[]> {
     return this.service.history(user, id);
   }
@@ -87,6 +98,13 @@ export class ProspectController {
   @HttpCode(200)
   @Roles(Role.Owner, Role.SalesHead)
   @ApiOperation({ summary: 'Assign the prospect to a salesperson of its unit (sales head of the unit, owner)' })
+  @Refuses(
+    ...WRITES_PROSPECT,
+    FunnelErrorCode.ProspectLost,
+    FunnelErrorCode.WrongStage,
+    FunnelErrorCode.AssigneeNotSalesperson,
+    CommonErrorCode.VersionConflict,
+  )
   assign(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -99,6 +117,14 @@ export class ProspectController {
   @HttpCode(200)
   @Roles(...SALES)
   @ApiOperation({ summary: 'Mark the prospect lost with a configured reason (and free text)' })
+  @Refuses(
+    ...WRITES_PROSPECT,
+    FunnelErrorCode.ProspectWon,
+    FunnelErrorCode.ProspectLost,
+    FunnelErrorCode.LostReasonUnknown,
+    FunnelErrorCode.LostReasonNoteRequired,
+    CommonErrorCode.VersionConflict,
+  )
   lose(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -111,6 +137,13 @@ export class ProspectController {
   @HttpCode(200)
   @Roles(Role.Owner, Role.SalesHead)
   @ApiOperation({ summary: 'Reopen a lost prospect at the stage where it was lost (sales head of the unit, owner)' })
+  @Refuses(
+    ...WRITES_PROSPECT,
+    FunnelErrorCode.ProspectWon,
+    FunnelErrorCode.ProspectNotLost,
+    FunnelErrorCode.ReopenNotAllowed,
+    CommonErrorCode.VersionConflict,
+  )
   reopen(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -15,15 +15,18 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
-import { Role } from '@dealgate/domain';
+import { Role, FunnelErrorCode } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page, PageOf } from '@dealgate/common';
+import { Page, PageOf, CommonErrorCode, Refuses } from '@dealgate/common';
 import { AddCompaniesDto, CreateSampleDto, SampleQuery, UpdateSampleDto, VersionDto } from './sample.dto';
 import { SampleDetailView, SampleView } from './sample.view';
 import { CompanyUploadReport, SampleService } from './sample.service';
+import { CHANGES_SAMPLE, WRITES_SAMPLE } from '../shared/refusals';
 
 const BUILDERS = [Role.Owner, Role.SalesHead, Role.Salesperson];
 const CSV_LIMIT_BYTES = 2 * 1024 * 1024;
+/** What the multer interceptor refuses: a file over the limit, a malformed or unexpected multipart part. */
+const CSV_UPLOAD = [CommonErrorCode.PayloadTooLarge, CommonErrorCode.BadRequest];
 
 @ApiTags('samples')
 @ApiBearerAuth()
@@ -34,6 +37,12 @@ export class SampleController {
 
   @Post()
   @ApiOperation({ summary: 'Start a target sample (draft) for a product line, with its segment rationale' })
+  @Refuses(
+    FunnelErrorCode.SampleRationaleRequired,
+    FunnelErrorCode.UnitRequired,
+    CommonErrorCode.NotFound,
+    FunnelErrorCode.ProductLineInactive,
+  )
   create(@CurrentUser() user: Principal, @Body() dto: CreateSampleDto): Promise<SampleView> {
     return this.service.create(user, dto);
   }
@@ -47,12 +56,14 @@ export class SampleController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A sample with its companies' })
+  @Refuses(CommonErrorCode.NotFound)
   get(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<SampleDetailView> {
     return this.service.get(user, id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit a draft sample (title, rationale)' })
+  @Refuses(...CHANGES_SAMPLE, FunnelErrorCode.SampleRationaleRequired)
   update(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -65,6 +76,7 @@ export class SampleController {
   @ApiOperation({
     summary: 'Add companies as JSON; answers a per-row report (accepted, or rejected with every reason)',
   })
+  @Refuses(...WRITES_SAMPLE, FunnelErrorCode.NoCompanyAccepted)
   addCompanies(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -80,6 +92,13 @@ export class SampleController {
     schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
   })
   @ApiOperation({ summary: 'Upload companies as CSV (header with name; tax_id, website optional); per-row report' })
+  @Refuses(
+    ...WRITES_SAMPLE,
+    ...CSV_UPLOAD,
+    FunnelErrorCode.CsvMalformed,
+    FunnelErrorCode.CsvHeaderInvalid,
+    FunnelErrorCode.NoCompanyAccepted,
+  )
   addCompaniesCsv(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -96,6 +115,7 @@ export class SampleController {
 
   @Delete(':id/companies/:companyId')
   @ApiOperation({ summary: 'Remove a company from a draft sample (?version=)' })
+  @Refuses(...CHANGES_SAMPLE)
   removeCompany(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -108,6 +128,7 @@ export class SampleController {
   @Post(':id/submit')
   @HttpCode(200)
   @ApiOperation({ summary: "Submit the sample for the owner's approval" })
+  @Refuses(...CHANGES_SAMPLE, FunnelErrorCode.SampleRationaleRequired, FunnelErrorCode.SampleEmpty)
   submit(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -49,6 +49,7 @@ const FUNNEL_STATUS: Record<FunnelErrorCode, number> = {
   [FunnelErrorCode.ContactNotOfProspect]: UNPROCESSABLE,
   [FunnelErrorCode.NoCompanyAccepted]: UNPROCESSABLE,
   [FunnelErrorCode.OfferNeedUnknown]: UNPROCESSABLE,
+  [FunnelErrorCode.AgendaRangeInvalid]: UNPROCESSABLE,
 };
 
 /** The prospects service's code -> HTTP status map (common codes such as not_found fall through to the filter). */

@@ -1,10 +1,10 @@
 import type { INestApplication, Type } from '@nestjs/common';
-import { RequestMethod } from '@nestjs/common';
+import { ParseEnumPipe, ParseUUIDPipe, RequestMethod } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import { REQUIRED_ROLES } from '@dealgate/auth';
-import { IS_PUBLIC } from '@dealgate/common';
+import { IS_PUBLIC, REFUSES } from '@dealgate/common';
 import { Role } from '@dealgate/domain';
 import type { Class } from './validation-schema';
 
@@ -20,14 +20,26 @@ export interface RouteFacts {
   hasBody: boolean;
   /** The status a success answers with: `@HttpCode`, else 201 for POST and 200 for the rest. */
   status: number;
+  /** Input the validation can refuse (`validation_failed`): a DTO body, query or parameter, or a UUID path parameter. */
+  validatesInput: boolean;
+  /** A path parameter checked by ParseEnumPipe, which refuses with Nest's bare `bad_request`. */
+  hasEnumParam: boolean;
+  /** The codes declared with `@Refuses` on the handler and on its controller class. */
+  refuses: string[];
 }
 
-function argsOf(controller: Type, method: string): { key: string; index: number; data?: unknown }[] {
+const PRIMITIVES: unknown[] = [String, Number, Boolean, Object, Array];
+
+function pipesOf(arg: { pipes?: unknown[] }): unknown[] {
+  return arg.pipes ?? [];
+}
+
+function argsOf(controller: Type, method: string): { key: string; index: number; data?: unknown; pipes?: unknown[] }[] {
   const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<
     string,
-    { index: number; data?: unknown }
+    { index: number; data?: unknown; pipes?: unknown[] }
   >;
-  return Object.entries(args).map(([key, arg]) => ({ key, index: arg.index, data: arg.data }));
+  return Object.entries(args).map(([key, arg]) => ({ key, index: arg.index, data: arg.data, pipes: arg.pipes }));
 }
 
 /** Every handler of the app by Swagger's default operation id (`<Controller>_<method>`). */
@@ -44,6 +56,9 @@ export function routeFacts(app: INestApplication): Map<string, RouteFacts> {
         if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
         const paramTypes = (Reflect.getMetadata('design:paramtypes', prototype, method) ?? []) as Class[];
         const args = argsOf(controller, method);
+        const typeOf = (a: { key: string }) => a.key.split(':')[0];
+        const inputs = [RouteParamtypes.BODY, RouteParamtypes.QUERY, RouteParamtypes.PARAM].map(String);
+        const isPipe = (pipe: unknown, type: Type) => pipe === type || pipe instanceof type;
         const whole = (type: RouteParamtypes) =>
           args
             .filter((a) => a.key.split(':')[0] === String(type) && a.data === undefined)
@@ -58,6 +73,21 @@ export function routeFacts(app: INestApplication): Map<string, RouteFacts> {
           status:
             (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ??
             (Reflect.getMetadata(METHOD_METADATA, handler) === RequestMethod.POST ? 201 : 200),
+          // The global ValidationPipe validates every class-typed input; the UUID interceptor every UUID parameter.
+          validatesInput: args.some(
+            (a) =>
+              pipesOf(a).some((p) => isPipe(p, ParseUUIDPipe)) ||
+              (inputs.includes(typeOf(a)) &&
+                typeof paramTypes[a.index] === 'function' &&
+                !PRIMITIVES.includes(paramTypes[a.index])),
+          ),
+          hasEnumParam: args.some((a) => pipesOf(a).some((p) => isPipe(p, ParseEnumPipe))),
+          refuses: [
+            ...new Set([
+              ...((Reflect.getMetadata(REFUSES, controller) ?? []) as string[]),
+              ...((Reflect.getMetadata(REFUSES, handler) ?? []) as string[]),
+            ]),
+          ],
         });
       }
     }

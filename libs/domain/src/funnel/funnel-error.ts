@@ -46,6 +46,8 @@ export enum FunnelErrorCode {
   ContactNotOfProspect = 'funnel.contact_not_of_prospect',
   NoCompanyAccepted = 'funnel.no_company_accepted',
   OfferNeedUnknown = 'funnel.offer_need_unknown',
+  /** The agenda's day ends before it starts, or is longer than 48 hours. */
+  AgendaRangeInvalid = 'agenda.range_invalid',
 }
 
 /** A broken funnel rule: a `DomainError` whose code is a `FunnelErrorCode`. */
