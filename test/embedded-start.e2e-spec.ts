@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Role } from '@dealgate/domain';
 import { ALL_SERVICES } from '@dealgate/messages';
-import { TEST_JWT_SECRET, commandLine, descendantsOf, freePort, isAlive, tokenFor, waitFor } from '@dealgate/testing';
+import {
+  TEST_JWT_SECRET,
+  commandLine,
+  descendantsOf,
+  freePort,
+  isAlive,
+  tokenFor,
+  waitFor,
+  fetchWithContract,
+} from '@dealgate/testing';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -98,7 +107,7 @@ describe('npm start in embedded mode', () => {
     expect(running.output()).toContain(`http://localhost:${gatewayPort}/api/docs`);
 
     // One user action can be followed through every service by its correlation id.
-    const ping = await fetch(`http://127.0.0.1:${gatewayPort}/api/system/ping`, {
+    const ping = await fetchWithContract(`http://127.0.0.1:${gatewayPort}/api/system/ping`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tokenFor({ roles: [Role.Admin] })}`, 'x-correlation-id': 'follow-me-1' },
     });

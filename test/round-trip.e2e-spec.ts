@@ -1,6 +1,14 @@
 import { Role } from '@dealgate/domain';
 import { ALL_SERVICES } from '@dealgate/messages';
-import { TestDatabase, createTestDatabase, queryOnce, testEnv, tokenFor, waitFor } from '@dealgate/testing';
+import {
+  TestDatabase,
+  createTestDatabase,
+  queryOnce,
+  testEnv,
+  tokenFor,
+  waitFor,
+  fetchWithContract,
+} from '@dealgate/testing';
 import { RunningSystem, startSystem } from './support/system-harness';
 
 describe('cross-service round trip through the real queue', () => {
@@ -32,7 +40,7 @@ describe('cross-service round trip through the real queue', () => {
   }
 
   it('a ping published by the gateway is consumed by every service, each effect recorded once', async () => {
-    const response = await fetch(`${system.gatewayUrl}/api/system/ping`, {
+    const response = await fetchWithContract(`${system.gatewayUrl}/api/system/ping`, {
       method: 'POST',
       headers: { authorization: `Bearer ${admin}`, 'x-correlation-id': 'round-trip-1' },
     });
@@ -63,9 +71,9 @@ describe('cross-service round trip through the real queue', () => {
   });
 
   it('refuses the ping without a token and for a non-admin', async () => {
-    expect((await fetch(`${system.gatewayUrl}/api/system/ping`, { method: 'POST' })).status).toBe(401);
+    expect((await fetchWithContract(`${system.gatewayUrl}/api/system/ping`, { method: 'POST' })).status).toBe(401);
     const salesperson = tokenFor({ roles: [Role.Salesperson] });
-    const forbidden = await fetch(`${system.gatewayUrl}/api/system/ping`, {
+    const forbidden = await fetchWithContract(`${system.gatewayUrl}/api/system/ping`, {
       method: 'POST',
       headers: { authorization: `Bearer ${salesperson}` },
     });
@@ -73,20 +81,20 @@ describe('cross-service round trip through the real queue', () => {
   });
 
   it('aggregates the health of all five services', async () => {
-    const response = await fetch(`${system.gatewayUrl}/api/health`);
+    const response = await fetchWithContract(`${system.gatewayUrl}/api/health`);
     const body = (await response.json()) as { status: string; services: Record<string, { status: string }> };
     expect(response.status).toBe(200);
     expect(Object.keys(body.services).sort()).toEqual([...ALL_SERVICES].sort());
   });
 
   it('serves one merged OpenAPI document', async () => {
-    const response = await fetch(`${system.gatewayUrl}/api/docs-json`);
+    const response = await fetchWithContract(`${system.gatewayUrl}/api/docs-json`);
     const doc = (await response.json()) as { paths: Record<string, unknown> };
     expect(doc.paths['/api/system/ping']).toBeDefined();
     for (const service of ALL_SERVICES) expect(doc.paths[`/api/ops/${service}/dead-letters`]).toBeDefined();
     // Swagger UI at /api/docs loads that merged document, not only the gateway's own part (it would prefer an
     // embedded document: checked in a real browser, the empty one makes it fetch the URL).
-    const init = await (await fetch(`${system.gatewayUrl}/api/docs/swagger-ui-init.js`)).text();
+    const init = await (await fetchWithContract(`${system.gatewayUrl}/api/docs/swagger-ui-init.js`)).text();
     expect(init).toContain('"swaggerUrl": "/api/docs-json"');
     expect(init).toMatch(/"customOptions": \{\s*"spec": \{\}\s*\}/);
   });
@@ -108,15 +116,15 @@ describe('cross-service round trip through the real queue', () => {
     );
     const salesperson = tokenFor({ roles: [Role.Salesperson] });
     const url = `${system.gatewayUrl}/api/ops/prospects/dead-letters`;
-    expect((await fetch(url, { headers: { authorization: `Bearer ${salesperson}` } })).status).toBe(403);
-    const list = (await (await fetch(url, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+    expect((await fetchWithContract(url, { headers: { authorization: `Bearer ${salesperson}` } })).status).toBe(403);
+    const list = (await (await fetchWithContract(url, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
       items: { id: string; error: string }[];
       total: number;
     };
     expect(list.items.map((d) => d.id)).toContain(row.id);
     expect(list).toMatchObject({ limit: 50, offset: 0 });
 
-    const replay = await fetch(`${url}/${row.id}/replay`, {
+    const replay = await fetchWithContract(`${url}/${row.id}/replay`, {
       method: 'POST',
       headers: { authorization: `Bearer ${admin}` },
     });
@@ -132,13 +140,15 @@ describe('cross-service round trip through the real queue', () => {
     // Replayed letters leave the default list and stay visible on request ("false" means false).
     const listed = async (query: string) =>
       (
-        (await (await fetch(`${url}${query}`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+        (await (
+          await fetchWithContract(`${url}${query}`, { headers: { authorization: `Bearer ${admin}` } })
+        ).json()) as {
           items: { id: string }[];
         }
       ).items.map((d) => d.id);
     expect(await listed('?includeReplayed=false')).not.toContain(row.id);
     expect(await listed('?includeReplayed=true')).toContain(row.id);
-    const bad = await fetch(`${url}/not-a-uuid/replay`, {
+    const bad = await fetchWithContract(`${url}/not-a-uuid/replay`, {
       method: 'POST',
       headers: { authorization: `Bearer ${admin}` },
     });
@@ -147,7 +157,7 @@ describe('cross-service round trip through the real queue', () => {
 
   it('exposes Prometheus metrics for HTTP, jobs and the outbox in every service', async () => {
     for (const service of ALL_SERVICES) {
-      const text = await (await fetch(`${system.urls[service]}/metrics`)).text();
+      const text = await (await fetchWithContract(`${system.urls[service]}/metrics`)).text();
       expect(text).toContain('http_request_duration_seconds');
       expect(text).toMatch(/jobs_processed_total\{job="system.ping",service="[a-z]+"\} [1-9]/);
       expect(text).toContain('outbox_backlog');
@@ -158,7 +168,7 @@ describe('cross-service round trip through the real queue', () => {
 
   it('answers 503 naming a service that is down', async () => {
     await system.apps.notifications.close();
-    const response = await fetch(`${system.gatewayUrl}/api/health`);
+    const response = await fetchWithContract(`${system.gatewayUrl}/api/health`);
     const body = (await response.json()) as { down: string[]; message: string };
     expect(response.status).toBe(503);
     expect(body.down).toEqual(['notifications']);

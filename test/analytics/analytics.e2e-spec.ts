@@ -1,6 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- reads JSON answers loosely */
 import { REQUIRED_BRIEF_SECTIONS, Role, addMonthsToKey, monthKeyOf, monthKeyStart } from '@dealgate/domain';
-import { TestDatabase, createTestDatabase, queryOnce, testEnv, tokenFor, waitFor } from '@dealgate/testing';
+import {
+  TestDatabase,
+  createTestDatabase,
+  queryOnce,
+  testEnv,
+  tokenFor,
+  waitFor,
+  fetchWithContract,
+} from '@dealgate/testing';
 import { NormSweep } from '../../apps/prospects/src/analytics/analytics.sweeps';
 import { RunningSystem, startSystem } from '../support/system-harness';
 
@@ -24,7 +32,7 @@ describe('analytics end to end', () => {
   // `who` is a person of the test or a raw token (the admin's, or empty for the login).
   async function as(who: string, method: string, path: string, body?: unknown) {
     const token = who in people ? tokenFor(people[who as Who]) : who;
-    const response = await fetch(`${system.gatewayUrl}${path}`, {
+    const response = await fetchWithContract(`${system.gatewayUrl}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${token}`,

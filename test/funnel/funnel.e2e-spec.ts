@@ -8,6 +8,7 @@ import {
   tokenFor,
   waitFor,
   expectMatchesContract,
+  fetchWithContract,
 } from '@dealgate/testing';
 import { RunningSystem, startSystem } from '../support/system-harness';
 
@@ -137,12 +138,12 @@ describe('the funnel end to end: sample -> approval -> meeting -> brief -> appro
       }),
       'c.csv',
     );
-    const upload = await fetch(`${system.gatewayUrl}/api/samples/${sample.id}/companies/csv`, {
+    const upload = await fetchWithContract(`${system.gatewayUrl}/api/samples/${sample.id}/companies/csv`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tokenFor(people.head)}` },
       body: form,
     });
-    const report = (await upload.json()) as any;
+    const report = await upload.json();
     expect(report).toMatchObject({ accepted: 1, rejected: 1 });
     await ok('head', 'POST', `/api/samples/${sample.id}/submit`, { version: report.sample.version });
     await approve('owner', sample.id);

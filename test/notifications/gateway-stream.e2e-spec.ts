@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startService } from '@dealgate/chassis';
 import { Role } from '@dealgate/domain';
 import { JobName } from '@dealgate/messages';
-import { seedDirectory, testEnv, tokenFor, waitFor } from '@dealgate/testing';
+import { seedDirectory, testEnv, tokenFor, waitFor, fetchWithContract } from '@dealgate/testing';
 import { gatewayService } from '../../apps/gateway/src/gateway.service-definition';
 import { RunningNotifications, startNotifications } from './support/notifications-harness';
 import { openSse } from './support/sse-client';
@@ -42,7 +42,9 @@ describe('notifications through the gateway', () => {
     const [event] = await stream.waitForEvents(1);
     stream.close();
 
-    const list = await fetch(`${gateway.url}/api/notifications`, { headers: { authorization: `Bearer ${token}` } });
+    const list = await fetchWithContract(`${gateway.url}/api/notifications`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const body = (await list.json()) as { items: { id: string }[] };
     expect(body.items.map((i) => i.id)).toEqual([event.id]);
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Role } from '@dealgate/domain';
 import { JobName, TaskAssignedPayload } from '@dealgate/messages';
-import { queryOnce, seedDirectory, tokenFor, waitFor } from '@dealgate/testing';
+import { queryOnce, seedDirectory, tokenFor, waitFor, fetchWithContract } from '@dealgate/testing';
 import { DigestSweep } from '../../apps/notifications/src/mail/digest.sweep';
 import { MailRepository } from '../../apps/notifications/src/mail/mail.repository';
 import { MailSweep } from '../../apps/notifications/src/mail/mail.sweep';
@@ -86,7 +86,7 @@ describe('notifications e-mail over SMTP', () => {
 
   it('bundles e-mails of a person on the hourly digest into one message once the hour is over', async () => {
     const token = tokenFor({ userId: carl.userId, roles: [Role.Legal] });
-    const put = await fetch(`${svc.url}/api/notifications/preferences`, {
+    const put = await fetchWithContract(`${svc.url}/api/notifications/preferences`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ digest: 'hourly' }),

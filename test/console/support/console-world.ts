@@ -53,7 +53,11 @@ export async function http(baseUrl: string, token: string, method: string, path:
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
+  const parsed = text ? JSON.parse(text) : null;
+  // What the browser tests' setup receives is checked against openapi.json like every other API answer.
+  const { expectMatchesContract } = await import('@dealgate/testing');
+  expectMatchesContract(method, path, response.status, parsed, response.headers.get('content-type'));
+  return { status: response.status, body: parsed };
 }
 
 /**

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- reads JSON answers loosely */
 import { REQUIRED_BRIEF_SECTIONS, Role } from '@dealgate/domain';
-import { TestDatabase, queryOnce, tokenFor, waitFor } from '@dealgate/testing';
+import { TestDatabase, queryOnce, tokenFor, waitFor, expectMatchesContract } from '@dealgate/testing';
 import { RunningSystem } from '../../support/system-harness';
 
 export type Who = 'owner' | 'head' | 'seller' | 'legal' | 'accounting';
@@ -29,7 +29,9 @@ export class DealWorld {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
+    const parsed = text ? JSON.parse(text) : null;
+    expectMatchesContract(method, path, response.status, parsed, response.headers.get('content-type'));
+    return { status: response.status, body: parsed };
   }
 
   as(who: Who, method: string, path: string, body?: unknown) {

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { waitFor } from '@dealgate/testing';
+import { expectMatchesContract, waitFor } from '@dealgate/testing';
 
 export interface SseEvent {
   id?: string;
@@ -18,6 +18,16 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   });
   response.setEncoding('utf8');
   response.on('error', () => undefined);
+  const status = response.statusCode ?? 0;
+  const contentType = response.headers['content-type'] ?? null;
+  // The stream is endless: its status and media type are checked against openapi.json; a refusal (JSON) in full.
+  if (status === 200) expectMatchesContract('GET', url, status, '(event stream)', contentType);
+  else {
+    let text = '';
+    response.on('data', (chunk: string) => (text += chunk));
+    await new Promise((resolve) => response.on('end', resolve));
+    expectMatchesContract('GET', url, status, text ? (JSON.parse(text) as unknown) : null, contentType);
+  }
   response.on('data', (chunk: string) => {
     buffer += chunk;
     let end: number;
@@ -35,8 +45,8 @@ export async function openSse(url: string, headers: Record<string, string> = {})
     }
   });
   return {
-    status: response.statusCode ?? 0,
-    contentType: response.headers['content-type'] ?? null,
+    status,
+    contentType,
     events,
     comments: () => comments,
     /** Waits until at least `n` events arrived and returns them. */

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startService } from '@dealgate/chassis';
 import { Role } from '@dealgate/domain';
-import { TestDatabase, createTestDatabase, testEnv } from '@dealgate/testing';
+import { TestDatabase, createTestDatabase, testEnv, fetchWithContract } from '@dealgate/testing';
 import { gatewayService } from '../gateway.service-definition';
 import { UsersService } from '../identity/users.service';
 
@@ -18,7 +18,7 @@ describe('refresh token cookie (medium)', () => {
   const ttlDays = 3;
 
   const post = async (path: string, init: { body?: unknown; headers?: Record<string, string> } = {}) => {
-    const response = await fetch(`${url}/api/auth/${path}`, {
+    const response = await fetchWithContract(`${url}/api/auth/${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...init.headers },
       body: JSON.stringify(init.body ?? {}),

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startService } from '@dealgate/chassis';
-import { TestDatabase, createTestDatabase, testEnv } from '@dealgate/testing';
+import { TestDatabase, createTestDatabase, testEnv, fetchWithContract } from '@dealgate/testing';
 import { gatewayService } from '../gateway.service-definition';
 
 // A password someone else chose must be replaced: the generated first admin's, and one an admin set for a user.
@@ -15,7 +15,7 @@ describe('must change password (medium)', () => {
   const file = join(dir, 'first-admin.json');
 
   const call = async (method: string, path: string, token: string | null, body?: unknown) => {
-    const response = await fetch(`${url}${path}`, {
+    const response = await fetchWithContract(`${url}${path}`, {
       method,
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),

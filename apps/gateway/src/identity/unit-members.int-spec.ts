@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startService } from '@dealgate/chassis';
 import { Role } from '@dealgate/domain';
-import { TestDatabase, createTestDatabase, testEnv, tokenFor } from '@dealgate/testing';
+import { TestDatabase, createTestDatabase, testEnv, tokenFor, fetchWithContract } from '@dealgate/testing';
 import { gatewayService } from '../gateway.service-definition';
 import { UnitsService } from './units.service';
 import { UsersService } from './users.service';
@@ -21,7 +21,9 @@ describe('unit members (medium)', () => {
   const ids: Record<string, string> = {};
 
   const get = async (who: string, path: string) => {
-    const response = await fetch(`${url}/api${path}`, { headers: { authorization: `Bearer ${tokens[who]}` } });
+    const response = await fetchWithContract(`${url}/api${path}`, {
+      headers: { authorization: `Bearer ${tokens[who]}` },
+    });
     return { status: response.status, body: await response.json() };
   };
 

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startService } from '@dealgate/chassis';
 import { Role } from '@dealgate/domain';
-import { TestDatabase, createTestDatabase, testEnv, tokenFor } from '@dealgate/testing';
+import { TestDatabase, createTestDatabase, testEnv, tokenFor, fetchWithContract } from '@dealgate/testing';
 import { gatewayService } from '../gateway.service-definition';
 
 // The gateway alone: forwarded requests are limited before the proxy (the backends here are down: 502 until then).
@@ -33,7 +33,7 @@ describe('gateway rate limits (medium)', () => {
   const statuses = async (path: string, token: string, times: number) => {
     const out: number[] = [];
     for (let i = 0; i < times; i++)
-      out.push((await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } })).status);
+      out.push((await fetchWithContract(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } })).status);
     return out;
   };
 
@@ -41,7 +41,7 @@ describe('gateway rate limits (medium)', () => {
     const ann = tokenFor({ userId: '00000000-0000-4000-8000-0000000000a1', roles: [Role.Owner] });
     const bob = tokenFor({ userId: '00000000-0000-4000-8000-0000000000b2', roles: [Role.Owner] });
     expect(await statuses('/api/prospects', ann, 6)).toEqual([502, 502, 502, 502, 502, 429]);
-    const limited = await fetch(`${url}/api/prospects`, { headers: { authorization: `Bearer ${ann}` } });
+    const limited = await fetchWithContract(`${url}/api/prospects`, { headers: { authorization: `Bearer ${ann}` } });
     expect(await limited.json()).toMatchObject({ statusCode: 429, code: 'too_many_requests' });
     expect(limited.headers.get('retry-after')).toBeTruthy();
     // Another user has a budget of their own.
