@@ -232,12 +232,19 @@ describe('the approval inbox', () => {
       for (const s of [head, cora]) {
         await statusBecomes(card(s.page, walk.approval.id), 'Approved');
       }
-      const alerts = await Promise.all(
-        [head, cora].map(async (s) => {
-          const alert = card(s.page, walk.approval.id).getByRole('alert');
-          return (await alert.count()) > 0 ? alert.textContent() : null;
-        }),
-      );
+      // The loser's page may show the approved request (live) a moment before its own refused answer arrives.
+      const readAlerts = () =>
+        Promise.all(
+          [head, cora].map(async (s) => {
+            const alert = card(s.page, walk.approval.id).getByRole('alert');
+            return (await alert.count()) > 0 ? alert.textContent() : null;
+          }),
+        );
+      await waitFor(async () => (await readAlerts()).some((a) => a !== null) || null, {
+        what: 'the refusal on the losing page',
+        timeoutMs: 30_000,
+      });
+      const alerts = await readAlerts();
       const again = await http(
         world.baseUrl,
         world.head.token(),

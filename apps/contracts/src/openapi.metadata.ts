@@ -167,6 +167,7 @@ export default async () => {
             TermsDeviationView: {
               field: { required: true, enum: t['../../../libs/domain/src/contracts/terms-diff'].TermsField },
               productId: { required: false, type: () => String },
+              clause: { required: false, type: () => String },
               before: { required: true, type: () => Object },
               after: { required: true, type: () => Object },
               description: { required: true, type: () => String },

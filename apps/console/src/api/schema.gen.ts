@@ -3754,6 +3754,8 @@ export interface components {
             before: (string | number | {
                 [key: string]: unknown;
             }) | null;
+            /** @description the clause, for clause deviations */
+            clause?: string;
             /** @description the deviation in a sentence */
             description: string;
             /** @enum {string} */

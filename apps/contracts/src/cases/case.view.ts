@@ -29,6 +29,8 @@ export class TermsDeviationView {
   field!: TermsField;
   @ApiPropertyOptional({ description: 'the item, for item deviations' })
   productId?: string;
+  @ApiPropertyOptional({ description: 'the clause, for clause deviations' })
+  clause?: string;
   @ApiProperty({ oneOf: ANY_VALUE, nullable: true })
   before!: unknown;
   @ApiProperty({ oneOf: ANY_VALUE, nullable: true })
