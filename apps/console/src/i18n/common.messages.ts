@@ -55,7 +55,15 @@ export const commonMessages = defineMessages({
       required: 'Required',
       saved: 'Saved',
     },
-    pagination: { label: 'Pages', showing: '{{from}}–{{to}} of {{total}}' },
+    pagination: {
+      label: 'Pages',
+      showing: '{{from}}–{{to}} of {{total}}',
+      page: 'Page {{page}}',
+      previous: 'Previous page',
+      next: 'Next page',
+      first: 'First page',
+      last: 'Last page',
+    },
   },
   hu: {
     appName: 'Dealgate',
@@ -111,6 +119,14 @@ export const commonMessages = defineMessages({
       required: 'Kötelező',
       saved: 'Mentve',
     },
-    pagination: { label: 'Oldalak', showing: '{{from}}–{{to}} / {{total}}' },
+    pagination: {
+      label: 'Oldalak',
+      showing: '{{from}}–{{to}} / {{total}}',
+      page: '{{page}}. oldal',
+      previous: 'Előző oldal',
+      next: 'Következő oldal',
+      first: 'Első oldal',
+      last: 'Utolsó oldal',
+    },
   },
 });

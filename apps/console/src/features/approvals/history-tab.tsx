@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useFormat } from '../../i18n/format';
-import { Pager } from '../samples/pager';
+import { Pager } from '../../components/list-footer';
 import { ScrollTable } from '../samples/scroll-table';
 import { usePageParam } from './page-param';
 import { useNameOf } from './people';

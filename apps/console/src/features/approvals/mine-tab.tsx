@@ -1,7 +1,7 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Empty, ErrorState, Loading } from '../../components/states';
-import { Pager } from '../samples/pager';
+import { Pager } from '../../components/list-footer';
 import { usePageParam } from './page-param';
 import { useRequests } from './queries';
 import { RequestCard } from './request-card';

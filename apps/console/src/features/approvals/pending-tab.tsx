@@ -2,7 +2,7 @@ import { Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Empty, ErrorState, Loading } from '../../components/states';
-import { Pager } from '../samples/pager';
+import { Pager } from '../../components/list-footer';
 import { usePageParam } from './page-param';
 import { usePending } from './queries';
 import { RequestCard } from './request-card';

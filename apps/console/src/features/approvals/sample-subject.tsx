@@ -1,7 +1,7 @@
 import { SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Pager } from '../samples/pager';
+import { Pager } from '../../components/list-footer';
 import { useProductLines } from '../samples/queries';
 import { ScrollTable } from '../samples/scroll-table';
 import { Fact } from './fact';

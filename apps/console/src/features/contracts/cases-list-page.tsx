@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useFormat } from '../../i18n/format';
-import { Pager } from '../samples/pager';
+import { ListFooter } from '../../components/list-footer';
 import { useProductLines } from '../samples/queries';
 import { ScrollTable } from '../samples/scroll-table';
 import { CaseStatusBadge } from './case-status';
@@ -12,7 +12,6 @@ import { CASE_PAGE_SIZE, CASE_SORTS, CaseFilters, CaseSort, useCases } from './q
 /** /contracts: the cases the caller may see; status, product line, sort and page live in the URL. */
 export function CasesListPage() {
   const { t } = useTranslation('contracts');
-  const { t: tc } = useTranslation();
   const f = useFormat();
   const [params, setParams] = useSearchParams();
   const statusParam = params.get('status');
@@ -96,16 +95,14 @@ export function CasesListPage() {
             </Table.Tbody>
           </Table>
         </ScrollTable>
-        <Group justify="space-between">
-          <Text size="sm" c="gray.7">
-            {tc('pagination.showing', {
-              from: f.number(data.offset + 1),
-              to: f.number(data.offset + data.items.length),
-              total: f.number(data.total),
-            })}
-          </Text>
-          <Pager total={pages} value={page} onChange={(p) => set('page', p === 1 ? null : String(p), true)} />
-        </Group>
+        <ListFooter
+          offset={data.offset}
+          shown={data.items.length}
+          total={data.total}
+          pages={pages}
+          page={page}
+          onChange={(p) => set('page', p === 1 ? null : String(p), true)}
+        />
       </>
     );
 

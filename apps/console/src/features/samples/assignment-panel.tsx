@@ -7,8 +7,7 @@ import { useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { hasRole, useMe } from '../../components/use-session';
-import { useFormat } from '../../i18n/format';
-import { Pager } from './pager';
+import { ListFooter } from '../../components/list-footer';
 import { PAGE_SIZE, SampleDetail, useAssignProspects, useSampleProspects, useUnitMembers } from './queries';
 
 /**
@@ -18,7 +17,6 @@ import { PAGE_SIZE, SampleDetail, useAssignProspects, useSampleProspects, useUni
 export function AssignmentPanel({ sample }: { sample: SampleDetail }) {
   const { t } = useTranslation('samples');
   const { t: tc } = useTranslation();
-  const format = useFormat();
   const me = useMe();
   const canAssign = hasRole(me, 'sales_head', 'owner');
   const [params, setParams] = useSearchParams();
@@ -160,16 +158,14 @@ export function AssignmentPanel({ sample }: { sample: SampleDetail }) {
               </Table>
             </ScrollTable>
             {data ? (
-              <Group justify="space-between">
-                <Text size="sm" c="gray.7">
-                  {tc('pagination.showing', {
-                    from: format.number(data.offset + 1),
-                    to: format.number(data.offset + items.length),
-                    total: format.number(data.total),
-                  })}
-                </Text>
-                <Pager total={pages} value={page} onChange={setPage} />
-              </Group>
+              <ListFooter
+                offset={data.offset}
+                shown={items.length}
+                total={data.total}
+                pages={pages}
+                page={page}
+                onChange={setPage}
+              />
             ) : null}
           </>
         )}

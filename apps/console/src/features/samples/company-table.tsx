@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notify } from './notify';
 import { ScrollTable } from './scroll-table';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { Empty } from '../../components/states';
 import { localeOf, useFormat } from '../../i18n/format';
 import { SortableTh } from '../../components/sortable-th';
 import { Sort, useUrlSort } from '../../components/sort';
-import { Pager } from './pager';
+import { ListFooter } from '../../components/list-footer';
 import { SampleCompany, SampleDetail, useRemoveCompany } from './queries';
 
 const PER_PAGE = 25;
@@ -41,7 +41,6 @@ export function sortCompanies(
 /** The sample's companies, a page at a time (page in the URL); a draft's can be removed one by one. */
 export function CompanyTable({ sample }: { sample: SampleDetail }) {
   const { t } = useTranslation('samples');
-  const { t: tc } = useTranslation();
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   const remove = useRemoveCompany(sample.id);
@@ -155,16 +154,14 @@ export function CompanyTable({ sample }: { sample: SampleDetail }) {
               </Table.Tbody>
             </Table>
           </ScrollTable>
-          <Group justify="space-between">
-            <Text size="sm" c="gray.7">
-              {tc('pagination.showing', {
-                from: format.number((page - 1) * PER_PAGE + 1),
-                to: format.number((page - 1) * PER_PAGE + shown.length),
-                total: format.number(sample.companies.length),
-              })}
-            </Text>
-            <Pager total={pages} value={page} onChange={setPage} />
-          </Group>
+          <ListFooter
+            offset={(page - 1) * PER_PAGE}
+            shown={shown.length}
+            total={sample.companies.length}
+            pages={pages}
+            page={page}
+            onChange={setPage}
+          />
         </>
       )}
     </Stack>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import type { ImportResult, Outcome } from './csv-import';
-import { Pager } from './pager';
+import { Pager } from '../../components/list-footer';
 import { reasonText } from './reasons';
 
 const PER_PAGE = 50;

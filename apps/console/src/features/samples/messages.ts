@@ -150,13 +150,6 @@ export const samplesMessages = defineMessages({
       noSalespeople: 'The unit has no active salesperson to assign to.',
       onlyHead: 'The sales head of the unit assigns these prospects.',
     },
-    pager: {
-      page: 'Page {{page}}',
-      previous: 'Previous page',
-      next: 'Next page',
-      first: 'First page',
-      last: 'Last page',
-    },
   },
   hu: {
     close: 'Üzenet bezárása',
@@ -306,13 +299,6 @@ export const samplesMessages = defineMessages({
       empty: 'Még nincs potenciális ügyfél: a tulajdonos jóváhagyása után pár pillanattal megjelennek.',
       noSalespeople: 'Az egységben nincs aktív értékesítő, akinek ki lehetne osztani.',
       onlyHead: 'Ezeket a potenciális ügyfeleket az egység értékesítési vezetője osztja ki.',
-    },
-    pager: {
-      page: '{{page}}. oldal',
-      previous: 'Előző oldal',
-      next: 'Következő oldal',
-      first: 'Első oldal',
-      last: 'Utolsó oldal',
     },
   },
 });

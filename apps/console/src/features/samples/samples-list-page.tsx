@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useFormat } from '../../i18n/format';
-import { Pager } from './pager';
+import { ListFooter } from '../../components/list-footer';
 import { SortableTh } from '../../components/sortable-th';
 import { useUrlSort } from '../../components/sort';
 import { PAGE_SIZE, SAMPLE_SORT_FIELDS, SAMPLE_STATUSES, SampleStatus, useProductLines, useSamples } from './queries';
@@ -16,7 +16,6 @@ import { SampleStatusBadge } from './sample-status';
  */
 export function SamplesListPage() {
   const { t } = useTranslation('samples');
-  const { t: tc } = useTranslation();
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   const statusParam = params.get('status');
@@ -136,16 +135,14 @@ export function SamplesListPage() {
               </Table.Tbody>
             </Table>
           </ScrollTable>
-          <Group justify="space-between">
-            <Text size="sm" c="gray.7">
-              {tc('pagination.showing', {
-                from: format.number(data.offset + 1),
-                to: format.number(data.offset + data.items.length),
-                total: format.number(data.total),
-              })}
-            </Text>
-            <Pager total={pages} value={page} onChange={setPage} />
-          </Group>
+          <ListFooter
+            offset={data.offset}
+            shown={data.items.length}
+            total={data.total}
+            pages={pages}
+            page={page}
+            onChange={setPage}
+          />
         </>
       ) : null}
     </Stack>

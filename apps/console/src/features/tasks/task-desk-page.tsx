@@ -2,8 +2,7 @@ import { Group, SegmentedControl, Select, Stack, Tabs, Text, Title } from '@mant
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Empty, ErrorState, Loading } from '../../components/states';
-import { useFormat } from '../../i18n/format';
-import { Pager } from '../samples/pager';
+import { ListFooter } from '../../components/list-footer';
 import {
   DUE_FILTERS,
   DueFilter,
@@ -22,8 +21,6 @@ type Tab = 'mine' | 'queue';
 /** /tasks: my tasks and my groups' unclaimed tasks; tab, group, filters, page and the open task live in the URL. */
 export function TaskDeskPage() {
   const { t } = useTranslation('tasks');
-  const { t: tc } = useTranslation();
-  const format = useFormat();
   const [params, setParams] = useSearchParams();
   const tab: Tab = params.get('tab') === 'queue' ? 'queue' : 'mine';
   const due = (DUE_FILTERS as string[]).includes(params.get('due') ?? '') ? (params.get('due') as DueFilter) : 'all';
@@ -68,16 +65,14 @@ export function TaskDeskPage() {
     body = (
       <>
         <TaskTable tasks={data.items} onDetails={(id) => set('task', id, true)} />
-        <Group justify="space-between">
-          <Text size="sm" c="gray.7">
-            {tc('pagination.showing', {
-              from: format.number(data.offset + 1),
-              to: format.number(data.offset + data.items.length),
-              total: format.number(data.total),
-            })}
-          </Text>
-          <Pager total={pages} value={page} onChange={(p) => set('page', p === 1 ? null : String(p), true)} />
-        </Group>
+        <ListFooter
+          offset={data.offset}
+          shown={data.items.length}
+          total={data.total}
+          pages={pages}
+          page={page}
+          onChange={(p) => set('page', p === 1 ? null : String(p), true)}
+        />
       </>
     );
 
