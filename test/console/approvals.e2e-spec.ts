@@ -405,6 +405,13 @@ describe('the approval inbox', () => {
       await deviationAwaitingApproval(world),
       await submittedSample(world, `Nagykereskedők ${Date.now()}`, 3),
     ];
+    // The delegation tab shows one of its own (this test does not rely on another having set one).
+    const now = Date.now();
+    const delegation = await world.call(world.head, 'POST', '/api/approvals/delegations', {
+      delegateId: world.colleague.id,
+      startsAt: new Date(now - 60_000).toISOString(),
+      endsAt: new Date(now + DAY_MS).toISOString(),
+    });
     const head = await signedIn(world.head, 'hu');
     await head.page.getByRole('link', { name: 'Jóváhagyások', exact: true }).click();
     const offerCard = card(head.page, offer.approval.id);
@@ -428,6 +435,7 @@ describe('the approval inbox', () => {
     await expectAccessible(head.page, 'approvals delegation (hu)');
     await screenshot(head.page, 'approvals-delegation-hu');
     await head.context.close();
+    await world.call(world.head, 'DELETE', `/api/approvals/delegations/${delegation.id}`);
 
     const owner = await signedIn(world.owner, 'hu');
     await owner.page.goto('/approvals');
