@@ -26,7 +26,7 @@ describe('console session', () => {
     const page = await context.newPage();
     await page.goto('/');
     await page.waitForURL('**/login');
-    await expect(page.getByRole('heading', { name: 'Belépés a Dealgate-be' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Belépés a Dealgate-be' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('hu');
     await expectAccessible(page, 'login (hu)');
     await screenshot(page, 'login-hu');
