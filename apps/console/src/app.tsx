@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, RouteObject, createBrowserRouter, useLocation } from 'react-router';
 import { AppLayout } from './components/app-layout';
 import { useSession } from './components/use-session';
+import { adminRoutes } from './features/admin/routes';
 import { approvalsRoutes } from './features/approvals/routes';
 import { boardRoutes } from './features/board/routes';
 import { contractsRoutes } from './features/contracts/routes';
+import { dashboardsRoutes } from './features/dashboards/routes';
 import { HomePage } from './features/home/home-page';
 import { notificationsRoutes } from './features/notifications/routes';
 import { prospectsRoutes } from './features/prospects/routes';
@@ -58,6 +60,8 @@ export const routes: RouteObject[] = [
       ...approvalsRoutes,
       ...contractsRoutes,
       ...tasksRoutes,
+      ...dashboardsRoutes,
+      ...adminRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -38,7 +38,9 @@ const NAV: NavItem[] = [
   { to: '/approvals', label: 'nav.approvals', roles: ['owner', 'sales_head'], delegates: true },
   { to: '/contracts', label: 'nav.contracts', roles: ['legal', 'accounting', 'sales_head', 'owner'] },
   { to: '/tasks', label: 'nav.tasks', roles: ['legal', 'accounting'], groups: true },
+  { to: '/dashboards', label: 'nav.dashboards', roles: ['sales_head', 'owner'] },
   { to: '/notifications', label: 'nav.notifications' },
+  { to: '/admin', label: 'nav.admin', roles: ['admin'] },
 ];
 
 /** The frame of every signed-in page: header (language, bell, account) and the navigation for the user's roles. */

@@ -11,6 +11,10 @@ import { offersMessages } from '../features/offers/messages';
 import { approvalsMessages } from '../features/approvals/messages';
 import { contractsMessages } from '../features/contracts/messages';
 import { tasksMessages } from '../features/tasks/messages';
+import { dashboardsMessages } from '../features/dashboards/messages';
+import { adminMessages } from '../features/admin/messages';
+import { adminOrgMessages } from '../features/admin-org/messages';
+import { adminOpsMessages } from '../features/admin-ops/messages';
 
 export const catalogue = {
   common: commonMessages,
@@ -25,6 +29,10 @@ export const catalogue = {
   approvals: approvalsMessages,
   contracts: contractsMessages,
   tasks: tasksMessages,
+  dashboards: dashboardsMessages,
+  admin: adminMessages,
+  adminOrg: adminOrgMessages,
+  adminOps: adminOpsMessages,
 } as const;
 
 export type Namespace = keyof typeof catalogue;

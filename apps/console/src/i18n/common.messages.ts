@@ -17,6 +17,8 @@ export const commonMessages = defineMessages({
       approvals: 'Approvals',
       contracts: 'Contract cases',
       tasks: 'Task desk',
+      dashboards: 'Dashboards',
+      admin: 'Administration',
     },
     user: {
       menu: 'Account menu for {{name}}',
@@ -81,6 +83,8 @@ export const commonMessages = defineMessages({
       approvals: 'Jóváhagyások',
       contracts: 'Szerződéses ügyek',
       tasks: 'Feladatpult',
+      dashboards: 'Kimutatások',
+      admin: 'Adminisztráció',
     },
     user: {
       menu: '{{name}} fiókmenüje',

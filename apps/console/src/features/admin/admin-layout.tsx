@@ -1,0 +1,53 @@
+import { Grid, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { adminOpsSections } from '../admin-ops/routes';
+import { adminOrgSections } from '../admin-org/routes';
+import type { AdminSection } from './admin-section';
+
+const GROUPS: { key: string; ns: string; sections: AdminSection[] }[] = [
+  { key: 'org', ns: 'adminOrg', sections: adminOrgSections },
+  { key: 'ops', ns: 'adminOps', sections: adminOpsSections },
+];
+
+/** The frame of every administration page: the section list beside the open section. */
+export function AdminLayout() {
+  const { t } = useTranslation(['admin', 'adminOrg', 'adminOps']);
+  const location = useLocation();
+  return (
+    <Stack>
+      <Title order={1}>{t('admin:title')}</Title>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 3 }}>
+          <nav aria-label={t('admin:sections')}>
+            {GROUPS.flatMap((group) =>
+              group.sections.map((section) => {
+                const to = `/admin/${section.path}`;
+                const active = location.pathname.startsWith(to);
+                return (
+                  <NavLink
+                    key={to}
+                    component={Link}
+                    to={to}
+                    label={t(`${group.ns}:${section.label}`)}
+                    active={active}
+                    aria-current={active ? 'page' : undefined}
+                  />
+                );
+              }),
+            )}
+          </nav>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9 }}>
+          <Outlet />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+/** /admin itself: the first section, or a hint when none is built. */
+export function AdminIndex() {
+  const { t } = useTranslation('admin');
+  return <Text c="dimmed">{t('pick')}</Text>;
+}
