@@ -48,8 +48,8 @@ describe('npm start in embedded mode', () => {
   let running: Started | undefined;
 
   beforeAll(async () => {
-    const [gateway, prospects, approvals, contracts, notifications, pg] = await Promise.all(
-      Array.from({ length: 6 }, () => freePort()),
+    const [gateway, prospects, approvals, contracts, notifications, pg, launcher] = await Promise.all(
+      Array.from({ length: 7 }, () => freePort()),
     );
     env = {
       DEALGATE_DATA_DIR: dataDir,
@@ -59,6 +59,7 @@ describe('npm start in embedded mode', () => {
       CONTRACTS_PORT: String(contracts),
       NOTIFICATIONS_PORT: String(notifications),
       EMBEDDED_PG_PORT: String(pg),
+      LAUNCHER_PORT: String(launcher),
       LOG_LEVEL: 'info',
       JWT_SECRET: TEST_JWT_SECRET,
     };
@@ -93,7 +94,7 @@ describe('npm start in embedded mode', () => {
     });
   }
 
-  it('starts everything, restarts a service that dies, and stops every process on SIGINT', async () => {
+  it('starts everything, restarts every service after all die at once, and stops every process on SIGINT', async () => {
     running = npmStart(env);
     const gatewayPort = Number(env.PORT);
     await waitFor(async () => (await health(gatewayPort)) === 200, {
@@ -126,22 +127,30 @@ describe('npm start in embedded mode', () => {
       what: 'a log line with the correlation id from every service',
     });
 
-    // A service process that dies is started again.
-    const prospects = descendantsOf(running.npm.pid!).find((pid) =>
-      commandLine(pid).includes('apps/prospects/src/main.js'),
+    // Every service process killed at once: the launcher stays, says so on its own health, and starts them all again.
+    const launcherHealth = async () => {
+      const answer = await fetch(`http://127.0.0.1:${env.LAUNCHER_PORT}/health`).catch(() => undefined);
+      return answer ? { status: answer.status, body: (await answer.json()) as { down: string[] } } : undefined;
+    };
+    expect(await launcherHealth()).toMatchObject({ status: 200, body: { down: [] } });
+    const services = descendantsOf(running.npm.pid!).filter((pid) =>
+      /apps\/[a-z]+\/src\/main\.js/.test(commandLine(pid)),
     );
-    expect(prospects).toBeDefined();
-    process.kill(prospects!, 'SIGKILL');
-    await waitFor(async () => (await health(gatewayPort)) === 503, {
-      timeoutMs: 20_000,
-      what: 'health to report the dead service',
+    expect(services).toHaveLength(ALL_SERVICES.length);
+    services.forEach((pid) => process.kill(pid, 'SIGKILL'));
+    await waitFor(async () => (await launcherHealth())?.status === 503, {
+      timeoutMs: 10_000,
+      intervalMs: 100,
+      what: 'the launcher to report its services down',
     });
+    expect(running.npm.exitCode).toBeNull();
     await waitFor(async () => (await health(gatewayPort)) === 200, {
-      timeoutMs: 60_000,
+      timeoutMs: 90_000,
       intervalMs: 500,
-      what: 'the service to be restarted',
+      what: 'every service to be restarted',
     });
-    expect(running.output()).toMatch(/prospects exited \(SIGKILL\); restarting/);
+    expect(await launcherHealth()).toMatchObject({ status: 200, body: { down: [] } });
+    expect(running.output()).toMatch(/prospects exited \(SIGKILL\); restarting in \d+ ms/);
 
     await stopAndExpectNoOrphans(running);
   }, 300_000);

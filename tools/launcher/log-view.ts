@@ -91,6 +91,18 @@ export function prettyLine(service: string, line: string, options: PrettyOptions
   return `${at} ${name} ${label} ${describe(entry)}${correlation}`;
 }
 
+/**
+ * The error a line tells of, in one line, or null: a pino error or fatal (its message), or a line that is not JSON on
+ * stderr (a crash before the logger exists: Node's own "Error: Cannot find module …"). What the launcher repeats when a
+ * service keeps dying.
+ */
+export function errorText(line: string, stream: 'stdout' | 'stderr'): string | null {
+  if (line.trim() === '') return null;
+  const entry = parse(line);
+  if (!entry) return stream === 'stderr' && !/^\s+at /.test(line) ? firstLine(line) : null;
+  return (entry.level ?? 30) >= 50 ? describe(entry) : null;
+}
+
 /** Splits a child's output stream into whole lines (a chunk may end mid-line). */
 export class LineSplitter {
   private rest = '';

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { RunningPostgres, startEmbeddedPostgres } from '@dealgate/database';
 import { installQueueBackend, queueSettings } from '@dealgate/messaging';
+import { serveLauncherHealth } from './health';
 import { chooseLogFormat } from './log-view';
 import { LauncherOutput } from './output';
-import { childSpecs, gatewayPort, publicUrl } from './services';
+import { childSpecs, gatewayPort, launcherPort, publicUrl } from './services';
 import { Supervisor } from './supervisor';
 import { watchBuild } from './watch';
 
@@ -81,6 +83,7 @@ const supervisor = new Supervisor(output);
 let stopWatching: (() => void) | undefined;
 let shuttingDown = false;
 let runtimeFile: string | undefined;
+let healthServer: Server | undefined;
 
 /** Services first (they finish in-flight jobs), embedded PostgreSQL last. */
 async function shutdown(reason: string, exitCode = 0): Promise<void> {
@@ -88,6 +91,7 @@ async function shutdown(reason: string, exitCode = 0): Promise<void> {
   shuttingDown = true;
   stopWatching?.();
   log(`${reason}: stopping the services…`);
+  healthServer?.close();
   await supervisor.stopAll();
   if (runtimeFile) rmSync(runtimeFile, { force: true });
   if (postgres) {
@@ -133,6 +137,8 @@ async function main(): Promise<void> {
   const specs = childSpecs({ env, dist, databaseUrl, jwtSecret, piiKey, firstAdminFile, skip });
   if (skip.length > 0) log(`not starting ${skip.join(', ')} (--skip / DEALGATE_SKIP)`);
   for (const spec of specs) supervisor.start(spec);
+  const ownPort = launcherPort(env);
+  if (ownPort > 0) healthServer = serveLauncherHealth(ownPort, () => supervisor.states(), log);
   // Lets ops tools (npm run dead-letters) reach the running system, embedded database included.
   runtimeFile = join(dataRoot, 'runtime.json');
   writeFileSync(runtimeFile, JSON.stringify({ databaseUrl, redisUrl: env.REDIS_URL, prefix: queue.prefix }), {
@@ -162,6 +168,7 @@ async function main(): Promise<void> {
       `  API docs:  ${origin}/api/docs`,
       `  API:       ${origin}/api`,
       `  health:    ${origin}/api/health`,
+      ...(ownPort > 0 ? [`  launcher:  http://127.0.0.1:${ownPort}/health (each service's state and restarts)`] : []),
       ...(skip.length > 0 ? [`  not started here: ${skip.join(', ')} (health answers 503 until they run)`] : []),
       ...firstAdminOnce(firstAdminFile),
       '',

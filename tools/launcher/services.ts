@@ -28,6 +28,11 @@ export function gatewayPort(env: NodeJS.ProcessEnv): string {
   return env.PORT ?? '3000';
 }
 
+/** Where the launcher answers for itself (`LAUNCHER_PORT`, 0 = not at all): 127.0.0.1 only. */
+export function launcherPort(env: NodeJS.ProcessEnv): number {
+  return Number(env.LAUNCHER_PORT ?? '3009');
+}
+
 /** The address people open: links in notifications and e-mails point here. */
 export function publicUrl(env: NodeJS.ProcessEnv): string {
   return env.PUBLIC_URL ?? `http://localhost:${gatewayPort(env)}`;
