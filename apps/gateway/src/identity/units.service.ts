@@ -27,7 +27,7 @@ export class UnitsService {
   async create(dto: CreateUnitDto, actor: Actor): Promise<UnitView> {
     const unit = await this.dataSource.transaction(async (manager) => {
       const created = await this.units.insert({ id: randomUUID(), name: dto.name.trim(), headUserId: null }, manager);
-      if (!created) throw identityError(IdentityErrorCode.UnitNameTaken, `A unit named ${dto.name} already exists.`);
+      if (!created) throw nameTaken(dto.name);
       const withHead = dto.headUserId ? await this.appointHead(created, dto.headUserId, manager) : created;
       await this.directory.unit(withHead, manager);
       await this.audit.record(
@@ -59,8 +59,7 @@ export class UnitsService {
         identityError(IdentityErrorCode.VersionConflict, 'The unit was changed meanwhile; reload and try again.');
       if (before.version !== dto.version) throw conflict();
       const updated = await this.units.update(id, dto.version, { name: dto.name?.trim(), active: dto.active }, manager);
-      if (updated === 'taken')
-        throw identityError(IdentityErrorCode.UnitNameTaken, `A unit named ${dto.name} already exists.`);
+      if (updated === 'taken') throw nameTaken(dto.name ?? before.name);
       if (!updated) throw conflict();
       const after =
         dto.headUserId === undefined || dto.headUserId === before.headUserId
@@ -87,12 +86,16 @@ export class UnitsService {
 
   private async appointHead(unit: UnitRecord, headUserId: string, manager: EntityManager): Promise<UnitRecord> {
     const head = await this.users.findById(headUserId, manager, true);
-    if (!head) throw identityError(IdentityErrorCode.UserNotFound, `No user ${headUserId}.`);
+    if (!head) throw headRefused(IdentityErrorCode.UserNotFound, `No user ${headUserId}.`, 'no such user');
     const verdict = canHeadUnit(head);
     if (verdict === 'inactive')
-      throw identityError(IdentityErrorCode.HeadInactive, 'A deactivated user cannot head a unit.');
+      throw headRefused(IdentityErrorCode.HeadInactive, 'A deactivated user cannot head a unit.', 'is deactivated');
     if (verdict === 'missing_role')
-      throw identityError(IdentityErrorCode.HeadWithoutRole, 'The head of a unit must be a sales head or the owner.');
+      throw headRefused(
+        IdentityErrorCode.HeadWithoutRole,
+        'The head of a unit must be a sales head or the owner.',
+        'is neither a sales head nor the owner',
+      );
     if (head.unitId !== unit.id) {
       const moved = await this.users.update(head.id, head.version, { unitId: unit.id }, manager);
       if (moved) await this.directory.user(moved, manager);
@@ -106,4 +109,15 @@ export class UnitsService {
       throw identityError(IdentityErrorCode.VersionConflict, 'The unit was changed meanwhile; reload and try again.');
     return updated;
   }
+}
+
+// Named like validation errors, so a form shows them on the field.
+function nameTaken(name: string) {
+  return identityError(IdentityErrorCode.UnitNameTaken, `A unit named ${name} already exists.`, {
+    fields: [{ field: 'name', problems: ['is taken by another unit'] }],
+  });
+}
+
+function headRefused(code: IdentityErrorCode, message: string, problem: string) {
+  return identityError(code, message, { fields: [{ field: 'headUserId', problems: [problem] }] });
 }

@@ -123,6 +123,12 @@ export class UserQuery extends PageQuery {
   @Transform(toBoolean)
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({ description: 'Part of the name or the e-mail address (case-insensitive)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }
 
 export class UserView {

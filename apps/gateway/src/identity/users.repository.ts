@@ -33,6 +33,8 @@ export interface UserFilter {
   role?: Role;
   unitId?: string;
   active?: boolean;
+  /** Part of the name or the e-mail. */
+  q?: string;
   limit: number;
   offset: number;
 }
@@ -137,10 +139,13 @@ export class UsersRepository {
   }
 
   async list(filter: UserFilter): Promise<{ items: UserRecord[]; total: number }> {
-    const where = `($1::text IS NULL OR $1 = ANY(roles)) AND ($2::uuid IS NULL OR unit_id = $2) AND ($3::boolean IS NULL OR active = $3)`;
-    const params = [filter.role ?? null, filter.unitId ?? null, filter.active ?? null];
+    const where =
+      `($1::text IS NULL OR $1 = ANY(roles)) AND ($2::uuid IS NULL OR unit_id = $2) AND ($3::boolean IS NULL OR active = $3)` +
+      ` AND ($4::text IS NULL OR name ILIKE $4 OR email ILIKE $4)`;
+    const q = filter.q?.trim() ? `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const params = [filter.role ?? null, filter.unitId ?? null, filter.active ?? null, q];
     const rows = await this.dataSource.query<UserRow[]>(
-      `SELECT * FROM app_user WHERE ${where} ORDER BY email LIMIT $4 OFFSET $5`,
+      `SELECT * FROM app_user WHERE ${where} ORDER BY email LIMIT $5 OFFSET $6`,
       [...params, filter.limit, filter.offset],
     );
     const [count] = await this.dataSource.query<{ n: number }[]>(

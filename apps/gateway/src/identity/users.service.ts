@@ -69,7 +69,9 @@ export class UsersService {
         manager,
       );
       if (!created)
-        throw identityError(IdentityErrorCode.EmailTaken, `A user with the e-mail ${email} already exists.`);
+        throw identityError(IdentityErrorCode.EmailTaken, `A user with the e-mail ${email} already exists.`, {
+          fields: [{ field: 'email', problems: ['is taken by another user'] }],
+        });
       await this.directory.user(created, manager);
       await this.audit.record(
         { event: AuditEvent.UserCreated, actorUserId: actor?.userId, subject: created.id, ip: actor?.ip },
@@ -214,13 +216,21 @@ export class UsersService {
       throw identityError(
         IdentityErrorCode.LeadOutsideGroup,
         `A user can lead only groups they belong to: ${outside.join(', ')}.`,
+        { fields: [{ field: 'leadOf', problems: [`${outside.join(', ')}: not among the user's groups`] }] },
       );
   }
 
   private async assertUnitUsable(unitId: string, manager: EntityManager): Promise<void> {
     const unit = await this.units.findById(unitId, manager);
-    if (!unit) throw identityError(IdentityErrorCode.UnitNotFound, `No unit ${unitId}.`);
-    if (!unit.active) throw identityError(IdentityErrorCode.UnitInactive, `The unit ${unit.name} is closed.`);
+    // Named like a validation error: the form shows it on its unit field.
+    if (!unit)
+      throw identityError(IdentityErrorCode.UnitNotFound, `No unit ${unitId}.`, {
+        fields: [{ field: 'unitId', problems: ['no such unit'] }],
+      });
+    if (!unit.active)
+      throw identityError(IdentityErrorCode.UnitInactive, `The unit ${unit.name} is closed.`, {
+        fields: [{ field: 'unitId', problems: ['the unit is closed'] }],
+      });
   }
 
   private async assertKeepsAnAdmin(

@@ -58,5 +58,7 @@ export class ProductLineService {
 }
 
 function nameTaken(name: string): DomainError {
-  return new DomainError('conflict', `A product line named "${name}" already exists.`);
+  return new DomainError('conflict', `A product line named "${name}" already exists.`, {
+    fields: [{ field: 'name', problems: ['is taken by another product line'] }],
+  });
 }

@@ -1,5 +1,11 @@
 import { FunnelErrorCode } from './funnel-error';
-import { assertValidProductLine, findProductLineProblems, isProspectStalled, sumStageLimitDays } from './product-line';
+import {
+  assertValidProductLine,
+  findProductLineFieldProblems,
+  findProductLineProblems,
+  isProspectStalled,
+  sumStageLimitDays,
+} from './product-line';
 import { INDUSTRIAL_EQUIPMENT_PRODUCT_LINE, PRODUCT_LINE_PRESETS, SOFTWARE_PRODUCT_LINE } from './product-line-presets';
 import { ProspectStatus, Stage } from './stage';
 
@@ -44,6 +50,24 @@ describe('product line validation', () => {
     expect(findProductLineProblems(line).join(' ')).toMatch(message);
     expect(() => assertValidProductLine(line)).toThrow(
       expect.objectContaining({ code: FunnelErrorCode.ProductLineInvalid }),
+    );
+  });
+
+  it.each([
+    ['an empty name', { ...base, name: '' }, 'name'],
+    ['min above max', { ...base, cycleDays: { min: 200, max: 150 } }, 'cycleDays'],
+    [
+      'a zero limit',
+      { ...base, stageLimitDays: { ...base.stageLimitDays, [Stage.Contract]: 0 } },
+      'stageLimitDays.contract',
+    ],
+    ['limits outside the cycle', { ...base, cycleDays: { min: 140, max: 150 } }, 'stageLimitDays'],
+  ])('names the input of %s, so a form shows it on the field', (_name, line, field) => {
+    expect(findProductLineFieldProblems(line).map((p) => p.field)).toEqual([field]);
+    expect(() => assertValidProductLine(line)).toThrow(
+      expect.objectContaining({
+        details: expect.objectContaining({ fields: [{ field, problems: [expect.any(String)] }] }),
+      }),
     );
   });
 });
