@@ -956,4 +956,32 @@ export const PROSPECT_CASES: ObjectCase[] = [
       ];
     },
   },
+  {
+    name: "drill-down behind a funnel figure: the unit's head and the owner list its entries; others see none of them",
+    route: 'GET /api/prospects',
+    async run(ctx) {
+      const world = await worldOf(ctx);
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const path =
+        `/api/prospects?funnelEvent=reached&funnelStage=primary_contact&from=${day(-1)}&to=${day(2)}` +
+        `&productLineId=${world.productLineId}&limit=1`;
+      const total = (n: number) => (b: unknown) => (b as { total: number }).total === n;
+      return (
+        [
+          ['head of another unit', world.farHead.token, 0],
+          ['salesperson of another unit', world.farSeller.token, 0],
+          ['colleague', world.colleague.token, 0],
+          ['head of the unit', world.head.token, PROSPECT_COUNT],
+          ['owner', world.owner.token, PROSPECT_COUNT],
+        ] as const
+      ).map(([who, token, n]): ObjectStep => ({
+        label: who,
+        method: 'GET',
+        path,
+        token,
+        expect: 200,
+        check: total(n),
+      }));
+    },
+  },
 ];

@@ -10918,6 +10918,18 @@ export interface operations {
                 unassigned?: boolean;
                 /** @description Part of the company name */
                 q?: string;
+                /** @description Only prospects counted in this funnel figure in `from`..`to`: `reached` (first entry into `funnelStage`), `lost` (at `funnelStage`, for `lostReason`, when given) or `won` */
+                funnelEvent?: "reached" | "lost" | "won";
+                /** @description with `funnelEvent`: the stage (required for `reached`) */
+                funnelStage?: "sampling" | "primary_contact" | "needs_identification" | "offer_formation" | "offer_defence" | "contract";
+                /** @description with `funnelEvent=lost`: a lost-reason code (`unknown` for none recorded) */
+                lostReason?: string;
+                /** @description with `funnelEvent`: the salesperson the figure is credited to (as analytics count it) */
+                salespersonId?: string;
+                /** @description with `funnelEvent`: first day (UTC), included */
+                from?: string;
+                /** @description with `funnelEvent`: day after the last one, excluded */
+                to?: string;
                 ownerId?: string;
                 unitId?: string;
                 productLineId?: string;

@@ -84,6 +84,46 @@ describe('funnel analytics on a generated data set', () => {
     expect((await h.call('admin', 'GET', `/analytics/funnel?${feb}`)).status).toBe(403);
   });
 
+  it('lists the prospects behind each funnel figure (GET /prospects?funnelEvent=...), as many as the figure says', async () => {
+    const drill = async (who: 'owner' | 'headA', query: string) => {
+      const r = await h.call(who, 'GET', `/prospects?${feb}&limit=1&${query}`);
+      expect({ query, status: r.status }).toEqual({ query, status: 200 });
+      return r.body.total as number;
+    };
+    const { sellerA } = h.people;
+    for (const [who, filter, scope] of [
+      ['owner', {}, ''],
+      ['owner', { ownerId: sellerA.userId }, `&salespersonId=${sellerA.userId}`],
+      ['headA', { unitId: h.unitA }, ''],
+    ] as const) {
+      const reached = reachedTruth(prospects, FEB.from, FEB.to, filter);
+      for (const stage of STAGES) {
+        expect([stage, await drill(who, `funnelEvent=reached&funnelStage=${stage}${scope}`)]).toEqual([
+          stage,
+          reached[stage],
+        ]);
+      }
+      const { lost, won } = lostTruth(prospects, FEB.from, FEB.to, filter);
+      const [key, count] = [...lost.entries()][0];
+      const [stage, reason] = key.split(':');
+      expect(await drill(who, `funnelEvent=lost&funnelStage=${stage}&lostReason=${reason}${scope}`)).toBe(count);
+      expect(await drill(who, `funnelEvent=won${scope}`)).toBe(won);
+    }
+    const other = await h.call(
+      'headA',
+      'GET',
+      `/prospects?${feb}&funnelEvent=reached&funnelStage=sampling&unitId=${h.unitB}`,
+    );
+    expect(other.body.total).toBe(0);
+    const missing = await h.call('owner', 'GET', '/prospects?funnelEvent=reached');
+    expect(missing.status).toBe(400);
+    expect((missing.body.fields as { field: string }[]).map((f) => f.field).sort()).toEqual([
+      'from',
+      'funnelStage',
+      'to',
+    ]);
+  });
+
   it('answers 400 naming a bad field and 422 for a period that ends before it starts', async () => {
     const bad = await h.call('owner', 'GET', '/analytics/funnel?from=2026-13-01&to=2026-03-01');
     expect(bad.status).toBe(400);

@@ -6,18 +6,27 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsDefined,
   IsInt,
+  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { ALL_PROSPECT_STATUSES, ProspectStatus, Stage, STAGE_ORDER } from '@dealgate/domain';
+import { FunnelEventFilter } from './funnel-event-filter';
 import { PageQuery } from '@dealgate/common';
 import { toBoolean } from '../shared/query-transforms';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const FUNNEL_EVENTS = ['reached', 'lost', 'won'] as const;
+type FunnelEvent = NonNullable<FunnelEventFilter['funnelEvent']>;
 
 export class ProspectQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STAGE_ORDER })
@@ -57,6 +66,49 @@ export class ProspectQuery extends PageQuery {
   @IsString()
   @MaxLength(100)
   q?: string;
+
+  // The prospects behind a funnel figure (GET /api/analytics/funnel, /api/plans/report), counted the same way.
+  @ApiPropertyOptional({
+    enum: FUNNEL_EVENTS,
+    description:
+      'Only prospects counted in this funnel figure in `from`..`to`: `reached` (first entry into `funnelStage`), ' +
+      '`lost` (at `funnelStage`, for `lostReason`, when given) or `won`',
+  })
+  @IsOptional()
+  @IsIn(FUNNEL_EVENTS)
+  funnelEvent?: FunnelEvent;
+
+  @ApiPropertyOptional({ enum: STAGE_ORDER, description: 'with `funnelEvent`: the stage (required for `reached`)' })
+  @ValidateIf((o: ProspectQuery) => o.funnelEvent === 'reached' || o.funnelStage !== undefined)
+  @IsDefined({ message: 'funnelStage is required with funnelEvent=reached' })
+  @IsIn(STAGE_ORDER)
+  funnelStage?: Stage;
+
+  @ApiPropertyOptional({ description: 'with `funnelEvent=lost`: a lost-reason code (`unknown` for none recorded)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  lostReason?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'with `funnelEvent`: the salesperson the figure is credited to (as analytics count it)',
+  })
+  @IsOptional()
+  @IsUUID()
+  salespersonId?: string;
+
+  @ApiPropertyOptional({ example: '2026-10-01', description: 'with `funnelEvent`: first day (UTC), included' })
+  @ValidateIf((o: ProspectQuery) => o.funnelEvent !== undefined || o.from !== undefined)
+  @Matches(DAY, { message: 'from must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'with `funnelEvent`: day after the last one, excluded' })
+  @ValidateIf((o: ProspectQuery) => o.funnelEvent !== undefined || o.to !== undefined)
+  @Matches(DAY, { message: 'to must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  to?: string;
 }
 
 export class VersionedDto {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CompanyKeys, ProspectState, Role } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
+import { FunnelEventFilter, funnelEventSql } from './funnel-event-filter';
 import { Prospect, ProspectRow, toProspect } from './prospect.model';
 
 export interface NewProspect {
@@ -18,7 +19,7 @@ export interface NewProspect {
   at: Date;
 }
 
-export interface ProspectFilter {
+export interface ProspectFilter extends FunnelEventFilter {
   stage?: string;
   status?: string;
   ownerId?: string;
@@ -166,6 +167,8 @@ export class ProspectRepository {
       params.push(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       where.push(`p.company_name ILIKE $${params.length}`);
     }
+    const event = funnelEventSql(f, params);
+    if (event) where.push(event);
     const clause = where.join(' AND ');
     const [{ total }] = await manager.query<{ total: number }[]>(
       `SELECT count(*)::int AS total FROM prospect p WHERE ${clause}`,
