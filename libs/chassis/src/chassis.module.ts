@@ -53,6 +53,7 @@ export class ChassisModule {
           backoffMs: config.JOB_BACKOFF_MS,
           concurrency: config.WORKER_CONCURRENCY,
           outboxPollMs: config.OUTBOX_POLL_MS,
+          sweepCheckMs: config.SWEEP_CHECK_MS,
         }),
         TerminusModule,
       ],

@@ -64,4 +64,10 @@ export class ServiceEnv {
   @IsInt()
   @Min(10)
   OUTBOX_POLL_MS = 200;
+
+  /** How often each service checks that its sweeps' job schedulers still exist in the queue store. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  SWEEP_CHECK_MS = 30_000;
 }

@@ -23,8 +23,10 @@ import { JobDispatcher, assertHandlersMatchRoutes } from './job-dispatcher';
 import { JobHandler } from './job-handler';
 import { MessagingMetrics } from './messaging-metrics';
 import { OutboxRelay } from './outbox-relay';
+import { OutboxStatusController } from './outbox-status.controller';
 import { QueueSettings } from './queue-backend';
-import { SWEEP_JOB_PREFIX, Sweep } from './sweep';
+import { Sweep } from './sweep';
+import { SweepSchedules } from './sweep-schedules';
 
 export interface MessagingOptions {
   service: ServiceName;
@@ -35,6 +37,8 @@ export interface MessagingOptions {
   backoffMs: number;
   concurrency: number;
   outboxPollMs: number;
+  /** How often the sweeps' job schedulers are checked and registered again if the queue store lost them. */
+  sweepCheckMs: number;
 }
 
 const OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -45,8 +49,9 @@ const OPTIONS = Symbol('MESSAGING_OPTIONS');
  * every routed job has exactly one handler, and schedules the sweeps.
  */
 @Injectable()
-export class MessagingRuntime implements OnApplicationBootstrap {
+export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   private built?: JobDispatcher;
+  private schedules?: SweepSchedules;
 
   constructor(
     @Inject(OPTIONS) private readonly options: MessagingOptions,
@@ -95,14 +100,18 @@ export class MessagingRuntime implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     this.dispatcher();
-    // One BullMQ job scheduler per sweep on the service's own queue (an upsert: replicas agree).
-    for (const sweep of this.resolve(this.options.sweeps, 'sweep')) {
-      await this.ownQueue().upsertJobScheduler(
-        `${this.options.service}-${sweep.name}`,
-        { every: sweep.everyMs },
-        { name: `${SWEEP_JOB_PREFIX}${sweep.name}`, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
-      );
-    }
+    // One BullMQ job scheduler per sweep on the service's own queue, kept alive if the queue store loses it.
+    this.schedules = new SweepSchedules(
+      this.options.service,
+      this.resolve(this.options.sweeps, 'sweep'),
+      () => this.ownQueue(),
+      this.options.sweepCheckMs,
+    );
+    await this.schedules.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.schedules?.stop();
   }
 }
 
@@ -182,7 +191,7 @@ export class MessagingModule {
         BullModule.forRoot({ connection: options.queue.connection, prefix: options.queue.prefix }),
         BullModule.registerQueue(...ALL_SERVICES.map((s) => ({ name: queueNameOf(s) }))),
       ],
-      controllers: [DeadLetterController],
+      controllers: [DeadLetterController, OutboxStatusController],
       providers,
       exports: [OutboxRelay, DeadLetterStore, MessagingMetrics, BullModule, Clock],
     };
