@@ -1,6 +1,6 @@
 import { ALL_ROLES } from '@dealgate/domain';
 import { ALL_SERVICES, ServiceName } from '@dealgate/messages';
-import { TestDatabase, createTestDatabase, testEnv, tokenFor } from '@dealgate/testing';
+import { TestDatabase, createTestDatabase, fetchWithContract, testEnv, tokenFor } from '@dealgate/testing';
 import { RunningSystem, startSystem } from '../support/system-harness';
 import { Answer, call } from './support/http';
 import { dtoFields } from './support/dto-shape';
@@ -53,11 +53,11 @@ describe('bad input on every write endpoint', () => {
     await db?.drop();
   });
 
-  const send = (route: RouteInfo, options: { body?: unknown; rawBody?: string; path?: string }) =>
+  const send = (route: RouteInfo, options: { body?: unknown; rawBody?: string; path?: string; query?: string }) =>
     call<ErrorAnswer>(
       route.publicPath ? system.gatewayUrl : system.urls[route.service],
       route.method,
-      options.path ?? fillParams(route.publicPath ?? route.path),
+      (options.path ?? fillParams(route.publicPath ?? route.path)) + (options.query ? `?${options.query}` : ''),
       {
         token,
         ...options,
@@ -207,5 +207,91 @@ describe('bad input on every write endpoint', () => {
       );
     }
     expect(failures).toEqual([]);
+  });
+
+  // Issue #16: each of these answered 500 (PostgreSQL refuses a NUL; deep JSON blew the stack; a huge offset overflowed).
+  const NUL_TEXT = 'Acme\u0000 Ltd';
+  const TOO_LARGE = '99999999999999999999';
+
+  it('refuses a NUL or another control character in every field, naming it (400)', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.body)) {
+      const fields = dtoFields(route.body!).filter((f) => !f.conditional);
+      failures.push(
+        ...(await probe(
+          route,
+          fields.flatMap((f) =>
+            [NUL_TEXT, 'bell\u0007'].map((text) => ({
+              label: `control character in ${f.name}`,
+              run: () => send(route, { body: { [f.name]: text } }),
+              check: (a: Answer<ErrorAnswer>) => a.status === 400 && names(a, f.name),
+            })),
+          ),
+        )),
+      );
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses JSON nested 20,000 levels deep and numbers past 2^53, naming the input (400)', async () => {
+    const failures: string[] = [];
+    const deep = `{"name":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    for (const route of routes.filter((r) => r.body)) {
+      const fields = dtoFields(route.body!).filter((f) => !f.conditional);
+      failures.push(
+        ...(await probe(route, [
+          {
+            label: 'JSON 20,000 levels deep',
+            run: () => send(route, { rawBody: deep }),
+            check: (a) => a.status === 400 && names(a, 'body'),
+          },
+          ...fields.map((f) => ({
+            label: `${TOO_LARGE} in ${f.name}`,
+            run: () => send(route, { rawBody: `{"${f.name}": ${TOO_LARGE}}` }),
+            check: (a: Answer<ErrorAnswer>) => a.status === 400 && names(a, f.name),
+          })),
+        ])),
+      );
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('every list refuses an out-of-range offset or limit, and every query a NUL or a bad value, naming it (400)', async () => {
+    const reads = ALL_SERVICES.flatMap((service) =>
+      routesOf(service, system.apps[service]).filter((r) => r.method === 'GET' && r.query && !r.isPublic),
+    );
+    const lists = reads.filter((r) => dtoFields(r.query!).some((f) => f.name === 'offset'));
+    // The lists of every service that pages (users, samples, prospects, approvals, tasks, notifications...).
+    expect(new Set(lists.map((r) => r.service)).size).toBe(ALL_SERVICES.length);
+    const failures: string[] = [];
+    for (const route of reads) {
+      const fields = dtoFields(route.query!).filter((f) => !f.conditional && (f.textual || f.numeric));
+      failures.push(
+        ...(await probe(
+          route,
+          fields.map((f) => ({
+            label: f.textual ? `NUL in ?${f.name}` : `?${f.name}=${TOO_LARGE}`,
+            run: () => send(route, { query: `${f.name}=${encodeURIComponent(f.textual ? NUL_TEXT : TOO_LARGE)}` }),
+            check: (a: Answer<ErrorAnswer>) => a.status === 400 && names(a, f.name),
+          })),
+        )),
+      );
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses a CSV upload with a NUL in a row, naming the file and the line (400)', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([`name,tax_id\nGood Ltd,1\n${NUL_TEXT},2\n`], { type: 'text/csv' }), 'companies.csv');
+    const before = await rowCounts(db.url);
+    const answer = await fetchWithContract(
+      `${system.gatewayUrl}/api/samples/00000000-0000-4000-8000-00000000abcd/companies/csv`,
+      { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form },
+    );
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({
+      fields: [{ field: 'file', problems: [expect.stringMatching(/^line 3 /)] }],
+    });
+    expect(changedTables(before, await rowCounts(db.url))).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ import {
   createValidationPipe,
   httpMetricsMiddleware,
   nameBodyParseErrors,
+  InputSafetyPipe,
   UuidParamsInterceptor,
 } from '@dealgate/common';
 import { ServiceName } from '@dealgate/messages';
@@ -63,7 +64,7 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new InputSafetyPipe(), createValidationPipe());
   app.useGlobalInterceptors(new UuidParamsInterceptor());
   app.useGlobalFilters(new AppExceptionFilter(options.statusForCode));
   app.enableShutdownHooks();

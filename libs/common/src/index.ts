@@ -7,6 +7,7 @@ export * from './error-codes';
 export * from './error-filter';
 export * from './refuses.decorator';
 export * from './validation';
+export * from './input-safety';
 export * from './logging';
 export * from './metrics';
 export * from './public.decorator';

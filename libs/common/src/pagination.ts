@@ -3,6 +3,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type as TransformType } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/** The largest `offset` a list takes: far past any real list, well inside what the database's OFFSET takes. */
+export const MAX_PAGE_OFFSET = 1_000_000_000;
+
 /** `?limit=&offset=` on every list endpoint; extend it with the list's own filters. */
 export class PageQuery {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
@@ -13,11 +16,12 @@ export class PageQuery {
   @Max(200)
   limit = 50;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_PAGE_OFFSET })
   @IsOptional()
   @TransformType(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_PAGE_OFFSET)
   offset = 0;
 }
 

@@ -26,6 +26,8 @@ const CONSTRAINED = [
   'arrayMaxSize',
 ];
 
+const NUMERIC = ['isInt', 'isNumber', 'isPositive', 'min', 'max'];
+
 export interface DtoField {
   name: string;
   /** No @IsOptional / @ValidateIf and no default value: leaving it out must be refused. */
@@ -36,6 +38,8 @@ export interface DtoField {
   conditional: boolean;
   /** Plain text is acceptable here (so an injection-looking string must be stored as text or refused). */
   textual: boolean;
+  /** A number (`@IsInt`, `@IsNumber`, `@Min`/`@Max`): an out-of-range one must be refused. */
+  numeric: boolean;
 }
 
 /** The fields a body DTO validates, read from class-validator's metadata (what the ValidationPipe applies). */
@@ -60,6 +64,7 @@ export function dtoFields(dto: Function): DtoField[] {
       wrongValue: objectLike ? 42 : { $gt: '' },
       conditional: list.some((m) => m.type === 'conditionalValidation' && m.name !== 'isOptional'),
       textual: !objectLike && !names.some((n) => CONSTRAINED.includes(n)),
+      numeric: names.some((n) => NUMERIC.includes(n)),
     };
   });
 }

@@ -25,6 +25,9 @@ export interface RouteInfo {
   uuidParams: string[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   body?: Function;
+  /** The DTO of `@Query()` (the whole query string), when the handler takes one. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  query?: Function;
   handler: string;
 }
 
@@ -46,16 +49,14 @@ function publicPathOf(service: ServiceName, path: string): string | null {
   return RESOURCE_OWNERS[resource] === service ? path : null;
 }
 
-function bodyTypeOf(controller: Ctor, key: string): RouteInfo['body'] {
+function wholeArgTypeOf(controller: Ctor, key: string, type: RouteParamtypes): RouteInfo['body'] {
   const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, key) ?? {}) as Record<
     string,
     { index: number; data?: unknown }
   >;
   const types = (Reflect.getMetadata(PARAMTYPES_METADATA, controller.prototype as object, key) ??
     []) as RouteInfo['body'][];
-  const body = Object.entries(args).find(
-    ([k, v]) => k.split(':')[0] === String(RouteParamtypes.BODY) && v.data === undefined,
-  );
+  const body = Object.entries(args).find(([k, v]) => k.split(':')[0] === String(type) && v.data === undefined);
   return body ? types[body[1].index] : undefined;
 }
 
@@ -99,7 +100,8 @@ export function routesOf(service: ServiceName, app: NestExpressApplication): Rou
             roles: meta<Role[]>(REQUIRED_ROLES),
             params: [...path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]),
             uuidParams: uuidParamsOf(controller, key),
-            body: bodyTypeOf(controller, key),
+            body: wholeArgTypeOf(controller, key, RouteParamtypes.BODY),
+            query: wholeArgTypeOf(controller, key, RouteParamtypes.QUERY),
             handler: `${controller.name}.${key}`,
           });
         }

@@ -17,7 +17,15 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Role, FunnelErrorCode } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page, PageOf, CommonErrorCode, Refuses } from '@dealgate/common';
+import {
+  CONTROL_CHARACTER_PROBLEM,
+  CommonErrorCode,
+  Page,
+  PageOf,
+  Refuses,
+  inputProblemError,
+  lineWithControlCharacter,
+} from '@dealgate/common';
 import { AddCompaniesDto, CreateSampleDto, SampleQuery, UpdateSampleDto, VersionDto } from './sample.dto';
 import { SampleDetailView, SampleView } from './sample.view';
 import { CompanyUploadReport, SampleService } from './sample.service';
@@ -110,7 +118,10 @@ export class SampleController {
         message: 'Invalid input: file (a CSV file is required)',
         fields: [{ field: 'file', problems: ['a CSV file is required'] }],
       });
-    return this.service.addCompaniesCsv(user, id, file.buffer.toString('utf8'));
+    const text = file.buffer.toString('utf8');
+    const line = lineWithControlCharacter(text);
+    if (line !== null) throw inputProblemError({ field: 'file', problem: `line ${line} ${CONTROL_CHARACTER_PROBLEM}` });
+    return this.service.addCompaniesCsv(user, id, text);
   }
 
   @Delete(':id/companies/:companyId')
