@@ -33,6 +33,8 @@ describe('AccessTokenService', () => {
       'no subject',
       () => jwt.sign({ roles: [] }, { algorithm: 'HS256', issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE }),
     ],
+    // Issue #16: jsonwebtoken checks `exp` only when present; a token without one would never expire.
+    ['no expiry', () => jwt.sign(claims, { algorithm: 'HS256', issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE })],
     ['garbage', () => 'not.a.token'],
   ])('refuses a token with %s', (_name, make) => expect(tokens.verify(make())).toBeNull());
 

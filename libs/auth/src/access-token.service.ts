@@ -27,7 +27,8 @@ export class AccessTokenService {
         audience: TOKEN_AUDIENCE,
       });
       const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => ALL_ROLES.includes(r)) : [];
-      if (typeof claims.sub !== 'string') return null;
+      // jsonwebtoken checks `exp` only when the token has one: a token without it would never expire.
+      if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return null;
       return { userId: claims.sub, roles, unitId: typeof claims.unit === 'string' ? claims.unit : null };
     } catch {
       return null;

@@ -17,4 +17,6 @@ export interface AccessTokenClaims {
   sub: string;
   roles: Role[];
   unit: string | null;
+  /** Set by the signer (expiresIn); required on verification. */
+  exp?: number;
 }
