@@ -1,6 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { JobEnvelope } from '@dealgate/messages';
 
+/** One failed attempt of a job: which replay (0 = the first delivery), which attempt, and its error. */
+export class FailedAttempt {
+  replay!: number;
+  attempt!: number;
+  error!: string;
+  @ApiProperty({ type: String, format: 'date-time' })
+  failedAt!: string;
+}
+
 /** A job that failed every attempt, with its envelope, kept for inspection and replay. */
 export class DeadLetter {
   @ApiProperty({ type: String, format: 'uuid' })
@@ -18,4 +27,7 @@ export class DeadLetter {
   @ApiProperty({ type: String, format: 'date-time' })
   replayedAt!: string | null;
   replayCount!: number;
+  /** Every failed attempt, oldest first, replays included: a replay that failed again shows here and is listed again. */
+  @ApiProperty({ type: [FailedAttempt] })
+  history!: FailedAttempt[];
 }

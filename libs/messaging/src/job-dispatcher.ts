@@ -107,6 +107,7 @@ export class JobDispatcher {
         ...raw,
         messageId: typeof raw.messageId === 'string' ? raw.messageId : String(job.id),
       } as QueuedJob;
+      await this.keepAttempt(fallback, 1, (error as Error).message);
       await this.deadLetters.record(fallback, (error as Error).message, 1);
       this.metrics?.failed.inc({ job: job.name });
       this.logger.error(`Dead-lettered malformed job ${job.id}: ${(error as Error).message}`);
@@ -136,10 +137,20 @@ export class JobDispatcher {
     return 'done';
   }
 
+  /** The attempt's error for the dead letter's history; best effort (the database may be what failed). */
+  private async keepAttempt(envelope: QueuedJob, attempt: number, message: string): Promise<void> {
+    try {
+      await this.deadLetters.recordAttempt(envelope, attempt, message);
+    } catch (error) {
+      this.logger.warn(`could not keep attempt ${attempt} of ${envelope.messageId}: ${(error as Error).message}`);
+    }
+  }
+
   private async handle(envelope: QueuedJob): Promise<'done' | 'duplicate' | 'retry' | 'dead'> {
     const attempt = envelope.attempt ?? 1;
     const handler = this.handlers.get(envelope.name);
     if (!handler) {
+      await this.keepAttempt(envelope, attempt, `no handler for ${envelope.name} in ${this.options.service}`);
       await this.deadLetters.record(envelope, `no handler for ${envelope.name} in ${this.options.service}`, attempt);
       this.metrics?.failed.inc({ job: envelope.name });
       return 'dead';
@@ -169,6 +180,7 @@ export class JobDispatcher {
     } catch (error) {
       end?.();
       const message = (error as Error).message ?? String(error);
+      await this.keepAttempt(envelope, attempt, message);
       if (attempt >= this.options.attempts) {
         await this.deadLetters.record(envelope, message, attempt);
         this.metrics?.failed.inc({ job: envelope.name });

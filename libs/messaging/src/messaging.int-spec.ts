@@ -7,6 +7,7 @@ import { DeadLetterStore } from './dead-letters';
 import { JobDispatcher } from './job-dispatcher';
 import { JobContext, JobHandler } from './job-handler';
 import { createMessagingTables } from './messaging-tables';
+import { FailedJobsSweep } from './failed-jobs';
 import { emitJob } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 import { QueueSettings, installQueueBackend, queueSettings } from './queue-backend';
@@ -18,6 +19,11 @@ class TestTables1700000000000 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
     await createMessagingTables(runner, SCHEMA);
     await runner.query(`CREATE TABLE "${SCHEMA}".effect (id bigserial PRIMARY KEY, ping_id uuid NOT NULL)`);
+    // As the services' FailedAttempts migration ships it.
+    await runner.query(`
+      CREATE TABLE "${SCHEMA}".failed_attempt (
+        message_id text NOT NULL, replay integer NOT NULL, attempt integer NOT NULL, error text NOT NULL,
+        failed_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (message_id, replay, attempt))`);
   }
   async down(): Promise<void> {}
 }
@@ -200,6 +206,81 @@ describe('exactly-once messaging over the real queue backend', () => {
     expect(replayed?.replayCount).toBe(1);
     await waitFor(async () => (await effects(pingId)) === 1, { what: 'the replayed job' });
     expect((await deadLetters.list({ limit: 10, offset: 0 })).items.find((d) => d.id === dead.id)).toBeUndefined();
+  });
+
+  it('keeps every failed attempt, and a replay that fails again is listed again with its whole history', async () => {
+    handler.failuresLeft = 6;
+    const messageId = await emitPing(crypto.randomUUID());
+    await relay().relayOnce();
+    const listed = () =>
+      deadLetters.list({ limit: 50, offset: 0 }).then((page) => page.items.find((d) => d.messageId === messageId));
+    const dead = await waitFor(listed, { what: 'the dead letter' });
+    expect(dead.history.map((h) => [h.replay, h.attempt])).toEqual([
+      [0, 1],
+      [0, 2],
+      [0, 3],
+    ]);
+    expect(dead.history.every((h) => h.error === 'downstream unavailable')).toBe(true);
+
+    await deadLetters.replay(dead.id);
+    const again = await waitFor(async () => ((await listed())?.history.length === 6 ? listed() : undefined), {
+      what: 'the replay to fail again and be listed',
+    });
+    expect(again).toMatchObject({ id: dead.id, replayCount: 1, replayedAt: null, attempts: 3 });
+    expect(again.history.slice(3).map((h) => [h.replay, h.attempt])).toEqual([
+      [1, 1],
+      [1, 2],
+      [1, 3],
+    ]);
+  });
+
+  it("takes over jobs left in BullMQ's failed list: a retry while attempts remain, a dead letter after the last", async () => {
+    const failingName = `failing-${crypto.randomUUID()}`;
+    const failing = new Queue(failingName, { connection: settings.connection, prefix: settings.prefix });
+    // What happens when the dispatcher cannot write its own bookkeeping (the database down at the last attempt).
+    const broken = new Worker(failingName, () => Promise.reject(new Error('database unreachable')), {
+      connection: settings.connection,
+      prefix: settings.prefix,
+    });
+    const envelope = (attempt: number) => ({
+      messageId: crypto.randomUUID(),
+      name: JobName.SystemPing,
+      payload: { pingId: crypto.randomUUID(), sentAt: new Date().toISOString() },
+      correlationId: 'c-failed-list',
+      source: 'gateway',
+      occurredAt: new Date().toISOString(),
+      attempt,
+    });
+    const early = envelope(1);
+    const last = envelope(3);
+    try {
+      await failing.add(JobName.SystemPing, early, { jobId: `${early.messageId}-r0-a1` });
+      await failing.add(JobName.SystemPing, last, { jobId: `${last.messageId}-r0-a3` });
+      await waitFor(async () => (await failing.getFailedCount()) === 2, { what: 'both jobs in the failed list' });
+      await broken.close();
+
+      const sweep = new FailedJobsSweep(
+        () => failing,
+        deadLetters,
+        { service: ServiceName.Gateway, attempts: 3, backoffMs: 60_000 },
+        1000,
+      );
+      await sweep.run();
+
+      expect(await failing.getFailedCount()).toBe(0);
+      const retry = await failing.getJob(`${early.messageId}-r0-a2`);
+      expect(retry?.data).toMatchObject({ messageId: early.messageId, attempt: 2 });
+      const page = await deadLetters.list({ limit: 50, offset: 0 });
+      expect(page.items.find((d) => d.messageId === early.messageId)).toBeUndefined();
+      const dead = page.items.find((d) => d.messageId === last.messageId);
+      expect(dead).toMatchObject({ attempts: 3, jobName: JobName.SystemPing });
+      expect(dead?.error).toContain('database unreachable');
+      expect(dead?.history).toEqual([expect.objectContaining({ replay: 0, attempt: 3 })]);
+    } finally {
+      await broken.close();
+      await failing.obliterate({ force: true }).catch(() => undefined);
+      await failing.close();
+    }
   });
 
   it('dead-letters a malformed job with an error naming the field, and keeps working', async () => {

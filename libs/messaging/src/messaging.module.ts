@@ -19,6 +19,7 @@ import { ALL_SERVICES, ServiceName, queueNameOf } from '@dealgate/messages';
 import { METRICS_REGISTRY } from '@dealgate/common';
 import { DeadLetterController } from './dead-letter.controller';
 import { DeadLetterStore } from './dead-letters';
+import { FailedJobsSweep } from './failed-jobs';
 import { JobDispatcher, assertHandlersMatchRoutes } from './job-dispatcher';
 import { JobHandler } from './job-handler';
 import { MessagingMetrics } from './messaging-metrics';
@@ -79,6 +80,18 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy
     return this.moduleRef.get<Queue>(getQueueToken(queueNameOf(this.options.service)), { strict: false });
   }
 
+  /** The app's sweeps, and the messaging's own: BullMQ's failed list taken over into retries and dead letters. */
+  private sweeps(): Sweep[] {
+    const { service, attempts, backoffMs, sweepCheckMs } = this.options;
+    const failedJobs = new FailedJobsSweep(
+      () => this.ownQueue(),
+      this.deadLetters,
+      { service, attempts, backoffMs },
+      sweepCheckMs,
+    );
+    return [...this.resolve(this.options.sweeps, 'sweep'), failedJobs];
+  }
+
   /** Built on first use: a job may arrive as soon as the worker starts, before the bootstrap hook. */
   dispatcher(): JobDispatcher {
     if (!this.built) {
@@ -91,7 +104,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy
         this.deadLetters,
         { service: this.options.service, attempts: this.options.attempts, backoffMs: this.options.backoffMs },
         this.metrics,
-        this.resolve(this.options.sweeps, 'sweep'),
+        this.sweeps(),
         () => this.clock.now(),
       );
     }
@@ -103,7 +116,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy
     // One BullMQ job scheduler per sweep on the service's own queue, kept alive if the queue store loses it.
     this.schedules = new SweepSchedules(
       this.options.service,
-      this.resolve(this.options.sweeps, 'sweep'),
+      this.sweeps(),
       () => this.ownQueue(),
       this.options.sweepCheckMs,
     );
