@@ -1,6 +1,6 @@
 import { Grid, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { adminOpsSections } from '../admin-ops/routes';
 import { adminOrgSections } from '../admin-org/routes';
 import type { AdminSection } from './admin-section';
@@ -49,5 +49,7 @@ export function AdminLayout() {
 /** /admin itself: the first section, or a hint when none is built. */
 export function AdminIndex() {
   const { t } = useTranslation('admin');
+  const first = GROUPS.flatMap((group) => group.sections)[0];
+  if (first) return <Navigate to={`/admin/${first.path}`} replace />;
   return <Text c="dimmed">{t('pick')}</Text>;
 }
