@@ -6,4 +6,8 @@ export const dashboardsRoutes: RouteObject[] = [
     path: 'dashboards',
     lazy: async () => ({ Component: (await import('./dashboards-page')).DashboardsPage }),
   },
+  {
+    path: 'dashboards/prospects',
+    lazy: async () => ({ Component: (await import('./drill-down-page')).DrillDownPage }),
+  },
 ];
