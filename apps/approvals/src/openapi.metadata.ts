@@ -3,6 +3,7 @@
 export default async () => {
   const t = {
     ['../../../libs/messages/src/jobs/terms.dto']: await import('../../../libs/messages/src/jobs/terms.dto'),
+    ['../../../libs/messaging/src/dead-letter.view']: await import('../../../libs/messaging/src/dead-letter.view'),
     ['./audit/audit.repository']: await import('./audit/audit.repository'),
     ['../../../libs/domain/src/approvals/policy']: await import('../../../libs/domain/src/approvals/policy'),
     ['../../../libs/domain/src/roles']: await import('../../../libs/domain/src/roles'),
@@ -14,7 +15,7 @@ export default async () => {
     ['./requests/request.rows']: await import('./requests/request.rows'),
     ['./requests/request.views']: await import('./requests/request.views'),
     ['./audit/audit.view']: await import('./audit/audit.view'),
-    ['../../../libs/messaging/src/dead-letter.view']: await import('../../../libs/messaging/src/dead-letter.view'),
+    ['../../../libs/messaging/src/outbox-status']: await import('../../../libs/messaging/src/outbox-status'),
     ['./delegations/delegation.view']: await import('./delegations/delegation.view'),
     ['./policies/policy.view']: await import('./policies/policy.view'),
   };
@@ -48,6 +49,12 @@ export default async () => {
         [
           import('../../../libs/messaging/src/dead-letter.view'),
           {
+            FailedAttempt: {
+              replay: { required: true, type: () => Number },
+              attempt: { required: true, type: () => Number },
+              error: { required: true, type: () => String },
+              failedAt: { required: true, type: () => String },
+            },
             DeadLetter: {
               id: { required: true, type: () => String },
               messageId: { required: true, type: () => String },
@@ -61,6 +68,12 @@ export default async () => {
               failedAt: { required: true, type: () => String },
               replayedAt: { required: true, type: () => String, nullable: true },
               replayCount: { required: true, type: () => Number },
+              history: {
+                required: true,
+                type: () => [t['../../../libs/messaging/src/dead-letter.view'].FailedAttempt],
+                description:
+                  'Every failed attempt, oldest first, replays included: a replay that failed again shows here and is listed again.',
+              },
             },
           },
         ],
@@ -287,6 +300,10 @@ export default async () => {
         ],
       ],
       controllers: [
+        [
+          import('../../../libs/messaging/src/outbox-status.controller'),
+          { OutboxStatusController: { status: { type: t['../../../libs/messaging/src/outbox-status'].OutboxStatus } } },
+        ],
         [
           import('../../../libs/messaging/src/dead-letter.controller'),
           {

@@ -3,6 +3,7 @@
 export default async () => {
   const t = {
     ['../../../libs/messages/src/jobs/terms.dto']: await import('../../../libs/messages/src/jobs/terms.dto'),
+    ['../../../libs/messaging/src/dead-letter.view']: await import('../../../libs/messaging/src/dead-letter.view'),
     ['./cases/terms.dto']: await import('./cases/terms.dto'),
     ['../../../libs/domain/src/contracts/task-template']:
       await import('../../../libs/domain/src/contracts/task-template'),
@@ -11,7 +12,7 @@ export default async () => {
     ['./cases/case.view']: await import('./cases/case.view'),
     ['./cases/cases.dto']: await import('./cases/cases.dto'),
     ['./templates/templates.dto']: await import('./templates/templates.dto'),
-    ['../../../libs/messaging/src/dead-letter.view']: await import('../../../libs/messaging/src/dead-letter.view'),
+    ['../../../libs/messaging/src/outbox-status']: await import('../../../libs/messaging/src/outbox-status'),
     ['./tasks/task.view']: await import('./tasks/task.view'),
   };
   return {
@@ -44,6 +45,12 @@ export default async () => {
         [
           import('../../../libs/messaging/src/dead-letter.view'),
           {
+            FailedAttempt: {
+              replay: { required: true, type: () => Number },
+              attempt: { required: true, type: () => Number },
+              error: { required: true, type: () => String },
+              failedAt: { required: true, type: () => String },
+            },
             DeadLetter: {
               id: { required: true, type: () => String },
               messageId: { required: true, type: () => String },
@@ -57,6 +64,12 @@ export default async () => {
               failedAt: { required: true, type: () => String },
               replayedAt: { required: true, type: () => String, nullable: true },
               replayCount: { required: true, type: () => Number },
+              history: {
+                required: true,
+                type: () => [t['../../../libs/messaging/src/dead-letter.view'].FailedAttempt],
+                description:
+                  'Every failed attempt, oldest first, replays included: a replay that failed again shows here and is listed again.',
+              },
             },
           },
         ],
@@ -329,6 +342,10 @@ export default async () => {
         ],
       ],
       controllers: [
+        [
+          import('../../../libs/messaging/src/outbox-status.controller'),
+          { OutboxStatusController: { status: { type: t['../../../libs/messaging/src/outbox-status'].OutboxStatus } } },
+        ],
         [
           import('../../../libs/messaging/src/dead-letter.controller'),
           {

@@ -3,9 +3,10 @@
 export default async () => {
   const t = {
     ['../../../libs/messages/src/jobs/terms.dto']: await import('../../../libs/messages/src/jobs/terms.dto'),
+    ['../../../libs/messaging/src/dead-letter.view']: await import('../../../libs/messaging/src/dead-letter.view'),
     ['./audit/audit.repository']: await import('./audit/audit.repository'),
     ['../../../libs/domain/src/roles']: await import('../../../libs/domain/src/roles'),
-    ['../../../libs/messaging/src/dead-letter.view']: await import('../../../libs/messaging/src/dead-letter.view'),
+    ['../../../libs/messaging/src/outbox-status']: await import('../../../libs/messaging/src/outbox-status'),
     ['./auth/api-keys.dto']: await import('./auth/api-keys.dto'),
     ['./auth/auth.dto']: await import('./auth/auth.dto'),
     ['./identity/users.dto']: await import('./identity/users.dto'),
@@ -43,6 +44,12 @@ export default async () => {
         [
           import('../../../libs/messaging/src/dead-letter.view'),
           {
+            FailedAttempt: {
+              replay: { required: true, type: () => Number },
+              attempt: { required: true, type: () => Number },
+              error: { required: true, type: () => String },
+              failedAt: { required: true, type: () => String },
+            },
             DeadLetter: {
               id: { required: true, type: () => String },
               messageId: { required: true, type: () => String },
@@ -56,6 +63,12 @@ export default async () => {
               failedAt: { required: true, type: () => String },
               replayedAt: { required: true, type: () => String, nullable: true },
               replayCount: { required: true, type: () => Number },
+              history: {
+                required: true,
+                type: () => [t['../../../libs/messaging/src/dead-letter.view'].FailedAttempt],
+                description:
+                  'Every failed attempt, oldest first, replays included: a replay that failed again shows here and is listed again.',
+              },
             },
           },
         ],
@@ -148,6 +161,7 @@ export default async () => {
               role: { required: false, enum: t['../../../libs/domain/src/roles'].Role },
               unitId: { required: false, type: () => String, format: 'uuid' },
               active: { required: false, type: () => Boolean },
+              q: { required: false, type: () => String, maxLength: 100 },
             },
             UserView: {
               id: { required: true, type: () => String },
@@ -222,6 +236,10 @@ export default async () => {
         ],
       ],
       controllers: [
+        [
+          import('../../../libs/messaging/src/outbox-status.controller'),
+          { OutboxStatusController: { status: { type: t['../../../libs/messaging/src/outbox-status'].OutboxStatus } } },
+        ],
         [
           import('../../../libs/messaging/src/dead-letter.controller'),
           {

@@ -3,10 +3,11 @@
 export default async () => {
   const t = {
     ['../../../libs/messages/src/jobs/terms.dto']: await import('../../../libs/messages/src/jobs/terms.dto'),
+    ['../../../libs/messaging/src/dead-letter.view']: await import('../../../libs/messaging/src/dead-letter.view'),
     ['./inbox/inbox.dto']: await import('./inbox/inbox.dto'),
     ['./webhooks/webhook.view']: await import('./webhooks/webhook.view'),
     ['./preferences/preferences.dto']: await import('./preferences/preferences.dto'),
-    ['../../../libs/messaging/src/dead-letter.view']: await import('../../../libs/messaging/src/dead-letter.view'),
+    ['../../../libs/messaging/src/outbox-status']: await import('../../../libs/messaging/src/outbox-status'),
   };
   return {
     '@nestjs/swagger': {
@@ -38,6 +39,12 @@ export default async () => {
         [
           import('../../../libs/messaging/src/dead-letter.view'),
           {
+            FailedAttempt: {
+              replay: { required: true, type: () => Number },
+              attempt: { required: true, type: () => Number },
+              error: { required: true, type: () => String },
+              failedAt: { required: true, type: () => String },
+            },
             DeadLetter: {
               id: { required: true, type: () => String },
               messageId: { required: true, type: () => String },
@@ -51,6 +58,12 @@ export default async () => {
               failedAt: { required: true, type: () => String },
               replayedAt: { required: true, type: () => String, nullable: true },
               replayCount: { required: true, type: () => Number },
+              history: {
+                required: true,
+                type: () => [t['../../../libs/messaging/src/dead-letter.view'].FailedAttempt],
+                description:
+                  'Every failed attempt, oldest first, replays included: a replay that failed again shows here and is listed again.',
+              },
             },
           },
         ],
@@ -237,6 +250,10 @@ export default async () => {
         ],
       ],
       controllers: [
+        [
+          import('../../../libs/messaging/src/outbox-status.controller'),
+          { OutboxStatusController: { status: { type: t['../../../libs/messaging/src/outbox-status'].OutboxStatus } } },
+        ],
         [
           import('../../../libs/messaging/src/dead-letter.controller'),
           {

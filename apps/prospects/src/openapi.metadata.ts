@@ -3,6 +3,7 @@
 export default async () => {
   const t = {
     ['../../../libs/messages/src/jobs/terms.dto']: await import('../../../libs/messages/src/jobs/terms.dto'),
+    ['../../../libs/messaging/src/dead-letter.view']: await import('../../../libs/messaging/src/dead-letter.view'),
     ['./plans/plan.dto']: await import('./plans/plan.dto'),
     ['./plans/plan.view']: await import('./plans/plan.view'),
     ['./analytics/analytics.view']: await import('./analytics/analytics.view'),
@@ -27,7 +28,7 @@ export default async () => {
     ['../../../libs/domain/src/funnel/gate-checklist']: await import('../../../libs/domain/src/funnel/gate-checklist'),
     ['./prospects/prospect-detail.dto']: await import('./prospects/prospect-detail.dto'),
     ['./prospects/board.dto']: await import('./prospects/board.dto'),
-    ['../../../libs/messaging/src/dead-letter.view']: await import('../../../libs/messaging/src/dead-letter.view'),
+    ['../../../libs/messaging/src/outbox-status']: await import('../../../libs/messaging/src/outbox-status'),
     ['./lost-reasons/lost-reason.view']: await import('./lost-reasons/lost-reason.view'),
   };
   return {
@@ -60,6 +61,12 @@ export default async () => {
         [
           import('../../../libs/messaging/src/dead-letter.view'),
           {
+            FailedAttempt: {
+              replay: { required: true, type: () => Number },
+              attempt: { required: true, type: () => Number },
+              error: { required: true, type: () => String },
+              failedAt: { required: true, type: () => String },
+            },
             DeadLetter: {
               id: { required: true, type: () => String },
               messageId: { required: true, type: () => String },
@@ -73,6 +80,12 @@ export default async () => {
               failedAt: { required: true, type: () => String },
               replayedAt: { required: true, type: () => String, nullable: true },
               replayCount: { required: true, type: () => Number },
+              history: {
+                required: true,
+                type: () => [t['../../../libs/messaging/src/dead-letter.view'].FailedAttempt],
+                description:
+                  'Every failed attempt, oldest first, replays included: a replay that failed again shows here and is listed again.',
+              },
             },
           },
         ],
@@ -1116,6 +1129,10 @@ export default async () => {
         ],
       ],
       controllers: [
+        [
+          import('../../../libs/messaging/src/outbox-status.controller'),
+          { OutboxStatusController: { status: { type: t['../../../libs/messaging/src/outbox-status'].OutboxStatus } } },
+        ],
         [
           import('../../../libs/messaging/src/dead-letter.controller'),
           {

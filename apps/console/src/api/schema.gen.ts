@@ -852,6 +852,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ops/approvals/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unsent outbox rows of this service and the age of the oldest (admin) */
+        get: operations["approvals_OutboxStatusController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ops/contracts/dead-letters": {
         parameters: {
             query?: never;
@@ -880,6 +897,23 @@ export interface paths {
         put?: never;
         /** Put a dead letter back on its queue with a fresh attempt budget (admin) */
         post: operations["contracts_DeadLetterController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/contracts/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unsent outbox rows of this service and the age of the oldest (admin) */
+        get: operations["contracts_OutboxStatusController_status"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -920,6 +954,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ops/gateway/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unsent outbox rows of this service and the age of the oldest (admin) */
+        get: operations["gateway_OutboxStatusController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ops/notifications/dead-letters": {
         parameters: {
             query?: never;
@@ -954,6 +1005,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ops/notifications/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unsent outbox rows of this service and the age of the oldest (admin) */
+        get: operations["notifications_OutboxStatusController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ops/prospects/dead-letters": {
         parameters: {
             query?: never;
@@ -982,6 +1050,23 @@ export interface paths {
         put?: never;
         /** Put a dead letter back on its queue with a fresh attempt budget (admin) */
         post: operations["prospects_DeadLetterController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/prospects/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unsent outbox rows of this service and the age of the oldest (admin) */
+        get: operations["prospects_OutboxStatusController_status"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2531,6 +2616,8 @@ export interface components {
             error: string;
             /** Format: date-time */
             failedAt: string;
+            /** @description Every failed attempt, oldest first, replays included: a replay that failed again shows here and is listed again. */
+            history: components["schemas"]["FailedAttempt"][];
             /** Format: uuid */
             id: string;
             jobName: string;
@@ -2701,6 +2788,13 @@ export interface components {
             eventType: "prospect.stage_changed" | "offer.defended" | "prospect.stalled" | "norm.breached" | "early_warning.raised" | "approval.step_opened" | "approval.sla_breached" | "approval.decided" | "contract.opened" | "task.assigned" | "task.overdue" | "contract.signed";
             /** @description Show in the inbox and the live stream */
             inApp?: boolean;
+        };
+        FailedAttempt: {
+            attempt: number;
+            error: string;
+            /** Format: date-time */
+            failedAt: string;
+            replay: number;
         };
         FieldProblem: {
             /** @description The input, e.g. `name`, `items[0].quantity`, `id` (a path parameter), `body` */
@@ -3034,6 +3128,15 @@ export interface components {
             offset: number;
             /** @description How many match the filters in all (not only this page) */
             total: number;
+        };
+        OutboxStatus: {
+            /** @description Seconds since the oldest unsent row was written */
+            oldestAgeSeconds: number | null;
+            /**
+             * Format: date-time
+             * @description null: nothing waits
+             */
+            oldestUnsentAt: string | null;
         };
         PeriodView: {
             /** Format: date */
@@ -9415,6 +9518,73 @@ export interface operations {
             };
         };
     };
+    approvals_OutboxStatusController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxStatus"];
+                };
+            };
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
+                };
+            };
+            /** @description Only for admin. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
+                };
+            };
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
     contracts_DeadLetterController_list: {
         parameters: {
             query?: {
@@ -9604,6 +9774,73 @@ export interface operations {
             };
         };
     };
+    contracts_OutboxStatusController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxStatus"];
+                };
+            };
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
+                };
+            };
+            /** @description Only for admin. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
+                };
+            };
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
     gateway_DeadLetterController_list: {
         parameters: {
             query?: {
@@ -9752,6 +9989,61 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code: "entity_too_large";
+                    };
+                };
+            };
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+        };
+    };
+    gateway_OutboxStatusController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxStatus"];
+                };
+            };
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
+                };
+            };
+            /** @description Only for admin. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
                     };
                 };
             };
@@ -9958,6 +10250,73 @@ export interface operations {
             };
         };
     };
+    notifications_OutboxStatusController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxStatus"];
+                };
+            };
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
+                };
+            };
+            /** @description Only for admin. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
+                };
+            };
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
     prospects_DeadLetterController_list: {
         parameters: {
             query?: {
@@ -10118,6 +10477,73 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code: "entity_too_large";
+                    };
+                };
+            };
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    prospects_OutboxStatusController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxStatus"];
+                };
+            };
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
+                };
+            };
+            /** @description Only for admin. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
                     };
                 };
             };
@@ -16260,6 +16686,8 @@ export interface operations {
                 offset?: number;
                 role?: "owner" | "sales_head" | "salesperson" | "legal" | "accounting" | "admin";
                 active?: boolean;
+                /** @description Part of the name or the e-mail address (case-insensitive) */
+                q?: string;
                 unitId?: string;
             };
             header?: never;
