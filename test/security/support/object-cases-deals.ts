@@ -333,6 +333,16 @@ export const DEAL_CASES: ObjectCase[] = [
           { label: `${sub}: the salesperson`, method: 'POST', path, body, token: world.seller.token, expect: 403 },
           { label: `${sub}: head of the unit`, method: 'POST', path, body, token: world.head.token, expect: 403 },
           { label: `${sub}: legal`, method: 'POST', path, body, token: world.lawyer.token, expect: 201 },
+          // Issue #16: writing the case is not writing another group's task (SECURITY.md, contracts README).
+          { label: `${sub}: accounting`, method: 'POST', path, body, token: world.accountant.token, expect: 403 },
+          {
+            label: `${sub}: legal on an accounting task`,
+            method: 'POST',
+            path: `/api/tasks/${tasks.credit_check}/${sub}`,
+            body,
+            token: world.lawyer.token,
+            expect: 403,
+          },
         );
       }
       return steps;

@@ -19,10 +19,12 @@ export function taskAccess(
   return level;
 }
 
-/** Comments and document links: by those who work the task or the case, never by a read-only viewer. */
-export function assertMayAnnotate(actor: ContractActor, c: ContractCaseRecord, taskLevel: AccessLevel): void {
-  const caseLevel = caseAccess(actor, { kind: 'case', contractCase: accessCaseOf(c) });
-  if (taskLevel !== 'write' && caseLevel !== 'write') {
-    throw new DomainError('forbidden', 'You have read-only access to this task.');
+/**
+ * Comments and document links: by the members of the task's group only (`write` on the task). Writing the case
+ * (legal and accounting on an unsigned case) is not writing another group's task.
+ */
+export function assertMayAnnotate(_actor: ContractActor, _c: ContractCaseRecord, taskLevel: AccessLevel): void {
+  if (taskLevel !== 'write') {
+    throw new DomainError('forbidden', "Only the members of the task's group may comment on it or link documents.");
   }
 }
