@@ -54,6 +54,8 @@ export class ChassisModule {
           concurrency: config.WORKER_CONCURRENCY,
           outboxPollMs: config.OUTBOX_POLL_MS,
           sweepCheckMs: config.SWEEP_CHECK_MS,
+          storeCheckMs: config.QUEUE_STORE_CHECK_MS,
+          republishWindowMs: config.OUTBOX_REPUBLISH_WINDOW_MS,
         }),
         TerminusModule,
       ],

@@ -70,4 +70,16 @@ export class ServiceEnv {
   @IsInt()
   @Min(100)
   SWEEP_CHECK_MS = 30_000;
+
+  /** How often each relay checks that the queue store kept its marker (a reset makes it publish recent rows again). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  QUEUE_STORE_CHECK_MS = 5_000;
+
+  /** After a queue store reset, outbox rows sent within this window are published again (default 24 h). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  OUTBOX_REPUBLISH_WINDOW_MS = 86_400_000;
 }

@@ -12,3 +12,4 @@ export * from './messaging-metrics';
 export * from './messaging.module';
 export * from './sweep';
 export * from './sweep-schedules';
+export * from './store-reset';

@@ -27,6 +27,7 @@ import { OutboxRelay } from './outbox-relay';
 import { OutboxStatusController } from './outbox-status.controller';
 import { QueueSettings } from './queue-backend';
 import { Sweep } from './sweep';
+import { STORE_MARKER_QUEUE, StoreResetWatch } from './store-reset';
 import { SweepSchedules } from './sweep-schedules';
 
 export interface MessagingOptions {
@@ -40,6 +41,10 @@ export interface MessagingOptions {
   outboxPollMs: number;
   /** How often the sweeps' job schedulers are checked and registered again if the queue store lost them. */
   sweepCheckMs: number;
+  /** How often the relay checks that the queue store still holds its marker (else it publishes recent rows again). */
+  storeCheckMs: number;
+  /** After a queue store reset, rows sent within this window are published again. */
+  republishWindowMs: number;
 }
 
 const OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -187,6 +192,12 @@ export class MessagingModule {
             {
               source: options.service,
               pollMs: options.outboxPollMs,
+              storeReset: new StoreResetWatch(ds, {
+                service: options.service,
+                marker: () => ref.get<Queue>(getQueueToken(STORE_MARKER_QUEUE), { strict: false }),
+                checkEveryMs: options.storeCheckMs,
+                republishWindowMs: options.republishWindowMs,
+              }),
               jobOptions: { removeOnComplete: { age: 3600, count: 5000 }, removeOnFail: { age: 7 * 86400 } },
             },
             metrics,
@@ -202,7 +213,11 @@ export class MessagingModule {
       global: true,
       imports: [
         BullModule.forRoot({ connection: options.queue.connection, prefix: options.queue.prefix }),
-        BullModule.registerQueue(...ALL_SERVICES.map((s) => ({ name: queueNameOf(s) }))),
+        BullModule.registerQueue(
+          ...ALL_SERVICES.map((s) => ({ name: queueNameOf(s) })),
+          // Never consumed: holds the markers whose absence tells a relay that the queue store lost its data.
+          { name: STORE_MARKER_QUEUE },
+        ),
       ],
       controllers: [DeadLetterController, OutboxStatusController],
       providers,

@@ -3,6 +3,7 @@ import { JobsOptions, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobEnvelope, JobName, ServiceName, consumersOf } from '@dealgate/messages';
 import { MessagingMetrics } from './messaging-metrics';
+import { StoreResetWatch } from './store-reset';
 
 interface OutboxRow {
   id: string;
@@ -17,6 +18,8 @@ export interface OutboxRelayOptions {
   pollMs: number;
   batchSize?: number;
   jobOptions: JobsOptions;
+  /** Publishes the recently sent rows again when the queue store lost its data (see store-reset.ts). */
+  storeReset?: StoreResetWatch;
   /** Test seam: runs after publishing and before marking rows sent, to simulate a crash there. */
   afterPublish?: (ids: string[]) => Promise<void> | void;
 }
@@ -61,6 +64,7 @@ export class OutboxRelay {
     while (this.running) {
       let published = 0;
       try {
+        await this.options.storeReset?.maybeCheck();
         published = await this.relayOnce();
       } catch (error) {
         this.logger.error(`Outbox relay pass failed: ${(error as Error).message}`);

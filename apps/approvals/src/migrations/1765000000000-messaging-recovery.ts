@@ -1,11 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Every failed attempt of a job, kept so that a dead letter shows its whole history (each attempt's error, replays
- * included). Written outside the handler's rolled-back transaction; see libs/messaging dead-letters.ts.
+ * What the messaging needs to recover: every failed attempt of a job, so that a dead letter shows its whole history
+ * (libs/messaging dead-letters.ts), and an index on the outbox's sent rows, so that after a queue store reset the
+ * relay finds the recently sent ones to publish again (store-reset.ts).
  */
-export class FailedAttempts1765000000000 implements MigrationInterface {
-  name = 'FailedAttempts1765000000000';
+export class MessagingRecovery1765000000000 implements MigrationInterface {
+  name = 'MessagingRecovery1765000000000';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`
@@ -17,9 +18,11 @@ export class FailedAttempts1765000000000 implements MigrationInterface {
         failed_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (message_id, replay, attempt)
       )`);
+    await runner.query('CREATE INDEX outbox_sent_idx ON "approvals".outbox (sent_at) WHERE sent_at IS NOT NULL');
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP INDEX "approvals".outbox_sent_idx');
     await runner.query('DROP TABLE "approvals".failed_attempt');
   }
 }

@@ -3,7 +3,7 @@ import { Directory1764201700000 } from './1764201700000-directory';
 import { Approvals1764300000000 } from './1764300000000-approvals';
 import { FrozenRequests1764300100000 } from './1764300100000-frozen-requests';
 import { SubjectAuthors1764300200000 } from './1764300200000-subject-authors';
-import { FailedAttempts1765000000000 } from './1765000000000-failed-attempts';
+import { MessagingRecovery1765000000000 } from './1765000000000-messaging-recovery';
 
 /** Applied in order at start (see libs/database migrateSchema). */
 export const APPROVALS_MIGRATIONS = [
@@ -12,5 +12,5 @@ export const APPROVALS_MIGRATIONS = [
   Approvals1764300000000,
   FrozenRequests1764300100000,
   SubjectAuthors1764300200000,
-  FailedAttempts1765000000000,
+  MessagingRecovery1765000000000,
 ];

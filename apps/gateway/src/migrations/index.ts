@@ -1,12 +1,12 @@
 import { Messaging1764201600000 } from './1764201600000-messaging';
 import { Identity1764300000000 } from './1764300000000-identity';
 import { MustChangePassword1764900000000 } from './1764900000000-must-change-password';
-import { FailedAttempts1765000000000 } from './1765000000000-failed-attempts';
+import { MessagingRecovery1765000000000 } from './1765000000000-messaging-recovery';
 
 /** Applied in order at start (see libs/database migrateSchema). */
 export const GATEWAY_MIGRATIONS = [
   Messaging1764201600000,
   Identity1764300000000,
   MustChangePassword1764900000000,
-  FailedAttempts1765000000000,
+  MessagingRecovery1765000000000,
 ];

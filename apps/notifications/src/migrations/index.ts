@@ -2,7 +2,7 @@ import { Messaging1764201600000 } from './1764201600000-messaging';
 import { Directory1764201700000 } from './1764201700000-directory';
 import { Notifications1764400000000 } from './1764400000000-notifications';
 import { NotificationData1764900000000 } from './1764900000000-notification-data';
-import { FailedAttempts1765000000000 } from './1765000000000-failed-attempts';
+import { MessagingRecovery1765000000000 } from './1765000000000-messaging-recovery';
 
 /** Applied in order at start (see libs/database migrateSchema). */
 export const NOTIFICATIONS_MIGRATIONS = [
@@ -10,5 +10,5 @@ export const NOTIFICATIONS_MIGRATIONS = [
   Directory1764201700000,
   Notifications1764400000000,
   NotificationData1764900000000,
-  FailedAttempts1765000000000,
+  MessagingRecovery1765000000000,
 ];

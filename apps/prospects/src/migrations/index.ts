@@ -6,7 +6,7 @@ import { OfferContributors1764500000000 } from './1764500000000-offer-contributo
 import { SampleContributors1764500100000 } from './1764500100000-sample-contributors';
 import { BoardIndexes1764600000000 } from './1764600000000-board-indexes';
 import { AnalyticsCredit1764700000000 } from './1764700000000-analytics-credit';
-import { FailedAttempts1765000000000 } from './1765000000000-failed-attempts';
+import { MessagingRecovery1765000000000 } from './1765000000000-messaging-recovery';
 
 /** Applied in order at start (see libs/database migrateSchema). */
 export const PROSPECTS_MIGRATIONS = [
@@ -18,5 +18,5 @@ export const PROSPECTS_MIGRATIONS = [
   SampleContributors1764500100000,
   BoardIndexes1764600000000,
   AnalyticsCredit1764700000000,
-  FailedAttempts1765000000000,
+  MessagingRecovery1765000000000,
 ];
