@@ -3,6 +3,7 @@ import {
   DynamicModule,
   Inject,
   Injectable,
+  Logger,
   Module,
   OnApplicationBootstrap,
   OnModuleDestroy,
@@ -25,7 +26,7 @@ import { JobHandler } from './job-handler';
 import { MessagingMetrics } from './messaging-metrics';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxStatusController } from './outbox-status.controller';
-import { QueueSettings } from './queue-backend';
+import { QueueSettings, redisSettingWarnings } from './queue-backend';
 import { Sweep } from './sweep';
 import { STORE_MARKER_QUEUE, StoreResetWatch } from './store-reset';
 import { SweepSchedules } from './sweep-schedules';
@@ -58,6 +59,7 @@ const OPTIONS = Symbol('MESSAGING_OPTIONS');
 export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   private built?: JobDispatcher;
   private schedules?: SweepSchedules;
+  private readonly logger = new Logger('Messaging');
 
   constructor(
     @Inject(OPTIONS) private readonly options: MessagingOptions,
@@ -126,6 +128,9 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy
       this.options.sweepCheckMs,
     );
     await this.schedules.start();
+    if (this.options.queue.kind === 'redis') {
+      for (const warning of await redisSettingWarnings(this.options.queue.connection)) this.logger.warn(warning);
+    }
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -49,3 +49,37 @@ export async function installQueueBackend(settings: QueueSettings, databaseUrl: 
   }
   setDefaultBackendFactory(createPostgresBackend);
 }
+
+/**
+ * What Dealgate relies on from a Redis queue store, checked at start: `maxmemory-policy noeviction` (an evicting Redis
+ * drops queued jobs silently) and persistence (AOF or RDB snapshots; without it a restart empties the store, which the
+ * relays survive by publishing again, see store-reset.ts, but at the cost of a burst of duplicates). Returns one
+ * warning per unmet setting; a Redis that refuses CONFIG (managed services) gives a warning saying so.
+ */
+export async function redisSettingWarnings(connection: ConnectionOptions): Promise<string[]> {
+  const { Redis } = await import('ioredis');
+  const client = new Redis({ ...(connection as object), lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await client.connect();
+    const [, policy] = (await client.config('GET', 'maxmemory-policy')) as [string, string];
+    const [, appendonly] = (await client.config('GET', 'appendonly')) as [string, string];
+    const [, save] = (await client.config('GET', 'save')) as [string, string];
+    const warnings: string[] = [];
+    if (policy !== 'noeviction') {
+      warnings.push(`Redis maxmemory-policy is "${policy}": set it to "noeviction", or Redis may drop queued jobs`);
+    }
+    if (appendonly !== 'yes' && !save?.trim()) {
+      warnings.push(
+        'Redis keeps nothing on disk (appendonly no, no save points): a restart empties the queue store; the relays ' +
+          'publish recent messages again, but set "appendonly yes" (as docker-compose.yml does)',
+      );
+    }
+    return warnings;
+  } catch (error) {
+    return [
+      `could not check the Redis settings (${(error as Error).message}); make sure of noeviction and persistence`,
+    ];
+  } finally {
+    client.disconnect();
+  }
+}

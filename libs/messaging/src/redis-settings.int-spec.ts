@@ -1,0 +1,56 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { Redis } from 'ioredis';
+import { freePort, waitFor } from '@dealgate/testing';
+import { redisSettingWarnings } from './queue-backend';
+
+// The settings Dealgate relies on from Redis are checked at start, on a Redis of the test's own (it reconfigures it).
+describe('Redis settings check', () => {
+  let server: ChildProcess;
+  let port: number;
+
+  beforeAll(async () => {
+    port = await freePort();
+    server = spawn(
+      'redis-server',
+      ['--port', String(port), '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'],
+      { stdio: 'ignore' },
+    );
+    await waitFor(
+      async () => {
+        const probe = new Redis({ port, lazyConnect: true, maxRetriesPerRequest: 0 });
+        try {
+          await probe.connect();
+          return (await probe.ping()) === 'PONG';
+        } catch {
+          return false;
+        } finally {
+          probe.disconnect();
+        }
+      },
+      { what: 'the test Redis' },
+    );
+  });
+
+  afterAll(() => {
+    server?.kill('SIGKILL');
+  });
+
+  it('warns of an evicting policy and of no persistence, and says nothing once both are right', async () => {
+    const connection = { host: '127.0.0.1', port };
+    const warnings = await redisSettingWarnings(connection);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toContain('maxmemory-policy is "allkeys-lru"');
+    expect(warnings[1]).toContain('keeps nothing on disk');
+
+    const admin = new Redis({ port });
+    await admin.config('SET', 'maxmemory-policy', 'noeviction');
+    await admin.config('SET', 'appendonly', 'yes');
+    admin.disconnect();
+    expect(await redisSettingWarnings(connection)).toEqual([]);
+  });
+
+  it('says when it cannot check at all', async () => {
+    const warnings = await redisSettingWarnings({ host: '127.0.0.1', port: await freePort() });
+    expect(warnings).toEqual([expect.stringContaining('could not check the Redis settings')]);
+  });
+});
