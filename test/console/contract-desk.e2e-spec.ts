@@ -1,9 +1,12 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call -- reads JSON answers loosely */
-import { waitFor } from '@dealgate/testing';
+import { Role } from '@dealgate/domain';
+import { queryOnce, tokenFor, waitFor } from '@dealgate/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Language, expectAccessible, launchChromium, logIn, newContext, screenshot } from './support/browser';
-import { ConsoleWorld, Person, http, startConsoleWorld } from './support/console-world';
+import { ADMIN, ConsoleWorld, Person, http, startConsoleWorld } from './support/console-world';
+import { textContrast } from './support/contrast';
 import { CaseWalk, approveThrough, handedOverCase } from './support/deal-walk';
+import { choice } from './support/page-actions';
 
 // Legal and accounting work a handed-over deal's contract case in a real Chromium against the real system: the
 // task graph in dependency order, a term change approved by the head, the signature; the salesperson only watches.
@@ -49,6 +52,36 @@ async function claimAndComplete(page: Page, key: string, title: string) {
   await row(page, key).getByText('Done', { exact: true }).waitFor();
 }
 
+/** The lawyer becomes legal's lead and a second lawyer joins (through the admin API): answers the newcomer's id. */
+async function legalTeam(world: ConsoleWorld): Promise<{ id: string; token: string }> {
+  const admin = (await http(world.baseUrl, '', 'POST', '/api/auth/login', ADMIN)).body.accessToken as string;
+  const leo = await world.call(admin, 'POST', '/api/users', {
+    email: 'leo.lawyer@example.test',
+    name: 'Leo Lawyer',
+    password: 'Harbour-Thistle-5812',
+    roles: [Role.Legal],
+  });
+  const lena = await world.call(admin, 'GET', `/api/users/${world.lawyer.id}`);
+  await world.call(admin, 'PATCH', `/api/users/${world.lawyer.id}`, {
+    version: lena.version,
+    groups: ['legal'],
+    leadOf: ['legal'],
+  });
+  await waitFor(
+    async () =>
+      (
+        await queryOnce(
+          world.db.url,
+          `SELECT 1 FROM contracts.directory_user WHERE user_id = $1 AND 'legal' = ANY(lead_of)
+           UNION ALL SELECT 1 FROM contracts.directory_user WHERE user_id = $2`,
+          [world.lawyer.id, leo.id],
+        )
+      ).length === 2 || null,
+    { what: 'the legal lead and the new lawyer in the contracts directory' },
+  );
+  return { id: leo.id, token: tokenFor({ userId: leo.id, roles: [Role.Legal] }) };
+}
+
 describe('the contract desk', () => {
   let world: ConsoleWorld;
   let browser: Browser;
@@ -66,6 +99,7 @@ describe('the contract desk', () => {
 
   it('legal and accounting work the task graph in order, change the terms, get them approved and sign', async () => {
     const caseId: string = walk.contractCase.id;
+    const leo = await legalTeam(world);
     const lawyer = await signedIn(browser, world, world.lawyer);
     const accountant = await signedIn(browser, world, world.accountant);
     const page = lawyer.page;
@@ -75,6 +109,18 @@ describe('the contract desk', () => {
     const list = page.getByRole('table', { name: 'Contract cases' });
     await list.getByRole('link', { name: COMPANY }).waitFor();
     await check(page, 'case list', 'contract-cases-en');
+    // The active navigation link under the pointer keeps its text readable (axe judges links at rest only).
+    const activeLink = page.getByRole('link', { name: 'Contract cases', exact: true });
+    await activeLink.hover();
+    await page.waitForTimeout(300);
+    const hovered = await textContrast(activeLink);
+    expect({ hovered, enough: hovered.ratio >= 4.5 }).toEqual({ hovered, enough: true });
+    // Sorted by a header, the sort in the URL as the API takes it (`?sort=field`, `-field`).
+    expect(await list.getByRole('columnheader', { name: /^Next due/ }).getAttribute('aria-sort')).toBe('ascending');
+    await list.getByRole('button', { name: /^Company/ }).click();
+    await page.waitForURL(/sort=companyName/);
+    expect(await list.getByRole('columnheader', { name: /^Company/ }).getAttribute('aria-sort')).toBe('ascending');
+    await list.getByRole('link', { name: COMPANY }).waitFor();
     // Mantine hides the segmented control's radio under its label: the label is what a person clicks.
     await page.locator('label', { hasText: /^Signed$/ }).click();
     await page.getByText('No case matches these filters.').waitFor();
@@ -108,8 +154,11 @@ describe('the contract desk', () => {
     expect(notClaimed.status).toBe(409);
     await check(page, 'case page', 'contract-case-en');
 
-    // Legal drafts; review still waits for the credit check.
+    // Legal drafts; review still waits for the credit check. The result is kept with the task, in one write.
     await claimAndComplete(page, 'draft_contract', 'Draft contract');
+    const activity = page.getByRole('region', { name: 'Results, documents and comments' });
+    await activity.getByText('Result of “Draft contract”').waitFor();
+    await activity.getByText('Draft contract: done, filed in the DMS').waitFor();
     await row(page, 'review_terms').getByText('Waiting for: Counterparty credit check').waitFor();
 
     // Accounting works from its queue: the credit check, then the billing set-up it unblocks.
@@ -158,35 +207,50 @@ describe('the contract desk', () => {
       .click();
     await desk.getByText('No task of yours here.').waitFor();
 
-    // Legal proposes a longer payment term: it drifts from the offer and goes to the head for approval.
+    // Legal proposes a longer payment term, adds a training item and drops the SLA clause: it drifts from the
+    // offer and goes to the head for approval. An empty new row is refused next to its field before anything is sent.
     await page.reload();
     await page.getByRole('button', { name: 'Propose a term change' }).click();
     const terms = page.getByRole('dialog', { name: 'Propose a term change' });
     await terms.getByRole('textbox', { name: /^Payment days/ }).fill('60');
+    await terms.getByRole('button', { name: 'Add an item' }).click();
+    await terms.getByRole('button', { name: 'Save the terms' }).click();
+    await terms.getByText('Fill this in.').waitFor();
+    await terms.getByRole('textbox', { name: 'Description of item 2' }).fill('Staff training');
+    await terms.getByRole('textbox', { name: 'Quantity of Staff training' }).fill('2');
+    await terms.getByRole('textbox', { name: /^Unit price of Staff training/ }).fill('800');
+    await terms.getByRole('button', { name: 'Remove the clause sla-99.5' }).click();
+    await check(page, 'terms form with a new item', 'contract-terms-form-en');
     await terms.getByRole('button', { name: 'Save the terms' }).click();
     await terms.waitFor({ state: 'detached' });
-    await page
-      .getByRole('list', { name: 'Differences from the approved offer' })
-      .getByText('30 days → 60 days')
-      .waitFor();
+    const differences = page.getByRole('list', { name: 'Differences from the approved offer' });
+    await differences.getByText('30 days → 60 days').waitFor();
+    await differences.getByText('Item added (staff-training):').waitFor();
+    await differences.getByText('Clause removed:').waitFor();
     const approval = page.getByRole('region', { name: 'Deviation approval' });
     await approval.getByText('Pending', { exact: true }).waitFor();
-    await signing.getByText('The approval of the terms deviation (1 difference) is pending.').waitFor();
-    await claimAndComplete(page, 'legal_sign_off', 'Final legal sign-off');
-    await signing.getByText('The required task “Final legal sign-off” is not done.').waitFor({ state: 'detached' });
-    await check(page, 'case page, approval pending', 'contract-case-pending-en');
+    await signing.getByText('The approval of the terms deviation (3 differences) is pending.').waitFor();
 
-    // The head approves the deviation (the inbox has its own tests); nothing blocks signing any more.
+    // Legal's lead hands the final sign-off to the new lawyer, picked by name; he completes it (through the API).
+    await row(page, 'legal_sign_off').getByRole('button', { name: 'Reassign “Final legal sign-off”' }).click();
+    const handOver = page.getByRole('dialog', { name: 'Give “Final legal sign-off” to someone else' });
+    await choice(handOver, /^New assignee/).click();
+    await page.getByRole('option', { name: 'Leo Lawyer' }).waitFor();
+    await check(page, 'reassign dialog', 'task-reassign-en');
+    await page.getByRole('option', { name: 'Leo Lawyer' }).click();
+    await handOver.getByRole('button', { name: 'Reassign', exact: true }).click();
+    await handOver.waitFor({ state: 'detached' });
+    await row(page, 'legal_sign_off').getByText('A colleague', { exact: true }).waitFor();
+    await check(page, 'case page, approval pending', 'contract-case-pending-en');
+    const signOff = walk.contractCase.tasks.find((t: any) => t.key === 'legal_sign_off');
+    await world.call(leo.token, 'POST', `/api/tasks/${signOff.id}/complete`, { result: 'Signed off, no remarks' });
+
+    // The head approves the deviation (the inbox has its own tests): the page shows it without a reload, and with
+    // it the sign-off done by the colleague, so nothing blocks signing any more.
     await approveThrough(world, world.head, caseId, 'Sixty days are fine for this customer');
-    await waitFor(
-      async () =>
-        (await world.call(world.lawyer, 'GET', `/api/contracts/${caseId}`)).deviationApproval?.status === 'approved' ||
-        null,
-      { what: 'the deviation approved', timeoutMs: 90_000 },
-    );
-    await page.reload();
-    await approval.getByText('Approved', { exact: true }).waitFor();
-    await signing.getByText('Nothing blocks signing.').waitFor();
+    await approval.getByText('Approved', { exact: true }).waitFor({ timeout: 90_000 });
+    await signing.getByText('Nothing blocks signing.').waitFor({ timeout: 30_000 });
+    await activity.getByText('Signed off, no remarks').waitFor({ timeout: 30_000 });
     await signing.getByRole('textbox', { name: /^Customer signatory/ }).fill('Dana Moss');
     await signing.getByRole('textbox', { name: /^Our signatory/ }).fill('Olga Owner');
     await signing.getByRole('button', { name: 'Sign the contract' }).click();
@@ -197,6 +261,11 @@ describe('the contract desk', () => {
       .locator('..')
       .getByText('Signed', { exact: true })
       .waitFor();
+    // Nothing left for legal on the signed case (the handover is delivery's): no empty actions column.
+    const caseTasks = page.getByRole('table', { name: 'Tasks of the case' });
+    await caseTasks.getByText('Hand over to delivery').waitFor();
+    await caseTasks.getByRole('columnheader', { name: 'State' }).waitFor();
+    expect(await caseTasks.getByRole('columnheader', { name: 'Actions' }).count()).toBe(0);
     await check(page, 'case page, signed', 'contract-case-signed-en');
     await Promise.all([lawyer.context.close(), accountant.context.close()]);
   });

@@ -3,6 +3,7 @@ import { ChassisModule } from '@dealgate/chassis';
 import { ServiceName } from '@dealgate/messages';
 import { QueueSettings } from '@dealgate/messaging';
 import { ContractActorService } from './access/contract-actor.service';
+import { GroupMembersService } from './access/group-members.service';
 import { ApprovalDecidedHandler } from './cases/approval-decided.handler';
 import { CaseOpeningService } from './cases/case-opening.service';
 import { CasesController } from './cases/cases.controller';
@@ -28,6 +29,7 @@ import { TemplatesService } from './templates/templates.service';
 const REPOSITORIES = [CasesRepository, DeviationApprovalsRepository, TasksRepository, TemplatesRepository];
 const SERVICES = [
   ContractActorService,
+  GroupMembersService,
   TaskReleaseService,
   CaseOpeningService,
   DeviationService,

@@ -5,15 +5,15 @@ export default async () => {
     ['../../../libs/messages/src/jobs/terms.dto']: await import('../../../libs/messages/src/jobs/terms.dto'),
     ['../../../libs/messaging/src/dead-letter.view']: await import('../../../libs/messaging/src/dead-letter.view'),
     ['./cases/terms.dto']: await import('./cases/terms.dto'),
+    ['./cases/cases.dto']: await import('./cases/cases.dto'),
     ['../../../libs/domain/src/contracts/task-template']:
       await import('../../../libs/domain/src/contracts/task-template'),
     ['../../../libs/domain/src/contracts/task-graph']: await import('../../../libs/domain/src/contracts/task-graph'),
+    ['./tasks/task.view']: await import('./tasks/task.view'),
     ['../../../libs/domain/src/contracts/terms-diff']: await import('../../../libs/domain/src/contracts/terms-diff'),
     ['./cases/case.view']: await import('./cases/case.view'),
-    ['./cases/cases.dto']: await import('./cases/cases.dto'),
     ['./templates/templates.dto']: await import('./templates/templates.dto'),
     ['../../../libs/messaging/src/outbox-status']: await import('../../../libs/messaging/src/outbox-status'),
-    ['./tasks/task.view']: await import('./tasks/task.view'),
   };
   return {
     '@nestjs/swagger': {
@@ -102,6 +102,37 @@ export default async () => {
           },
         ],
         [
+          import('./cases/cases.dto'),
+          {
+            CaseListQuery: {
+              status: { required: false, enum: ['open', 'signed'] },
+              unitId: { required: false, type: () => String, format: 'uuid' },
+              prospectId: { required: false, type: () => String, format: 'uuid' },
+              salespersonId: { required: false, type: () => String, format: 'uuid' },
+              productLineId: { required: false, type: () => String, format: 'uuid' },
+              sort: { required: false, type: () => String },
+            },
+            EditTermsDto: {
+              terms: { required: true, type: () => t['./cases/terms.dto'].ContractTermsBody },
+              revision: { required: true, type: () => Number, minimum: 1 },
+            },
+            SignatoryDto: {
+              name: { required: true, type: () => String, minLength: 1, maxLength: 200 },
+              party: { required: true, enum: ['customer', 'company'] },
+              position: { required: false, type: () => String, maxLength: 200 },
+            },
+            SignContractDto: {
+              signatories: {
+                required: true,
+                type: () => [t['./cases/cases.dto'].SignatoryDto],
+                minItems: 1,
+                maxItems: 20,
+              },
+              signedOn: { required: false, type: () => String, pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+            },
+          },
+        ],
+        [
           import('./tasks/task.view'),
           {
             TaskView: {
@@ -118,6 +149,7 @@ export default async () => {
               availableSince: { required: true, type: () => String, nullable: true },
               dueAt: { required: true, type: () => String, nullable: true },
               doneAt: { required: true, type: () => String, nullable: true },
+              result: { required: true, type: () => String, nullable: true },
               overdue: { required: true, type: () => Boolean },
               escalated: { required: true, type: () => Boolean },
               companyName: { required: true, type: () => String, nullable: true },
@@ -134,6 +166,14 @@ export default async () => {
                 enum: t['../../../libs/domain/src/contracts/task-template'].TaskGroup,
                 isArray: true,
               },
+            },
+            GroupMemberView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String, nullable: true },
+            },
+            GroupMembersView: {
+              group: { required: true, enum: t['../../../libs/domain/src/contracts/task-template'].TaskGroup },
+              members: { required: true, type: () => [t['./tasks/task.view'].GroupMemberView] },
             },
             TaskDetailView: {
               comments: {
@@ -259,37 +299,6 @@ export default async () => {
           },
         ],
         [
-          import('./cases/cases.dto'),
-          {
-            CaseListQuery: {
-              status: { required: false, enum: ['open', 'signed'] },
-              unitId: { required: false, type: () => String, format: 'uuid' },
-              prospectId: { required: false, type: () => String, format: 'uuid' },
-              salespersonId: { required: false, type: () => String, format: 'uuid' },
-              productLineId: { required: false, type: () => String, format: 'uuid' },
-              sort: { required: false, enum: ['company', 'due', 'opened'] },
-            },
-            EditTermsDto: {
-              terms: { required: true, type: () => t['./cases/terms.dto'].ContractTermsBody },
-              revision: { required: true, type: () => Number, minimum: 1 },
-            },
-            SignatoryDto: {
-              name: { required: true, type: () => String, minLength: 1, maxLength: 200 },
-              party: { required: true, enum: ['customer', 'company'] },
-              position: { required: false, type: () => String, maxLength: 200 },
-            },
-            SignContractDto: {
-              signatories: {
-                required: true,
-                type: () => [t['./cases/cases.dto'].SignatoryDto],
-                minItems: 1,
-                maxItems: 20,
-              },
-              signedOn: { required: false, type: () => String, pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-            },
-          },
-        ],
-        [
           import('./tasks/tasks.dto'),
           {
             TaskListQuery: {
@@ -304,6 +313,7 @@ export default async () => {
               unassigned: { required: false, type: () => Boolean },
             },
             ReturnTaskDto: { reason: { required: true, type: () => String, minLength: 1, maxLength: 2000 } },
+            CompleteTaskDto: { result: { required: false, type: () => String, maxLength: 4000 } },
             ReassignTaskDto: { assigneeId: { required: true, type: () => String, format: 'uuid' } },
             CommentDto: { body: { required: true, type: () => String, minLength: 1, maxLength: 4000 } },
             DocumentLinkDto: {
@@ -374,6 +384,7 @@ export default async () => {
             TasksController: {
               mine: {},
               groups: { type: t['./tasks/task.view'].MyTaskGroupsView },
+              groupMembers: { type: t['./tasks/task.view'].GroupMembersView },
               queue: {},
               get: { type: t['./tasks/task.view'].TaskDetailView },
               claim: { type: t['./tasks/task.view'].TaskDetailView },

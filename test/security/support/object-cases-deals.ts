@@ -49,10 +49,14 @@ async function buildContractWorld(ctx: ObjectCaseContext): Promise<ContractWorld
   return { unitId: unit.id, ...people };
 }
 
+async function contractWorld(ctx: ObjectCaseContext): Promise<ContractWorld> {
+  if (!contractWorlds.has(ctx)) contractWorlds.set(ctx, buildContractWorld(ctx));
+  return contractWorlds.get(ctx)!;
+}
+
 /** A fresh case of the world's unit and salesperson (the funnel's handoff), with its task ids by key. */
 async function freshCase(ctx: ObjectCaseContext) {
-  if (!contractWorlds.has(ctx)) contractWorlds.set(ctx, buildContractWorld(ctx));
-  const world = await contractWorlds.get(ctx)!;
+  const world = await contractWorld(ctx);
   const offer = defendedOffer({ salespersonId: world.seller.id, unitId: world.unitId });
   await deliver(ctx.apps.contracts, JobName.OfferDefended, offer);
   const caseId = await caseOf(ctx.dbUrl, offer.offerId);
@@ -312,6 +316,25 @@ export const DEAL_CASES: ObjectCase[] = [
           token: world.legalLead.token,
           expect: 200,
         },
+      ];
+    },
+  },
+  {
+    name: "a group's members (the reassign picker): its members and lead (200); another group, the salesperson 403",
+    route: 'GET /api/tasks/groups/:group/members',
+    async run(ctx) {
+      const world = await contractWorld(ctx);
+      const path = '/api/tasks/groups/legal/members';
+      const named = (body: unknown) => {
+        const members = (body as { members: { id: string; name: string | null }[] }).members;
+        return [world.lawyer.id, world.legalLead.id].every((id) => members.some((m) => m.id === id && !!m.name));
+      };
+      return [
+        { label: 'a member', method: 'GET', path, token: world.lawyer.token, expect: 200, check: named },
+        { label: 'the lead', method: 'GET', path, token: world.legalLead.token, expect: 200, check: named },
+        { label: 'accounting', method: 'GET', path, token: world.accountant.token, expect: 403 },
+        { label: 'the salesperson', method: 'GET', path, token: world.seller.token, expect: 403 },
+        { label: 'a sales head', method: 'GET', path, token: world.head.token, expect: 403 },
       ];
     },
   },

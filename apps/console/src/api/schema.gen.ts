@@ -1651,6 +1651,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/groups/{group}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people a task of the group can go to, by name (the group's members and leads, and the owner) */
+        get: operations["TasksController_groupMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/mine": {
         parameters: {
             query?: never;
@@ -1745,7 +1762,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark your claimed task done; tasks waiting for it become available */
+        /** Mark your claimed task done, optionally with its result; tasks waiting for it become available */
         post: operations["TasksController_complete"];
         delete?: never;
         options?: never;
@@ -2327,6 +2344,8 @@ export interface components {
             key: string;
             overdue: boolean;
             required: boolean;
+            /** @description what the assignee reported when completing the task */
+            result: string | null;
             /**
              * @description blocked while a dependency is not done
              * @enum {string}
@@ -2441,6 +2460,10 @@ export interface components {
             rejected: number;
             rows: components["schemas"]["CompanyRowResultView"][];
             sample: components["schemas"]["SampleView"];
+        };
+        CompleteTaskDto: {
+            /** @description what was done, kept with the task (its detail and history show it) */
+            result?: string;
         };
         ConditionDto: {
             /** @description The step applies when the amount is above this */
@@ -2870,6 +2893,17 @@ export interface components {
             missing: components["schemas"]["GateItemDto"] | null;
             /** @description Items of the stage checklist */
             total: number;
+        };
+        GroupMemberView: {
+            id: string;
+            /** @description null when the directory copy cannot show the name */
+            name: string | null;
+        };
+        GroupMembersView: {
+            /** @enum {string} */
+            group: "legal" | "accounting" | "delivery";
+            /** @description by name */
+            members: components["schemas"]["GroupMemberView"][];
         };
         LogContactAttemptDto: {
             /** @description When it happened; defaults to now */
@@ -3788,6 +3822,8 @@ export interface components {
             key: string;
             overdue: boolean;
             required: boolean;
+            /** @description what the assignee reported when completing the task */
+            result: string | null;
             /**
              * @description blocked while a dependency is not done
              * @enum {string}
@@ -3827,6 +3863,8 @@ export interface components {
             key: string;
             overdue: boolean;
             required: boolean;
+            /** @description what the assignee reported when completing the task */
+            result: string | null;
             /**
              * @description blocked while a dependency is not done
              * @enum {string}
@@ -7198,8 +7236,8 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 status?: "open" | "signed";
-                /** @description due: soonest task due first (overdue cases lead); opened: newest first; company: by name */
-                sort?: "due" | "opened" | "company";
+                /** @description Order by one field, `-` first for descending (nextDueAt: the soonest due task not done; cases with nothing due, and companies without a name, come last either way); without it, the soonest due first, so overdue cases lead, then the newest. */
+                sort?: "nextDueAt" | "-nextDueAt" | "openedAt" | "-openedAt" | "companyName" | "-companyName";
                 unitId?: string;
                 prospectId?: string;
                 salespersonId?: string;
@@ -15212,6 +15250,87 @@ export interface operations {
             };
         };
     };
+    TasksController_groupMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group: "legal" | "accounting" | "delivery";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupMembersView"];
+                };
+            };
+            /** @description Invalid input: `fields` names every bad one (`bad_request`: Nest refused it without naming it). `code`: `bad_request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "bad_request";
+                    };
+                };
+            };
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
+                };
+            };
+            /** @description The caller may not do this to this object. `code`: `forbidden`, `contract.not_group_member`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden" | "contract.not_group_member";
+                    };
+                };
+            };
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
     TasksController_mine: {
         parameters: {
             query?: {
@@ -15723,7 +15842,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CompleteTaskDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

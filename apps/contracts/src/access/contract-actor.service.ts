@@ -11,7 +11,8 @@ export type ContractActor = AccessViewer & TaskActor;
 const TASK_GROUPS = new Set<string>(Object.values(TaskGroup));
 const asGroups = (values: readonly string[]): TaskGroup[] => values.filter((v): v is TaskGroup => TASK_GROUPS.has(v));
 
-function mergeGroups(roles: readonly Role[], directoryGroups: readonly string[]): TaskGroup[] {
+/** A user's task groups: those their roles give, plus their directory memberships. */
+export function mergeGroups(roles: readonly Role[], directoryGroups: readonly string[]): TaskGroup[] {
   return [...new Set([...groupsForRoles(roles), ...asGroups(directoryGroups)])];
 }
 

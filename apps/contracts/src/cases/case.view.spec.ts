@@ -48,6 +48,7 @@ describe('toTaskView', () => {
     availableSince: null,
     dueAt: null,
     doneAt: null,
+    result: null,
     createdAt: new Date('2026-01-01T00:00:00Z'),
     version: 1,
     escalated: false,

@@ -17,8 +17,12 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@dealgate/common';
+import { PageQuery, sortValues } from '@dealgate/common';
 import { ContractTermsBody } from './terms.dto';
+
+/** The fields a case list sorts by (`?sort=nextDueAt`, `?sort=-openedAt`). */
+export const CASE_SORT_FIELDS = ['nextDueAt', 'openedAt', 'companyName'] as const;
+export type CaseSortField = (typeof CASE_SORT_FIELDS)[number];
 
 export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['open', 'signed'] })
@@ -43,13 +47,15 @@ export class CaseListQuery extends PageQuery {
   productLineId?: string;
 
   @ApiPropertyOptional({
-    enum: ['due', 'opened', 'company'],
-    default: 'opened',
-    description: 'due: soonest task due first (overdue cases lead); opened: newest first; company: by name',
+    enum: sortValues(CASE_SORT_FIELDS),
+    description:
+      'Order by one field, `-` first for descending (nextDueAt: the soonest due task not done; cases with ' +
+      'nothing due, and companies without a name, come last either way); without it, the soonest due first, so ' +
+      'overdue cases lead, then the newest.',
   })
   @IsOptional()
-  @IsIn(['due', 'opened', 'company'])
-  sort?: 'due' | 'opened' | 'company';
+  @IsIn(sortValues(CASE_SORT_FIELDS))
+  sort?: string;
 }
 
 export class EditTermsDto {

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { SortOrder } from '@dealgate/common';
 import { OfferTermsSnapshot } from '@dealgate/domain';
 import { ContractCaseRecord, NewContractCase, Signatory } from './case.record';
+import { CaseSortField } from './cases.dto';
 
 interface CaseRow {
   id: string;
@@ -69,14 +71,19 @@ export interface CaseListFilter {
   productLineId?: string;
 }
 
-/** `due`: the soonest task due first (so overdue cases lead), cases with nothing due last; `opened`: newest first. */
-export type CaseSort = 'due' | 'opened' | 'company';
-
-const ORDER: Record<CaseSort, string> = {
-  due: 'next_due_at ASC NULLS LAST, opened_at DESC, id',
-  opened: 'opened_at DESC, id',
-  company: 'company_name ASC NULLS LAST, opened_at DESC, id',
+/** The SQL each sort field orders by; cases with nothing due (or no name) last either way; the id breaks ties. */
+const SORT_SQL: Record<CaseSortField, string> = {
+  nextDueAt: 'next_due_at',
+  openedAt: 'opened_at',
+  companyName: 'company_name',
 };
+
+// Without a sort: the soonest due first (overdue cases lead), nothing due last, newest first among equals.
+function orderBy(sort: SortOrder<CaseSortField> | undefined): string {
+  if (!sort) return 'next_due_at ASC NULLS LAST, opened_at DESC, id';
+  const direction = sort.descending ? 'DESC' : 'ASC';
+  return `${SORT_SQL[sort.field]} ${direction} NULLS LAST, opened_at DESC, id ${direction}`;
+}
 
 export interface CaseListRow {
   record: ContractCaseRecord;
@@ -129,7 +136,7 @@ export class CasesRepository {
   async list(
     visibility: CaseVisibility,
     filter: CaseListFilter,
-    page: { limit: number; offset: number; sort?: CaseSort },
+    page: { limit: number; offset: number; sort?: SortOrder<CaseSortField> },
     now: Date,
   ): Promise<{ items: CaseListRow[]; total: number }> {
     const where = [
@@ -158,7 +165,7 @@ export class CasesRepository {
            (SELECT count(*)::int FROM contract_task t
              WHERE t.case_id = c.id AND t.status <> 'done' AND t.due_at <= $11) AS overdue_tasks
          FROM contract_case c WHERE ${where}) listed
-       ORDER BY ${ORDER[page.sort ?? 'opened']} LIMIT $9 OFFSET $10`,
+       ORDER BY ${orderBy(page.sort)} LIMIT $9 OFFSET $10`,
       [...params, page.limit, page.offset, now],
     );
     const [{ total }] = await this.dataSource.query<{ total: number }[]>(

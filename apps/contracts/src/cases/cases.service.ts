@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@dealgate/auth';
-import { Clock, Page, toPage } from '@dealgate/common';
+import { Clock, Page, parseSort, toPage } from '@dealgate/common';
 import { Role } from '@dealgate/domain';
 import { ContractActorService } from '../access/contract-actor.service';
 import { TasksRepository } from '../tasks/tasks.repository';
 import { guardCase } from './case-guard';
 import { CaseSummaryView, CaseView, toCaseSummary, toCaseView } from './case.view';
-import { CaseListQuery } from './cases.dto';
+import { CaseListQuery, CaseSortField } from './cases.dto';
 import { CasesRepository } from './cases.repository';
 import { DeviationApprovalsRepository } from './deviation-approvals.repository';
 
@@ -39,7 +39,7 @@ export class CasesService {
         unitIds: actor.roles.includes(Role.SalesHead) ? actor.headOfUnits : [],
       },
       query,
-      query,
+      { limit: query.limit, offset: query.offset, sort: parseSort<CaseSortField>(query.sort) },
       this.clock.now(),
     );
     return toPage(

@@ -25,7 +25,7 @@ interface Locked {
   level: ReturnType<typeof taskAccess>;
 }
 
-/** Claim, complete, return, reassign, comment and link documents; every write locks the task's case. */
+/** Claim, complete (with a result), return, reassign, comment and link documents; every write locks the task's case. */
 @Injectable()
 export class TaskCommandsService {
   constructor(
@@ -56,6 +56,7 @@ export class TaskCommandsService {
     user: Principal,
     id: string,
     command: (manager: EntityManager) => Promise<TaskCommand> | TaskCommand,
+    result: string | null = null,
   ): Promise<TaskDetailView> {
     await this.dataSource.transaction(async (manager) => {
       const { actor, contractCase, task, caseTasks } = await this.locked(manager, user, id);
@@ -76,6 +77,7 @@ export class TaskCommandsService {
         status: transition.to,
         assigneeId: transition.assigneeId,
         doneAt: transition.to === TaskStatus.Done ? now : null,
+        result: transition.to === TaskStatus.Done ? result : null,
       });
       await this.tasks.addEvent(manager, id, {
         kind: transition.command,
@@ -106,8 +108,10 @@ export class TaskCommandsService {
     return this.run(user, id, () => ({ type: TaskCommandType.Claim }));
   }
 
-  complete(user: Principal, id: string): Promise<TaskDetailView> {
-    return this.run(user, id, () => ({ type: TaskCommandType.Complete }));
+  /** Done, with what the assignee reports (stored with the task; blank means none). */
+  complete(user: Principal, id: string, result?: string): Promise<TaskDetailView> {
+    const text = result?.trim() ? result.trim() : null;
+    return this.run(user, id, () => ({ type: TaskCommandType.Complete }), text);
   }
 
   giveBack(user: Principal, id: string, reason: string): Promise<TaskDetailView> {

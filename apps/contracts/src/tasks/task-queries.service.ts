@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@dealgate/auth';
 import { Clock, Page, toPage } from '@dealgate/common';
-import { ContractErrorCode, Role, contractError } from '@dealgate/domain';
-import { ContractActorService } from '../access/contract-actor.service';
+import { ContractErrorCode, Role, TaskGroup, contractError } from '@dealgate/domain';
+import { ContractActor, ContractActorService } from '../access/contract-actor.service';
+import { GroupMembersService } from '../access/group-members.service';
 import { CasesRepository } from '../cases/cases.repository';
 import { taskAccess } from './task-guard';
-import { MyTaskGroupsView, TaskDetailView, TaskView, toTaskDetailView, toTaskView } from './task.view';
+import {
+  GroupMembersView,
+  MyTaskGroupsView,
+  TaskDetailView,
+  TaskView,
+  toTaskDetailView,
+  toTaskView,
+} from './task.view';
 import { QueueQuery, TaskListQuery } from './tasks.dto';
 import { TaskListFilter, TasksRepository } from './tasks.repository';
 
@@ -17,7 +25,17 @@ export class TaskQueriesService {
     private readonly cases: CasesRepository,
     private readonly actors: ContractActorService,
     private readonly clock: Clock,
+    private readonly members: GroupMembersService,
   ) {}
+
+  // A group's queue and its people: for its members, its leads and the owner.
+  private assertSeesGroup(actor: ContractActor, group: TaskGroup, what: string): void {
+    if (!actor.groups.includes(group) && !actor.leadOf.includes(group) && !actor.roles.includes(Role.Owner)) {
+      throw contractError(ContractErrorCode.NotGroupMember, `Only members of the ${group} group see its ${what}.`, {
+        group,
+      });
+    }
+  }
 
   private async page(filter: TaskListFilter, query: TaskListQuery): Promise<Page<TaskView>> {
     const now = this.clock.now();
@@ -51,17 +69,15 @@ export class TaskQueriesService {
 
   /** The workable tasks of a group: for its members and the owner. */
   async queue(user: Principal, query: QueueQuery): Promise<Page<TaskView>> {
-    const actor = await this.actors.actorFor(user);
-    if (
-      !actor.groups.includes(query.group) &&
-      !actor.leadOf.includes(query.group) &&
-      !actor.roles.includes(Role.Owner)
-    ) {
-      throw contractError(ContractErrorCode.NotGroupMember, `Only members of the ${query.group} group see its queue.`, {
-        group: query.group,
-      });
-    }
+    this.assertSeesGroup(await this.actors.actorFor(user), query.group, 'queue');
     return this.page({ group: query.group, availableOnly: true, unassigned: query.unassigned }, query);
+  }
+
+  /** The people a task of the group can go to (the reassign picker), by name. */
+  async groupMembers(user: Principal, group: TaskGroup): Promise<GroupMembersView> {
+    this.assertSeesGroup(await this.actors.actorFor(user), group, 'members');
+    const members = await this.members.of(group);
+    return { group, members: members.map((m) => ({ id: m.userId, name: m.name })) };
   }
 
   async get(user: Principal, id: string): Promise<TaskDetailView> {

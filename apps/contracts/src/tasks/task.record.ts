@@ -16,6 +16,8 @@ export interface TaskRecord {
   availableSince: Date | null;
   dueAt: Date | null;
   doneAt: Date | null;
+  /** What the assignee reported when completing it; null before, or when they gave none. */
+  result: string | null;
   createdAt: Date;
   version: number;
   /** The overdue sweep told the group lead (read with the task; not a column of it). */

@@ -19,6 +19,8 @@ export class TaskView {
   availableSince!: string | null;
   dueAt!: string | null;
   doneAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'what the assignee reported when completing the task' })
+  result!: string | null;
   overdue!: boolean;
   @ApiProperty({ description: 'the overdue sweep told the group lead and the task is still not done' })
   escalated!: boolean;
@@ -33,6 +35,20 @@ export class MyTaskGroupsView {
   groups!: TaskGroup[];
   @ApiProperty({ enum: TaskGroup, isArray: true })
   leadOf!: TaskGroup[];
+}
+
+export class GroupMemberView {
+  id!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null when the directory copy cannot show the name' })
+  name!: string | null;
+}
+
+/** The active people a task of the group can be given to (members by role or directory, no salesperson). */
+export class GroupMembersView {
+  @ApiProperty({ enum: TaskGroup })
+  group!: TaskGroup;
+  @ApiProperty({ type: [GroupMemberView], description: 'by name' })
+  members!: GroupMemberView[];
 }
 
 export class TaskDetailView extends TaskView {
@@ -59,6 +75,7 @@ export function toTaskView(t: TaskRecord, now: Date): TaskView {
     availableSince: iso(t.availableSince),
     dueAt: iso(t.dueAt),
     doneAt: iso(t.doneAt),
+    result: t.result,
     overdue: t.status !== TaskStatus.Done && t.dueAt !== null && t.dueAt.getTime() <= now.getTime(),
     escalated: t.status !== TaskStatus.Done && t.escalated,
     companyName: t.companyName,

@@ -1,12 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
 import { Page, PageOf, CommonErrorCode, Refuses } from '@dealgate/common';
-import { ALL_ROLES, ContractErrorCode } from '@dealgate/domain';
+import { ALL_ROLES, ContractErrorCode, TaskGroup } from '@dealgate/domain';
 import { TaskCommandsService } from './task-commands.service';
 import { TaskQueriesService } from './task-queries.service';
-import { MyTaskGroupsView, TaskDetailView, TaskView } from './task.view';
-import { CommentDto, DocumentLinkDto, QueueQuery, ReassignTaskDto, ReturnTaskDto, TaskListQuery } from './tasks.dto';
+import { GroupMembersView, MyTaskGroupsView, TaskDetailView, TaskView } from './task.view';
+import {
+  CommentDto,
+  CompleteTaskDto,
+  DocumentLinkDto,
+  QueueQuery,
+  ReassignTaskDto,
+  ReturnTaskDto,
+  TaskListQuery,
+} from './tasks.dto';
 
 /** Every task command: a task the caller sees, not done, never by a salesperson (applyTaskCommand). */
 const TASK_COMMAND = [
@@ -43,6 +51,20 @@ export class TasksController {
     return this.queries.groups(user);
   }
 
+  @Get('groups/:group/members')
+  @ApiOperation({
+    summary: "The people a task of the group can go to, by name (the group's members and leads, and the owner)",
+  })
+  @ApiParam({ name: 'group', enum: TaskGroup })
+  @ApiOkResponse({ type: GroupMembersView })
+  @Refuses(ContractErrorCode.NotGroupMember)
+  groupMembers(
+    @CurrentUser() user: Principal,
+    @Param('group', new ParseEnumPipe(TaskGroup)) group: TaskGroup,
+  ): Promise<GroupMembersView> {
+    return this.queries.groupMembers(user, group);
+  }
+
   @Get('queue')
   @ApiOperation({
     summary: "A group's workable tasks (members and the owner); filter by status, case, overdue, unassigned",
@@ -77,11 +99,18 @@ export class TasksController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mark your claimed task done; tasks waiting for it become available' })
+  @ApiOperation({
+    summary: 'Mark your claimed task done, optionally with its result; tasks waiting for it become available',
+  })
+  @ApiBody({ type: CompleteTaskDto, required: false })
   @ApiOkResponse({ type: TaskDetailView })
   @Refuses(...TASK_COMMAND, ContractErrorCode.TaskNotClaimed, ContractErrorCode.NotAssignee)
-  complete(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDetailView> {
-    return this.commands.complete(user, id);
+  complete(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CompleteTaskDto,
+  ): Promise<TaskDetailView> {
+    return this.commands.complete(user, id, dto.result);
   }
 
   @Post(':id/return')

@@ -57,6 +57,14 @@ export class ReturnTaskDto {
   reason!: string;
 }
 
+export class CompleteTaskDto {
+  @ApiPropertyOptional({ description: 'what was done, kept with the task (its detail and history show it)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  result?: string;
+}
+
 export class ReassignTaskDto {
   @IsUUID()
   assigneeId!: string;

@@ -17,7 +17,15 @@ import { OverdueTasksSweep } from './overdue.sweep';
 
 describe('contract tasks and templates (medium, real PostgreSQL and queue)', () => {
   let svc: ContractsUnderTest;
-  const ids = { lead: randomUUID(), legal: randomUUID(), accounting: randomUUID(), seller: randomUUID() };
+  const ids = {
+    lead: randomUUID(),
+    legal: randomUUID(),
+    accounting: randomUUID(),
+    seller: randomUUID(),
+    byRole: randomUUID(),
+    gone: randomUUID(),
+    sellerInLegal: randomUUID(),
+  };
   const token = {
     lead: tokenFor({ userId: ids.lead, roles: [Role.Legal] }),
     legal: tokenFor({ userId: ids.legal, roles: [Role.Legal] }),
@@ -39,10 +47,14 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
       svc.db.url,
       ['contracts'],
       [
-        { userId: ids.lead, roles: [Role.Legal], groups: ['legal'], leadOf: ['legal'] },
-        { userId: ids.legal, roles: [Role.Legal], groups: ['legal'] },
-        { userId: ids.accounting, roles: [Role.Accounting], groups: ['accounting'] },
+        { userId: ids.lead, roles: [Role.Legal], groups: ['legal'], leadOf: ['legal'], name: 'Lea Lead' },
+        { userId: ids.legal, roles: [Role.Legal], groups: ['legal'], name: 'Leo Legal' },
+        { userId: ids.accounting, roles: [Role.Accounting], groups: ['accounting'], name: 'Ada Accounts' },
         { userId: ids.seller, roles: [Role.Salesperson] },
+        // For the member list: legal by role alone, a deactivated lawyer, a salesperson put in the legal group.
+        { userId: ids.byRole, roles: [Role.Legal], name: 'Bea By-Role' },
+        { userId: ids.gone, roles: [Role.Legal], groups: ['legal'], name: 'Gil Gone', active: false },
+        { userId: ids.sellerInLegal, roles: [Role.Salesperson], groups: ['legal'], name: 'Sid Seller' },
       ],
     );
   });
@@ -113,17 +125,51 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
 
     it('makes dependent tasks available, with a due date, only when all their dependencies are done', async () => {
       expect((await act(token.lead, tasks[K.DraftContract], 'complete')).status).toBe(403);
-      await act(token.legal, tasks[K.DraftContract], 'complete');
+      const tooLong = await act(token.legal, tasks[K.DraftContract], 'complete', { result: 'x'.repeat(4001) });
+      expect({ status: tooLong.status, field: tooLong.body.fields?.[0]?.field }).toEqual({
+        status: 400,
+        field: 'result',
+      });
+      // One write: the task is done and keeps its result (no comment is made for it).
+      const completed = await act(token.legal, tasks[K.DraftContract], 'complete', { result: '  Draft v2 sent  ' });
+      expect(completed.body).toEqual(expect.objectContaining({ status: 'done', result: 'Draft v2 sent' }));
+      expect((completed.body.history as unknown[]).at(-1)).toEqual(expect.objectContaining({ kind: 'complete' }));
+      expect(await count(svc.db.url, 'contracts.task_comment WHERE task_id = $1', [tasks[K.DraftContract]])).toBe(1);
       let review = (await call(svc.url, 'GET', `/api/tasks/${tasks[K.ReviewTerms]}`, token.legal)).body;
       expect(review).toEqual(expect.objectContaining({ state: 'blocked', dueAt: null }));
       await act(token.accounting, tasks[K.CreditCheck], 'claim');
-      await act(token.accounting, tasks[K.CreditCheck], 'complete');
+      // Without a body, or with a blank result, a completion keeps no result.
+      expect((await act(token.accounting, tasks[K.CreditCheck], 'complete')).body.result).toBeNull();
       review = (await call(svc.url, 'GET', `/api/tasks/${tasks[K.ReviewTerms]}`, token.legal)).body;
       expect(review.state).toBe('available');
       expect(new Date(review.dueAt).getTime() - new Date(review.availableSince).getTime()).toBe(2 * 86_400_000);
       expect(
         (await emitted(svc.db.url, JobName.TaskAssigned)).filter((a) => a.caseId === caseId).map((a) => a.title),
       ).toEqual(expect.arrayContaining(['Review terms', 'Billing set-up']));
+    });
+
+    it("names the people a group's task can go to, for the group's members and the owner only", async () => {
+      const members = await call(svc.url, 'GET', '/api/tasks/groups/legal/members', token.lead);
+      expect(members.body).toEqual({
+        group: 'legal',
+        members: [
+          { id: ids.byRole, name: 'Bea By-Role' },
+          { id: ids.lead, name: 'Lea Lead' },
+          { id: ids.legal, name: 'Leo Legal' },
+        ],
+      });
+      expect((await call(svc.url, 'GET', '/api/tasks/groups/legal/members', token.legal)).status).toBe(200);
+      const owner = tokenFor({ roles: [Role.Owner] });
+      expect((await call(svc.url, 'GET', '/api/tasks/groups/accounting/members', owner)).body.members).toEqual([
+        { id: ids.accounting, name: 'Ada Accounts' },
+      ]);
+      const refused = await call(svc.url, 'GET', '/api/tasks/groups/legal/members', token.accounting);
+      expect({ status: refused.status, code: refused.body.code }).toEqual({
+        status: 403,
+        code: 'contract.not_group_member',
+      });
+      expect((await call(svc.url, 'GET', '/api/tasks/groups/legal/members', token.seller)).status).toBe(403);
+      expect((await call(svc.url, 'GET', '/api/tasks/groups/sales/members', token.lead)).status).toBe(400);
     });
 
     it('lists my tasks and group queues, filtered and paginated', async () => {
@@ -247,13 +293,24 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
       expect(await queue(`dueBy=${hours(23).toISOString()}`)).toEqual([]);
       expect(await queue(`dueBy=${hours(25).toISOString()}`)).toEqual([['nda', true, true]]);
 
-      const list = (await call<Cases>(svc.url, 'GET', '/api/contracts?sort=due&limit=200', token.legal)).body;
+      // Without a sort: the soonest due first (overdue cases lead), cases with nothing due last.
+      const list = (await call<Cases>(svc.url, 'GET', '/api/contracts?limit=200', token.legal)).body;
       const summary = list.items.find((c) => c.id === caseId);
       expect(summary).toMatchObject({ nextDueAt: hours(24).toISOString(), overdueTasks: 1 });
       const dues = list.items.map((c) => c.nextDueAt);
       const known = dues.filter((d) => d !== null);
       expect(known).toEqual([...known].sort());
       expect(dues.slice(known.length).every((d) => d === null)).toBe(true);
+      type Named = { items: { nextDueAt: string | null; openedAt: string; companyName: string | null }[] };
+      const sorted = async (sort: string) =>
+        (await call<Named>(svc.url, 'GET', `/api/contracts?sort=${sort}&limit=200`, token.legal)).body.items;
+      const latestFirst = (await sorted('-nextDueAt')).map((c) => c.nextDueAt).filter((d) => d !== null);
+      expect(latestFirst).toEqual([...known].sort().reverse());
+      const openedAts = (await sorted('openedAt')).map((c) => c.openedAt);
+      expect(openedAts).toEqual([...openedAts].sort());
+      expect((await sorted('-openedAt')).map((c) => c.openedAt)).toEqual([...openedAts].reverse());
+      for (const old of ['due', 'opened', 'company', 'title'])
+        expect((await call(svc.url, 'GET', `/api/contracts?sort=${old}`, token.legal)).status).toBe(400);
       const otherLine = (
         await call<Cases>(svc.url, 'GET', `/api/contracts?productLineId=${randomUUID()}&limit=200`, token.legal)
       ).body;

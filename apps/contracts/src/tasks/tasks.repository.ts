@@ -19,6 +19,7 @@ interface TaskRow {
   available_since: Date | null;
   due_at: Date | null;
   done_at: Date | null;
+  result: string | null;
   created_at: Date;
   version: number;
   escalated?: boolean;
@@ -46,6 +47,7 @@ const toRecord = (r: TaskRow): TaskRecord => ({
   availableSince: r.available_since,
   dueAt: r.due_at,
   doneAt: r.done_at,
+  result: r.result,
   createdAt: r.created_at,
   version: r.version,
   escalated: r.escalated === true,
@@ -104,11 +106,11 @@ export class TasksRepository {
   async saveState(
     manager: EntityManager,
     id: string,
-    state: Pick<TaskRecord, 'status' | 'assigneeId' | 'doneAt'>,
+    state: Pick<TaskRecord, 'status' | 'assigneeId' | 'doneAt' | 'result'>,
   ): Promise<void> {
     await manager.query(
-      'UPDATE contract_task SET status = $2, assignee_id = $3, done_at = $4, version = version + 1 WHERE id = $1',
-      [id, state.status, state.assigneeId, state.doneAt],
+      'UPDATE contract_task SET status = $2, assignee_id = $3, done_at = $4, result = $5, version = version + 1 WHERE id = $1',
+      [id, state.status, state.assigneeId, state.doneAt, state.result],
     );
   }
 

@@ -6,6 +6,7 @@ import {
   TaskCommandType as C,
   applyTaskCommand,
   groupsForRoles,
+  mayReceiveTask,
   type MachineTask,
   type TaskActor,
   type TaskCommand,
@@ -166,5 +167,22 @@ describe('groupsForRoles', () => {
     [[Role.Owner, Role.SalesHead, Role.Salesperson, Role.Admin], []],
   ])('%j -> %j', (roles, groups) => {
     expect(groupsForRoles(roles)).toEqual(groups);
+  });
+});
+
+describe('mayReceiveTask (the people a lead can pick)', () => {
+  it.each<[string, TaskActor, TaskGroup, boolean]>([
+    ['a member', member, TaskGroup.Legal, true],
+    ['the lead, a member too', lead, TaskGroup.Legal, true],
+    ['a member of another group', accountant, TaskGroup.Legal, false],
+    ['a salesperson who is also a lawyer', salespersonAndLegal, TaskGroup.Legal, false],
+    ['the owner', owner, TaskGroup.Legal, false],
+  ])('%s', (_who, who, group, expected) => {
+    expect(mayReceiveTask(who, group)).toBe(expected);
+  });
+
+  it('agrees with reassign', () => {
+    expect(() => applyTaskCommand(open, lead, reassign(salespersonAndLegal))).toThrow(DomainError);
+    expect(applyTaskCommand(open, lead, reassign(member)).assigneeId).toBe(member.userId);
   });
 });

@@ -71,6 +71,11 @@ export function groupsForRoles(roles: readonly Role[]): TaskGroup[] {
 
 const isMember = (who: Pick<TaskActor, 'groups'>, group: TaskGroup): boolean => who.groups.includes(group);
 
+/** Whether a lead may hand a task of `group` to this person: a member of the group who is no salesperson. */
+export function mayReceiveTask(who: TaskAssignee, group: TaskGroup): boolean {
+  return isMember(who, group) && !who.roles.includes(Role.Salesperson);
+}
+
 // The salesperson exits after the defence: no task, ever, whatever other role they also hold.
 function refuseSalesperson(who: Pick<TaskActor, 'roles'>, message: string): void {
   if (who.roles.includes(Role.Salesperson)) throw contractError(ContractErrorCode.SalespersonExcluded, message);

@@ -4,7 +4,7 @@ import { Loading } from '../../components/states';
 import { useFormat } from '../../i18n/format';
 import { CaseTask, useCaseTaskDetails } from './queries';
 
-/** The documents and comments of every task of the case, newest first. */
+/** The results, documents and comments of every task of the case, newest first. */
 export function CaseActivity({ tasks }: { tasks: CaseTask[] }) {
   const { t } = useTranslation('contracts');
   const f = useFormat();
@@ -13,6 +13,9 @@ export function CaseActivity({ tasks }: { tasks: CaseTask[] }) {
   const entries = details
     .flatMap((d) => d.data ?? [])
     .flatMap((task) => [
+      ...(task.result && task.doneAt
+        ? [{ id: task.id, at: task.doneAt, kind: 'result' as const, task: task.title, text: task.result, url: null }]
+        : []),
       ...task.documents.map((doc) => ({
         id: doc.id,
         at: doc.addedAt,

@@ -2,17 +2,23 @@ import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { ScrollTable } from '../samples/scroll-table';
-import { TaskActions } from '../tasks/task-actions';
+import { TaskActions, useTaskViewer } from '../tasks/task-actions';
+import { taskActionsFor } from '../tasks/task-action-kinds';
 import { TaskBadges, useOwnerLabel } from '../tasks/task-badges';
 import type { CaseTask } from './queries';
 
-/** The case's tasks as a table: the graph's facts in words, with what blocks each and the person's actions. */
+/**
+ * The case's tasks as a table: the graph's facts in words, with what blocks each and the person's actions (a column
+ * only when some task offers the person one).
+ */
 export function CaseTasksTable({ tasks, canAct }: { tasks: CaseTask[]; canAct: boolean }) {
   const { t } = useTranslation('tasks');
   const { t: tc } = useTranslation('contracts');
   const f = useFormat();
   const owner = useOwnerLabel();
   const title = (key: string) => tasks.find((task) => task.key === key)?.title ?? key;
+  const viewer = useTaskViewer();
+  const showActions = canAct && tasks.some((task) => taskActionsFor(task, viewer).length > 0);
   return (
     <ScrollTable minWidth={820} label={tc('graph.tableCaption')}>
       <Table verticalSpacing="sm" aria-label={tc('graph.tableCaption')}>
@@ -23,7 +29,7 @@ export function CaseTasksTable({ tasks, canAct }: { tasks: CaseTask[]; canAct: b
             <Table.Th>{t('columns.owner')}</Table.Th>
             <Table.Th>{t('columns.due')}</Table.Th>
             <Table.Th>{t('columns.state')}</Table.Th>
-            {canAct ? <Table.Th>{t('columns.actions')}</Table.Th> : null}
+            {showActions ? <Table.Th>{t('columns.actions')}</Table.Th> : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -53,7 +59,7 @@ export function CaseTasksTable({ tasks, canAct }: { tasks: CaseTask[]; canAct: b
               <Table.Td>
                 <TaskBadges task={task} critical={task.critical} />
               </Table.Td>
-              {canAct ? (
+              {showActions ? (
                 <Table.Td>
                   <TaskActions task={task} />
                 </Table.Td>

@@ -1,26 +1,30 @@
 import { Anchor, Badge, Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { SortableTh } from '../../components/sortable-th';
+import { useUrlSort } from '../../components/sort';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useFormat } from '../../i18n/format';
 import { ListFooter } from '../../components/list-footer';
 import { useProductLines } from '../samples/queries';
 import { ScrollTable } from '../samples/scroll-table';
 import { CaseStatusBadge } from './case-status';
-import { CASE_PAGE_SIZE, CASE_SORTS, CaseFilters, CaseSort, useCases } from './queries';
+import { CASE_DEFAULT_SORT, CASE_PAGE_SIZE, CASE_SORT_FIELDS, CaseFilters, useCases } from './queries';
 
-/** /contracts: the cases the caller may see; status, product line, sort and page live in the URL. */
+/**
+ * /contracts: the cases the caller may see, the soonest due first or sorted by a column header (the server sorts);
+ * status, product line, sort and page live in the URL.
+ */
 export function CasesListPage() {
   const { t } = useTranslation('contracts');
   const f = useFormat();
   const [params, setParams] = useSearchParams();
   const statusParam = params.get('status');
   const status = statusParam === 'open' || statusParam === 'signed' ? statusParam : undefined;
-  const sortParam = params.get('sort') as CaseSort | null;
-  const sort: CaseSort = sortParam && CASE_SORTS.includes(sortParam) ? sortParam : 'due';
+  const { sort, chosen, setSort } = useUrlSort(CASE_SORT_FIELDS, CASE_DEFAULT_SORT);
   const productLineId = params.get('line') ?? undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const filters: CaseFilters = { status, productLineId, sort, page };
+  const filters: CaseFilters = { status, productLineId, sort: chosen, page };
   const cases = useCases(filters);
   const lines = useProductLines();
   const lineName = (id: string) => lines.data?.items.find((l) => l.id === id)?.name ?? '';
@@ -51,12 +55,18 @@ export function CasesListPage() {
           <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('list.caption')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('list.columns.company')}</Table.Th>
+                <SortableTh field="companyName" sort={sort} onSort={setSort}>
+                  {t('list.columns.company')}
+                </SortableTh>
                 <Table.Th>{t('list.columns.productLine')}</Table.Th>
                 <Table.Th>{t('list.columns.status')}</Table.Th>
-                <Table.Th>{t('list.columns.nextDue')}</Table.Th>
+                <SortableTh field="nextDueAt" sort={sort} onSort={setSort}>
+                  {t('list.columns.nextDue')}
+                </SortableTh>
                 <Table.Th ta="right">{t('list.columns.overdue')}</Table.Th>
-                <Table.Th>{t('list.columns.opened')}</Table.Th>
+                <SortableTh field="openedAt" sort={sort} onSort={setSort}>
+                  {t('list.columns.opened')}
+                </SortableTh>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -139,14 +149,6 @@ export function CasesListPage() {
           onChange={(value) => set('line', value)}
           data={(lines.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
           clearable
-          w={220}
-        />
-        <Select
-          label={t('list.sort')}
-          value={sort}
-          onChange={(value) => set('sort', value === 'due' || value === null ? null : value)}
-          data={CASE_SORTS.map((s) => ({ value: s, label: t(`list.sorts.${s}`) }))}
-          allowDeselect={false}
           w={220}
         />
       </Group>

@@ -1,22 +1,28 @@
 // The contract desk's server state: case lists and pages over the typed client; writes reload cases and tasks.
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema.gen';
+import type { components, operations } from '../../api/schema.gen';
+import { Sort, sortParam } from '../../components/sort';
 import { CONTRACTS_KEY, TASKS_KEY } from '../tasks/queries';
 
 export type CaseSummary = components['schemas']['CaseSummaryView'];
 export type ContractCase = components['schemas']['CaseView'];
 export type CaseTask = components['schemas']['CaseTaskView'];
 export type Terms = components['schemas']['ContractTermsBody'];
-export type CaseSort = 'due' | 'opened' | 'company';
 
 export const CASE_PAGE_SIZE = 20;
-export const CASE_SORTS: CaseSort[] = ['due', 'opened', 'company'];
+/** The fields GET /api/contracts sorts by (`sort`, `-` for descending). */
+export const CASE_SORT_FIELDS = ['companyName', 'nextDueAt', 'openedAt'] as const;
+export type CaseSortField = (typeof CASE_SORT_FIELDS)[number];
+/** The server's order without `sort`: the soonest due first, so overdue cases lead. */
+export const CASE_DEFAULT_SORT: Sort<CaseSortField> = { field: 'nextDueAt', descending: false };
+type CaseSortParam = NonNullable<NonNullable<operations['CasesController_list']['parameters']['query']>['sort']>;
 
 export interface CaseFilters {
   status?: 'open' | 'signed';
   productLineId?: string;
-  sort: CaseSort;
+  /** What the person chose; none keeps the server's default order. */
+  sort?: Sort<CaseSortField>;
   page: number;
 }
 
@@ -30,7 +36,8 @@ export function useCases(filters: CaseFilters) {
             query: {
               limit: CASE_PAGE_SIZE,
               offset: (filters.page - 1) * CASE_PAGE_SIZE,
-              sort: filters.sort,
+              // The field is one of CASE_SORT_FIELDS, so the text is one of the values the API accepts.
+              ...(filters.sort ? { sort: sortParam(filters.sort) as CaseSortParam } : {}),
               ...(filters.status ? { status: filters.status } : {}),
               ...(filters.productLineId ? { productLineId: filters.productLineId } : {}),
             },
@@ -43,10 +50,16 @@ export function useCases(filters: CaseFilters) {
 
 const at = (id: string) => ({ params: { path: { id } } });
 
+/**
+ * One case. The notification stream reloads it when something happens (a decision on my request, a task); while its
+ * deviation approval is pending it is also read again every 15 s, since the decision reaches this service and my
+ * inbox separately and the notification may come first.
+ */
 export function useCase(id: string) {
   return useQuery({
     queryKey: [...CONTRACTS_KEY, 'one', id],
     queryFn: () => unwrap(api.GET('/api/contracts/{id}', at(id))),
+    refetchInterval: (query) => (query.state.data?.deviationApproval?.status === 'pending' ? 15_000 : false),
   });
 }
 

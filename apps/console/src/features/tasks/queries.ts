@@ -48,6 +48,16 @@ export function useTaskGroups() {
   });
 }
 
+/** The people a task of the group can be given to, by name (for the reassign dialog of a group lead). */
+export function useGroupMembers(group: TaskGroup, enabled: boolean) {
+  return useQuery({
+    queryKey: [...TASKS_KEY, 'members', group],
+    enabled,
+    queryFn: () => unwrap(api.GET('/api/tasks/groups/{group}/members', { params: { path: { group } } })),
+    staleTime: 60_000,
+  });
+}
+
 export function useMyTasks(filters: TaskFilters) {
   return useQuery({
     queryKey: [...TASKS_KEY, 'mine', filters],
@@ -95,13 +105,13 @@ const at = (id: string) => ({ params: { path: { id } } });
 
 export const taskCommands = {
   claim: (id: string) => unwrap(api.POST('/api/tasks/{id}/claim', at(id))),
-  /** The result, when given, is kept as a comment first: the API's completion carries no text. */
-  complete: async (v: { id: string; result: string }) => {
-    if (v.result.trim()) await unwrap(api.POST('/api/tasks/{id}/comments', { ...at(v.id), body: { body: v.result } }));
-    return unwrap(api.POST('/api/tasks/{id}/complete', at(v.id)));
-  },
+  /** One write: done, with the result when given (kept with the task). */
+  complete: (v: { id: string; result: string }) =>
+    unwrap(api.POST('/api/tasks/{id}/complete', { ...at(v.id), body: v.result.trim() ? { result: v.result } : {} })),
   giveBack: (v: { id: string; reason: string }) =>
     unwrap(api.POST('/api/tasks/{id}/return', { ...at(v.id), body: { reason: v.reason } })),
+  reassign: (v: { id: string; assigneeId: string }) =>
+    unwrap(api.POST('/api/tasks/{id}/reassign', { ...at(v.id), body: { assigneeId: v.assigneeId } })),
   comment: (v: { id: string; body: string }) =>
     unwrap(api.POST('/api/tasks/{id}/comments', { ...at(v.id), body: { body: v.body } })),
   linkDocument: (v: { id: string; title: string; url: string }) =>

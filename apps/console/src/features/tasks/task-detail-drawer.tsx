@@ -12,7 +12,10 @@ import { taskCommands, useTask, useTaskWrite } from './queries';
 import { TaskActions } from './task-actions';
 import { TaskBadges } from './task-badges';
 
-/** One task beside the desk (its id in the URL): comments, documents, history, and the forms to add to them. */
+/**
+ * One task beside the desk (its id in the URL): its result once done, comments, documents, history, and the forms to
+ * add to them.
+ */
 export function TaskDetailDrawer({ taskId, onClose }: { taskId: string | null; onClose: () => void }) {
   const { t } = useTranslation('tasks');
   const f = useFormat();
@@ -38,6 +41,16 @@ export function TaskDetailDrawer({ taskId, onClose }: { taskId: string | null; o
             {t('detail.openCase')}
           </Anchor>
           <TaskActions task={data} />
+          {data.result ? (
+            <Stack gap={4}>
+              <Title order={3} size="h5">
+                {t('detail.result')}
+              </Title>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {data.result}
+              </Text>
+            </Stack>
+          ) : null}
           <Divider />
           <Title order={3} size="h5">
             {t('detail.comments')}

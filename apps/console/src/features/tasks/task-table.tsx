@@ -4,14 +4,20 @@ import { Link } from 'react-router';
 import { useFormat } from '../../i18n/format';
 import { ScrollTable } from '../samples/scroll-table';
 import type { Task } from './queries';
-import { TaskActions } from './task-actions';
+import { TaskActions, useTaskViewer } from './task-actions';
+import { taskActionsFor } from './task-action-kinds';
 import { TaskBadges, useOwnerLabel } from './task-badges';
 
-/** Tasks of the desk: the case they belong to, group, owner, due moment, state and what the person can do. */
+/**
+ * Tasks of the desk: the case they belong to, group, owner, due moment, state and what the person can do (a column
+ * only when some task offers the person an action, e.g. not in a list of done tasks).
+ */
 export function TaskTable({ tasks, onDetails }: { tasks: Task[]; onDetails: (id: string) => void }) {
   const { t } = useTranslation('tasks');
   const f = useFormat();
   const owner = useOwnerLabel();
+  const viewer = useTaskViewer();
+  const showActions = tasks.some((task) => taskActionsFor(task, viewer).length > 0);
   return (
     <ScrollTable minWidth={880} label={t('desk.caption')}>
       <Table striped verticalSpacing="sm" aria-label={t('desk.caption')}>
@@ -23,7 +29,7 @@ export function TaskTable({ tasks, onDetails }: { tasks: Task[]; onDetails: (id:
             <Table.Th>{t('columns.owner')}</Table.Th>
             <Table.Th>{t('columns.due')}</Table.Th>
             <Table.Th>{t('columns.state')}</Table.Th>
-            <Table.Th>{t('columns.actions')}</Table.Th>
+            {showActions ? <Table.Th>{t('columns.actions')}</Table.Th> : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -57,9 +63,11 @@ export function TaskTable({ tasks, onDetails }: { tasks: Task[]; onDetails: (id:
               <Table.Td>
                 <TaskBadges task={task} />
               </Table.Td>
-              <Table.Td>
-                <TaskActions task={task} />
-              </Table.Td>
+              {showActions ? (
+                <Table.Td>
+                  <TaskActions task={task} />
+                </Table.Td>
+              ) : null}
             </Table.Tr>
           ))}
         </Table.Tbody>
