@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,6 +10,8 @@ import { MessagingModule } from '@dealgate/messaging';
 import { CHASSIS_OPTIONS, ChassisOptions } from './chassis-options';
 import { DirectoryService, UnitUpsertedHandler, UserUpsertedHandler } from './directory';
 import { HealthController } from './health.controller';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyPurgeSweep } from './idempotency/idempotency-purge.sweep';
 import { PingHandler } from './ping';
 
 /**
@@ -48,7 +51,7 @@ export class ChassisModule {
             ...(options.directory ? [UserUpsertedHandler, UnitUpsertedHandler] : []),
             ...options.handlers,
           ],
-          sweeps: options.sweeps ?? [],
+          sweeps: [...(options.sweeps ?? []), IdempotencyPurgeSweep],
           attempts: config.JOB_ATTEMPTS,
           backoffMs: config.JOB_BACKOFF_MS,
           concurrency: config.WORKER_CONCURRENCY,
@@ -64,6 +67,8 @@ export class ChassisModule {
       // modules (the messaging runtime finds them in the whole application).
       providers: [
         { provide: CHASSIS_OPTIONS, useValue: options },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        IdempotencyPurgeSweep,
         PingHandler,
         ...(options.directory ? [DirectoryService, UserUpsertedHandler, UnitUpsertedHandler] : []),
       ],

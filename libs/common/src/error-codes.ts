@@ -32,6 +32,10 @@ export enum CommonErrorCode {
   TooManyRequests = 'too_many_requests',
   /** The service behind the gateway is not answering (the gateway's proxy). */
   ServiceUnavailable = 'service_unavailable',
+  /** The `Idempotency-Key` was used by the same caller for a request with another body. */
+  IdempotencyKeyReused = 'idempotency_key_reused',
+  /** A request with the same `Idempotency-Key` is still running. */
+  IdempotencyInProgress = 'idempotency_in_progress',
 }
 
 /** The status of every common code, for the error filter (domain errors) and the OpenAPI document alike. */
@@ -49,4 +53,6 @@ export const COMMON_CODE_STATUS: Record<CommonErrorCode, number> = {
   [CommonErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [CommonErrorCode.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
   [CommonErrorCode.ServiceUnavailable]: HttpStatus.BAD_GATEWAY,
+  [CommonErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [CommonErrorCode.IdempotencyInProgress]: HttpStatus.CONFLICT,
 };

@@ -4,6 +4,7 @@ import { Approvals1764300000000 } from './1764300000000-approvals';
 import { FrozenRequests1764300100000 } from './1764300100000-frozen-requests';
 import { SubjectAuthors1764300200000 } from './1764300200000-subject-authors';
 import { MessagingRecovery1765000000000 } from './1765000000000-messaging-recovery';
+import { IdempotencyKeys1765000100000 } from './1765000100000-idempotency-keys';
 
 /** Applied in order at start (see libs/database migrateSchema). */
 export const APPROVALS_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const APPROVALS_MIGRATIONS = [
   FrozenRequests1764300100000,
   SubjectAuthors1764300200000,
   MessagingRecovery1765000000000,
+  IdempotencyKeys1765000100000,
 ];

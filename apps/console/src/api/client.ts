@@ -4,8 +4,14 @@ import type { paths } from './schema.gen';
 import { ApiError, toApiError } from './errors';
 import { refresh, session } from './session';
 
-/** Adds the access token; on a 401 refreshes once (the cookie) and repeats the request. */
-async function authorizedFetch(request: Request): Promise<Response> {
+/**
+ * Adds the access token; on a 401 refreshes once (the cookie) and repeats the request. Every POST carries an
+ * `Idempotency-Key` made once per action, so the repeat (or any retry of the same call) cannot create twice.
+ */
+export async function authorizedFetch(request: Request): Promise<Response> {
+  if (request.method === 'POST' && !request.headers.has('idempotency-key')) {
+    request.headers.set('idempotency-key', crypto.randomUUID());
+  }
   const send = (token: string | null) => {
     const attempt = request.clone();
     if (token) attempt.headers.set('authorization', `Bearer ${token}`);

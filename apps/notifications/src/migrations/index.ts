@@ -3,6 +3,7 @@ import { Directory1764201700000 } from './1764201700000-directory';
 import { Notifications1764400000000 } from './1764400000000-notifications';
 import { NotificationData1764900000000 } from './1764900000000-notification-data';
 import { MessagingRecovery1765000000000 } from './1765000000000-messaging-recovery';
+import { IdempotencyKeys1765000100000 } from './1765000100000-idempotency-keys';
 
 /** Applied in order at start (see libs/database migrateSchema). */
 export const NOTIFICATIONS_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const NOTIFICATIONS_MIGRATIONS = [
   Notifications1764400000000,
   NotificationData1764900000000,
   MessagingRecovery1765000000000,
+  IdempotencyKeys1765000100000,
 ];

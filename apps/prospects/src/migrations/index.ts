@@ -7,6 +7,7 @@ import { SampleContributors1764500100000 } from './1764500100000-sample-contribu
 import { BoardIndexes1764600000000 } from './1764600000000-board-indexes';
 import { AnalyticsCredit1764700000000 } from './1764700000000-analytics-credit';
 import { MessagingRecovery1765000000000 } from './1765000000000-messaging-recovery';
+import { IdempotencyKeys1765000100000 } from './1765000100000-idempotency-keys';
 
 /** Applied in order at start (see libs/database migrateSchema). */
 export const PROSPECTS_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const PROSPECTS_MIGRATIONS = [
   BoardIndexes1764600000000,
   AnalyticsCredit1764700000000,
   MessagingRecovery1765000000000,
+  IdempotencyKeys1765000100000,
 ];

@@ -153,6 +153,23 @@ export function errorResponse(sentence: string, codes: string[]) {
   };
 }
 
+/** A create endpoint (a POST answering 201): it takes an `Idempotency-Key` (see libs/chassis idempotency). */
+function isCreateOperation(method: string, facts: RouteFacts): boolean {
+  return method === 'post' && facts.status === 201 && !facts.isPublic;
+}
+
+const IDEMPOTENCY_PARAMETER: Parameter & { description: string } = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the ' +
+    'first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is ' +
+    '422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ' +
+    'ASCII characters, e.g. a UUID per intended action.',
+  schema: { type: 'string', minLength: 1, maxLength: 200 },
+};
+
 /**
  * The codes an operation can answer, by status: the ones its route implies (what the HTTP layer, the guards and
  * the validation give) and the ones its handler declares with `@Refuses`, each under the status the app's own
@@ -174,6 +191,10 @@ export function errorCodesOf(method: string, facts: RouteFacts, statusForCode: S
   if (!facts.isPublic && facts.roles) add(CommonErrorCode.Forbidden);
   if (mutates) add(CommonErrorCode.EntityTooLarge);
   for (const code of facts.refuses) add(code);
+  if (isCreateOperation(method, facts)) {
+    add(CommonErrorCode.IdempotencyKeyReused);
+    add(CommonErrorCode.IdempotencyInProgress);
+  }
   add(CommonErrorCode.TooManyRequests);
   return new Map([...codes].sort(([a], [b]) => a - b).map(([status, set]) => [status, [...set]]));
 }
@@ -235,6 +256,8 @@ export function describeContract(
       const facts = operation?.operationId ? routes.get(operation.operationId) : undefined;
       if (!operation || !facts) continue;
       for (const query of facts.queryTypes) describeQuery(operation.parameters ?? [], query);
+      if (isCreateOperation(method, facts))
+        operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_PARAMETER];
       const versioned = isVersioned(operation, (document.components?.schemas ?? {}) as Record<string, Schema>);
       explainBody(operation, versioned, facts);
       const explicit = (operation.responses ?? {}) as Record<string, { description?: string }>;
