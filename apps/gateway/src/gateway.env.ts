@@ -32,6 +32,12 @@ export class GatewayEnv extends ServiceEnv {
   @IsString()
   CONSOLE_DIR = resolve(process.cwd(), 'dist', 'console');
 
+  /** What the admin's system page shows as the build (e.g. the commit or CI run); unset: none. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  BUILD_ID?: string;
+
   /** The first admin, created when no user exists yet (served mode). */
   @IsOptional()
   @IsEmail()

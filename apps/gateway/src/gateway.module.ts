@@ -9,6 +9,8 @@ import { GatewayEnv } from './gateway.env';
 import { IdentityModule } from './identity/identity.module';
 import { GATEWAY_MIGRATIONS } from './migrations';
 import { PingController } from './system/ping.controller';
+import { SystemStatusController } from './system/system-status.controller';
+import { SystemStatusService } from './system/system-status.service';
 
 @Module({})
 export class GatewayModule {
@@ -28,10 +30,11 @@ export class GatewayModule {
         ThrottlerModule.forRoot(throttlerOptions(config)),
         IdentityModule,
       ],
-      controllers: [PingController],
+      controllers: [PingController, SystemStatusController],
       providers: [
         { provide: GatewayEnv, useValue: config },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
+        SystemStatusService,
       ],
       exports: [GatewayEnv],
     };

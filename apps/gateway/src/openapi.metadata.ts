@@ -6,6 +6,8 @@ export default async () => {
     ['../../../libs/messaging/src/dead-letter.view']: await import('../../../libs/messaging/src/dead-letter.view'),
     ['./audit/audit.repository']: await import('./audit/audit.repository'),
     ['../../../libs/domain/src/roles']: await import('../../../libs/domain/src/roles'),
+    ['../../../libs/messages/src/service-name']: await import('../../../libs/messages/src/service-name'),
+    ['./system/system-status.view']: await import('./system/system-status.view'),
     ['../../../libs/messaging/src/outbox-status']: await import('../../../libs/messaging/src/outbox-status'),
     ['./auth/api-keys.dto']: await import('./auth/api-keys.dto'),
     ['./auth/auth.dto']: await import('./auth/auth.dto'),
@@ -234,6 +236,47 @@ export default async () => {
             },
           },
         ],
+        [
+          import('./system/system-status.view'),
+          {
+            HealthComponent: {
+              name: { required: true, type: () => String },
+              status: { required: true, enum: ['up', 'down'] },
+            },
+            ServiceStatus: {
+              service: { required: true, enum: t['../../../libs/messages/src/service-name'].ServiceName },
+              status: { required: true, enum: ['up', 'down'] },
+              components: { required: true, type: () => [t['./system/system-status.view'].HealthComponent] },
+              outbox: {
+                required: true,
+                type: () => t['../../../libs/messaging/src/outbox-status'].OutboxStatus,
+                nullable: true,
+              },
+            },
+            QueueStatus: {
+              name: { required: true, type: () => String },
+              service: { required: true, enum: t['../../../libs/messages/src/service-name'].ServiceName },
+              waiting: { required: true, type: () => Number, nullable: true },
+              active: { required: true, type: () => Number, nullable: true },
+              delayed: { required: true, type: () => Number, nullable: true },
+              failed: { required: true, type: () => Number, nullable: true },
+              error: { required: true, type: () => String, nullable: true },
+            },
+            BuildInfo: {
+              version: { required: true, type: () => String, description: 'The version in package.json.' },
+              build: { required: true, type: () => String, nullable: true },
+              node: { required: true, type: () => String, description: 'The Node.js version the gateway runs on.' },
+              startedAt: { required: true, type: () => String },
+            },
+            SystemStatus: {
+              status: { required: true, enum: ['ok', 'degraded'] },
+              checkedAt: { required: true, type: () => String },
+              services: { required: true, type: () => [t['./system/system-status.view'].ServiceStatus] },
+              queues: { required: true, type: () => [t['./system/system-status.view'].QueueStatus] },
+              build: { required: true, type: () => t['./system/system-status.view'].BuildInfo },
+            },
+          },
+        ],
       ],
       controllers: [
         [
@@ -299,6 +342,10 @@ export default async () => {
         [
           import('./system/ping.controller'),
           { PingController: { ping: { type: t['./system/ping.controller'].PingResponse } } },
+        ],
+        [
+          import('./system/system-status.controller'),
+          { SystemStatusController: { status: { type: t['./system/system-status.view'].SystemStatus } } },
         ],
       ],
     },

@@ -295,6 +295,7 @@ export default async () => {
               update: { type: t['./webhooks/webhook.view'].WebhookRecord },
               remove: {},
               deliveries: {},
+              sendTest: { type: t['./webhooks/webhook.view'].DeliveryRecord },
             },
           },
         ],

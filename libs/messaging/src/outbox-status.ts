@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 
 /** How far a service's outbox relay is behind: unsent rows and the age of the oldest one. */
 export class OutboxStatus {
-  /** Outbox rows committed but not yet published to their queues. */
+  @ApiProperty({ type: 'integer', description: 'Outbox rows committed but not yet published to their queues' })
   unsent!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: nothing waits' })
   oldestUnsentAt!: string | null;

@@ -1634,6 +1634,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/system/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Health of every service, queue backlog, outbox age and the build (admin)
+         * @description Always 200 while the gateway runs: a service that does not answer is `down` with a null outbox, a queue store that does not answer gives null counts and an error; `status` is then `degraded`.
+         */
+        get: operations["SystemStatusController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/groups": {
         parameters: {
             query?: never;
@@ -1910,7 +1930,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change name, roles, unit or groups (admin; role changes are audited)
+         * Change name, roles, unit or groups (admin; not one's own roles; an admin holds no other role; audited)
          * @description Optimistic concurrency: send the `version` you last read (even for an action with no other input); if the object changed since, nothing changes and the answer is 409 `version_conflict`: read it again and retry.
          */
         patch: operations["UsersController_update"];
@@ -2015,6 +2035,26 @@ export interface paths {
         get: operations["WebhooksController_deliveries"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event (`webhook.test`) to a webhook through the normal delivery path
+         * @description Adds a delivery to the webhook’s log and sends it at once: signed, retried and logged like any other. A paused or disabled webhook answers 409 `conflict` (switch it on first).
+         */
+        post: operations["WebhooksController_sendTest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2281,6 +2321,16 @@ export interface components {
             updatedAt: string;
             /** @description Optimistic concurrency: send it back with a change; a stale one answers 409 `version_conflict`. */
             version: number;
+        };
+        BuildInfo: {
+            /** @description BUILD_ID of the gateway (e.g. the commit); null: unset */
+            build: string | null;
+            /** @description The Node.js version the gateway runs on. */
+            node: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** @description The version in package.json. */
+            version: string;
         };
         BulkAssignDto: {
             /**
@@ -2905,6 +2955,11 @@ export interface components {
             /** @description by name */
             members: components["schemas"]["GroupMemberView"][];
         };
+        HealthComponent: {
+            name: string;
+            /** @enum {string} */
+            status: "up" | "down";
+        };
         LogContactAttemptDto: {
             /** @description When it happened; defaults to now */
             at?: string;
@@ -3171,6 +3226,8 @@ export interface components {
              * @description null: nothing waits
              */
             oldestUnsentAt: string | null;
+            /** @description Outbox rows committed but not yet published to their queues */
+            unsent: number;
         };
         PeriodView: {
             /** Format: date */
@@ -3383,6 +3440,20 @@ export interface components {
             /** Format: uuid */
             id: string;
             version: number;
+        };
+        QueueStatus: {
+            active: number | null;
+            /** @description includes the next run of each of its sweeps */
+            delayed: number | null;
+            error: string | null;
+            failed: number | null;
+            name: string;
+            /**
+             * @description the service that consumes it
+             * @enum {string}
+             */
+            service: "gateway" | "prospects" | "approvals" | "contracts" | "notifications";
+            waiting: number | null;
         };
         ReadAllView: {
             /** @description How many items were unread and are now read */
@@ -3641,6 +3712,18 @@ export interface components {
             contactId: string;
             scheduledAt: string;
         };
+        ServiceStatus: {
+            components: components["schemas"]["HealthComponent"][];
+            /** @description null: the service did not answer */
+            outbox: components["schemas"]["OutboxStatus"] | null;
+            /** @enum {string} */
+            service: "gateway" | "prospects" | "approvals" | "contracts" | "notifications";
+            /**
+             * @description down: /health did not answer 200 (or not at all)
+             * @enum {string}
+             */
+            status: "up" | "down";
+        };
         SignContractDto: {
             signatories: components["schemas"]["SignatoryDto"][];
             /** @description the date on the contract, YYYY-MM-DD; today when absent */
@@ -3784,6 +3867,18 @@ export interface components {
             updatedBy: string | null;
             /** @description Optimistic concurrency: send it back with a replacement; a stale one answers 409 `version_conflict`. */
             version: number;
+        };
+        SystemStatus: {
+            build: components["schemas"]["BuildInfo"];
+            /** Format: date-time */
+            checkedAt: string;
+            queues: components["schemas"]["QueueStatus"][];
+            services: components["schemas"]["ServiceStatus"][];
+            /**
+             * @description degraded: a service is down or a queue did not answer
+             * @enum {string}
+             */
+            status: "ok" | "degraded";
         };
         TaskDetailView: {
             assigneeId: string | null;
@@ -5370,7 +5465,10 @@ export interface operations {
     DelegationController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5424,6 +5522,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_in_progress";
+                    };
+                };
+            };
             /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
@@ -5436,7 +5546,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `approval.delegation_invalid`. */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `approval.delegation_invalid`, `idempotency_key_reused`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5444,7 +5554,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "approval.delegation_invalid";
+                        code: "approval.delegation_invalid" | "idempotency_key_reused";
                     };
                 };
             };
@@ -6568,7 +6678,10 @@ export interface operations {
     ApiKeysController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6634,6 +6747,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_in_progress";
+                    };
+                };
+            };
             /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
@@ -6646,7 +6771,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `identity.scope_exceeds_roles`. */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `identity.scope_exceeds_roles`, `idempotency_key_reused`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6654,7 +6779,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "identity.scope_exceeds_roles";
+                        code: "identity.scope_exceeds_roles" | "idempotency_key_reused";
                     };
                 };
             };
@@ -8971,7 +9096,10 @@ export interface operations {
     OfferController_defend: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9039,7 +9167,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`, `funnel.offer_not_approved`. */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`, `funnel.offer_not_approved`, `idempotency_in_progress`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9047,7 +9175,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict" | "funnel.offer_not_approved";
+                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict" | "funnel.offer_not_approved" | "idempotency_in_progress";
                     };
                 };
             };
@@ -9063,7 +9191,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.meeting_not_held`, `funnel.contact_not_of_prospect`, `funnel.defence_channel_refused`, `funnel.defence_without_decision_maker`. */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.meeting_not_held`, `funnel.contact_not_of_prospect`, `funnel.defence_channel_refused`, `funnel.defence_without_decision_maker`, `idempotency_key_reused`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9071,7 +9199,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.meeting_not_held" | "funnel.contact_not_of_prospect" | "funnel.defence_channel_refused" | "funnel.defence_without_decision_maker";
+                        code: "funnel.meeting_not_held" | "funnel.contact_not_of_prospect" | "funnel.defence_channel_refused" | "funnel.defence_without_decision_maker" | "idempotency_key_reused";
                     };
                 };
             };
@@ -9104,7 +9232,10 @@ export interface operations {
     OfferController_revise: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9172,7 +9303,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`, `funnel.offer_not_revisable`, `funnel.offer_already_open`. */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`, `funnel.offer_not_revisable`, `funnel.offer_already_open`, `idempotency_in_progress`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9180,7 +9311,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict" | "funnel.offer_not_revisable" | "funnel.offer_already_open";
+                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict" | "funnel.offer_not_revisable" | "funnel.offer_already_open" | "idempotency_in_progress";
                     };
                 };
             };
@@ -9196,7 +9327,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.offer_need_unknown`. */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.offer_need_unknown`, `idempotency_key_reused`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9204,7 +9335,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.offer_need_unknown";
+                        code: "funnel.offer_need_unknown" | "idempotency_key_reused";
                     };
                 };
             };
@@ -9454,7 +9585,10 @@ export interface operations {
     approvals_DeadLetterController_replay: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9518,6 +9652,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_in_progress";
+                    };
+                };
+            };
             /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
@@ -9527,6 +9673,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code: "entity_too_large";
+                    };
+                };
+            };
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused";
                     };
                 };
             };
@@ -9710,7 +9868,10 @@ export interface operations {
     contracts_DeadLetterController_replay: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9774,6 +9935,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_in_progress";
+                    };
+                };
+            };
             /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
@@ -9783,6 +9956,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code: "entity_too_large";
+                    };
+                };
+            };
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused";
                     };
                 };
             };
@@ -9954,7 +10139,10 @@ export interface operations {
     gateway_DeadLetterController_replay: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10018,6 +10206,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_in_progress";
+                    };
+                };
+            };
             /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
@@ -10027,6 +10227,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code: "entity_too_large";
+                    };
+                };
+            };
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused";
                     };
                 };
             };
@@ -10186,7 +10398,10 @@ export interface operations {
     notifications_DeadLetterController_replay: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10250,6 +10465,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_in_progress";
+                    };
+                };
+            };
             /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
@@ -10259,6 +10486,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code: "entity_too_large";
+                    };
+                };
+            };
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused";
                     };
                 };
             };
@@ -10442,7 +10681,10 @@ export interface operations {
     prospects_DeadLetterController_replay: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10506,6 +10748,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_in_progress";
+                    };
+                };
+            };
             /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
@@ -10515,6 +10769,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code: "entity_too_large";
+                    };
+                };
+            };
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused";
                     };
                 };
             };
@@ -11029,7 +11295,10 @@ export interface operations {
     ProductLineController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11083,7 +11352,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `conflict`. */
+            /** @description The object is not in a state that allows it. `code`: `conflict`, `idempotency_in_progress`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11091,7 +11360,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "conflict";
+                        code: "conflict" | "idempotency_in_progress";
                     };
                 };
             };
@@ -11107,7 +11376,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.product_line_invalid`. */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.product_line_invalid`, `idempotency_key_reused`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11115,7 +11384,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.product_line_invalid";
+                        code: "funnel.product_line_invalid" | "idempotency_key_reused";
                     };
                 };
             };
@@ -12640,7 +12909,10 @@ export interface operations {
     ActivityController_logAttempt: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12708,7 +12980,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`. */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`, `idempotency_in_progress`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12716,7 +12988,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict";
+                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict" | "idempotency_in_progress";
                     };
                 };
             };
@@ -12732,7 +13004,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.contact_not_of_prospect`. */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.contact_not_of_prospect`, `idempotency_key_reused`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12740,7 +13012,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.contact_not_of_prospect";
+                        code: "funnel.contact_not_of_prospect" | "idempotency_key_reused";
                     };
                 };
             };
@@ -12866,7 +13138,10 @@ export interface operations {
     ActivityController_addContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12934,6 +13209,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_in_progress";
+                    };
+                };
+            };
             /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
@@ -12943,6 +13230,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code: "entity_too_large";
+                    };
+                };
+            };
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused";
                     };
                 };
             };
@@ -13201,7 +13500,10 @@ export interface operations {
     ActivityController_schedule: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13269,7 +13571,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`. */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`, `idempotency_in_progress`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13277,7 +13579,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict";
+                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict" | "idempotency_in_progress";
                     };
                 };
             };
@@ -13293,7 +13595,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.contact_not_of_prospect`, `funnel.not_decision_maker`, `funnel.decision_maker_incomplete`. */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.contact_not_of_prospect`, `funnel.not_decision_maker`, `funnel.decision_maker_incomplete`, `idempotency_key_reused`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13301,7 +13603,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.contact_not_of_prospect" | "funnel.not_decision_maker" | "funnel.decision_maker_incomplete";
+                        code: "funnel.contact_not_of_prospect" | "funnel.not_decision_maker" | "funnel.decision_maker_incomplete" | "idempotency_key_reused";
                     };
                 };
             };
@@ -13805,7 +14107,10 @@ export interface operations {
     OfferController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13873,7 +14178,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `funnel.wrong_stage`, `funnel.offer_already_open`. */
+            /** @description The object is not in a state that allows it. `code`: `funnel.wrong_stage`, `funnel.offer_already_open`, `idempotency_in_progress`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13881,7 +14186,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.wrong_stage" | "funnel.offer_already_open";
+                        code: "funnel.wrong_stage" | "funnel.offer_already_open" | "idempotency_in_progress";
                     };
                 };
             };
@@ -13897,7 +14202,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.brief_not_ready`, `funnel.offer_need_unknown`, `funnel.offer_terms_invalid`. */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.brief_not_ready`, `funnel.offer_need_unknown`, `funnel.offer_terms_invalid`, `idempotency_key_reused`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13905,7 +14210,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.brief_not_ready" | "funnel.offer_need_unknown" | "funnel.offer_terms_invalid";
+                        code: "funnel.brief_not_ready" | "funnel.offer_need_unknown" | "funnel.offer_terms_invalid" | "idempotency_key_reused";
                     };
                 };
             };
@@ -14239,7 +14544,10 @@ export interface operations {
     SampleController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14305,6 +14613,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_in_progress";
+                    };
+                };
+            };
             /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
@@ -14317,7 +14637,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.sample_rationale_required`, `funnel.unit_required`, `funnel.product_line_inactive`. */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.sample_rationale_required`, `funnel.unit_required`, `funnel.product_line_inactive`, `idempotency_key_reused`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14325,7 +14645,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.sample_rationale_required" | "funnel.unit_required" | "funnel.product_line_inactive";
+                        code: "funnel.sample_rationale_required" | "funnel.unit_required" | "funnel.product_line_inactive" | "idempotency_key_reused";
                     };
                 };
             };
@@ -14584,7 +14904,10 @@ export interface operations {
     SampleController_addCompanies: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14652,7 +14975,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `funnel.sample_not_draft`. */
+            /** @description The object is not in a state that allows it. `code`: `funnel.sample_not_draft`, `idempotency_in_progress`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14660,7 +14983,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.sample_not_draft";
+                        code: "funnel.sample_not_draft" | "idempotency_in_progress";
                     };
                 };
             };
@@ -14676,7 +14999,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.no_company_accepted`. */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.no_company_accepted`, `idempotency_key_reused`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14684,7 +15007,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.no_company_accepted";
+                        code: "funnel.no_company_accepted" | "idempotency_key_reused";
                     };
                 };
             };
@@ -14717,7 +15040,10 @@ export interface operations {
     SampleController_addCompaniesCsv: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14788,7 +15114,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `funnel.sample_not_draft`. */
+            /** @description The object is not in a state that allows it. `code`: `funnel.sample_not_draft`, `idempotency_in_progress`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14796,7 +15122,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.sample_not_draft";
+                        code: "funnel.sample_not_draft" | "idempotency_in_progress";
                     };
                 };
             };
@@ -14812,7 +15138,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.csv_malformed`, `funnel.csv_header_invalid`, `funnel.no_company_accepted`. */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `funnel.csv_malformed`, `funnel.csv_header_invalid`, `funnel.no_company_accepted`, `idempotency_key_reused`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14820,7 +15146,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.csv_malformed" | "funnel.csv_header_invalid" | "funnel.no_company_accepted";
+                        code: "funnel.csv_malformed" | "funnel.csv_header_invalid" | "funnel.no_company_accepted" | "idempotency_key_reused";
                     };
                 };
             };
@@ -15166,6 +15492,63 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code: "entity_too_large";
+                    };
+                };
+            };
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+        };
+    };
+    SystemStatusController_status: {
+        parameters: {
+            query?: never;
+            header: {
+                authorization: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemStatus"];
+                };
+            };
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
+                };
+            };
+            /** @description Only for admin. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
                     };
                 };
             };
@@ -15727,7 +16110,10 @@ export interface operations {
     TasksController_comment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -15795,6 +16181,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_in_progress";
+                    };
+                };
+            };
             /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
@@ -15804,6 +16202,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code: "entity_too_large";
+                    };
+                };
+            };
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused";
                     };
                 };
             };
@@ -15957,7 +16367,10 @@ export interface operations {
     TasksController_linkDocument: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16025,6 +16438,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_in_progress";
+                    };
+                };
+            };
             /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
@@ -16034,6 +16459,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code: "entity_too_large";
+                    };
+                };
+            };
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused";
                     };
                 };
             };
@@ -16403,7 +16840,10 @@ export interface operations {
     UnitsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16469,7 +16909,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `identity.unit_name_taken`. */
+            /** @description The object is not in a state that allows it. `code`: `identity.unit_name_taken`, `idempotency_in_progress`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16477,7 +16917,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "identity.unit_name_taken";
+                        code: "identity.unit_name_taken" | "idempotency_in_progress";
                     };
                 };
             };
@@ -16493,7 +16933,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `identity.head_inactive`, `identity.head_without_role`. */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `identity.head_inactive`, `identity.head_without_role`, `idempotency_key_reused`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16501,7 +16941,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "identity.head_inactive" | "identity.head_without_role";
+                        code: "identity.head_inactive" | "identity.head_without_role" | "idempotency_key_reused";
                     };
                 };
             };
@@ -16880,7 +17320,10 @@ export interface operations {
     UsersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16946,7 +17389,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `identity.email_taken`. */
+            /** @description The object is not in a state that allows it. `code`: `identity.email_taken`, `idempotency_in_progress`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16954,7 +17397,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "identity.email_taken";
+                        code: "identity.email_taken" | "idempotency_in_progress";
                     };
                 };
             };
@@ -16970,7 +17413,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `identity.weak_password`, `identity.lead_outside_group`, `identity.unit_inactive`. */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `identity.weak_password`, `identity.admin_with_business_role`, `identity.lead_outside_group`, `identity.unit_inactive`, `idempotency_key_reused`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16978,7 +17421,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "identity.weak_password" | "identity.lead_outside_group" | "identity.unit_inactive";
+                        code: "identity.weak_password" | "identity.admin_with_business_role" | "identity.lead_outside_group" | "identity.unit_inactive" | "idempotency_key_reused";
                     };
                 };
             };
@@ -17124,7 +17567,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Only for admin. `code`: `forbidden`. */
+            /** @description Only for admin; or the caller may not do this to this object. `code`: `forbidden`, `identity.own_roles`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17132,7 +17575,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "forbidden";
+                        code: "forbidden" | "identity.own_roles";
                     };
                 };
             };
@@ -17172,7 +17615,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `identity.lead_outside_group`, `identity.unit_inactive`, `identity.last_admin`. */
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `identity.admin_with_business_role`, `identity.lead_outside_group`, `identity.unit_inactive`, `identity.last_admin`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17180,7 +17623,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "identity.lead_outside_group" | "identity.unit_inactive" | "identity.last_admin";
+                        code: "identity.admin_with_business_role" | "identity.lead_outside_group" | "identity.unit_inactive" | "identity.last_admin";
                     };
                 };
             };
@@ -17624,7 +18067,10 @@ export interface operations {
     WebhooksController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17678,6 +18124,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_in_progress";
+                    };
+                };
+            };
             /** @description The body is over the size limit. `code`: `entity_too_large`. */
             413: {
                 headers: {
@@ -17687,6 +18145,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code: "entity_too_large";
+                    };
+                };
+            };
+            /** @description A business rule is not met: `code` names it, `message` says it in words. `code`: `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused";
                     };
                 };
             };
@@ -18088,6 +18558,124 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code: "webhooks.not_found";
+                    };
+                };
+            };
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    WebhooksController_sendTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new delivery, pending; its attempts follow in the log */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRecord"];
+                };
+            };
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed" | "entity_parse_failed";
+                    };
+                };
+            };
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "invalid_api_key";
+                    };
+                };
+            };
+            /** @description Only for admin. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller. `code`: `webhooks.not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "webhooks.not_found";
+                    };
+                };
+            };
+            /** @description The object is not in a state that allows it. `code`: `conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "conflict";
+                    };
+                };
+            };
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
                     };
                 };
             };

@@ -37,6 +37,26 @@ interface ListRow {
   log: DeliveryRecord['log'];
 }
 
+const LIST_COLUMNS = `d.id, d.message_id, d.event_type, d.status, d.attempts, d.next_attempt_at, d.last_status_code,
+  d.last_error, d.created_at, d.delivered_at,
+  COALESCE((SELECT json_agg(json_build_object('attempt', a.attempt, 'at', a.attempted_at, 'statusCode', a.status_code,
+             'error', a.error, 'durationMs', a.duration_ms) ORDER BY a.attempt)
+            FROM webhook_attempt a WHERE a.delivery_id = d.id), '[]') AS log`;
+
+const toDeliveryRecord = (r: ListRow): DeliveryRecord => ({
+  id: r.id,
+  messageId: r.message_id,
+  eventType: r.event_type,
+  status: r.status,
+  attempts: r.attempts,
+  nextAttemptAt: r.status === 'pending' ? new Date(r.next_attempt_at) : null,
+  lastStatusCode: r.last_status_code,
+  lastError: r.last_error,
+  createdAt: new Date(r.created_at),
+  deliveredAt: r.delivered_at ? new Date(r.delivered_at) : null,
+  log: r.log,
+});
+
 /** One row per webhook and event, worked by the delivery sweep: pending -> delivering -> succeeded | pending | failed. */
 @Injectable()
 export class WebhookDeliveryRepository {
@@ -54,6 +74,19 @@ export class WebhookDeliveryRepository {
         [webhookId, event.messageId, event.eventType, event.body],
       );
     }
+  }
+
+  /** One delivery outside an event's transaction (a test event an admin asked for); answers it as the log shows it. */
+  async enqueueOne(
+    webhookId: string,
+    event: { messageId: string; eventType: string; body: string },
+  ): Promise<DeliveryRecord> {
+    await this.dataSource.transaction((manager) => this.enqueue(manager, [webhookId], event));
+    const rows = await this.dataSource.query<ListRow[]>(
+      `SELECT ${LIST_COLUMNS} FROM webhook_delivery d WHERE d.webhook_id = $1 AND d.message_id = $2`,
+      [webhookId, event.messageId],
+    );
+    return toDeliveryRecord(rows[0]);
   }
 
   /** A delivery whose sender died mid-request goes back to pending (webhooks are at least once; receivers dedupe by delivery id). */
@@ -159,11 +192,7 @@ export class WebhookDeliveryRepository {
     page: { limit: number; offset: number },
   ): Promise<{ items: DeliveryRecord[]; total: number }> {
     const rows = await this.dataSource.query<ListRow[]>(
-      `SELECT d.id, d.message_id, d.event_type, d.status, d.attempts, d.next_attempt_at, d.last_status_code, d.last_error,
-              d.created_at, d.delivered_at,
-              COALESCE((SELECT json_agg(json_build_object('attempt', a.attempt, 'at', a.attempted_at, 'statusCode', a.status_code,
-                         'error', a.error, 'durationMs', a.duration_ms) ORDER BY a.attempt)
-                        FROM webhook_attempt a WHERE a.delivery_id = d.id), '[]') AS log
+      `SELECT ${LIST_COLUMNS}
          FROM webhook_delivery d WHERE d.webhook_id = $1 ORDER BY d.created_at DESC, d.id LIMIT $2 OFFSET $3`,
       [webhookId, page.limit, page.offset],
     );
@@ -171,21 +200,6 @@ export class WebhookDeliveryRepository {
       'SELECT count(*)::int AS n FROM webhook_delivery WHERE webhook_id = $1',
       [webhookId],
     );
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        messageId: r.message_id,
-        eventType: r.event_type,
-        status: r.status,
-        attempts: r.attempts,
-        nextAttemptAt: r.status === 'pending' ? new Date(r.next_attempt_at) : null,
-        lastStatusCode: r.last_status_code,
-        lastError: r.last_error,
-        createdAt: new Date(r.created_at),
-        deliveredAt: r.delivered_at ? new Date(r.delivered_at) : null,
-        log: r.log,
-      })),
-      total: n,
-    };
+    return { items: rows.map(toDeliveryRecord), total: n };
   }
 }

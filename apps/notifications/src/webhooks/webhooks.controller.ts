@@ -1,7 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { Page, PageOf, Refuses } from '@dealgate/common';
+import { CommonErrorCode, Page, PageOf, Refuses } from '@dealgate/common';
 import { Role, NotificationErrorCode } from '@dealgate/domain';
 import { DeliveryRecord } from './webhook-delivery.repository';
 import { CreateWebhookDto, DeliveryListQuery, UpdateWebhookDto, WebhookListQuery } from './webhook.dto';
@@ -58,5 +65,22 @@ export class WebhooksController {
   @Refuses(NotificationErrorCode.WebhookNotFound)
   deliveries(@Param('id', ParseUUIDPipe) id: string, @Query() query: DeliveryListQuery): Promise<Page<DeliveryRecord>> {
     return this.webhooks.deliveriesOf(id, query);
+  }
+
+  @Post(':id/test')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Send a test event (`webhook.test`) to a webhook through the normal delivery path',
+    description:
+      'Adds a delivery to the webhook’s log and sends it at once: signed, retried and logged like any other. ' +
+      'A paused or disabled webhook answers 409 `conflict` (switch it on first).',
+  })
+  @ApiAcceptedResponse({
+    type: DeliveryRecord,
+    description: 'The new delivery, pending; its attempts follow in the log',
+  })
+  @Refuses(NotificationErrorCode.WebhookNotFound, CommonErrorCode.Conflict)
+  sendTest(@Param('id', ParseUUIDPipe) id: string): Promise<DeliveryRecord> {
+    return this.webhooks.sendTest(id);
   }
 }

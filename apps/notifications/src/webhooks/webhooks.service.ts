@@ -1,21 +1,29 @@
-import { Injectable } from '@nestjs/common';
-import { Clock, Page, toPage } from '@dealgate/common';
-import { NotificationErrorCode, notificationError } from '@dealgate/domain';
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Clock, CommonErrorCode, Page, toPage } from '@dealgate/common';
+import { DomainError, NotificationErrorCode, notificationError } from '@dealgate/domain';
 import { sealPersonalData } from '@dealgate/messages';
 import { Principal } from '@dealgate/auth';
 import { NotificationsEnv } from '../notifications.env';
 import { DeliveryRecord, WebhookDeliveryRepository } from './webhook-delivery.repository';
+import { WebhookDeliverySweep } from './webhook-delivery.sweep';
 import { CreateWebhookDto, UpdateWebhookDto } from './webhook.dto';
 import { WebhookRecord, WebhookRepository } from './webhook.repository';
+
+/** The event type of a test delivery an admin asked for (`POST /api/webhooks/:id/test`); never a domain event. */
+export const WEBHOOK_TEST_EVENT = 'webhook.test';
 
 /** Admin management of webhook endpoints. Secrets are stored sealed and never returned. */
 @Injectable()
 export class WebhooksService {
+  private readonly logger = new Logger(WebhooksService.name);
+
   constructor(
     private readonly webhooks: WebhookRepository,
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly config: NotificationsEnv,
     private readonly clock: Clock,
+    private readonly sweep: WebhookDeliverySweep,
   ) {}
 
   private seal(secret: string): string {
@@ -67,6 +75,36 @@ export class WebhooksService {
     await this.get(id);
     const { items, total } = await this.deliveries.list(id, page);
     return toPage(items, total, page);
+  }
+
+  /**
+   * A test event for one webhook, through the normal delivery path: a delivery row (event `webhook.test`, a fresh
+   * message id) that the delivery sweep signs, POSTs, retries and logs like any other. The sweep is nudged at once
+   * so the attempt follows within moments instead of at the next scheduled run.
+   */
+  async sendTest(id: string): Promise<DeliveryRecord> {
+    const webhook = await this.get(id);
+    if (!webhook.active) {
+      throw new DomainError(
+        CommonErrorCode.Conflict,
+        'This webhook is paused or disabled: switch it on first, then send the test.',
+        { webhookId: id },
+      );
+    }
+    const now = this.clock.now();
+    const messageId = randomUUID();
+    // Ids only, like every event the webhooks send: the receiver can tell it from real traffic by `event`.
+    const body = JSON.stringify({
+      event: WEBHOOK_TEST_EVENT,
+      messageId,
+      occurredAt: now.toISOString(),
+      data: { webhookId: id },
+    });
+    const delivery = await this.deliveries.enqueueOne(id, { messageId, eventType: WEBHOOK_TEST_EVENT, body });
+    this.sweep.run(this.clock.now()).catch((error: unknown) => {
+      this.logger.warn(`Webhook sweep after a test delivery failed: ${(error as Error).message}`);
+    });
+    return delivery;
   }
 
   private notFound(id: string): never {
