@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
+import { Agent } from 'node:http';
 import { CommonErrorCode } from '@dealgate/common';
 import { ServiceName } from '@dealgate/messages';
 import { BACKEND_SERVICES, BackendService, RESOURCE_OWNERS, opsTarget } from './service-routes';
@@ -32,6 +33,9 @@ export function mountServiceProxies(app: NestExpressApplication, urls: Record<Ba
   for (const service of BACKEND_SERVICES) {
     const proxy = createProxyMiddleware<Request, Response>({
       target: urls[service],
+      // Connections to the services are kept and reused: without it every request opened a TCP connection to the
+      // service and the service's `connection: close` reached the client, so clients could not keep theirs either.
+      agent: new Agent({ keepAlive: true, maxSockets: 256 }),
       pathFilter: (path) => ownerOf(path) === service,
       pathRewrite: (path) => (opsTarget(path) ? path.replace(`/api/ops/${service}`, '/api/ops') : path),
       proxyTimeout: 30_000,
