@@ -156,8 +156,8 @@ function DrillList({ query, page, onPage }: { query: DrillQuery; page: number; o
                       <Table.Td>
                         <Badge
                           size="sm"
-                          variant="light"
-                          color={p.status === 'lost' ? 'red.8' : p.status === 'won' ? 'teal.8' : 'indigo'}
+                          variant="filled"
+                          color={p.status === 'lost' ? 'red.8' : p.status === 'won' ? 'teal.9' : 'indigo.8'}
                         >
                           {t(`drill.status.${p.status}`)}
                         </Badge>

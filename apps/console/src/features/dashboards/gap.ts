@@ -10,9 +10,9 @@ export function gapTone(row: { plan: number; fact: number }): GapTone {
 }
 
 export const GAP_COLOR: Record<GapTone, string> = {
-  behind: 'red.8',
-  met: 'teal.8',
-  ahead: 'teal.8',
+  behind: 'red.9',
+  met: 'teal.9',
+  ahead: 'teal.9',
   unplanned: 'gray.7',
 };
 

@@ -161,8 +161,8 @@ function NormsView({ lines, settings, unitId }: { lines: NormLine[]; settings: N
                         {l ? (
                           <Badge
                             size="sm"
-                            variant={l.breach ? 'filled' : 'light'}
-                            color={l.breach ? 'red.8' : l.status === 'no_data' ? 'gray' : 'teal'}
+                            variant="filled"
+                            color={l.breach ? 'red.8' : l.status === 'no_data' ? 'gray.7' : 'teal.9'}
                           >
                             {l.breach
                               ? t('norms.breach', { status: t(`norms.status.${l.status}`) })

@@ -21,6 +21,9 @@ import {
   useSavePlan,
 } from './queries';
 
+// The report's key for figures credited to no salesperson (entries into sampling): shown, never planned.
+const NO_SALESPERSON = '00000000-0000-0000-0000-000000000000';
+
 /** Plan vs fact per stage for the period's months; with one month chosen, each salesperson's plan is edited here. */
 export function PlanSection({ period, filters }: { period: Period; filters: DashboardFilters }) {
   const { t } = useTranslation('dashboards');
@@ -160,9 +163,10 @@ function PlanReportView({
                 <PersonRow
                   key={id}
                   salespersonId={id}
-                  name={people.names.get(id) ?? t('people.colleague')}
+                  name={id === NO_SALESPERSON ? t('people.nobody') : (people.names.get(id) ?? t('people.colleague'))}
                   rows={report.items.filter((r) => r.key === id)}
-                  month={month}
+                  month={id === NO_SALESPERSON ? null : month}
+                  editable={month !== null}
                   lines={lines.filter(
                     (l) => l.salespersonId === id && (l.productLineId ?? undefined) === filters.productLineId,
                   )}
@@ -200,6 +204,7 @@ function PersonRow({
   name,
   rows,
   month,
+  editable,
   lines,
   productLineId,
   range,
@@ -208,6 +213,7 @@ function PersonRow({
   name: string;
   rows: PlanFactRow[];
   month: string | null;
+  editable: boolean;
   lines: PlanLine[];
   productLineId?: string;
   range: { from: string; to: string };
@@ -265,6 +271,7 @@ function PersonRow({
                 <Text span size="sm">
                   <Figure
                     value={row.fact}
+                    plain={salespersonId === NO_SALESPERSON}
                     query={{
                       ...range,
                       salespersonId,
@@ -283,9 +290,9 @@ function PersonRow({
           </Table.Td>
         );
       })}
-      {month ? (
+      {editable ? (
         <Table.Td>
-          {draft ? (
+          {!month ? null : draft ? (
             <Stack gap={4}>
               <Group gap={4} wrap="nowrap">
                 <Button size="xs" onClick={submit} loading={save.isPending}>

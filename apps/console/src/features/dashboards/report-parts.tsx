@@ -16,7 +16,7 @@ export function isRefusal(error: unknown): boolean {
 export function Forbidden() {
   const { t } = useTranslation('dashboards');
   return (
-    <Alert color="orange" role="alert" title={t('forbidden.title')}>
+    <Alert color="red" role="alert" title={t('forbidden.title')}>
       {t('forbidden.body')}
     </Alert>
   );
@@ -123,9 +123,19 @@ export function drillHref(query: DrillQuery): string {
 }
 
 /** A figure that opens the prospects behind it (a plain number when there are none). */
-export function Figure({ value, query, label }: { value: number; query: DrillQuery; label: string }) {
+export function Figure({
+  value,
+  query,
+  label,
+  plain = false,
+}: {
+  value: number;
+  query: DrillQuery;
+  label: string;
+  plain?: boolean;
+}) {
   const format = useFormat();
-  if (value === 0) return <>{format.number(0)}</>;
+  if (value === 0 || plain) return <>{format.number(value)}</>;
   return (
     <Anchor component={Link} to={drillHref(query)} c="indigo.8" fw={600} aria-label={label}>
       {format.number(value)}

@@ -90,7 +90,7 @@ function TimeView({ lines }: { lines: StageTime[] }) {
                   <Table.Td>{l.productLineName}</Table.Td>
                   <Table.Td>{common(`stages.${l.stage}`)}</Table.Td>
                   <Table.Td ta="right">{format.number(l.count)}</Table.Td>
-                  <Table.Td ta="right" c={over ? 'red.8' : undefined} fw={over ? 700 : undefined}>
+                  <Table.Td ta="right" c={over ? 'red.9' : undefined} fw={over ? 700 : undefined}>
                     {days(l.medianDays)}
                     {over ? ` (${t('time.over')})` : ''}
                   </Table.Td>
@@ -153,7 +153,7 @@ function StalledList({ filters }: { filters: DashboardFilters }) {
                         </Table.Td>
                         <Table.Td ta="right">{format.number(s.daysInStage)}</Table.Td>
                         <Table.Td ta="right">{format.number(s.limitDays)}</Table.Td>
-                        <Table.Td ta="right" c="red.8" fw={600}>
+                        <Table.Td ta="right" c="red.9" fw={600}>
                           {format.number(s.daysOver)}
                         </Table.Td>
                       </Table.Tr>

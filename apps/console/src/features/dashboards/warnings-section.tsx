@@ -62,7 +62,7 @@ export function WarningsSection({ filters }: { filters: DashboardFilters }) {
                           <Table.Td fw={500}>{people.names.get(w.salespersonId) ?? t('people.colleague')}</Table.Td>
                           <Table.Td>
                             <Stack gap={2}>
-                              <Badge color="red.8" variant="light" size="sm">
+                              <Badge color="red.8" variant="filled" size="sm">
                                 {t(`warnings.kinds.${w.kind}`)}
                               </Badge>
                               <Text size="sm">
