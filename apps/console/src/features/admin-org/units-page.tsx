@@ -87,8 +87,7 @@ function UnitRow({ unit, head }: { unit: Unit; head: string | null }) {
           ) : null}
           <Button
             size="xs"
-            variant="subtle"
-            color={unit.active ? 'red.8' : undefined}
+            variant="default"
             onClick={closeModal.open}
             aria-label={t(unit.active ? 'units.closeOf' : 'units.reopenOf', { name: unit.name })}
           >
