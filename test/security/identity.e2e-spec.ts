@@ -271,6 +271,49 @@ describe('identity and sessions', () => {
     expect(log.body.items.every((e) => e.event === 'roles.changed')).toBe(true);
   });
 
+  // Issue #16: an admin gave themselves the owner role, refreshed, and approved a target sample.
+  it('admin separation: nobody changes their own roles, an admin holds no business role, each change audited', async () => {
+    const [self] = await queryOnce<{ id: string; version: number }>(
+      db.url,
+      'SELECT id, version FROM gateway.app_user WHERE email = $1',
+      [ADMIN_EMAIL],
+    );
+    const own = await call(url, 'PATCH', `/api/users/${self.id}`, {
+      token: admin,
+      body: { version: self.version, roles: [Role.Admin, Role.Owner] },
+    });
+    expect(own.status).toBe(403);
+    expect(own.body).toMatchObject({ code: 'identity.own_roles', fields: [{ field: 'roles' }] });
+    const mixed = await call(url, 'POST', '/api/users', {
+      token: admin,
+      body: {
+        email: 'mixed@example.test',
+        name: 'Mixed Roles',
+        password: USER_PASSWORD,
+        roles: [Role.Admin, Role.Owner],
+      },
+    });
+    expect(mixed.status).toBe(422);
+    expect(mixed.body).toMatchObject({ code: 'identity.admin_with_business_role' });
+    const other = await createUser(url, admin, { roles: [Role.Owner] });
+    const raised = await call(url, 'PATCH', `/api/users/${other.id}`, {
+      token: admin,
+      body: { version: other.version, roles: [Role.Owner, Role.Admin] },
+    });
+    expect(raised.status).toBe(422);
+    // Another admin may make someone an admin (only an admin), and it is in the audit log with who did it.
+    const promoted = await call(url, 'PATCH', `/api/users/${other.id}`, {
+      token: admin,
+      body: { version: other.version, roles: [Role.Admin] },
+    });
+    expect(promoted.status).toBe(200);
+    const [entry] = await audit('roles.changed', other.id).then((rows) => rows.slice(-1));
+    expect(entry).toMatchObject({ actor_user_id: self.id, details: { added: [Role.Admin], removed: [Role.Owner] } });
+    expect(await queryOnce(db.url, 'SELECT 1 FROM gateway.app_user WHERE email = $1', ['mixed@example.test'])).toEqual(
+      [],
+    );
+  });
+
   it('limits login attempts per address and e-mail, and audits failures', async () => {
     const email = 'nobody-here@example.test';
     const statuses: number[] = [];

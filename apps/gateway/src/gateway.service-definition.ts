@@ -39,6 +39,8 @@ const IDENTITY_STATUS: Record<IdentityErrorCode, number> = {
   [IdentityErrorCode.HeadInactive]: 422,
   [IdentityErrorCode.UnitInactive]: 422,
   [IdentityErrorCode.LastAdmin]: 422,
+  [IdentityErrorCode.OwnRoles]: 403,
+  [IdentityErrorCode.AdminWithBusinessRole]: 422,
   [IdentityErrorCode.VersionConflict]: 409,
 };
 

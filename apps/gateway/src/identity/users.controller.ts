@@ -18,6 +18,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Create a user with roles, unit and task groups (admin)' })
   @Refuses(
     IdentityErrorCode.WeakPassword,
+    IdentityErrorCode.AdminWithBusinessRole,
     IdentityErrorCode.LeadOutsideGroup,
     IdentityErrorCode.UnitNotFound,
     IdentityErrorCode.UnitInactive,
@@ -42,9 +43,13 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change name, roles, unit or groups (admin; role changes are audited)' })
+  @ApiOperation({
+    summary: "Change name, roles, unit or groups (admin; not one's own roles; an admin holds no other role; audited)",
+  })
   @Refuses(
     IdentityErrorCode.UserNotFound,
+    IdentityErrorCode.OwnRoles,
+    IdentityErrorCode.AdminWithBusinessRole,
     IdentityErrorCode.LeadOutsideGroup,
     IdentityErrorCode.UnitNotFound,
     IdentityErrorCode.UnitInactive,

@@ -10,6 +10,7 @@ import {
   normalizeEmail,
   passwordProblems,
   removesLastAdmin,
+  roleAssignmentProblem,
   roleChanges,
 } from '@dealgate/domain';
 import { Clock, Page, toPage } from '@dealgate/common';
@@ -47,6 +48,8 @@ export class UsersService {
     options: { mustChangePassword?: boolean } = {},
   ): Promise<UserView> {
     const email = normalizeEmail(dto.email);
+    const id = randomUUID();
+    this.assertRoleAssignment(actor?.userId ?? null, id, dto.roles, null);
     this.assertPassword(dto.password, email, dto.name);
     const groups = dto.groups ?? [];
     const leadOf = dto.leadOf ?? [];
@@ -56,7 +59,7 @@ export class UsersService {
       if (dto.unitId) await this.assertUnitUsable(dto.unitId, manager);
       const created = await this.users.insert(
         {
-          id: randomUUID(),
+          id,
           email,
           name: dto.name.trim(),
           passwordHash,
@@ -108,7 +111,10 @@ export class UsersService {
       const leadOf = dto.leadOf ?? (dto.groups ? before.leadOf.filter((g) => groups.includes(g)) : before.leadOf);
       this.assertLeads(groups, leadOf);
       if (dto.unitId) await this.assertUnitUsable(dto.unitId, manager);
-      if (dto.roles) await this.assertKeepsAnAdmin(before, before.active && dto.roles.includes(Role.Admin), manager);
+      if (dto.roles) {
+        this.assertRoleAssignment(actor.userId, before.id, dto.roles, before.roles);
+        await this.assertKeepsAnAdmin(before, before.active && dto.roles.includes(Role.Admin), manager);
+      }
       return { name: dto.name?.trim(), roles: dto.roles, unitId: dto.unitId, groups, leadOf };
     });
     return toUserView(user);
@@ -208,6 +214,21 @@ export class UsersService {
       throw identityError(IdentityErrorCode.WeakPassword, `The password ${problems.join(', ')}.`, {
         fields: [{ field: 'password', problems }],
       });
+  }
+
+  /** Another admin changes roles, and an admin account holds no business role (libs/domain admin-separation). */
+  private assertRoleAssignment(actorUserId: string | null, targetUserId: string, roles: Role[], before: Role[] | null) {
+    const problem = roleAssignmentProblem({ actorUserId, targetUserId, roles, before });
+    if (problem === 'own_roles')
+      throw identityError(IdentityErrorCode.OwnRoles, 'Nobody changes their own roles; ask another admin.', {
+        fields: [{ field: 'roles', problems: ['are your own: another admin must change them'] }],
+      });
+    if (problem === 'admin_with_business_role')
+      throw identityError(
+        IdentityErrorCode.AdminWithBusinessRole,
+        'An admin account holds no other role: admins configure and make no business decisions. Use a second account for business work.',
+        { fields: [{ field: 'roles', problems: ['admin cannot be combined with another role'] }] },
+      );
   }
 
   private assertLeads(groups: string[], leadOf: string[]): void {

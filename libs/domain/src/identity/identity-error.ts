@@ -18,6 +18,8 @@ export enum IdentityErrorCode {
   HeadInactive = 'identity.head_inactive',
   UnitInactive = 'identity.unit_inactive',
   LastAdmin = 'identity.last_admin',
+  OwnRoles = 'identity.own_roles',
+  AdminWithBusinessRole = 'identity.admin_with_business_role',
   VersionConflict = 'version_conflict',
 }
 

@@ -4,3 +4,4 @@ export * from './refresh-rotation';
 export * from './api-key';
 export * from './directory-rules';
 export * from './unit-members';
+export * from './admin-separation';
