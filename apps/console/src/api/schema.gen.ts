@@ -2204,7 +2204,7 @@ export interface components {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "requested" | "step_opened" | "approved" | "rejected" | "recalled" | "voided" | "reminded" | "escalated" | "delegation_created" | "delegation_revoked" | "policy_updated";
+            action: "requested" | "step_opened" | "approved" | "rejected" | "recalled" | "voided" | "overruled" | "reminded" | "escalated" | "delegation_created" | "delegation_revoked" | "policy_updated";
             /**
              * Format: uuid
              * @description Null for the system (sweeps, voids sent by the requesting service).
@@ -15512,9 +15512,7 @@ export interface operations {
     SystemStatusController_status: {
         parameters: {
             query?: never;
-            header: {
-                authorization: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };

@@ -1,4 +1,5 @@
-import { Controller, Get, Headers } from '@nestjs/common';
+import { Controller, Get, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@dealgate/auth';
 import { Role } from '@dealgate/domain';
@@ -20,7 +21,8 @@ export class SystemStatusController {
       'store that does not answer gives null counts and an error; `status` is then `degraded`.',
   })
   @ApiOkResponse({ type: SystemStatus })
-  status(@Headers('authorization') authorization: string): Promise<SystemStatus> {
-    return this.system.status(authorization);
+  // The caller's token goes on to each service's outbox endpoint (not an input of this operation).
+  status(@Req() request: Request): Promise<SystemStatus> {
+    return this.system.status(request.headers.authorization ?? '');
   }
 }
