@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Role } from '@dealgate/domain';
 import { queryOnce, waitFor } from '@dealgate/testing';
 import { expectAccessible, launchChromium, logIn, newContext, screenshot } from './support/browser';
-import { ADMIN, ConsoleWorld, http, startConsoleWorld } from './support/console-world';
+import { ADMIN, ConsoleWorld, approvedProspects, http, startConsoleWorld } from './support/console-world';
 import { briefedProspect } from './support/deal-walk';
 import { signIn, toastsGone } from './support/page-actions';
 
@@ -44,6 +44,13 @@ describe('console dashboards', () => {
         (await queryOnce(world.db.url, 'SELECT 1 FROM prospects.directory_unit WHERE head_user_id = $1', [head.id]))
           .length === 1,
       { what: 'the South head in the prospects directory' },
+    );
+    // A prospect that entered its stage long ago: the stalled list has a row.
+    const { prospects } = await approvedProspects(world, ['Epsilon Mills Zrt']);
+    await queryOnce(
+      world.db.url,
+      `UPDATE prospects.prospect SET stage_entered_at = now() - interval '60 days' WHERE id = $1`,
+      [prospects[0].id],
     );
     south = { unitId: unit.id, head: { email: 'sid.southhead@example.test', password: PASSWORD, id: head.id } };
   });
@@ -138,6 +145,11 @@ describe('console dashboards', () => {
     await page.getByRole('heading', { name: 'Kimutatások', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Sam Seller tervének szerkesztése' }).waitFor();
     await page.getByRole('button', { name: 'Terv és tény exportálása CSV-be' }).waitFor();
+    await page.getByRole('tab', { name: 'Szakaszban töltött idő' }).click();
+    await page
+      .getByRole('table', { name: 'Elakadt érdeklődők' })
+      .getByRole('link', { name: 'Epsilon Mills Zrt' })
+      .waitFor();
     await everyTab(page, 'hu', 'head');
     await page.goto(`/dashboards/prospects?funnelEvent=lost&from=${month}-01&to=${month}-28&lostReason=no_budget`);
     await page.getByRole('heading', { name: 'A szám mögötti érdeklődők', level: 1 }).waitFor();

@@ -1,4 +1,4 @@
-import { Badge, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -107,7 +107,12 @@ function NormsView({ lines, settings, unitId }: { lines: NormLine[]; settings: N
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: ids.map(name), axisLabel: { interval: 0, width: 90, overflow: 'truncate' } },
-      yAxis: { type: 'value', minInterval: 1 },
+      // Tall enough to show the norm's lines even when the figures are far below them.
+      yAxis: {
+        type: 'value',
+        minInterval: 1,
+        max: ({ max }: { max: number }) => Math.max(max, Math.ceil((meetings?.max ?? meetings?.min ?? 0) * 1.1)),
+      },
       series: [
         {
           type: 'bar',
@@ -134,7 +139,7 @@ function NormsView({ lines, settings, unitId }: { lines: NormLine[]; settings: N
     );
   }
   return (
-    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+    <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg">
       <EChart option={option} label={t('norms.chart')} />
       <ScrollTable minWidth={560} label={t('norms.table')}>
         <Table striped verticalSpacing="xs" aria-label={t('norms.table')}>
@@ -159,15 +164,16 @@ function NormsView({ lines, settings, unitId }: { lines: NormLine[]; settings: N
                       <Stack gap={2} align="flex-end">
                         <span>{l ? value(norm, l.value) : '—'}</span>
                         {l ? (
-                          <Badge
-                            size="sm"
-                            variant="filled"
-                            color={l.breach ? 'red.8' : l.status === 'no_data' ? 'gray.7' : 'teal.9'}
+                          <Text
+                            size="xs"
+                            fw={l.breach ? 700 : 400}
+                            c={l.breach ? 'red.9' : 'gray.7'}
+                            data-breach={l.breach || undefined}
                           >
                             {l.breach
                               ? t('norms.breach', { status: t(`norms.status.${l.status}`) })
                               : t(`norms.status.${l.status}`)}
-                          </Badge>
+                          </Text>
                         ) : null}
                       </Stack>
                     </Table.Td>

@@ -78,12 +78,8 @@ function PlanReportView({
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-      xAxis: {
-        type: 'category',
-        data: STAGES.map((s) => common(`stages.${s}`)),
-        axisLabel: { interval: 0, width: 80, overflow: 'break' },
-      },
-      yAxis: { type: 'value', minInterval: 1 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: STAGES.map((s) => common(`stages.${s}`)) },
       series: [
         { type: 'bar', name: t('plan.plan'), data: totals.map((r) => r?.plan ?? 0), color: CHART_COLORS.muted },
         { type: 'bar', name: t('plan.fact'), data: totals.map((r) => r?.fact ?? 0), color: CHART_COLORS.primary },

@@ -68,7 +68,7 @@ function TimeView({ lines }: { lines: StageTime[] }) {
     [lines, t],
   );
   return (
-    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+    <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg">
       <EChart option={option} label={t('time.chart')} height={Math.max(220, lines.length * 48)} />
       <ScrollTable minWidth={560} label={t('time.table')}>
         <Table striped verticalSpacing="xs" aria-label={t('time.table')}>
