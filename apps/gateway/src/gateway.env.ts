@@ -75,6 +75,12 @@ export class GatewayEnv extends ServiceEnv {
   @Min(1)
   LOGIN_RATE_LIMIT = 5;
 
+  /** Attempts per minute from one client address on login, whatever the e-mail (slows password spraying). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ADDRESS_RATE_LIMIT = 30;
+
   /** Requests per minute: per client address on the gateway's own endpoints, per user (or address) on forwarded ones. */
   @Transform(toInt)
   @IsInt()

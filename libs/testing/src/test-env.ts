@@ -23,6 +23,8 @@ export function testEnv(
     OUTBOX_POLL_MS: '50',
     JOB_BACKOFF_MS: '50',
     JOB_ATTEMPTS: '3',
+    // Suites log many people in from one address; the per-address login limit has its own test (gateway rate limits).
+    LOGIN_ADDRESS_RATE_LIMIT: '100000',
     ...overrides,
   };
 }

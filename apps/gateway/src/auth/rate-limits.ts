@@ -5,7 +5,10 @@ import { GatewayEnv } from '../gateway.env';
 
 const LOGIN_THROTTLE = 'dealgate:loginThrottle';
 
-/** Marks a route that takes a password: limited per client address and e-mail (slows guessing one account). */
+/**
+ * Marks a route that takes a password: limited per client address and e-mail (slows guessing one account), and per
+ * client address across e-mails (slows spraying one password over many accounts).
+ */
 export const LoginThrottle = () => SetMetadata(LOGIN_THROTTLE, true);
 
 const isLoginRoute = (context: ExecutionContext): boolean =>
@@ -32,6 +35,13 @@ export function throttlerOptions(config: GatewayEnv): ThrottlerModuleOptions {
           const email = typeof body?.email === 'string' ? normalizeEmail(body.email).slice(0, 254) : '';
           return `${String(req.ip)}|${email}`;
         },
+      },
+      {
+        name: 'login-address',
+        ttl: 60_000,
+        limit: config.LOGIN_ADDRESS_RATE_LIMIT,
+        skipIf: (context) => !isLoginRoute(context),
+        getTracker: (req: Record<string, unknown>) => String(req.ip),
       },
     ],
   };

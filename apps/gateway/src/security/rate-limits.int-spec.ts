@@ -17,6 +17,7 @@ describe('gateway rate limits (medium)', () => {
       gatewayService,
       testEnv(db.url, {
         API_RATE_LIMIT: '5',
+        LOGIN_ADDRESS_RATE_LIMIT: '3',
         PROSPECTS_URL: nowhere,
         APPROVALS_URL: nowhere,
         CONTRACTS_URL: nowhere,
@@ -53,5 +54,19 @@ describe('gateway rate limits (medium)', () => {
     expect(await statuses('/api/units', admin, 6)).toEqual([200, 200, 200, 200, 200, 429]);
     // Health probes are never limited.
     for (let i = 0; i < 3; i++) expect((await fetch(`${url}/health`)).status).toBe(200);
+  });
+
+  // Issue #16: password spraying (one guess for each of many e-mails) from one address was never throttled.
+  it('limits login attempts per client address across e-mails', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const answer = await fetchWithContract(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: `sprayed-${i}@example.test`, password: 'Spring-2026-guess' }),
+      });
+      statuses.push(answer.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
   });
 });
