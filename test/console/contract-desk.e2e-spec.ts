@@ -116,10 +116,10 @@ describe('the contract desk', () => {
     const hovered = await textContrast(activeLink);
     expect({ hovered, enough: hovered.ratio >= 4.5 }).toEqual({ hovered, enough: true });
     // Sorted by a header, the sort in the URL as the API takes it (`?sort=field`, `-field`).
-    expect(await list.getByRole('columnheader', { name: /^Next due/ }).getAttribute('aria-sort')).toBe('ascending');
+    await list.locator('th[aria-sort="ascending"]', { hasText: 'Next due' }).waitFor();
     await list.getByRole('button', { name: /^Company/ }).click();
     await page.waitForURL(/sort=companyName/);
-    expect(await list.getByRole('columnheader', { name: /^Company/ }).getAttribute('aria-sort')).toBe('ascending');
+    await list.locator('th[aria-sort="ascending"]', { hasText: 'Company' }).waitFor();
     await list.getByRole('link', { name: COMPANY }).waitFor();
     // Mantine hides the segmented control's radio under its label: the label is what a person clicks.
     await page.locator('label', { hasText: /^Signed$/ }).click();

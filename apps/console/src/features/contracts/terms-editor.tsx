@@ -86,7 +86,7 @@ export function TermsEditor({ contractCase }: { contractCase: ContractCase }) {
                         value={item.description}
                         onChange={(e) => setItem(i, { description: e.currentTarget.value })}
                         error={field(`items.${i}.description`)}
-                        required
+                        withAsterisk
                         style={{ flex: '2 1 180px' }}
                       />
                       <NumberInput
