@@ -15,6 +15,7 @@ import { AccessScopeService } from './requests/access-scope.service';
 import { RequestController } from './requests/request.controller';
 import { RequestDecisionService } from './requests/request-decision.service';
 import { ApprovalRequestedHandler, ApprovalVoidedHandler } from './requests/request.handlers';
+import { ApprovalOverruledHandler } from './requests/request-overruled.handler';
 import { RequestEvents } from './requests/request.events';
 import { RequestQueryService } from './requests/request-query.service';
 import { RequestRepository } from './requests/request.repository';
@@ -22,7 +23,7 @@ import { VoidNoticeRepository } from './requests/void-notice.repository';
 import { ApprovalSlaSweep } from './sla/approval-sla.sweep';
 import { SlaRepository } from './sla/sla.repository';
 
-const HANDLERS = [ApprovalRequestedHandler, ApprovalVoidedHandler];
+const HANDLERS = [ApprovalRequestedHandler, ApprovalVoidedHandler, ApprovalOverruledHandler];
 const SWEEPS = [ApprovalSlaSweep];
 
 @Module({})
@@ -48,6 +49,7 @@ export class ApprovalsModule {
         // Job handlers and sweeps are providers of this module; the chassis' messaging runtime finds them here.
         ApprovalRequestedHandler,
         ApprovalVoidedHandler,
+        ApprovalOverruledHandler,
         ApprovalSlaSweep,
         AuditRepository,
         PolicyRepository,

@@ -22,6 +22,7 @@ export const JobName = {
   ApprovalStepOpened: ApprovalJob.StepOpened,
   ApprovalSlaBreached: ApprovalJob.SlaBreached,
   ApprovalDecided: ApprovalJob.Decided,
+  ApprovalOverruled: ApprovalJob.Overruled,
   ContractOpened: ContractJob.Opened,
   TaskAssigned: ContractJob.TaskAssigned,
   TaskOverdue: ContractJob.TaskOverdue,

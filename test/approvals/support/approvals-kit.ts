@@ -4,8 +4,8 @@ import type { INestApplication } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import {
   ApprovalRequestedPayload,
-  ApprovalVoidedPayload,
   JobEnvelope,
+  JobPayloads,
   JobName,
   ServiceName,
   queueNameOf,
@@ -75,10 +75,12 @@ export function requestedPayload(overrides: Partial<ApprovalRequestedPayload> = 
 }
 
 /** Puts a job on the approvals queue as the requesting service's relay would (a fresh message id each time). */
-export async function deliver<N extends typeof JobName.ApprovalRequested | typeof JobName.ApprovalVoided>(
+type Delivered = typeof JobName.ApprovalRequested | typeof JobName.ApprovalVoided | typeof JobName.ApprovalOverruled;
+
+export async function deliver<N extends Delivered>(
   app: INestApplication,
   name: N,
-  payload: N extends typeof JobName.ApprovalRequested ? ApprovalRequestedPayload : ApprovalVoidedPayload,
+  payload: JobPayloads[N],
 ): Promise<string> {
   const queue = app.get<Queue>(getQueueToken(queueNameOf(ServiceName.Approvals)), { strict: false });
   const envelope: JobEnvelope = {

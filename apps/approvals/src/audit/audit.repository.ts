@@ -11,6 +11,8 @@ export enum AuditAction {
   Rejected = 'rejected',
   Recalled = 'recalled',
   Voided = 'voided',
+  /** The subject's service could not apply the approval: it became a rejection. */
+  Overruled = 'overruled',
   Reminded = 'reminded',
   Escalated = 'escalated',
   DelegationCreated = 'delegation_created',

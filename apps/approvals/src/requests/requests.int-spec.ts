@@ -203,6 +203,34 @@ describe('approvals: requests, decisions, access (PostgreSQL)', () => {
     ]);
   });
 
+  it('turns an approval the subject’s service could not apply into a rejection, and says so once', async () => {
+    const offer = await f.open();
+    const overrule = {
+      requestId: offer.requestId,
+      reason: 'Approval not applied: the prospect is lost',
+      overruledAt: new Date().toISOString(),
+    };
+    // A pending request is not overruled: only an approval is.
+    await processed(f.db.url, await deliver(f.app, JobName.ApprovalOverruled, overrule));
+    expect((await f.as('headA', 'GET', `/api/approvals/${offer.requestId}`)).body).toMatchObject({ status: 'pending' });
+
+    await f.as('headA', 'POST', `/api/approvals/${offer.requestId}/approve`, { stepIndex: 0 });
+    await processed(f.db.url, await deliver(f.app, JobName.ApprovalOverruled, overrule));
+    expect((await f.as('headA', 'GET', `/api/approvals/${offer.requestId}`)).body).toMatchObject({
+      status: 'rejected',
+      closedBy: f.people.headA.userId,
+      closeComment: 'Approval not applied: the prospect is lost',
+    });
+    // Delivered again (a new message id): the outcome stands and is announced once.
+    await processed(f.db.url, await deliver(f.app, JobName.ApprovalOverruled, overrule));
+    expect(
+      (await emitted(f.db.url, offer.requestId, JobName.ApprovalDecided)).map((d) => [d.outcome, d.comment]),
+    ).toEqual([
+      ['approved', null],
+      ['rejected', 'Approval not applied: the prospect is lost'],
+    ]);
+  });
+
   it('lists the whole history of a subject, every version, oldest first', async () => {
     const subjectId = randomUUID();
     const v1 = await f.open({ subjectId, subjectVersion: 1 });

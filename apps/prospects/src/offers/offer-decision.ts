@@ -14,6 +14,7 @@ import { ApprovalDecidedPayload } from '@dealgate/messages';
 import { BriefRepository } from '../briefs/brief.repository';
 import { FunnelTransitions } from '../prospects/funnel-transitions';
 import { ProspectRepository } from '../prospects/prospect.repository';
+import { overruleApproval } from '../handlers/approval-overrule';
 import { OfferRepository } from './offer.repository';
 
 /**
@@ -91,6 +92,7 @@ export class OfferDecision {
         { status: OfferStatus.Rejected, decisionComment: `Approval not applied: ${error.message}`, ...decided },
         now,
       );
+      await overruleApproval(manager, d.requestId, `Approval not applied: ${error.message}`, now);
       return;
     }
     await this.offers.changeStatus(

@@ -139,6 +139,12 @@ describe('prospects service: objections, offer revisions, lost and reopen over H
       expect(refused.status).toBe('rejected');
       expect(refused.decisionComment).toContain('anyone who wrote it');
       expect((await h.call('sellerA', 'GET', `/prospects/${id}`)).body.stage).toBe('offer_formation');
+      // The approvals service is told, so its approval becomes a rejection with the same reason.
+      expect(
+        (await h.outbox('approval.overruled'))
+          .filter((r) => r.payload.requestId === request.payload.requestId)
+          .map((r) => r.payload.reason),
+      ).toEqual([refused.decisionComment]);
     });
 
     it('refuses to submit an offer whose validity date has passed', async () => {

@@ -5,6 +5,7 @@ import { DirectoryService } from '@dealgate/chassis';
 import { ApprovalDecidedPayload } from '@dealgate/messages';
 import { FunnelTransitions } from '../prospects/funnel-transitions';
 import { ProspectRepository } from '../prospects/prospect.repository';
+import { overruleApproval } from '../handlers/approval-overrule';
 import { SampleRepository } from './sample.repository';
 
 /**
@@ -56,6 +57,7 @@ export class SampleDecision {
         decidedBy: d.decidedBy,
         decidedAt,
       });
+      await overruleApproval(manager, d.requestId, refusal, now);
       return;
     }
     await this.samples.update(manager, sample.id, {

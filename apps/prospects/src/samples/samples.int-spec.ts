@@ -328,6 +328,13 @@ describe('prospects service: product lines and target samples over HTTP', () => 
     expect(refused.status).toBe('draft');
     expect(refused.decisionComment).toContain('anyone who wrote it');
     expect((await h.call('owner', 'GET', `/prospects?sampleId=${sample.body.id}`)).body.total).toBe(0);
+    // The approvals service is told, so the approval becomes a rejection there too (one authority per decision).
+    const overruled = (await h.outbox('approval.overruled')).filter(
+      (r) => r.payload.requestId === submitted.body.approvalRequestId,
+    );
+    expect(overruled).toEqual([
+      expect.objectContaining({ payload: expect.objectContaining({ reason: refused.decisionComment }) }),
+    ]);
   });
 
   it('sorts the list by an allowed field either way, keeps the latest change first without sort, refuses others', async () => {

@@ -8,6 +8,7 @@ import {
   applyApprovalEvent,
   isApprovalRequestClosed,
   openApprovalRequest,
+  overruleApproval,
 } from './request-machine';
 
 const T0 = new Date('2025-03-03T09:00:00Z');
@@ -165,5 +166,26 @@ describe('isApprovalRequestClosed', () => {
     ...CLOSED.map((status): [ApprovalRequestStatus, boolean] => [status, true]),
   ])('%s -> %p', (status, expected) => {
     expect(isApprovalRequestClosed({ status })).toBe(expected);
+  });
+});
+
+describe('overruleApproval', () => {
+  it('turns an approved request into a rejected one, at the time of the overrule', () => {
+    const approved = state({ status: ApprovalRequestStatus.Approved, closedAt: T0 });
+    expect(overruleApproval(approved, T1)).toEqual({
+      state: { ...approved, status: ApprovalRequestStatus.Rejected, closedAt: T1 },
+      outcome: ApprovalOutcome.Rejected,
+    });
+  });
+
+  it.each([
+    ApprovalRequestStatus.Pending,
+    ApprovalRequestStatus.Rejected,
+    ApprovalRequestStatus.Recalled,
+    ApprovalRequestStatus.Voided,
+  ])('refuses to overrule a %s request', (status) => {
+    expect(() => overruleApproval(state({ status }), T1)).toThrow(
+      expect.objectContaining({ code: ApprovalErrorCode.RequestClosed }),
+    );
   });
 });

@@ -124,6 +124,25 @@ export function applyApprovalEvent(state: ApprovalRequestState, event: ApprovalE
   }
 }
 
+/**
+ * approved --overrule--> rejected: the requesting service, which owns the subject, could not apply the approval (its
+ * own rules refuse it). The only change of a closed request, so that approvals and the subject's service agree on one
+ * outcome. Any other status throws.
+ */
+export function overruleApproval(state: ApprovalRequestState, at: Date): ApprovalTransition {
+  if (state.status !== ApprovalRequestStatus.Approved) {
+    throw approvalError(
+      ApprovalErrorCode.RequestClosed,
+      `Only an approved request can be overruled; this one is ${state.status}.`,
+      { status: state.status, event: 'overrule' },
+    );
+  }
+  return {
+    state: { ...state, status: ApprovalRequestStatus.Rejected, closedAt: at },
+    outcome: ApprovalOutcome.Rejected,
+  };
+}
+
 /** Closed requests are final. */
 export function isApprovalRequestClosed(state: Pick<ApprovalRequestState, 'status'>): boolean {
   switch (state.status) {

@@ -7,4 +7,5 @@ export const APPROVALS_CONSUMES: readonly JobName[] = [
   JobName.UnitUpserted,
   JobName.ApprovalRequested,
   JobName.ApprovalVoided,
+  JobName.ApprovalOverruled,
 ];

@@ -23,6 +23,11 @@ export const ApprovalJob = {
   StepOpened: 'approval.step_opened',
   SlaBreached: 'approval.sla_breached',
   Decided: 'approval.decided',
+  /**
+   * The requesting service could not apply an approval (its own rules refuse it: the prospect was lost meanwhile,
+   * the approver wrote the offer): the approval becomes a rejection with the reason, so every service ends in one state.
+   */
+  Overruled: 'approval.overruled',
 } as const;
 
 // Mirrors `ApprovalSubjectKind` in libs/domain/src/approvals/subject-kind.ts.
@@ -181,12 +186,26 @@ export class ApprovalDecidedPayload {
   onBehalfOf?: string | null;
 }
 
+export class ApprovalOverruledPayload {
+  @IsUUID()
+  requestId!: string;
+
+  /** The requesting service's rule, in words (shown to the people as the rejection's comment). */
+  @IsString()
+  @MaxLength(500)
+  reason!: string;
+
+  @IsISO8601()
+  overruledAt!: string;
+}
+
 export interface ApprovalPayloads {
   [ApprovalJob.Requested]: ApprovalRequestedPayload;
   [ApprovalJob.Voided]: ApprovalVoidedPayload;
   [ApprovalJob.StepOpened]: ApprovalStepOpenedPayload;
   [ApprovalJob.SlaBreached]: ApprovalSlaBreachedPayload;
   [ApprovalJob.Decided]: ApprovalDecidedPayload;
+  [ApprovalJob.Overruled]: ApprovalOverruledPayload;
 }
 
 export const APPROVAL_PAYLOAD_CLASSES = {
@@ -195,4 +214,5 @@ export const APPROVAL_PAYLOAD_CLASSES = {
   [ApprovalJob.StepOpened]: ApprovalStepOpenedPayload,
   [ApprovalJob.SlaBreached]: ApprovalSlaBreachedPayload,
   [ApprovalJob.Decided]: ApprovalDecidedPayload,
+  [ApprovalJob.Overruled]: ApprovalOverruledPayload,
 };
