@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ListFooter } from '../../components/list-footer';
@@ -42,15 +42,24 @@ export function ProductLinesPage() {
                   </Table.Th>
                 ))}
                 <Table.Th>{t('lines.status')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('lines.actions')}</VisuallyHidden>
-                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {data.items.map((line) => (
                 <Table.Tr key={line.id}>
-                  <Table.Td>{line.name}</Table.Td>
+                  <Table.Td>
+                    {/* The name opens the line's form (the table is wide: no actions column to scroll to). */}
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="sm"
+                      c="indigo.8"
+                      ta="left"
+                      onClick={() => set('line', line.id)}
+                    >
+                      {line.name}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {t('lines.cycleRange', {
                       min: format.number(line.cycleDays.min),
@@ -69,16 +78,6 @@ export function ProductLinesPage() {
                     <Badge tt="none" color={line.active ? 'teal.9' : 'gray.7'}>
                       {t(line.active ? 'lines.active' : 'lines.retired')}
                     </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => set('line', line.id)}
-                      aria-label={t('lines.editOf', { name: line.name })}
-                    >
-                      {t('lines.edit')}
-                    </Button>
                   </Table.Td>
                 </Table.Tr>
               ))}

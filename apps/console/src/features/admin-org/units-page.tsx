@@ -67,7 +67,13 @@ function UnitRow({ unit, head }: { unit: Unit; head: string | null }) {
   return (
     <Table.Tr>
       <Table.Td>{unit.name}</Table.Td>
-      <Table.Td>{head ?? <Text c="gray.7">{t('units.noHead')}</Text>}</Table.Td>
+      <Table.Td>
+        {head ?? (
+          <Text size="sm" c="gray.7">
+            {t('units.noHead')}
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td>
         <Badge tt="none" color={unit.active ? 'teal.9' : 'gray.7'}>
           {t(unit.active ? 'units.open' : 'units.closed')}
