@@ -314,6 +314,16 @@ describe('identity and sessions', () => {
     );
   });
 
+  // Issue #16: `qwertyuiop12` was accepted (12 characters, not on the short list).
+  it('refuses a password that is easy to guess (zxcvbn common-password lists and patterns), naming the field', async () => {
+    const weak = await call(url, 'POST', '/api/users', {
+      token: admin,
+      body: { email: 'weak@example.test', name: 'Weak Password', password: 'qwertyuiop12', roles: [Role.Legal] },
+    });
+    expect(weak.status).toBe(422);
+    expect(weak.body).toMatchObject({ code: 'identity.weak_password', fields: [{ field: 'password' }] });
+  });
+
   it('limits login attempts per address and e-mail, and audits failures', async () => {
     const email = 'nobody-here@example.test';
     const statuses: number[] = [];

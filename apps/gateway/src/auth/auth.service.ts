@@ -13,6 +13,7 @@ import { UserRecord, UsersRepository } from '../identity/users.repository';
 import { TokenPair } from './auth.dto';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { TokenIssuer, hashRefreshToken } from './token-issuer';
+import { passwordGuessesLog10 } from '../identity/password-strength';
 
 const principalOf = (user: UserRecord): Principal => ({ userId: user.id, roles: user.roles, unitId: user.unitId });
 
@@ -115,7 +116,11 @@ export class AuthService {
       });
       throw identityError(IdentityErrorCode.InvalidCredentials, 'The current password is wrong.');
     }
-    const problems = passwordProblems(newPassword, { email: user.email, name: user.name });
+    const problems = passwordProblems(newPassword, {
+      email: user.email,
+      name: user.name,
+      guessesLog10: passwordGuessesLog10(newPassword, [user.email, user.name]),
+    });
     if (problems.length)
       throw identityError(IdentityErrorCode.WeakPassword, `The new password ${problems.join(', ')}.`, {
         fields: [{ field: 'newPassword', problems }],

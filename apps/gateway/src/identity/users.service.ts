@@ -21,6 +21,7 @@ import { ApiKeysRepository } from '../auth/api-keys.repository';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { DirectoryPublisher } from './directory-publisher';
 import { PasswordHasher } from './password-hasher';
+import { passwordGuessesLog10 } from './password-strength';
 import { UnitsRepository } from './units.repository';
 import { CreateUserDto, UpdateUserDto, UserQuery, UserView, toUserView } from './users.dto';
 import { UserChanges, UserRecord, UsersRepository } from './users.repository';
@@ -209,7 +210,11 @@ export class UsersService {
   }
 
   private assertPassword(password: string, email: string, name: string): void {
-    const problems = passwordProblems(password, { email, name });
+    const problems = passwordProblems(password, {
+      email,
+      name,
+      guessesLog10: passwordGuessesLog10(password, [email, name]),
+    });
     if (problems.length)
       throw identityError(IdentityErrorCode.WeakPassword, `The password ${problems.join(', ')}.`, {
         fields: [{ field: 'password', problems }],

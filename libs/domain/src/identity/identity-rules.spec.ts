@@ -22,6 +22,9 @@ describe('password policy', () => {
     ['Password1234', {}, ['is one of the most common passwords']],
     ['my-mariaz-secret-1', { email: 'Mariaz@example.com' }, ['must not contain your e-mail address']],
     ['hello Boris Petrov!', { name: 'Boris Petrov' }, ['must not contain your name']],
+    // Issue #16: accepted before; zxcvbn puts it at about 10^4 guesses.
+    ['qwertyuiop12', { guessesLog10: 4.2 }, ['is too easy to guess (a common password, word or keyboard pattern)']],
+    ['Meadow-Compass-7305', { guessesLog10: 15.7 }, []],
   ])('%p -> %p', (password, context, expected) => expect(passwordProblems(password, context)).toEqual(expected));
 });
 
