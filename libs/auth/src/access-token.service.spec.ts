@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { Role } from '@dealgate/domain';
 import { AccessTokenService } from './access-token.service';
+import { secretKey } from './auth.module';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from './principal';
 
 // Other services trust these checks for every request: each forgery below must be refused.
@@ -14,6 +15,14 @@ describe('AccessTokenService', () => {
 
   it('round-trips a principal', () => {
     expect(tokens.verify(tokens.sign(principal))).toEqual(principal);
+  });
+
+  it('verifies with the pre-built key object exactly as with the secret text, both ways', () => {
+    const keyed = new AccessTokenService(new JwtService({ secret: secretKey(secret) }));
+    expect(keyed.verify(tokens.sign(principal))).toEqual(principal);
+    expect(tokens.verify(keyed.sign(principal))).toEqual(principal);
+    const other = new AccessTokenService(new JwtService({ secret: secretKey(`${secret}x`) }));
+    expect(other.verify(tokens.sign(principal))).toBeNull();
   });
 
   it.each([
