@@ -75,6 +75,12 @@ export class GatewayEnv extends ServiceEnv {
   @Min(1)
   LOGIN_RATE_LIMIT = 5;
 
+  /** Bearer token a Prometheus scraper sends for the gateway's `/metrics`; unset: not served on the public port. */
+  @IsOptional()
+  @IsString()
+  @MinLength(24)
+  METRICS_TOKEN?: string;
+
   /** Attempts per minute from one client address on login, whatever the e-mail (slows password spraying). */
   @Transform(toInt)
   @IsInt()

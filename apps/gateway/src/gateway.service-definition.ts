@@ -10,6 +10,7 @@ import { serviceUrls } from './routing/service-routes';
 import { mountApiKeyAuthentication } from './security/api-key.middleware';
 import { enableConsoleCors } from './security/cors';
 import { mountDeactivatedUserCheck } from './security/deactivated-user.middleware';
+import { mountMetricsScrapeToken } from './security/metrics-scrape';
 import { mountProxyRateLimit } from './security/proxy-rate-limit';
 import { mountConsole } from './system/console-static';
 import { mountMergedDocs } from './system/merged-docs';
@@ -56,6 +57,7 @@ export const gatewayService: ServiceDefinition<GatewayEnv> = {
       const env = config as GatewayEnv;
       const urls = serviceUrls(env);
       enableConsoleCors(app, env, selfUrl(app));
+      mountMetricsScrapeToken(app);
       mountSystemHealth(app, selfUrl(app), urls);
       mountMergedDocs(app, selfUrl(app), urls);
       mountApiKeyAuthentication(app);

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 
 export const TEST_JWT_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 export const TEST_PII_KEY = 'test-pii-key-0123456789abcdef0123456789';
+/** The gateway's `/metrics` scrape token in tests (`Authorization: Bearer <it>`). */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789abcdef';
 
 /**
  * The environment of a service under test: the suite's own database, Redis when the run provides REDIS_URL (else
@@ -25,6 +27,7 @@ export function testEnv(
     JOB_ATTEMPTS: '3',
     // Suites log many people in from one address; the per-address login limit has its own test (gateway rate limits).
     LOGIN_ADDRESS_RATE_LIMIT: '100000',
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...overrides,
   };
 }

@@ -27,7 +27,10 @@ export async function checkSystemHealth(selfUrl: string, urls: Record<BackendSer
   return { status: down.length ? 'error' : 'ok', down, services };
 }
 
-/** `GET /api/health`: 200 when all five services (database and queue each) are up, else 503 naming the down ones. */
+/**
+ * `GET /api/health`: 200 `{ status: 'up' }` when all five services (database and queue each) are up, else 503
+ * `{ status: 'down' }`. The public learns only that; which service and why is for admins (`GET /api/system/status`).
+ */
 export function mountSystemHealth(
   app: NestExpressApplication,
   selfUrl: () => string,
@@ -35,9 +38,7 @@ export function mountSystemHealth(
 ): void {
   (app.getHttpAdapter().getInstance() as Application).get('/api/health', (_req: Request, res: Response) => {
     void checkSystemHealth(selfUrl(), urls).then((health) => {
-      res
-        .status(health.down.length ? 503 : 200)
-        .json(health.down.length ? { ...health, message: `Down: ${health.down.join(', ')}` } : health);
+      res.status(health.down.length ? 503 : 200).json({ status: health.down.length ? 'down' : 'up' });
     });
   });
 }
