@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startService } from '@dealgate/chassis';
 import { Role } from '@dealgate/domain';
 import { JobName } from '@dealgate/messages';
-import { seedDirectory, testEnv, tokenFor, waitFor, fetchWithContract } from '@dealgate/testing';
+import { queryOnce, seedDirectory, testEnv, tokenFor, waitFor, fetchWithContract } from '@dealgate/testing';
 import { gatewayService } from '../../apps/gateway/src/gateway.service-definition';
 import { RunningNotifications, startNotifications } from './support/notifications-harness';
 import { openSse } from './support/sse-client';
@@ -47,5 +47,19 @@ describe('notifications through the gateway', () => {
     });
     const body = (await list.json()) as { items: { id: string }[] };
     expect(body.items.map((i) => i.id)).toEqual([event.id]);
+  });
+
+  // Issue #16: the gateway's deactivation check read only the Authorization header; the stream answered 200.
+  it("refuses a deactivated user's stream token in the query", async () => {
+    const gone = randomUUID();
+    await queryOnce(
+      svc.db.url,
+      `INSERT INTO gateway.app_user (id, email, name, password_hash, roles, active) VALUES ($1, $2, 'Gone', 'x', '{legal}', false)`,
+      [gone, `gone-${gone}@example.test`],
+    );
+    const goneToken = tokenFor({ userId: gone, roles: [Role.Legal] });
+    const stream = await openSse(`${gateway.url}/api/notifications/stream?access_token=${goneToken}`);
+    expect(stream.status).toBe(401);
+    stream.close();
   });
 });

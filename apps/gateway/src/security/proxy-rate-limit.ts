@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { AccessTokenService } from '@dealgate/auth';
 import { clientIp } from '../audit/actor';
 import { GatewayEnv } from '../gateway.env';
+import { accessTokenOf } from './request-token';
 
 const WINDOW_MS = 60_000;
 
@@ -18,9 +19,8 @@ export function mountProxyRateLimit(app: NestExpressApplication, isProxied: (pat
   const { API_RATE_LIMIT: limit } = app.get(GatewayEnv);
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (!isProxied(req.path)) return next();
-    const header = req.headers.authorization;
-    const principal =
-      typeof header === 'string' && header.startsWith('Bearer ') ? tokens.verify(header.slice(7)) : null;
+    const token = accessTokenOf(req);
+    const principal = token ? tokens.verify(token) : null;
     const key = principal ? `user:${principal.userId}` : `ip:${clientIp(req)}`;
     storage.increment(`proxy:${key}`, WINDOW_MS, limit, WINDOW_MS, 'proxy').then(
       ({ isBlocked, timeToBlockExpire }) => {
