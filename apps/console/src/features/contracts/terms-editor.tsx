@@ -68,7 +68,13 @@ export function TermsEditor({ contractCase }: { contractCase: ContractCase }) {
       <Button size="sm" variant="outline" onClick={start}>
         {t('terms.propose')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('terms.edit.title')} size="xl">
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('terms.edit.title')}
+        size="xl"
+        closeButtonProps={{ 'aria-label': t('terms.edit.close') }}
+      >
         <form onSubmit={submit}>
           <Stack>
             <Text size="sm" c="gray.7">
@@ -110,7 +116,7 @@ export function TermsEditor({ contractCase }: { contractCase: ContractCase }) {
                       />
                       <Button
                         variant="subtle"
-                        color="red.9"
+                        color="red"
                         size="xs"
                         mt={26}
                         aria-label={t('terms.edit.removeItem', { description: name })}
@@ -195,7 +201,7 @@ export function TermsEditor({ contractCase }: { contractCase: ContractCase }) {
                     />
                     <Button
                       variant="subtle"
-                      color="red.9"
+                      color="red"
                       size="xs"
                       mt={4}
                       aria-label={t('terms.edit.removeClause', { clause: clause.trim() || i + 1 })}

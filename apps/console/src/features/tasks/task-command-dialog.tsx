@@ -65,7 +65,7 @@ export function TaskCommandDialog<V>(props: TaskCommandDialogProps<V>) {
       >
         {trigger.label}
       </Button>
-      <Modal opened={opened} onClose={close} title={props.title}>
+      <Modal opened={opened} onClose={close} title={props.title} closeButtonProps={{ 'aria-label': t('detail.close') }}>
         <form onSubmit={submit}>
           <Stack>
             {props.children({ value, setValue, error, opened })}
