@@ -60,7 +60,8 @@ export const adminOrgMessages = defineMessages({
       actionsFor: 'Actions for {{name}}',
       edit: 'Edit',
       initialPassword: 'Initial password',
-      initialPasswordHint: 'At least 12 characters. The person chooses their own at the first login.',
+      initialPasswordHint:
+        'At least 12 characters, not a common password. Give it to the person; they can change it in their account menu.',
       generate: 'Generate a password',
       resetPassword: 'Reset password',
       resetTitle: 'New password for {{name}}',
@@ -263,7 +264,8 @@ export const adminOrgMessages = defineMessages({
       actionsFor: 'Műveletek – {{name}}',
       edit: 'Szerkesztés',
       initialPassword: 'Kezdő jelszó',
-      initialPasswordHint: 'Legalább 12 karakter. Első belépéskor az illető saját jelszót választ.',
+      initialPasswordHint:
+        'Legalább 12 karakter, nem lehet gyakori jelszó. Adja át az illetőnek; a fiókmenüjében megváltoztathatja.',
       generate: 'Jelszó generálása',
       resetPassword: 'Új jelszó megadása',
       resetTitle: 'Új jelszó – {{name}}',
