@@ -238,6 +238,26 @@ describe('identity and sessions', () => {
           .length === 1,
       { what: 'deactivation in the contracts directory' },
     );
+    // Issue #16: reached directly, a service refuses the token too, once its directory copy knows (seconds).
+    for (const service of ['prospects', 'approvals', 'contracts', 'notifications'] as const) {
+      await waitFor(
+        async () =>
+          (
+            await queryOnce(db.url, `SELECT 1 FROM ${service}.directory_user WHERE user_id = $1 AND NOT active`, [
+              user.id,
+            ])
+          ).length === 1,
+        { what: `deactivation in the ${service} directory` },
+      );
+    }
+    const direct = await call(system.urls.prospects, 'POST', '/api/samples', {
+      token: session.accessToken,
+      body: { productLineId: '00000000-0000-4000-8000-00000000abcd', name: 'After deactivation' },
+    });
+    expect(direct.status).toBe(401);
+    expect(
+      (await call(system.urls.notifications, 'GET', '/api/notifications', { token: session.accessToken })).status,
+    ).toBe(401);
     expect(await audit('user.deactivated', user.id)).toHaveLength(1);
   });
 

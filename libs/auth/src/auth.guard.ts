@@ -1,10 +1,18 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Optional,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Role } from '@dealgate/domain';
 import { IS_PUBLIC } from '@dealgate/common';
 import type { Request } from 'express';
 import { AccessTokenService } from './access-token.service';
-import { Principal } from './principal';
+import { PRINCIPAL_REVOCATION, Principal, PrincipalRevocation } from './principal';
 import { REQUIRED_ROLES } from './roles.decorator';
 
 /** Global guard: every route needs a valid bearer token unless marked @Public(); @Roles narrows it further. */
@@ -13,9 +21,10 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
+    @Optional() @Inject(PRINCIPAL_REVOCATION) private readonly revocation?: PrincipalRevocation,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
@@ -24,6 +33,9 @@ export class AuthGuard implements CanActivate {
     const principal = token ? this.tokens.verify(token) : null;
     if (!principal)
       throw new UnauthorizedException({ code: 'unauthenticated', message: 'A valid access token is required.' });
+    // Reached directly (not only through the gateway), a deactivated user's unexpired token must not work either.
+    if (this.revocation && (await this.revocation.isRevoked(principal)))
+      throw new UnauthorizedException({ code: 'unauthenticated', message: 'This account is deactivated.' });
     request.principal = principal;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (required && !required.some((role) => principal.roles.includes(role))) {

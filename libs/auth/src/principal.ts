@@ -20,3 +20,12 @@ export interface AccessTokenClaims {
   /** Set by the signer (expiresIn); required on verification. */
   exp?: number;
 }
+
+/**
+ * Whether a verified token's user may no longer act (deactivated), by what the service knows (its directory copy).
+ * Provided by the chassis for services that keep one; the guard asks it on every guarded request.
+ */
+export interface PrincipalRevocation {
+  isRevoked(principal: Principal): Promise<boolean>;
+}
+export const PRINCIPAL_REVOCATION = Symbol('PRINCIPAL_REVOCATION');

@@ -3,12 +3,12 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthModule } from '@dealgate/auth';
+import { AuthModule, PRINCIPAL_REVOCATION } from '@dealgate/auth';
 import { MetricsModule, createLoggerModule, createMetricsRegistry } from '@dealgate/common';
 import { dataSourceOptions, migrateSchema } from '@dealgate/database';
 import { MessagingModule } from '@dealgate/messaging';
 import { CHASSIS_OPTIONS, ChassisOptions } from './chassis-options';
-import { DirectoryService, UnitUpsertedHandler, UserUpsertedHandler } from './directory';
+import { DirectoryRevocation, DirectoryService, UnitUpsertedHandler, UserUpsertedHandler } from './directory';
 import { HealthController } from './health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyPurgeSweep } from './idempotency/idempotency-purge.sweep';
@@ -70,9 +70,16 @@ export class ChassisModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         IdempotencyPurgeSweep,
         PingHandler,
-        ...(options.directory ? [DirectoryService, UserUpsertedHandler, UnitUpsertedHandler] : []),
+        ...(options.directory
+          ? [
+              DirectoryService,
+              UserUpsertedHandler,
+              UnitUpsertedHandler,
+              { provide: PRINCIPAL_REVOCATION, useClass: DirectoryRevocation },
+            ]
+          : []),
       ],
-      exports: [CHASSIS_OPTIONS, ...(options.directory ? [DirectoryService] : [])],
+      exports: [CHASSIS_OPTIONS, ...(options.directory ? [DirectoryService, PRINCIPAL_REVOCATION] : [])],
     };
   }
 }

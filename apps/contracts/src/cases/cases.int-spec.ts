@@ -100,7 +100,7 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
     expect((await call(svc.url, 'POST', `/api/tasks/${tasks[K.DraftContract]}/claim`, token.salesperson)).status).toBe(
       403,
     );
-    // A deactivated lawyer's token still says legal; the directory copy says otherwise.
+    // A deactivated lawyer's token still says legal; the directory copy says otherwise: refused outright (#16).
     const gone = randomUUID();
     await seedDirectory(
       svc.db.url,
@@ -108,11 +108,11 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
       [{ userId: gone, roles: [Role.Legal], groups: ['legal'], active: false }],
     );
     const goneToken = tokenFor({ userId: gone, roles: [Role.Legal] });
-    expect((await call(svc.url, 'GET', `/api/contracts/${caseId}`, goneToken)).status).toBe(404);
+    expect((await call(svc.url, 'GET', `/api/contracts/${caseId}`, goneToken)).status).toBe(401);
     expect(
       (await call(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, goneToken, { terms: offer.terms, revision: 1 }))
         .status,
-    ).toBe(404);
+    ).toBe(401);
     // Another salesperson of the same unit does not even learn the case exists.
     expect((await call(svc.url, 'GET', `/api/contracts/${caseId}`, token.otherSeller)).status).toBe(404);
     expect((await call(svc.url, 'GET', `/api/contracts`, token.otherSeller)).body.total).toBe(0);

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Principal, PrincipalRevocation } from '@dealgate/auth';
 import { Role } from '@dealgate/domain';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface DirectoryUser {
   userId: string;
@@ -79,5 +82,17 @@ export class DirectoryService {
     >('SELECT * FROM directory_unit WHERE unit_id = $1', [unitId]);
     const r = rows[0];
     return r ? { unitId: r.unit_id, name: r.name, headUserId: r.head_user_id, active: r.active } : null;
+  }
+}
+
+/** A service with a directory copy refuses the tokens of users it knows are deactivated (libs/auth guard). */
+@Injectable()
+export class DirectoryRevocation implements PrincipalRevocation {
+  constructor(private readonly directory: DirectoryService) {}
+
+  async isRevoked(principal: Principal): Promise<boolean> {
+    if (!UUID.test(principal.userId)) return false;
+    const user = await this.directory.user(principal.userId);
+    return user !== null && !user.active;
   }
 }
