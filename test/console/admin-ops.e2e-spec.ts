@@ -45,7 +45,7 @@ describe('console administration: operations', () => {
     await form.getByLabel(/^Signing secret/).fill('browser-test-secret-0123456789');
     await form.getByRole('button', { name: 'Save' }).click();
     await form.waitFor({ state: 'detached' });
-    await page.getByRole('cell', { name: receiver.url }).waitFor();
+    await page.getByRole('cell', { name: receiver.url, exact: true }).waitFor();
     await page.getByRole('button', { name: `Delivery log of ${receiver.url}` }).click();
     const log = page.getByRole('dialog', { name: `Delivery log of ${receiver.url}` });
     await log.getByText('Nothing delivered yet.', { exact: false }).waitFor();
