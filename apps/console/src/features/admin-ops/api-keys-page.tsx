@@ -34,7 +34,7 @@ function CreateKey({ onClose, onCreated }: { onClose: () => void; onCreated: (ke
   const refused = create.error instanceof ApiError ? create.error : null;
   const named = ['name', 'roles'].some((f) => refused?.problemsFor(f));
   return (
-    <Modal opened onClose={onClose} title={t('apiKeys.add')}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('apiKeys.add')}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -76,7 +76,12 @@ function CreateKey({ onClose, onCreated }: { onClose: () => void; onCreated: (ke
 function ShowSecret({ created, onClose }: { created: CreatedApiKey; onClose: () => void }) {
   const { t } = useTranslation('adminOps');
   return (
-    <Modal opened onClose={onClose} title={t('apiKeys.secretTitle')}>
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={t('apiKeys.secretTitle')}
+    >
       <Stack>
         <Text>{t('apiKeys.secretBody')}</Text>
         <TextInput

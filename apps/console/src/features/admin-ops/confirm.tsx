@@ -22,7 +22,7 @@ export function Confirm({
 }) {
   const { t } = useTranslation('adminOps');
   return (
-    <Modal opened onClose={onClose} title={title}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={title}>
       <Stack>
         <Text>{body}</Text>
         {error ? <ErrorState error={error} /> : null}

@@ -19,6 +19,7 @@ function Inspect({ letter, onClose }: { letter: DeadLetter; onClose: () => void 
     <Drawer
       opened
       onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       position="right"
       size="xl"
       title={t('deadLetters.inspectOf', { job: letter.jobName })}
@@ -124,7 +125,7 @@ export function DeadLettersPage() {
                           {t('deadLetters.inspect')}
                         </Button>
                         {d.replayedAt ? null : (
-                          <Button size="xs" color="red.8" variant="light" onClick={() => setReplaying(d)}>
+                          <Button size="xs" color="red.9" variant="outline" onClick={() => setReplaying(d)}>
                             {t('deadLetters.replay')}
                           </Button>
                         )}

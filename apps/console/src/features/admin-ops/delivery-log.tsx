@@ -23,7 +23,14 @@ export function DeliveryLog({ webhook, onClose }: { webhook: Webhook; onClose: (
   const log = useDeliveries(webhook.id, { limit: LIMIT, offset: (page - 1) * LIMIT });
   const test = useSendTest(webhook.id);
   return (
-    <Drawer opened onClose={onClose} position="right" size="xl" title={t('webhooks.logOf', { url: webhook.url })}>
+    <Drawer
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      position="right"
+      size="xl"
+      title={t('webhooks.logOf', { url: webhook.url })}
+    >
       <Stack>
         <Group>
           <Button

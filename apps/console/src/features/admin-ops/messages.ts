@@ -12,6 +12,7 @@ export const adminOpsMessages = defineMessages({
     common: {
       forbidden: 'Only an administrator may open this page.',
       closeToast: 'Close message',
+      close: 'Close',
       cancel: 'Cancel',
       refresh: 'Refresh',
       never: 'never',
@@ -167,6 +168,7 @@ export const adminOpsMessages = defineMessages({
     common: {
       forbidden: 'Ezt az oldalt csak adminisztrátor nyithatja meg.',
       closeToast: 'Üzenet bezárása',
+      close: 'Bezárás',
       cancel: 'Mégse',
       refresh: 'Frissítés',
       never: 'soha',

@@ -33,7 +33,12 @@ export function WebhookForm({ webhook, onClose }: { webhook: Webhook | null; onC
   const fieldError = (field: string) => refused?.problemsFor(field);
   const named = ['url', 'eventTypes', 'secret', 'description'].some((f) => fieldError(f));
   return (
-    <Modal opened onClose={onClose} title={webhook ? t('webhooks.editOf', { url: webhook.url }) : t('webhooks.add')}>
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={webhook ? t('webhooks.editOf', { url: webhook.url }) : t('webhooks.add')}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();

@@ -107,7 +107,7 @@ export function WebhooksPage() {
                         >
                           {w.active ? t('webhooks.pause') : t('webhooks.resume')}
                         </Button>
-                        <Button size="xs" color="red.8" variant="light" onClick={() => setDeleting(w)}>
+                        <Button size="xs" color="red.9" variant="outline" onClick={() => setDeleting(w)}>
                           {t('webhooks.delete')}
                         </Button>
                       </Group>
