@@ -1,4 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { freePort, waitFor } from '@dealgate/testing';
 import { redisSettingWarnings } from './queue-backend';
@@ -7,12 +10,15 @@ import { redisSettingWarnings } from './queue-backend';
 describe('Redis settings check', () => {
   let server: ChildProcess;
   let port: number;
+  let dir: string | undefined;
 
   beforeAll(async () => {
     port = await freePort();
+    // Its files (the AOF the test switches on) go to a folder of its own, not the working directory.
+    dir = mkdtempSync(join(tmpdir(), 'dealgate-redis-'));
     server = spawn(
       'redis-server',
-      ['--port', String(port), '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'],
+      ['--port', String(port), '--dir', dir, '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'],
       { stdio: 'ignore' },
     );
     await waitFor(
@@ -33,6 +39,7 @@ describe('Redis settings check', () => {
 
   afterAll(() => {
     server?.kill('SIGKILL');
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('warns of an evicting policy and of no persistence, and says nothing once both are right', async () => {
