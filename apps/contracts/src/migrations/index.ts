@@ -1,6 +1,7 @@
 import { Messaging1764201600000 } from './1764201600000-messaging';
 import { Directory1764201700000 } from './1764201700000-directory';
 import { Contracts1764300000000 } from './1764300000000-contracts';
+import { TaskResult1764500000000 } from './1764500000000-task-result';
 import { MessagingRecovery1765000000000 } from './1765000000000-messaging-recovery';
 import { IdempotencyKeys1765000100000 } from './1765000100000-idempotency-keys';
 
@@ -9,6 +10,7 @@ export const CONTRACTS_MIGRATIONS = [
   Messaging1764201600000,
   Directory1764201700000,
   Contracts1764300000000,
+  TaskResult1764500000000,
   MessagingRecovery1765000000000,
   IdempotencyKeys1765000100000,
 ];
