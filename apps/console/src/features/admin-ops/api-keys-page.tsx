@@ -57,6 +57,7 @@ function CreateKey({ onClose, onCreated }: { onClose: () => void; onCreated: (ke
             value={roles}
             onChange={setRoles}
             error={refused?.problemsFor('roles')}
+            searchable
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
