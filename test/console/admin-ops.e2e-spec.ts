@@ -67,6 +67,8 @@ describe('console administration: operations', () => {
     await create.getByRole('textbox', { name: 'Name' }).fill('ERP sync');
     await choice(create, /^Roles/).click();
     await page.getByRole('option', { name: 'Admin', exact: true }).click();
+    // The open option list lies over the dialog's buttons: focus elsewhere closes it.
+    await create.getByRole('textbox', { name: 'Name' }).click();
     await create.getByRole('button', { name: 'Create' }).click();
     const secret = page.getByRole('dialog', { name: 'Your new key' });
     const key = await secret.getByRole('textbox', { name: 'API key' }).inputValue();
