@@ -1,8 +1,9 @@
-import { Grid, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Alert, Grid, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { adminOpsSections } from '../admin-ops/routes';
 import { adminOrgSections } from '../admin-org/routes';
+import { hasRole, useMe } from '../../components/use-session';
 import type { AdminSection } from './admin-section';
 
 const GROUPS: { key: string; ns: string; sections: AdminSection[] }[] = [
@@ -10,10 +11,22 @@ const GROUPS: { key: string; ns: string; sections: AdminSection[] }[] = [
   { key: 'ops', ns: 'adminOps', sections: adminOpsSections },
 ];
 
-/** The frame of every administration page: the section list beside the open section. */
+/** The frame of every administration page: the section list beside the open section; admins only. */
 export function AdminLayout() {
   const { t } = useTranslation(['admin', 'adminOrg', 'adminOps']);
   const location = useLocation();
+  const me = useMe();
+  if (!hasRole(me, 'admin')) {
+    // Anyone else sees why, and neither the section list nor a page that would only fail.
+    return (
+      <Stack>
+        <Title order={1}>{t('admin:title')}</Title>
+        <Alert color="red" role="alert" title={t('adminOps:common.forbidden')}>
+          {null}
+        </Alert>
+      </Stack>
+    );
+  }
   return (
     <Stack>
       <Title order={1}>{t('admin:title')}</Title>
