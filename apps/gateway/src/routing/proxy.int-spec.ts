@@ -38,15 +38,12 @@ describe('gateway proxy connections', () => {
     const servicePort = await listening(service);
     const url = `http://127.0.0.1:${servicePort}`;
     const app = express();
-    mountServiceProxies(
-      app as unknown as NestExpressApplication,
-      {
-        prospects: url,
-        approvals: url,
-        contracts: url,
-        notifications: url,
-      },
-    );
+    mountServiceProxies(app as unknown as NestExpressApplication, {
+      prospects: url,
+      approvals: url,
+      contracts: url,
+      notifications: url,
+    });
     const gateway = createServer(app);
     servers.push(gateway);
     const gatewayPort = await listening(gateway);
