@@ -45,6 +45,8 @@ export async function waitForToast(page: Page, text: string): Promise<void> {
 
 /** Toasts (ours and the notification bell's) fade after a few seconds; axe and screenshots judge the page under them. */
 export async function toastsGone(page: Page): Promise<void> {
+  // A toast under the pointer holds its auto-close (Mantine pauses it on hover): the pointer goes elsewhere first.
+  await pointerAway(page);
   await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached', timeout: 20_000 });
 }
 
