@@ -11,7 +11,8 @@ const BATCH = 100;
  * BullMQ's failed list, emptied into Dealgate's own bookkeeping. The dispatcher turns a handler's failure into a retry
  * or a dead letter itself; a job reaches BullMQ's failed list only when that bookkeeping could not be written (the
  * database down at the last attempt, the queue store refusing the retry). Left there it would be outside the
- * dead-letter table and the admin API. This sweep takes each such job over: the attempt goes into the history, and
+ * dead-letter table and the admin API. This takes each such job over (every `SWEEP_CHECK_MS`, on a timer of the
+ * messaging runtime, not as a queue job): the attempt goes into the history, and
  * the job is retried when it has attempts left (the same deterministic job id as the dispatcher's retry, so a retry
  * that did get enqueued is not doubled) or becomes a dead letter; then it leaves BullMQ's list.
  */

@@ -59,6 +59,8 @@ const OPTIONS = Symbol('MESSAGING_OPTIONS');
 export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   private built?: JobDispatcher;
   private schedules?: SweepSchedules;
+  private failedJobsTimer?: NodeJS.Timeout;
+  private takingOver?: Promise<unknown>;
   private readonly logger = new Logger('Messaging');
 
   constructor(
@@ -87,8 +89,15 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy
     return this.moduleRef.get<Queue>(getQueueToken(queueNameOf(this.options.service)), { strict: false });
   }
 
-  /** The app's sweeps, and the messaging's own: BullMQ's failed list taken over into retries and dead letters. */
   private sweeps(): Sweep[] {
+    return this.resolve(this.options.sweeps, 'sweep');
+  }
+
+  /**
+   * BullMQ's failed list taken over into retries and dead letters, every `sweepCheckMs`, on a timer of its own
+   * rather than as a job: it reads and changes the queue, and a worker closing at shutdown waits for its jobs.
+   */
+  private takeOverFailedJobs(): void {
     const { service, attempts, backoffMs, sweepCheckMs } = this.options;
     const failedJobs = new FailedJobsSweep(
       () => this.ownQueue(),
@@ -96,7 +105,17 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy
       { service, attempts, backoffMs },
       sweepCheckMs,
     );
-    return [...this.resolve(this.options.sweeps, 'sweep'), failedJobs];
+    this.failedJobsTimer = setInterval(() => {
+      this.takingOver ??= failedJobs
+        .run()
+        .catch((error: unknown) =>
+          this.logger.warn(
+            `could not take over failed jobs: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        )
+        .finally(() => (this.takingOver = undefined));
+    }, sweepCheckMs);
+    this.failedJobsTimer.unref();
   }
 
   /** Built on first use: a job may arrive as soon as the worker starts, before the bootstrap hook. */
@@ -128,12 +147,14 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy
       this.options.sweepCheckMs,
     );
     await this.schedules.start();
+    this.takeOverFailedJobs();
     if (this.options.queue.kind === 'redis') {
       for (const warning of await redisSettingWarnings(this.options.queue.connection)) this.logger.warn(warning);
     }
   }
 
   async onModuleDestroy(): Promise<void> {
+    if (this.failedJobsTimer) clearInterval(this.failedJobsTimer);
     await this.schedules?.stop();
   }
 }

@@ -64,8 +64,9 @@ export class SweepSchedules {
     return restored;
   }
 
-  async stop(): Promise<void> {
+  /** Stops checking; a check in flight is not waited for (it only registers what is missing, idempotently). */
+  stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.checking;
+    return Promise.resolve();
   }
 }
