@@ -127,13 +127,18 @@ describe('approvals: races, delegation, directory roles, frozen records (Postgre
 
   it('takes roles from the directory copy, not from a token issued before a demotion or deactivation', async () => {
     const sample = await f.open({ subjectKind: 'target_sample', amount: null, discountPercent: null });
-    for (const who of ['demoted', 'gone'] as const) {
-      expect((await f.as(who, 'GET', `/api/approvals/${sample.requestId}`)).status).toBe(404);
-      expect((await f.as(who, 'POST', `/api/approvals/${sample.requestId}/approve`, { stepIndex: 0 })).status).toBe(
-        404,
-      );
-      expect((await f.as(who, 'GET', '/api/approvals/pending')).body.total).toBe(0);
-    }
+    // Demoted: the directory's roles count, so the request is not theirs to see or decide.
+    expect((await f.as('demoted', 'GET', `/api/approvals/${sample.requestId}`)).status).toBe(404);
+    expect((await f.as('demoted', 'POST', `/api/approvals/${sample.requestId}/approve`, { stepIndex: 0 })).status).toBe(
+      404,
+    );
+    expect((await f.as('demoted', 'GET', '/api/approvals/pending')).body.total).toBe(0);
+    // Deactivated: the token itself is refused at the service (#16 revocation), whatever it asks.
+    expect((await f.as('gone', 'GET', `/api/approvals/${sample.requestId}`)).status).toBe(401);
+    expect((await f.as('gone', 'POST', `/api/approvals/${sample.requestId}/approve`, { stepIndex: 0 })).status).toBe(
+      401,
+    );
+    expect((await f.as('gone', 'GET', '/api/approvals/pending')).status).toBe(401);
   });
 
   it('keeps the audit trail append-only and the snapshot and chain of a request frozen', async () => {
