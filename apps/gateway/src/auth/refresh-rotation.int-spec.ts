@@ -86,9 +86,11 @@ describe('refresh-token rotation (medium)', () => {
     expect(row.revoked).toBe(false);
   });
 
+  // Another admin changes the roles: nobody changes their own (#16).
+  const ADMIN_ACTOR = '00000000-0000-4000-8000-0000000000ad';
   it('puts the current roles into the next access token', async () => {
     const session = await auth.login('rita@example.test', password, null);
-    await app.get(UsersService).update(userId, { version, roles: [Role.SalesHead] }, { userId, ip: null });
+    await app.get(UsersService).update(userId, { version, roles: [Role.SalesHead] }, { userId: ADMIN_ACTOR, ip: null });
     const next = await auth.refresh(session.refreshToken, null);
     expect(app.get(AccessTokenService).verify(next.accessToken)?.roles).toEqual([Role.SalesHead]);
   });
