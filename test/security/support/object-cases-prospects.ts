@@ -966,22 +966,33 @@ export const PROSPECT_CASES: ObjectCase[] = [
         `/api/prospects?funnelEvent=reached&funnelStage=primary_contact&from=${day(-1)}&to=${day(2)}` +
         `&productLineId=${world.productLineId}&limit=1`;
       const total = (n: number) => (b: unknown) => (b as { total: number }).total === n;
+      // Other cases of the shared world may hand a prospect to the colleague: they see their own, never the seller's.
+      const onlyOwn = (b: unknown) =>
+        (b as { items: { ownerId: string | null }[] }).items.every((p) => p.ownerId === world.colleague.id);
       return (
         [
           ['head of another unit', world.farHead.token, 0],
           ['salesperson of another unit', world.farSeller.token, 0],
-          ['colleague', world.colleague.token, 0],
           ['head of the unit', world.head.token, PROSPECT_COUNT],
           ['owner', world.owner.token, PROSPECT_COUNT],
         ] as const
-      ).map(([who, token, n]): ObjectStep => ({
-        label: who,
-        method: 'GET',
-        path,
-        token,
-        expect: 200,
-        check: total(n),
-      }));
+      )
+        .map(([who, token, n]): ObjectStep => ({
+          label: who,
+          method: 'GET',
+          path,
+          token,
+          expect: 200,
+          check: total(n),
+        }))
+        .concat({
+          label: 'colleague',
+          method: 'GET',
+          path: path.replace('limit=1', 'limit=100'),
+          token: world.colleague.token,
+          expect: 200,
+          check: onlyOwn,
+        });
     },
   },
 ];
