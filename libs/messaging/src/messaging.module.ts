@@ -21,6 +21,7 @@ import { METRICS_REGISTRY } from '@dealgate/common';
 import { DeadLetterController } from './dead-letter.controller';
 import { DeadLetterStore } from './dead-letters';
 import { FailedJobsSweep } from './failed-jobs';
+import { everyOneAtATime } from './periodic';
 import { JobDispatcher, assertHandlersMatchRoutes } from './job-dispatcher';
 import { JobHandler } from './job-handler';
 import { MessagingMetrics } from './messaging-metrics';
@@ -59,8 +60,7 @@ const OPTIONS = Symbol('MESSAGING_OPTIONS');
 export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   private built?: JobDispatcher;
   private schedules?: SweepSchedules;
-  private failedJobsTimer?: NodeJS.Timeout;
-  private takingOver?: Promise<unknown>;
+  private stopFailedJobs?: () => void;
   private readonly logger = new Logger('Messaging');
 
   constructor(
@@ -105,17 +105,12 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy
       { service, attempts, backoffMs },
       sweepCheckMs,
     );
-    this.failedJobsTimer = setInterval(() => {
-      this.takingOver ??= failedJobs
-        .run()
-        .catch((error: unknown) =>
-          this.logger.warn(
-            `could not take over failed jobs: ${error instanceof Error ? error.message : String(error)}`,
-          ),
-        )
-        .finally(() => (this.takingOver = undefined));
-    }, sweepCheckMs);
-    this.failedJobsTimer.unref();
+    this.stopFailedJobs = everyOneAtATime(
+      sweepCheckMs,
+      () => failedJobs.run(),
+      (error) =>
+        this.logger.warn(`could not take over failed jobs: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   /** Built on first use: a job may arrive as soon as the worker starts, before the bootstrap hook. */
@@ -154,7 +149,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.failedJobsTimer) clearInterval(this.failedJobsTimer);
+    this.stopFailedJobs?.();
     await this.schedules?.stop();
   }
 }

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { everyOneAtATime } from './periodic';
 import { SWEEP_JOB_PREFIX, Sweep } from './sweep';
 
 /**
@@ -11,8 +12,7 @@ import { SWEEP_JOB_PREFIX, Sweep } from './sweep';
  */
 export class SweepSchedules {
   private readonly logger = new Logger(SweepSchedules.name);
-  private timer?: NodeJS.Timeout;
-  private checking?: Promise<unknown>;
+  private stopTimer?: () => void;
 
   constructor(
     private readonly service: string,
@@ -37,17 +37,14 @@ export class SweepSchedules {
   async start(): Promise<void> {
     for (const sweep of this.sweeps) await this.register(sweep);
     if (this.sweeps.length === 0) return;
-    this.timer = setInterval(() => {
-      // One check at a time; a failed check (the store is down) is retried at the next tick.
-      this.checking ??= this.restoreMissing()
-        .catch((error: unknown) =>
-          this.logger.warn(
-            `could not check the sweep schedules: ${error instanceof Error ? error.message : String(error)}`,
-          ),
-        )
-        .finally(() => (this.checking = undefined));
-    }, this.checkEveryMs);
-    this.timer.unref();
+    this.stopTimer = everyOneAtATime(
+      this.checkEveryMs,
+      () => this.restoreMissing(),
+      (error) =>
+        this.logger.warn(
+          `could not check the sweep schedules: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+    );
   }
 
   /** Registers again each sweep whose scheduler the queue store no longer has; returns their ids. */
@@ -66,7 +63,7 @@ export class SweepSchedules {
 
   /** Stops checking; a check in flight is not waited for (it only registers what is missing, idempotently). */
   stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    this.stopTimer?.();
     return Promise.resolve();
   }
 }
