@@ -2,14 +2,10 @@
 // effect) next to a baseline of plain BullMQ (addBulk + a worker doing the same effect without outbox or inbox),
 // in the same process, on the configured backend (REDIS_URL set: Redis; otherwise BullMQ's PostgreSQL backend;
 // no DATABASE_URL: an embedded PostgreSQL started for the run).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
-import { Client } from 'pg';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { RunningPostgres, openServiceDatabase, startEmbeddedPostgres } from '@dealgate/database';
+import { openServiceDatabase } from '@dealgate/database';
 import { JobName, ServiceName, SystemPingPayload } from '@dealgate/messages';
 import {
   DeadLetterStore,
@@ -22,6 +18,7 @@ import {
   installQueueBackend,
   queueSettings,
 } from '@dealgate/messaging';
+import { throwAwayDatabase } from './support/throw-away-database';
 
 const JOBS = Number(process.argv[2] ?? 2000);
 const SCHEMA = 'gateway';
@@ -52,22 +49,8 @@ async function waitUntil(probe: () => Promise<boolean>): Promise<void> {
 
 async function main(): Promise<void> {
   Logger.overrideLogger(false); // one log line per job would dominate the measurement
-  let postgres: RunningPostgres | undefined;
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    postgres = await startEmbeddedPostgres({
-      dataDir: join(mkdtempSync(join(tmpdir(), 'dealgate-bench-')), 'pg'),
-      removeDataOnStop: true,
-    });
-    serverUrl = postgres.url;
-  }
-  const name = `dealgate_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = url.toString();
+  const database = await throwAwayDatabase('dealgate_bench');
+  const db = database.url;
   const settings = queueSettings({
     DATABASE_URL: db,
     REDIS_URL: process.env.REDIS_URL,
@@ -153,9 +136,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await ds.destroy();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
-    await postgres?.stop();
+    await database.drop();
   }
 }
 

@@ -14,6 +14,6 @@ ensureBuilt();
 const args = process.argv.slice(2);
 const workers = args.some((a) => a.startsWith('--maxWorkers') || a === '-w') ? [] : ['--maxWorkers=2'];
 // The console's own unit tests (Vitest, jsdom) first, unless Jest was asked for one project or file only.
-const consoleFirst = args.length === 0 ? run('npx', ['vitest', 'run', '-c', 'apps/console/vitest.config.ts']) : 0;
+const consoleFirst = args.length === 0 ? run('npx', ['vitest', 'run', '-c', 'apps/console/vitest.config.mts']) : 0;
 if (consoleFirst !== 0) process.exit(consoleFirst);
 process.exit(run('npx', ['jest', ...workers, ...args]));

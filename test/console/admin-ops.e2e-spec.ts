@@ -7,7 +7,8 @@ import { choice, signIn, toastsGone } from './support/page-actions';
 
 // The administration's operations pages in a real Chromium: every page with axe and a screenshot, a webhook to a
 // receiver started here with "Send test" showing the delivery in the log, an API key created and revoked, the
-// system page with every service up, one Hungarian pass, and the forbidden state for a non-admin.
+// system page with every service up, an approval policy and the contract task templates edited and read back
+// through the API, one Hungarian pass, and the forbidden state for a non-admin.
 jest.setTimeout(180_000);
 
 describe('console administration: operations', () => {
@@ -106,6 +107,73 @@ describe('console administration: operations', () => {
     await expectAccessible(page, 'system (en)');
     await screenshot(page, 'admin-system-en');
     await context.close();
+  });
+
+  it('an admin edits an approval policy and the contract task templates, read back through the API', async () => {
+    const { context, page } = await signIn(browser, world.baseUrl, ADMIN);
+    await page.goto('/admin/approval-policies');
+    await page.getByRole('heading', { name: 'Approval policies', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Commercial offers', level: 3 }).waitFor();
+    await expectAccessible(page, 'approval policies (en)');
+    await screenshot(page, 'admin-approval-policies-en');
+    await page.getByRole('button', { name: 'Edit the Commercial offers policy' }).click();
+    const drawer = page.getByRole('dialog', { name: 'The Commercial offers policy' });
+    const reminder = drawer
+      .getByRole('group', { name: 'Step 1' })
+      .getByRole('textbox', { name: 'Reminder after (minutes)' });
+    // The server's refusal, on the field it names (an emptied number goes as null).
+    await reminder.fill('');
+    await drawer.getByRole('button', { name: 'Save' }).click();
+    await drawer.getByText(/must be an integer number/).waitFor();
+    await screenshot(page, 'admin-approval-policy-refused-en');
+    await reminder.fill('95');
+    await drawer.getByRole('button', { name: 'Save' }).click();
+    await drawer.waitFor({ state: 'detached' });
+    const policies = (await world.call(world.owner, 'GET', '/api/approvals/policies')) as {
+      policy: { subjectKind: string; steps: { dueAfterMinutes: number }[] };
+    }[];
+    expect(policies.find((p) => p.policy.subjectKind === 'offer')?.policy.steps[0].dueAfterMinutes).toBe(95);
+
+    const before = (await world.call(world.owner, 'GET', '/api/contracts/task-templates')) as {
+      version: number;
+      templates: { key: string; title: string }[];
+    };
+    await page.goto('/admin/contract-tasks');
+    await page.getByRole('heading', { name: 'Contract tasks', level: 2 }).waitFor();
+    const tasks = page.getByRole('list', { name: 'Task templates' }).getByRole('listitem');
+    await tasks
+      .first()
+      .getByRole('textbox', { name: /^Title/ })
+      .fill('Draft the contract from the offer');
+    const last = before.templates.length;
+    await page.getByRole('button', { name: `Remove task ${last}`, exact: true }).click();
+    await toastsGone(page);
+    await expectAccessible(page, 'contract tasks (en)');
+    await screenshot(page, 'admin-contract-tasks-en');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'Remove tasks from the templates?' });
+    await confirm.getByText(before.templates[last - 1].title, { exact: false }).waitFor();
+    await confirm.getByRole('button', { name: 'Save and remove' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await page.getByText(`Version ${before.version + 1}`, { exact: false }).waitFor();
+    const after = (await world.call(world.owner, 'GET', '/api/contracts/task-templates')) as typeof before;
+    expect(after.templates.map((t) => t.key)).toEqual(before.templates.slice(0, -1).map((t) => t.key));
+    expect(after.templates[0].title).toBe('Draft the contract from the offer');
+    await context.close();
+
+    const hu = await signIn(browser, world.baseUrl, ADMIN, 'hu');
+    await hu.page.goto('/admin/approval-policies');
+    await hu.page.getByRole('heading', { name: 'Jóváhagyási szabályok', level: 2 }).waitFor();
+    await hu.page.getByRole('heading', { name: 'Kereskedelmi ajánlatok', level: 3 }).waitFor();
+    await screenshot(hu.page, 'admin-approval-policies-hu');
+    await hu.page.getByRole('button', { name: 'A(z) Kereskedelmi ajánlatok szabály szerkesztése' }).click();
+    await hu.page.getByRole('group', { name: '1. lépés' }).waitFor();
+    await screenshot(hu.page, 'admin-approval-policy-form-hu');
+    await hu.page.goto('/admin/contract-tasks');
+    await hu.page.getByRole('heading', { name: 'Szerződéses feladatok', level: 2 }).waitFor();
+    await hu.page.getByRole('list', { name: 'Feladatsablonok' }).waitFor();
+    await screenshot(hu.page, 'admin-contract-tasks-hu');
+    await hu.context.close();
   });
 
   it('shows the system and webhooks pages in Hungarian, and the forbidden state to a non-admin', async () => {

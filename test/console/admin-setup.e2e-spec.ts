@@ -1,7 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- reads JSON answers loosely */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { Role } from '@dealgate/domain';
-import { tokenFor } from '@dealgate/testing';
 import { expectAccessible, launchChromium, logIn, screenshot } from './support/browser';
 import { EmptyCompany, startEmptyCompany } from './support/empty-company';
 import { choice, pointerAway, signIn, toastsGone, waitForToast } from './support/page-actions';
@@ -185,7 +184,7 @@ describe('console administration: setting up a company', () => {
     await context.close();
 
     // Through the API: everything exists as it was made.
-    const admin = company.adminToken();
+    const admin = await company.adminToken();
     const units = (await company.call(admin, 'GET', '/api/units')).items as any[];
     const users = (await company.call(admin, 'GET', '/api/users?limit=50')).items as any[];
     const user = (email: string) => users.find((u) => u.email === email);
@@ -230,10 +229,10 @@ describe('console administration: setting up a company', () => {
 
   it('speaks Hungarian on every page of the set-up and shows a refused form’s reason on its field', async () => {
     // An admin of its own (through the API), so this test needs nothing the other one made.
-    const admin = company.adminToken();
+    const admin = await company.adminToken();
     const me = { email: 'hu.admin@example.test', password: 'Tulipan-Mozdony-Kavics-5063' };
     const made = await company.call(admin, 'POST', '/api/users', { ...me, name: 'Hajnal Admin', roles: [Role.Admin] });
-    await company.call(tokenFor({ userId: made.id, roles: [Role.Admin], unitId: null }), 'POST', '/api/units', {
+    await company.call(await company.tokenOf(made.id), 'POST', '/api/units', {
       name: 'Kelet',
     });
     const { context, page } = await signIn(browser, company.baseUrl, me, 'hu');

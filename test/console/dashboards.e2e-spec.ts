@@ -7,7 +7,7 @@ import { queryOnce, waitFor } from '@dealgate/testing';
 import { expectAccessible, launchChromium, logIn, newContext, screenshot } from './support/browser';
 import { ADMIN, ConsoleWorld, approvedProspects, http, startConsoleWorld } from './support/console-world';
 import { briefedProspect } from './support/deal-walk';
-import { signIn, toastsGone } from './support/page-actions';
+import { choice, pick, signIn, toastsGone } from './support/page-actions';
 
 // The management dashboards in a real Chromium: a sales head plans the month, a deal is walked through the API, the
 // head sees plan vs fact and the funnel move, drills down to the prospect and exports CSV; a salesperson and the head
@@ -70,6 +70,7 @@ describe('console dashboards', () => {
             ['norms', 'Norms', 'Norms'],
             ['stages', 'Time in stage', 'Cohorts by month of primary contact'],
             ['warnings', 'Early warnings', 'Early warnings'],
+            ['forecast', 'Forecast', 'Forecast of signed contracts'],
           ]
         : [
             ['funnel', 'Tölcsér', 'Tölcsér szakaszonként'],
@@ -77,6 +78,7 @@ describe('console dashboards', () => {
             ['norms', 'Normák', 'Normák'],
             ['stages', 'Szakaszban töltött idő', 'Kohorszok az első kapcsolatfelvétel hónapja szerint'],
             ['warnings', 'Korai figyelmeztetések', 'Korai figyelmeztetések'],
+            ['forecast', 'Előrejelzés', 'Megkötött szerződések előrejelzése'],
           ];
     for (const [key, tab, region] of tabs) {
       await page.getByRole('tab', { name: tab }).click();
@@ -134,7 +136,7 @@ describe('console dashboards', () => {
     ]);
     expect(download.suggestedFilename()).toBe(`funnel-${month}-01.csv`);
     const csv = readFileSync(await download.path(), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('section,stage,reason,count,rate');
+    expect(csv.split('\r\n')[0]).toBe('section,stage,reason,count,rate,reason_label');
     expect(csv).toContain('reached,offer_formation,,1,');
     await context.close();
   });
@@ -153,10 +155,67 @@ describe('console dashboards', () => {
     await everyTab(page, 'hu', 'head');
     await page.goto(`/dashboards/prospects?funnelEvent=lost&from=${month}-01&to=${month}-28&lostReason=no_budget`);
     await page.getByRole('heading', { name: 'A szám mögötti érdeklődők', level: 1 }).waitFor();
+    // The reason in Hungarian (its seeded Hungarian label), not the English one.
+    await page.getByText(/^Elveszett ezért: „Nincs rá keret”/).waitFor();
     await page.getByText('Ez mögött a szám mögött nincs olyan érdeklődő, akit láthatsz.').waitFor();
     await expectAccessible(page, 'dashboards drill-down empty (hu)');
     await screenshot(page, 'dashboards-drill-down-empty-hu');
     await context.close();
+  });
+
+  it('lets the owner pick a unit: the figures follow it, the URL keeps it and a shared URL opens the same view', async () => {
+    const { context, page } = await signIn(browser, world.baseUrl, world.owner);
+    await page.goto(view('funnel'));
+    const funnel = page.getByRole('table', { name: 'Funnel by stage' });
+    const entered = funnel.getByRole('link', { name: /prospects? entered/ });
+    // All units: North's approved prospects are counted.
+    await entered.first().waitFor();
+    await page.getByText('The figures of every unit for the period you choose.', { exact: false }).waitFor();
+
+    await pick(page, 'Unit', 'South');
+    await page.waitForURL((url) => url.searchParams.get('unit') === south.unitId);
+    await page.getByText('The figures of the unit you picked for the period', { exact: false }).waitFor();
+    await funnel.waitFor();
+    await entered.first().waitFor({ state: 'detached' });
+    expect(await entered.count()).toBe(0);
+    await expectAccessible(page, 'dashboards owner south (en)');
+    await screenshot(page, 'dashboards-funnel-owner-south-en');
+
+    await pick(page, 'Unit', 'North');
+    await page.waitForURL((url) => url.searchParams.get('unit') === world.unitId);
+    await entered.first().waitFor();
+    // The drill-down behind a figure keeps the unit too.
+    expect(await entered.first().getAttribute('href')).toContain(`unitId=${world.unitId}`);
+    const northUrl = page.url();
+    const northCount = await entered.count();
+    await screenshot(page, 'dashboards-funnel-owner-north-en');
+    await context.close();
+
+    // The URL shared with another owner's browser opens the same unit and the same figures.
+    const shared = await signIn(browser, world.baseUrl, world.owner);
+    await shared.page.goto(northUrl);
+    await shared.page
+      .getByRole('table', { name: 'Funnel by stage' })
+      .getByRole('link', { name: /entered/ })
+      .first()
+      .waitFor();
+    await waitFor(async () => (await choice(shared.page, 'Unit').inputValue()) === 'North', {
+      what: 'North in the unit picker of the shared funnel view',
+    });
+    expect(
+      await shared.page
+        .getByRole('table', { name: 'Funnel by stage' })
+        .getByRole('link', { name: /entered/ })
+        .count(),
+    ).toBe(northCount);
+    await shared.page.goto(`${view('plan')}&unit=${south.unitId}`);
+    await shared.page.getByRole('table', { name: 'Plan vs fact by stage' }).waitFor();
+    // The picker shows the unit's name once the list of units has loaded.
+    await waitFor(async () => (await choice(shared.page, 'Unit').inputValue()) === 'South', {
+      what: 'South in the unit picker of the shared plan view',
+    });
+    expect(await shared.page.getByText('Sam Seller').count()).toBe(0);
+    await shared.context.close();
   });
 
   it('shows a salesperson and the head of another unit no figures of this unit (the server refuses)', async () => {

@@ -6,8 +6,9 @@ import { Role } from '@dealgate/domain';
 import { JobName, TaskAssignedPayload } from '@dealgate/messages';
 import { queryOnce, seedDirectory, tokenFor, waitFor, fetchWithContract } from '@dealgate/testing';
 import { DigestSweep } from '../../apps/notifications/src/mail/digest.sweep';
-import { MailRepository } from '../../apps/notifications/src/mail/mail.repository';
+import { ABANDONED, MailRepository } from '../../apps/notifications/src/mail/mail.repository';
 import { MailSweep } from '../../apps/notifications/src/mail/mail.sweep';
+import { NotificationsEnv } from '../../apps/notifications/src/notifications.env';
 import { RunningNotifications, startNotifications } from './support/notifications-harness';
 import { startSmtpSink } from './support/smtp-sink';
 
@@ -163,19 +164,40 @@ describe('notifications e-mail without SMTP', () => {
       expect(eml).toContain('To: eve@example.test');
       expect(eml).toContain('Subject: [Dealgate] Task assigned to you: Draft contract');
 
-      // A sender that claimed an e-mail and died mid-send: after the lease the row fails, it is never sent again.
+      // A sender that claimed an e-mail and died before sending it: after the lease it is sent, with its Message-ID.
       const event = await svc.emit(JobName.TaskAssigned, task(user.userId));
       const now = new Date();
       const [claimed] = await svc.app.get(MailRepository).claimDue(now, 10, 60_000);
       expect(claimed).toBeDefined();
+      await svc.app.get(MailSweep).run(new Date(now.getTime() + 30_000));
+      expect(readdirSync(dir)).toHaveLength(1); // within its lease: still its sender's
       await svc.app.get(MailSweep).run(new Date(now.getTime() + 61_000));
-      expect(readdirSync(dir)).toHaveLength(1);
-      const [row] = await queryOnce<{ status: string; last_error: string }>(
+      expect(readdirSync(dir).sort()).toEqual([files[0], `${claimed.id}.eml`].sort());
+      expect(readFileSync(join(dir, `${claimed.id}.eml`), 'utf8')).toContain(`Message-ID: <${claimed.id}@dealgate>`);
+      const [row] = await queryOnce<{ status: string; attempts: number }>(
         svc.db.url,
-        'SELECT status, last_error FROM notifications.mail WHERE message_id = $1',
+        'SELECT status, attempts FROM notifications.mail WHERE message_id = $1',
         [event.messageId],
       );
-      expect(row).toEqual({ status: 'failed', last_error: 'outcome unknown: the sender stopped while sending' });
+      expect(row).toEqual({ status: 'sent', attempts: 2 });
+
+      // Abandoned at its last attempt: failed, saying the outcome is unknown.
+      const last = await svc.emit(JobName.TaskAssigned, task(user.userId));
+      const later = new Date();
+      const [lastClaim] = await svc.app.get(MailRepository).claimDue(later, 10, 60_000);
+      const { MAIL_MAX_ATTEMPTS } = svc.app.get(NotificationsEnv);
+      await queryOnce(svc.db.url, 'UPDATE notifications.mail SET attempts = $2 WHERE id = $1', [
+        lastClaim.id,
+        MAIL_MAX_ATTEMPTS,
+      ]);
+      await svc.app.get(MailSweep).run(new Date(later.getTime() + 61_000));
+      const [failed] = await queryOnce<{ status: string; last_error: string }>(
+        svc.db.url,
+        'SELECT status, last_error FROM notifications.mail WHERE message_id = $1',
+        [last.messageId],
+      );
+      expect(failed).toEqual({ status: 'failed', last_error: ABANDONED });
+      expect(readdirSync(dir)).toHaveLength(2);
     } finally {
       await svc.stop();
       rmSync(dir, { recursive: true, force: true });

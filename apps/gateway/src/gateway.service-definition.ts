@@ -9,7 +9,7 @@ import { isProxiedPath, mountServiceProxies } from './routing/proxy';
 import { serviceUrls } from './routing/service-routes';
 import { mountApiKeyAuthentication } from './security/api-key.middleware';
 import { enableConsoleCors } from './security/cors';
-import { mountDeactivatedUserCheck } from './security/deactivated-user.middleware';
+import { mountRevokedTokenCheck } from './security/revoked-token.middleware';
 import { mountMetricsScrapeToken } from './security/metrics-scrape';
 import { mountProxyRateLimit } from './security/proxy-rate-limit';
 import { mountConsole } from './system/console-static';
@@ -61,7 +61,7 @@ export const gatewayService: ServiceDefinition<GatewayEnv> = {
       mountSystemHealth(app, selfUrl(app), urls);
       mountMergedDocs(app, selfUrl(app), urls);
       mountApiKeyAuthentication(app);
-      mountDeactivatedUserCheck(app);
+      mountRevokedTokenCheck(app);
       mountProxyRateLimit(app, isProxiedPath);
       mountServiceProxies(app, urls);
       mountConsole(app, env.CONSOLE_DIR);

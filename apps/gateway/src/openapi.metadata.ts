@@ -98,6 +98,8 @@ export default async () => {
             AuditQuery: {
               event: { required: false, enum: t['./audit/audit.repository'].AuditEvent },
               actorUserId: { required: false, type: () => String, format: 'uuid' },
+              from: { required: false, type: () => String },
+              to: { required: false, type: () => String },
             },
           },
         ],
@@ -124,6 +126,26 @@ export default async () => {
               revokedAt: { required: true, type: () => Date, nullable: true },
             },
             CreatedApiKey: { key: { required: true, type: () => String } },
+          },
+        ],
+        [
+          import('./auth/auth.dto'),
+          {
+            LoginDto: {
+              email: { required: true, type: () => String, maxLength: 254, format: 'email' },
+              password: { required: true, type: () => String },
+            },
+            RefreshDto: { refreshToken: { required: false, type: () => String, maxLength: 200 } },
+            ChangePasswordDto: {
+              currentPassword: { required: true, type: () => String },
+              newPassword: { required: true, type: () => String },
+            },
+            TokenPair: {
+              accessToken: { required: true, type: () => String },
+              expiresIn: { required: true, type: () => Number, description: 'Seconds until the access token expires.' },
+              tokenType: { required: true, type: () => String },
+              refreshToken: { required: true, type: () => String },
+            },
           },
         ],
         [
@@ -178,26 +200,6 @@ export default async () => {
               version: { required: true, type: () => Number },
               createdAt: { required: true, type: () => Date },
               updatedAt: { required: true, type: () => Date },
-            },
-          },
-        ],
-        [
-          import('./auth/auth.dto'),
-          {
-            LoginDto: {
-              email: { required: true, type: () => String, maxLength: 254, format: 'email' },
-              password: { required: true, type: () => String },
-            },
-            RefreshDto: { refreshToken: { required: false, type: () => String, maxLength: 200 } },
-            ChangePasswordDto: {
-              currentPassword: { required: true, type: () => String },
-              newPassword: { required: true, type: () => String },
-            },
-            TokenPair: {
-              accessToken: { required: true, type: () => String },
-              expiresIn: { required: true, type: () => Number, description: 'Seconds until the access token expires.' },
-              tokenType: { required: true, type: () => String },
-              refreshToken: { required: true, type: () => String },
             },
           },
         ],
@@ -305,6 +307,7 @@ export default async () => {
               login: { type: t['./auth/auth.dto'].TokenPair },
               refresh: { type: t['./auth/auth.dto'].TokenPair },
               logout: {},
+              logoutEverywhere: {},
               changePassword: {},
               me: { type: t['./identity/users.dto'].UserView },
             },

@@ -11,6 +11,7 @@ import { PreferencesRepository } from './preferences/preferences.repository';
 import { WebhookDeliveryRepository } from './webhooks/webhook-delivery.repository';
 import { WebhookRepository } from './webhooks/webhook.repository';
 import { WebhookSender } from './webhooks/webhook-sender';
+import { WebhookDestinationGuard, WebhookResolver } from './webhooks/webhook-destination-guard';
 
 const SHARED = [
   InboxRepository,
@@ -21,6 +22,8 @@ const SHARED = [
   WebhookRepository,
   WebhookDeliveryRepository,
   WebhookSender,
+  WebhookResolver,
+  WebhookDestinationGuard,
   RecipientResolver,
   NotificationIntake,
   NotificationMetrics,

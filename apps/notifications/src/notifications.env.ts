@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { ServiceEnv } from '@dealgate/common';
+import { parseWebhookAllowList } from '@dealgate/domain';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value !== '' ? Number(value) : value);
 
@@ -38,6 +39,15 @@ export class NotificationsEnv extends ServiceEnv {
   @Min(1)
   MAIL_BACKOFF_MS = 60_000;
 
+  /**
+   * How long a claimed e-mail may stay `sending` before it counts as abandoned (its sender died mid-send) and is sent
+   * again. Longer than any SMTP conversation: the transport's own timeouts end one within about two minutes.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  MAIL_LEASE_MS = 5 * 60_000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1000)
@@ -71,9 +81,35 @@ export class NotificationsEnv extends ServiceEnv {
   @Max(60_000)
   WEBHOOK_TIMEOUT_MS = 10_000;
 
+  /**
+   * Webhook receivers on internal addresses (on-premises), comma-separated: host names (`erp.corp.example`),
+   * `*.suffix` names, IP addresses and CIDR ranges (`10.20.0.0/16`). Without it webhooks reach public addresses only.
+   */
+  @IsOptional()
+  @ValidateBy({
+    name: 'webhookAllowList',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && parseWebhookAllowList(value).invalid.length === 0,
+      defaultMessage: (args) =>
+        `must be comma-separated host names, *.suffix names, IP addresses or CIDR ranges (not: ${parseWebhookAllowList(
+          String(args?.value),
+        ).invalid.join(', ')})`,
+    },
+  })
+  WEBHOOK_ALLOW_HOSTS?: string;
+
   /** Live streams re-check the inbox this often (a fallback to LISTEN/NOTIFY) and send a keep-alive comment. */
   @Transform(toInt)
   @IsInt()
   @Min(100)
   STREAM_POLL_MS = 15_000;
+
+  /**
+   * An open stream asks the directory copy this often whether its token was revoked (deactivation, logout, a
+   * password or role change) and ends when it was: a reconnect with that token is then refused.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  STREAM_REVOCATION_MS = 5_000;
 }

@@ -6,6 +6,8 @@ function notificationStatus(code: NotificationErrorCode): number {
     case NotificationErrorCode.NotificationNotFound:
     case NotificationErrorCode.WebhookNotFound:
       return HttpStatus.NOT_FOUND;
+    case NotificationErrorCode.WebhookDestinationNotAllowed:
+      return HttpStatus.BAD_REQUEST;
     default:
       return assertNever(code, 'notification error code');
   }

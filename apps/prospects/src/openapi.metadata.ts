@@ -6,7 +6,9 @@ export default async () => {
     ['../../../libs/messaging/src/dead-letter.view']: await import('../../../libs/messaging/src/dead-letter.view'),
     ['./plans/plan.dto']: await import('./plans/plan.dto'),
     ['./plans/plan.view']: await import('./plans/plan.view'),
+    ['./lost-reasons/lost-reason.view']: await import('./lost-reasons/lost-reason.view'),
     ['./analytics/analytics.view']: await import('./analytics/analytics.view'),
+    ['./analytics/forecast.view']: await import('./analytics/forecast.view'),
     ['../../../libs/domain/src/funnel/meeting']: await import('../../../libs/domain/src/funnel/meeting'),
     ['./activity/activity.view']: await import('./activity/activity.view'),
     ['../../../libs/domain/src/funnel/stage']: await import('../../../libs/domain/src/funnel/stage'),
@@ -29,7 +31,6 @@ export default async () => {
     ['./prospects/prospect-detail.dto']: await import('./prospects/prospect-detail.dto'),
     ['./prospects/board.dto']: await import('./prospects/board.dto'),
     ['../../../libs/messaging/src/outbox-status']: await import('../../../libs/messaging/src/outbox-status'),
-    ['./lost-reasons/lost-reason.view']: await import('./lost-reasons/lost-reason.view'),
   };
   return {
     '@nestjs/swagger': {
@@ -103,6 +104,7 @@ export default async () => {
               format: { required: false, enum: ['json', 'csv'] },
             },
             PeriodQuery: { from: { required: true, type: () => String }, to: { required: true, type: () => String } },
+            FunnelQuery: { lang: { required: false, enum: ['en', 'hu'] } },
             CohortQuery: {
               fromMonth: { required: true, type: () => String },
               toMonth: { required: true, type: () => String },
@@ -230,6 +232,41 @@ export default async () => {
           },
         ],
         [
+          import('./lost-reasons/lost-reason.view'),
+          {
+            LostReasonLabelsView: {
+              en: { required: true, type: () => String },
+              hu: { required: true, type: () => String },
+            },
+            LostReasonEntry: {
+              code: {
+                required: true,
+                type: () => String,
+                description: 'Stable code used by analytics: never renamed while in use.',
+              },
+              label: { required: true, type: () => String, description: 'The English label as stored.' },
+              labelHu: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The Hungarian label as stored; `null` when the admin gave none.',
+              },
+              labels: {
+                required: true,
+                type: () => t['./lost-reasons/lost-reason.view'].LostReasonLabelsView,
+                description: "What a reader of each language sees (their language's label, else the other one).",
+              },
+              noteRequired: {
+                required: true,
+                type: () => Boolean,
+                description: 'When true the user must explain in free text (e.g. "other").',
+              },
+              active: { required: true, type: () => Boolean },
+              position: { required: true, type: () => Number },
+            },
+          },
+        ],
+        [
           import('./analytics/analytics.view'),
           {
             PeriodView: { from: { required: true, type: () => String }, to: { required: true, type: () => String } },
@@ -301,7 +338,13 @@ export default async () => {
               rate: { required: true, type: () => Number, nullable: true },
             },
             LostByReasonView: {
-              reason: { required: true, type: () => String },
+              reason: { required: true, type: () => String, description: "The lost reason's code." },
+              labels: {
+                required: true,
+                type: () => t['./lost-reasons/lost-reason.view'].LostReasonLabelsView,
+                description:
+                  "Its label in each language (the configured one, else the other language's, else the code).",
+              },
               total: { required: true, type: () => Number },
               share: {
                 required: true,
@@ -447,6 +490,128 @@ export default async () => {
           },
         ],
         [
+          import('./analytics/forecast.dto'),
+          {
+            ForecastScopeQuery: {
+              unitId: { required: false, type: () => String, format: 'uuid' },
+              salespersonId: { required: false, type: () => String, format: 'uuid' },
+              productLineId: { required: false, type: () => String, format: 'uuid' },
+              asOf: { required: false, type: () => String },
+            },
+            ForecastQuery: {
+              limit: { required: true, type: () => Object, default: 10, minimum: 1, maximum: 100 },
+              offset: { required: true, type: () => Object, default: 0, minimum: 0 },
+            },
+            ForecastAccuracyQuery: {
+              origins: { required: true, type: () => Object, default: 6, minimum: 1, maximum: 12 },
+            },
+          },
+        ],
+        [
+          import('./analytics/forecast.view'),
+          {
+            QuantilesView: {
+              p10: { required: true, type: () => Number },
+              p50: { required: true, type: () => Number },
+              p90: { required: true, type: () => Number },
+              mean: { required: true, type: () => Number },
+            },
+            ForecastPeriodView: {
+              key: { required: true, type: () => String },
+              kind: { required: true, enum: ['month', 'next_3_months', 'quarter'] },
+              from: { required: true, type: () => String },
+              to: { required: true, type: () => String },
+              count: {
+                required: true,
+                type: () => t['./analytics/forecast.view'].QuantilesView,
+                description: 'Signed contracts in the period.',
+              },
+              valueMinor: { required: true, type: () => t['./analytics/forecast.view'].QuantilesView, nullable: true },
+            },
+            DealForecastView: {
+              prospectId: { required: true, type: () => String },
+              companyName: { required: true, type: () => String },
+              stage: {
+                required: true,
+                enum: [
+                  'sampling',
+                  'primary_contact',
+                  'needs_identification',
+                  'offer_formation',
+                  'offer_defence',
+                  'contract',
+                ],
+              },
+              daysInStage: { required: true, type: () => Number },
+              ownerId: { required: true, type: () => String, nullable: true },
+              unitId: { required: true, type: () => String },
+              productLineId: { required: true, type: () => String },
+              probability: {
+                required: true,
+                type: () => Number,
+                description: 'Chance to sign before the end of the last period (0..1).',
+              },
+              expectedMonth: { required: true, type: () => String, nullable: true },
+              reason: { required: true, type: () => String },
+            },
+            DealForecastPageView: {
+              items: { required: true, type: () => [t['./analytics/forecast.view'].DealForecastView] },
+              total: { required: true, type: () => Number },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+            },
+            ForecastHistoryView: {
+              from: { required: true, type: () => String, nullable: true },
+              signed: {
+                required: true,
+                type: () => Number,
+                description: 'Contracts signed in the scope before the as-of time.',
+              },
+            },
+            ForecastReportView: {
+              asOf: { required: true, type: () => String },
+              scope: { required: true, type: () => t['./analytics/analytics.view'].AnalyticsScopeView },
+              history: { required: true, type: () => t['./analytics/forecast.view'].ForecastHistoryView },
+              currency: { required: true, type: () => String, nullable: true },
+              runs: { required: true, type: () => Number, description: 'Simulated futures behind the quantiles.' },
+              periods: {
+                required: true,
+                type: () => [t['./analytics/forecast.view'].ForecastPeriodView],
+                description:
+                  'Each month from the as-of one through the next calendar quarter (3 to 5), the next three months, that quarter.',
+              },
+              deals: {
+                required: true,
+                type: () => t['./analytics/forecast.view'].DealForecastPageView,
+                description: 'Open deals in the scope, most likely to sign first.',
+              },
+            },
+            HorizonAccuracyView: {
+              horizon: { required: true, enum: ['next_3_months', 'month_1', 'month_2', 'month_3', 'quarter_at_start'] },
+              wape: { required: true, type: () => Number, nullable: true },
+              stageWeightsWape: { required: true, type: () => Number, nullable: true },
+              runRateWape: { required: true, type: () => Number, nullable: true },
+              coverage: { required: true, type: () => Number, nullable: true },
+              cells: { required: true, type: () => Number, description: 'Origins scored at this horizon.' },
+            },
+            ForecastAccuracyView: {
+              asOf: { required: true, type: () => String },
+              scope: { required: true, type: () => t['./analytics/analytics.view'].AnalyticsScopeView },
+              origins: {
+                required: true,
+                type: () => Number,
+                description: 'How many monthly origins were replayed (0 when the history is too short).',
+              },
+              originDates: { required: true, type: () => [String] },
+              reason: { required: true, nullable: true, enum: ['history_too_short', 'no_signings'] },
+              message: { required: true, type: () => String, nullable: true },
+              horizons: { required: true, type: () => [t['./analytics/forecast.view'].HorizonAccuracyView] },
+              brier: { required: true, type: () => Number, nullable: true },
+              stageWeightsBrier: { required: true, type: () => Number, nullable: true },
+            },
+          },
+        ],
+        [
           import('./activity/activity.dto'),
           {
             CreateContactDto: {
@@ -538,26 +703,6 @@ export default async () => {
           },
         ],
         [
-          import('./lost-reasons/lost-reason.view'),
-          {
-            LostReasonEntry: {
-              code: {
-                required: true,
-                type: () => String,
-                description: 'Stable code used by analytics: never renamed while in use.',
-              },
-              label: { required: true, type: () => String },
-              noteRequired: {
-                required: true,
-                type: () => Boolean,
-                description: 'When true the user must explain in free text (e.g. "other").',
-              },
-              active: { required: true, type: () => Boolean },
-              position: { required: true, type: () => Number },
-            },
-          },
-        ],
-        [
           import('./prospects/prospect.view'),
           {
             LostReasonView: {
@@ -586,6 +731,18 @@ export default async () => {
               },
               createdAt: { required: true, type: () => String },
               updatedAt: { required: true, type: () => String },
+            },
+            ProspectPage: {
+              items: { required: true, type: () => [t['./prospects/prospect.view'].Prospect] },
+              total: { required: true, type: () => Number },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+              nextCursor: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Pass as `cursor` for the page after this one; null when this page is the last.',
+              },
             },
             TransitionLogEntry: {
               id: { required: true, type: () => String, description: "The entry's sequence number (as a string)." },
@@ -626,6 +783,7 @@ export default async () => {
               salespersonId: { required: false, type: () => String, format: 'uuid' },
               from: { required: false, type: () => String },
               to: { required: false, type: () => String },
+              cursor: { required: false, type: () => String },
             },
             VersionedDto: { version: { required: true, type: () => Number, minimum: 1 } },
             AssignProspectDto: { ownerId: { required: true, type: () => String, format: 'uuid' } },
@@ -899,6 +1057,14 @@ export default async () => {
           {
             UpsertLostReasonDto: {
               label: { required: true, type: () => String, minLength: 1, maxLength: 120 },
+              labelHu: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description:
+                  'The Hungarian label; left out, the stored one is kept; `null` or blank, readers of Hungarian see `label`.',
+                maxLength: 120,
+              },
               noteRequired: { required: true, type: () => Boolean },
               active: { required: true, type: () => Boolean },
               position: { required: false, type: () => Number, minimum: 0 },
@@ -923,7 +1089,7 @@ export default async () => {
             },
             OfferTermsInputDto: {
               items: { required: true, type: () => [t['./offers/offer.dto'].OfferItemDto], minItems: 1, maxItems: 200 },
-              paymentDays: { required: true, type: () => Number, minimum: 0, maximum: 3650 },
+              paymentDays: { required: true, type: () => Number, minimum: 0 },
               delivery: { required: true, type: () => t['./offers/offer.dto'].DeliveryDto },
               discountPercent: { required: true, type: () => Number, minimum: 0, maximum: 100 },
               validUntil: { required: true, type: () => String, pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
@@ -1165,6 +1331,15 @@ export default async () => {
           },
         ],
         [
+          import('./analytics/forecast.controller'),
+          {
+            ForecastController: {
+              forecast: { type: t['./analytics/forecast.view'].ForecastReportView },
+              accuracy: { type: t['./analytics/forecast.view'].ForecastAccuracyView },
+            },
+          },
+        ],
+        [
           import('./activity/activity.controller'),
           {
             ActivityController: {
@@ -1230,7 +1405,7 @@ export default async () => {
           import('./prospects/prospect.controller'),
           {
             ProspectController: {
-              list: {},
+              list: { type: t['./prospects/prospect.view'].ProspectPage },
               board: { type: t['./prospects/board.dto'].BoardDto },
               agendaFor: { type: t['./prospects/agenda.dto'].AgendaDto },
               assignMany: { type: [t['./prospects/prospect.view'].Prospect] },

@@ -55,6 +55,7 @@ export class ChassisModule {
           attempts: config.JOB_ATTEMPTS,
           backoffMs: config.JOB_BACKOFF_MS,
           concurrency: config.WORKER_CONCURRENCY,
+          lockMs: config.JOB_LOCK_MS,
           outboxPollMs: config.OUTBOX_POLL_MS,
           sweepCheckMs: config.SWEEP_CHECK_MS,
           storeCheckMs: config.QUEUE_STORE_CHECK_MS,

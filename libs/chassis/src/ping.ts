@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { QueryRunner } from 'typeorm';
 import { JobName, SystemPingPayload } from '@dealgate/messages';
 import { JobContext, JobHandler } from '@dealgate/messaging';
 
@@ -15,16 +14,4 @@ export class PingHandler implements JobHandler<typeof JobName.SystemPing> {
       envelope.source,
     ]);
   }
-}
-
-export async function createPingReceiptTable(runner: QueryRunner, schema: string): Promise<void> {
-  // No unique key on purpose: the inbox alone must keep a redelivered ping from being recorded twice.
-  await runner.query(`
-    CREATE TABLE "${schema}".ping_receipt (
-      id bigserial PRIMARY KEY,
-      ping_id uuid NOT NULL,
-      message_id uuid NOT NULL,
-      source text NOT NULL,
-      received_at timestamptz NOT NULL DEFAULT now()
-    )`);
 }

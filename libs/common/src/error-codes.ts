@@ -14,6 +14,11 @@ export enum CommonErrorCode {
   BadRequest = 'bad_request',
   /** No valid access token, or its account is deactivated. */
   Unauthenticated = 'unauthenticated',
+  /**
+   * The access token was revoked before it expired: its session ended (logout, a revoked API key) or its user's
+   * token version moved on (password, role or unit change, log out everywhere). Refresh or log in again.
+   */
+  TokenRevoked = 'token_revoked',
   /** The `X-Api-Key` is invalid, revoked, or its owner is deactivated. */
   InvalidApiKey = 'invalid_api_key',
   /** The caller's roles do not allow it, or the caller may only read the object. */
@@ -36,6 +41,8 @@ export enum CommonErrorCode {
   IdempotencyKeyReused = 'idempotency_key_reused',
   /** A request with the same `Idempotency-Key` is still running. */
   IdempotencyInProgress = 'idempotency_in_progress',
+  /** The first request with this `Idempotency-Key` was applied, but its answer was lost: read instead of retrying. */
+  IdempotencyAnswerLost = 'idempotency_answer_lost',
 }
 
 /** The status of every common code, for the error filter (domain errors) and the OpenAPI document alike. */
@@ -44,6 +51,7 @@ export const COMMON_CODE_STATUS: Record<CommonErrorCode, number> = {
   [CommonErrorCode.EntityParseFailed]: HttpStatus.BAD_REQUEST,
   [CommonErrorCode.BadRequest]: HttpStatus.BAD_REQUEST,
   [CommonErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+  [CommonErrorCode.TokenRevoked]: HttpStatus.UNAUTHORIZED,
   [CommonErrorCode.InvalidApiKey]: HttpStatus.UNAUTHORIZED,
   [CommonErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
   [CommonErrorCode.NotFound]: HttpStatus.NOT_FOUND,
@@ -55,4 +63,5 @@ export const COMMON_CODE_STATUS: Record<CommonErrorCode, number> = {
   [CommonErrorCode.ServiceUnavailable]: HttpStatus.BAD_GATEWAY,
   [CommonErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
   [CommonErrorCode.IdempotencyInProgress]: HttpStatus.CONFLICT,
+  [CommonErrorCode.IdempotencyAnswerLost]: HttpStatus.CONFLICT,
 };

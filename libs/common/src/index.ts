@@ -14,3 +14,4 @@ export * from './public.decorator';
 export * from './pagination';
 export * from './clock';
 export * from './sort';
+export * from './keyset-cursor';

@@ -60,10 +60,25 @@ export class ServiceEnv {
   @Max(100)
   WORKER_CONCURRENCY = 8;
 
+  /**
+   * How long a worker's hold on a job lasts without renewal (renewed every half of it while the handler runs), and
+   * how often stalled jobs are looked for: a job whose process died mid-handler is taken up again within about twice
+   * this. BullMQ's default is 30 s.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  JOB_LOCK_MS = 30_000;
+
+  /**
+   * The relay's safety poll: every commit that wrote to the outbox wakes it at once (LISTEN/NOTIFY), so this only
+   * bounds the delay of a notification missed while its LISTEN connection was down, and it is what an idle relay costs.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(10)
-  OUTBOX_POLL_MS = 200;
+  OUTBOX_POLL_MS = 5_000;
 
   /** How often each service checks that its sweeps' job schedulers still exist in the queue store. */
   @Transform(toInt)

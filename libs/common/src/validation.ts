@@ -13,6 +13,15 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { Request } from 'express';
 import { Observable } from 'rxjs';
 
+/**
+ * The largest value of a PostgreSQL `integer` (int4) column: every integer input stored in one (versions, revisions,
+ * step indexes, positions) carries `@Max(MAX_INT4)`, so 2147483648 is a 400 naming the field, not a 500.
+ */
+export const MAX_INT4 = 2_147_483_647;
+
+/** The longest span in days an input may give (payment, delivery, sales cycle, stage limits): ten years. */
+export const MAX_DAYS = 3650;
+
 function flatten(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
   return errors.flatMap((error) => {
     const field = parent

@@ -6,3 +6,4 @@ export * from './contracts';
 export * from './analytics';
 export * from './identity';
 export * from './notifications';
+export * from './forecast';

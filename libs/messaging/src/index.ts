@@ -2,6 +2,7 @@ export * from './messaging-tables';
 export * from './queue-backend';
 export * from './outbox';
 export * from './outbox-relay';
+export * from './outbox-commit-hook';
 export * from './outbox-status';
 export * from './outbox-status.controller';
 export * from './job-handler';

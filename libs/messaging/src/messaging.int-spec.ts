@@ -79,7 +79,8 @@ describe('exactly-once messaging over the real queue backend', () => {
     );
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    // Its own test tables in the gateway schema: an empty database, not the migrated template.
+    db = await createTestDatabase({ migrated: false });
     const env = testEnv(db.url);
     settings = queueSettings({ DATABASE_URL: db.url, REDIS_URL: env.REDIS_URL, QUEUE_PREFIX: env.QUEUE_PREFIX! });
     await installQueueBackend(settings, db.url);

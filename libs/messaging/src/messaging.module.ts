@@ -40,6 +40,8 @@ export interface MessagingOptions {
   attempts: number;
   backoffMs: number;
   concurrency: number;
+  /** The worker's job lock and stalled-job check period (a crashed process's job is taken up within ~2x this). */
+  lockMs: number;
   outboxPollMs: number;
   /** How often the sweeps' job schedulers are checked and registered again if the queue store lost them. */
   sweepCheckMs: number;
@@ -166,10 +168,12 @@ class RelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
-function consumerFor(service: ServiceName, concurrency: number): Type {
+function consumerFor(service: ServiceName, concurrency: number, lockMs: number): Type {
   // One worker per service on its own queue; BullMQ's `close()` (called by @nestjs/bullmq on shutdown) lets
-  // in-flight jobs finish, and a job cut off by a crash is picked up again as stalled.
-  @Processor(queueNameOf(service), { concurrency })
+  // in-flight jobs finish, and a job cut off by a crash is picked up again as stalled once its lock has expired.
+  // A job may stall more than once (its process killed again): after the allowance BullMQ fails it, and the
+  // failed-jobs sweep (failed-jobs.ts) retries it or makes it a dead letter.
+  @Processor(queueNameOf(service), { concurrency, lockDuration: lockMs, stalledInterval: lockMs, maxStalledCount: 3 })
   class Consumer extends WorkerHost {
     constructor(@Inject(MessagingRuntime) private readonly runtime: MessagingRuntime) {
       super();
@@ -227,7 +231,7 @@ export class MessagingModule {
       },
       RelayLifecycle,
       Clock,
-      consumerFor(options.service, options.concurrency),
+      consumerFor(options.service, options.concurrency, options.lockMs),
     ];
     return {
       module: MessagingModule,

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { JobName, JobPayloads } from '@dealgate/messages';
 import { currentCorrelationId } from '@dealgate/common';
+import { markOutboxWritten } from './outbox-commit-hook';
 
 /**
  * Writes a job to the service's outbox inside the caller's transaction: the state change and the job commit
- * together or not at all. The relay publishes it later. Returns the message id (also the BullMQ job id).
+ * together or not at all. The commit wakes the relay, which publishes it at once. Returns the message id (also the
+ * BullMQ job id).
  */
 export async function emitJob<N extends JobName>(
   manager: EntityManager,
@@ -23,5 +25,7 @@ export async function emitJob<N extends JobName>(
     JSON.stringify(payload),
     currentCorrelationId() ?? randomUUID(),
   ]);
+  // Its commit wakes the relay (OutboxCommitHook).
+  markOutboxWritten(manager.queryRunner);
   return id;
 }

@@ -37,6 +37,11 @@ export class StoreResetWatch {
     return `marker-${this.options.service}`;
   }
 
+  /** How long until `maybeCheck` would look at the marker again (0: due now); an idle relay sleeps no longer. */
+  msUntilCheck(now = Date.now()): number {
+    return Math.max(0, this.lastCheck + this.options.checkEveryMs - now);
+  }
+
   /** Checks when the interval has passed; returns the number of rows set to publish again. */
   async maybeCheck(now = Date.now()): Promise<number> {
     if (now - this.lastCheck < this.options.checkEveryMs) return 0;

@@ -28,6 +28,8 @@ export function testEnv(
     // Suites log many people in from one address; the per-address login limit has its own test (gateway rate limits).
     LOGIN_ADDRESS_RATE_LIMIT: '100000',
     METRICS_TOKEN: TEST_METRICS_TOKEN,
+    // Webhook receivers of the suites listen on 127.0.0.1; only the allow-list lets a webhook reach loopback.
+    WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
     ...overrides,
   };
 }

@@ -15,8 +15,13 @@ export interface EmptyCompany {
   system: RunningSystem;
   /** The first admin as the system made it: a generated password it must change at the first login. */
   firstAdmin: { id: string; email: string; password: string };
-  /** A token of the first admin, for checks and seeding through the API (the browser logs in with the password). */
-  adminToken(): string;
+  /**
+   * A token of the first admin, for checks and seeding through the API (the browser logs in with the password). It
+   * carries the admin's current token version, so it holds after the browser changed the password.
+   */
+  adminToken(): Promise<string>;
+  /** A token of any user as the directory holds them now (roles, unit and token version read from the database). */
+  tokenOf(userId: string): Promise<string>;
   /** Calls the API (answers checked against openapi.json); throws on an error status with the server's answer. */
   call(token: string, method: string, path: string, body?: unknown): Promise<any>;
   stop(): Promise<void>;
@@ -42,14 +47,22 @@ export async function startEmptyCompany(): Promise<EmptyCompany> {
   // As `npm start` does once it has printed it.
   rmSync(folder, { recursive: true, force: true });
   const [row] = await queryOnce<{ id: string }>(db.url, 'SELECT id FROM gateway.app_user WHERE email = $1', [email]);
-  const adminToken = () => tokenFor({ userId: row.id, roles: [Role.Admin], unitId: null });
+  const tokenOf = async (userId: string) => {
+    const [user] = await queryOnce<{ roles: Role[]; unit_id: string | null; token_version: number }>(
+      db.url,
+      'SELECT roles, unit_id, token_version FROM gateway.app_user WHERE id = $1',
+      [userId],
+    );
+    return tokenFor({ userId, roles: user.roles, unitId: user.unit_id, tokenVersion: user.token_version });
+  };
   const baseUrl = system.gatewayUrl;
   return {
     baseUrl,
     db,
     system,
     firstAdmin: { id: row.id, email: written.email, password: written.password },
-    adminToken,
+    adminToken: () => tokenOf(row.id),
+    tokenOf,
     async call(token, method, path, body) {
       const answer = await http(baseUrl, token, method, path, body);
       if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);

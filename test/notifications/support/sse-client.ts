@@ -18,6 +18,8 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   });
   response.setEncoding('utf8');
   response.on('error', () => undefined);
+  let ended = false;
+  response.on('close', () => (ended = true));
   const status = response.statusCode ?? 0;
   const contentType = response.headers['content-type'] ?? null;
   // The stream is endless: its status and media type are checked against openapi.json; a refusal (JSON) in full.
@@ -49,6 +51,8 @@ export async function openSse(url: string, headers: Record<string, string> = {})
     contentType,
     events,
     comments: () => comments,
+    /** Whether the server ended the stream (or the connection dropped). */
+    ended: () => ended,
     /** Waits until at least `n` events arrived and returns them. */
     waitForEvents: (n: number) =>
       waitFor(() => (events.length >= n ? events : null), { what: `${n} SSE events`, timeoutMs: 10_000 }),

@@ -1,4 +1,11 @@
 import { getMetadataStorage } from 'class-validator';
+import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
+
+// class-transformer's @Type registry (which class a nested field holds); its module has no typings of its own.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
+  defaultMetadataStorage: MetadataStorage;
+};
 
 interface ValidationMeta {
   propertyName: string;
@@ -66,5 +73,39 @@ export function dtoFields(dto: Function): DtoField[] {
       textual: !objectLike && !names.some((n) => CONSTRAINED.includes(n)),
       numeric: names.some((n) => NUMERIC.includes(n)),
     };
+  });
+}
+
+/** An integer field of a body DTO, nested ones included, with the body that puts a value there. */
+export interface IntegerField {
+  /** As the validation error names it: `version`, `terms.delivery.days`, `terms.items[0].quantity`. */
+  path: string;
+  conditional: boolean;
+  bodyWith(value: number): Record<string, unknown>;
+}
+
+interface NestedMeta extends ValidationMeta {
+  each?: boolean;
+}
+
+/** Every `@IsInt` field of a body DTO, following `@ValidateNested` + `@Type` into nested objects and arrays. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function integerFields(dto: Function, depth = 0): IntegerField[] {
+  const metas = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false) as unknown as NestedMeta[];
+  const byField = new Map<string, NestedMeta[]>();
+  for (const meta of metas) byField.set(meta.propertyName, [...(byField.get(meta.propertyName) ?? []), meta]);
+  return [...byField].flatMap(([name, list]): IntegerField[] => {
+    const conditional = list.some((m) => m.type === 'conditionalValidation' && m.name !== 'isOptional');
+    if (list.some((m) => m.name === 'isInt'))
+      return [{ path: name, conditional, bodyWith: (value) => ({ [name]: value }) }];
+    const nested = list.find((m) => m.type === 'nestedValidation');
+    const type = nested && depth < 4 ? defaultMetadataStorage.findTypeMetadata(dto, name) : undefined;
+    if (!nested || !type) return [];
+    const inArray = nested.each === true;
+    return integerFields(type.typeFunction(), depth + 1).map((inner) => ({
+      path: inArray ? `${name}[0].${inner.path}` : `${name}.${inner.path}`,
+      conditional: conditional || inner.conditional,
+      bodyWith: (value) => ({ [name]: inArray ? [inner.bodyWith(value)] : inner.bodyWith(value) }),
+    }));
   });
 }

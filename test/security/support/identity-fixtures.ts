@@ -17,6 +17,14 @@ export async function login(baseUrl: string, email: string, password: string): P
   return answer.body;
 }
 
+/**
+ * A fresh token for each: heading a unit moves the head into it, and a unit change revokes the tokens that still
+ * claim the old one (#16).
+ */
+export async function logInAgain(baseUrl: string, ...people: { email: string; token: string }[]): Promise<void> {
+  for (const person of people) person.token = (await login(baseUrl, person.email, USER_PASSWORD)).accessToken;
+}
+
 export interface CreatedUser {
   id: string;
   email: string;

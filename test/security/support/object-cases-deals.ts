@@ -4,7 +4,7 @@ import { JobName, ServiceName } from '@dealgate/messages';
 import { queryOnce, waitFor } from '@dealgate/testing';
 import { caseOf, defendedOffer, deliver, taskIds } from '../../contracts/support/contracts-kit';
 import { call } from './http';
-import { createUnit } from './identity-fixtures';
+import { createUnit, logInAgain } from './identity-fixtures';
 import { CreatedUser } from './identity-fixtures';
 import { ObjectCase, ObjectCaseContext, ObjectStep, deliverTo, inDirectory, ok } from './object-case';
 
@@ -29,6 +29,7 @@ async function buildContractWorld(ctx: ObjectCaseContext): Promise<ContractWorld
   const farHead = await ctx.userWith([Role.SalesHead]);
   const unit = await createUnit(ctx.url, ctx.admin, `Case unit ${randomUUID().slice(0, 8)}`, head.id);
   await createUnit(ctx.url, ctx.admin, `Far case unit ${randomUUID().slice(0, 8)}`, farHead.id);
+  await logInAgain(ctx.url, head, farHead);
   const seller = await ctx.userWith([Role.Salesperson], { unitId: unit.id });
   const colleague = await ctx.userWith([Role.Salesperson], { unitId: unit.id });
   const lawyer = await ctx.userWith([Role.Legal], { groups: ['legal'] });
@@ -108,6 +109,7 @@ export const DEAL_CASES: ObjectCase[] = [
       const otherHead = await ctx.userWith([Role.SalesHead]);
       const unit = await createUnit(ctx.url, ctx.admin, `Deal unit ${randomUUID().slice(0, 8)}`, head.id);
       await createUnit(ctx.url, ctx.admin, `Other unit ${randomUUID().slice(0, 8)}`, otherHead.id);
+      await logInAgain(ctx.url, head, otherHead);
       const seller = await ctx.userWith([Role.Salesperson], { unitId: unit.id });
       const otherSeller = await ctx.userWith([Role.Salesperson], { unitId: unit.id });
       const lawyer = await ctx.userWith([Role.Legal], { groups: ['legal'] });

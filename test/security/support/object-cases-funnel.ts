@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@dealgate/domain';
 import { queryOnce, waitFor } from '@dealgate/testing';
 import { call } from './http';
-import { USER_PASSWORD, createUnit, login } from './identity-fixtures';
+import { USER_PASSWORD, createUnit, logInAgain, login } from './identity-fixtures';
 import { ObjectCase, createProductLine, inDirectory, ok } from './object-case';
 
 /** Unit scope in the prospects service: samples and prospects. */
@@ -45,6 +45,7 @@ export const FUNNEL_CASES: ObjectCase[] = [
       const otherHead = await ctx.userWith([Role.SalesHead]);
       const unit = await createUnit(ctx.url, ctx.admin, `Prospect unit ${randomUUID().slice(0, 8)}`, head.id);
       await createUnit(ctx.url, ctx.admin, `Far unit ${randomUUID().slice(0, 8)}`, otherHead.id);
+      await logInAgain(ctx.url, otherHead);
       const seller = await ctx.userWith([Role.Salesperson], { unitId: unit.id });
       const colleague = await ctx.userWith([Role.Salesperson], { unitId: unit.id });
       const owner = await ctx.userWith([Role.Owner]);

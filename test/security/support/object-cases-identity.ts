@@ -1,5 +1,6 @@
 import { ALL_ROLES, Role } from '@dealgate/domain';
 import { call } from './http';
+import { logInAgain } from './identity-fixtures';
 import { ObjectCase, ObjectStep } from './object-case';
 
 /** Object-level rules of the gateway's own endpoints. */
@@ -118,6 +119,7 @@ export const IDENTITY_CASES: ObjectCase[] = [
           body: { name: `Members ${Date.now()}`, headUserId: head.id },
         })
       ).body;
+      await logInAgain(ctx.url, head);
       const path = `/api/units/${unit.id}/members`;
       const namesOnly = (b: unknown) =>
         Array.isArray(b) &&

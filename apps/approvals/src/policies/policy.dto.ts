@@ -16,6 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { MAX_INT4 } from '@dealgate/common';
 import {
   ApprovalPolicy,
   ApprovalPolicyStep,
@@ -119,6 +120,7 @@ export class ReplacePolicyDto {
   @ApiProperty({ description: 'The version you edited (optimistic concurrency)' })
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 
   @ApiProperty({ type: [PolicyStepDto] })

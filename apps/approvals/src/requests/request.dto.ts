@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ApprovalRequestStatus, ApprovalSubjectKind } from '@dealgate/domain';
-import { PageQuery } from '@dealgate/common';
+import { PageQuery, MAX_INT4 } from '@dealgate/common';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -10,6 +10,7 @@ export class ApproveDto {
   @ApiProperty({ description: 'The step you saw (currentStepIndex); a decided step answers 409' })
   @IsInt()
   @Min(0)
+  @Max(MAX_INT4)
   stepIndex!: number;
 
   @ApiPropertyOptional({ maxLength: 2000 })
@@ -24,6 +25,7 @@ export class RejectDto {
   @ApiProperty({ description: 'The step you saw (currentStepIndex); a decided step answers 409' })
   @IsInt()
   @Min(0)
+  @Max(MAX_INT4)
   stepIndex!: number;
 
   @ApiProperty({ maxLength: 2000, description: 'Why: the requester must learn what to change' })

@@ -4,6 +4,8 @@ export interface ApiErrorBody {
   code: string;
   message: string;
   fields?: { field: string; problems?: string[] }[];
+  /** Facts about a broken rule (e.g. a policy's problems in `details.errors`, a task template's `key`). */
+  details?: Record<string, unknown>;
   correlationId?: string;
 }
 
@@ -31,6 +33,7 @@ export function toApiError(status: number, body: unknown): ApiError {
     code: known?.code ?? 'unknown',
     message: known?.message ?? `HTTP ${status}`,
     fields: known?.fields,
+    details: known?.details,
     correlationId: known?.correlationId,
   });
 }

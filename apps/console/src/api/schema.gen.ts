@@ -35,6 +35,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Signed contracts forecast (P10/P50/P90, mean) per month, next three months and next quarter
+         * @description From the stage-transition log before asOf; each open deal in the scope with its chance to sign, expected month and reason (most likely first, a page of them). The rates come from the whole company's history.
+         */
+        get: operations["ForecastController_forecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/forecast/accuracy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The forecast's measured accuracy on this company's history (backtest over recent monthly origins)
+         * @description WAPE of the P50 and P10-P90 coverage per horizon, beside the fixed stage weights and the run rate. A history too short for any origin answers origins 0 with a reason.
+         */
+        get: operations["ForecastController_accuracy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analytics/funnel": {
         parameters: {
             query?: never;
@@ -457,6 +497,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of yours: all refresh tokens, and every access token signed so far is refused within seconds at every service */
+        post: operations["AuthController_logoutEverywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me": {
         parameters: {
             query?: never;
@@ -483,7 +540,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change your password; every session of yours ends */
+        /** Change your password; every session and access token of yours ends */
         post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
@@ -675,7 +732,7 @@ export interface paths {
         };
         /**
          * Live stream of my new notifications (Server-Sent Events)
-         * @description Events are named `notification`; `id` is the inbox id and `data` the notification as in the list. Reconnect with `Last-Event-ID` to replay what was missed (EventSource does it by itself). EventSource cannot send headers: pass the token as `?access_token=` instead (it is moved into the Authorization header before logging and routing).
+         * @description Events are named `notification`; `id` is the inbox id and `data` the notification as in the list. Reconnect with `Last-Event-ID` to replay what was missed (EventSource does it by itself). EventSource cannot send headers: pass the token as `?access_token=` instead (it is moved into the Authorization header before logging and routing). The stream ends within seconds of the token being revoked (deactivation, logout, a password or role change); reconnecting with that token is then a 401.
          */
         get: operations["StreamController_stream"];
         put?: never;
@@ -1997,7 +2054,10 @@ export interface paths {
         /** List webhooks, newest first */
         get: operations["WebhooksController_list"];
         put?: never;
-        /** Register a webhook: URL, event types and a signing secret */
+        /**
+         * Register a webhook: URL, event types and a signing secret
+         * @description The URL must reach public addresses only (or a host on WEBHOOK_ALLOW_HOSTS): a loopback, private, link-local or metadata destination answers 400 `webhooks.destination_not_allowed` naming `url`.
+         */
         post: operations["WebhooksController_create"];
         delete?: never;
         options?: never;
@@ -2707,6 +2767,34 @@ export interface components {
             /** @description How many match the filters in all (not only this page) */
             total: number;
         };
+        DealForecastPageView: {
+            items: components["schemas"]["DealForecastView"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        DealForecastView: {
+            companyName: string;
+            daysInStage: number;
+            /**
+             * @description null below a 5 % chance
+             * @example 2026-12
+             */
+            expectedMonth: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** @description Chance to sign before the end of the last period (0..1). */
+            probability: number;
+            /** Format: uuid */
+            productLineId: string;
+            /** Format: uuid */
+            prospectId: string;
+            reason: string;
+            /** @enum {string} */
+            stage: "sampling" | "primary_contact" | "needs_identification" | "offer_formation" | "offer_defence" | "contract";
+            /** Format: uuid */
+            unitId: string;
+        };
         DefenceAttendeeView: {
             /** Format: uuid */
             contactId: string;
@@ -2892,6 +2980,70 @@ export interface components {
             /** @description How many match the filters in all (not only this page) */
             total: number;
         };
+        ForecastAccuracyView: {
+            /** Format: date-time */
+            asOf: string;
+            /** @description Brier score of the deals' chances to sign */
+            brier: number | null;
+            horizons: components["schemas"]["HorizonAccuracyView"][];
+            message: string | null;
+            /**
+             * @example [
+             *       "2026-06-01"
+             *     ]
+             */
+            originDates: string[];
+            /** @description How many monthly origins were replayed (0 when the history is too short). */
+            origins: number;
+            /** @enum {string|null} */
+            reason: "history_too_short" | "no_signings" | null;
+            scope: components["schemas"]["AnalyticsScopeView"];
+            /** @description Brier score of the fixed stage weights */
+            stageWeightsBrier: number | null;
+        };
+        ForecastHistoryView: {
+            /**
+             * Format: date-time
+             * @description first move in the log
+             */
+            from: string | null;
+            /** @description Contracts signed in the scope before the as-of time. */
+            signed: number;
+        };
+        ForecastPeriodView: {
+            /** @description Signed contracts in the period. */
+            count: components["schemas"]["QuantilesView"];
+            /** Format: date-time */
+            from: string;
+            /**
+             * @description YYYY-MM for a month, next_3_months, or YYYY-Qn
+             * @example 2026-11
+             */
+            key: string;
+            /** @enum {string} */
+            kind: "month" | "next_3_months" | "quarter";
+            /**
+             * Format: date-time
+             * @description excluded
+             */
+            to: string;
+            /** @description minor units of `currency`; null when unknown */
+            valueMinor: components["schemas"]["QuantilesView"] | null;
+        };
+        ForecastReportView: {
+            /** Format: date-time */
+            asOf: string;
+            /** @description currency of the values; null when none or mixed */
+            currency: string | null;
+            /** @description Open deals in the scope, most likely to sign first. */
+            deals: components["schemas"]["DealForecastPageView"];
+            history: components["schemas"]["ForecastHistoryView"];
+            /** @description Each month from the as-of one through the next calendar quarter (3 to 5), the next three months, that quarter. */
+            periods: components["schemas"]["ForecastPeriodView"][];
+            /** @description Simulated futures behind the quantiles. */
+            runs: number;
+            scope: components["schemas"]["AnalyticsScopeView"];
+        };
         FunnelReportView: {
             conversions: components["schemas"]["StageConversionView"][];
             lostByReason: components["schemas"]["LostByReasonView"][];
@@ -2960,6 +3112,20 @@ export interface components {
             /** @enum {string} */
             status: "up" | "down";
         };
+        HorizonAccuracyView: {
+            /** @description Origins scored at this horizon. */
+            cells: number;
+            /** @description share of actuals inside P10-P90 */
+            coverage: number | null;
+            /** @enum {string} */
+            horizon: "month_1" | "month_2" | "month_3" | "next_3_months" | "quarter_at_start";
+            /** @description WAPE of the last three months run rate */
+            runRateWape: number | null;
+            /** @description WAPE of the fixed stage weights 10/20/40/60/90 % */
+            stageWeightsWape: number | null;
+            /** @description WAPE of the forecast P50 (0.1 = off by 10 %) */
+            wape: number | null;
+        };
         LogContactAttemptDto: {
             /** @description When it happened; defaults to now */
             at?: string;
@@ -2991,6 +3157,9 @@ export interface components {
             byStage: {
                 [key: string]: number;
             };
+            /** @description Its label in each language (the configured one, else the other language's, else the code). */
+            labels: components["schemas"]["LostReasonLabelsView"];
+            /** @description The lost reason's code. */
             reason: string;
             /** @description Share of all lost prospects; `null` when nothing was lost. */
             share: number | null;
@@ -3004,10 +3173,19 @@ export interface components {
             active: boolean;
             /** @description Stable code used by analytics: never renamed while in use. */
             code: string;
+            /** @description The English label as stored. */
             label: string;
+            /** @description The Hungarian label as stored; `null` when the admin gave none. */
+            labelHu: string | null;
+            /** @description What a reader of each language sees (their language's label, else the other one). */
+            labels: components["schemas"]["LostReasonLabelsView"];
             /** @description When true the user must explain in free text (e.g. "other"). */
             noteRequired: boolean;
             position: number;
+        };
+        LostReasonLabelsView: {
+            en: string;
+            hu: string;
         };
         LostReasonView: {
             code: string;
@@ -3430,6 +3608,8 @@ export interface components {
         ProspectPage: {
             items: components["schemas"]["Prospect"][];
             limit: number;
+            /** @description Pass as `cursor` for the page after this one; null when this page is the last. */
+            nextCursor: string | null;
             offset: number;
             /** @description How many match the filters in all (not only this page) */
             total: number;
@@ -3440,6 +3620,12 @@ export interface components {
             /** Format: uuid */
             id: string;
             version: number;
+        };
+        QuantilesView: {
+            mean: number;
+            p10: number;
+            p50: number;
+            p90: number;
         };
         QueueStatus: {
             active: number | null;
@@ -4129,6 +4315,8 @@ export interface components {
         UpsertLostReasonDto: {
             active: boolean;
             label: string;
+            /** @description The Hungarian label; left out, the stored one is kept; `null` or blank, readers of Hungarian see `label`. */
+            labelHu?: string | null;
             noteRequired: boolean;
             position?: number;
         };
@@ -4292,7 +4480,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4300,7 +4488,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -4403,7 +4591,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4411,7 +4599,206 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
+                    };
+                };
+            };
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
+                };
+            };
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    ForecastController_forecast: {
+        parameters: {
+            query?: {
+                unitId?: string;
+                salespersonId?: string;
+                productLineId?: string;
+                /** @description forecast as it would have been made at this time (ISO date or date-time, UTC); default now */
+                asOf?: string;
+                /** @description open deals listed, most likely first */
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastReportView"];
+                };
+            };
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
+                };
+            };
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
+                    };
+                };
+            };
+            /** @description Only for owner, sales_head, salesperson. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller. `code`: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
+                };
+            };
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+            /** @description The service behind the gateway is not answering: try again later. `code`: `service_unavailable`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    ForecastController_accuracy: {
+        parameters: {
+            query?: {
+                unitId?: string;
+                salespersonId?: string;
+                productLineId?: string;
+                /** @description forecast as it would have been made at this time (ISO date or date-time, UTC); default now */
+                asOf?: string;
+                /** @description monthly origins to replay, the latest whose next three months are over */
+                origins?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastAccuracyView"];
+                };
+            };
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                    };
+                };
+            };
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -4477,6 +4864,8 @@ export interface operations {
                 from: string;
                 /** @description day after the last one (UTC), excluded */
                 to: string;
+                /** @description language of `reason_label` in the CSV */
+                lang?: "en" | "hu";
             };
             header?: never;
             path?: never;
@@ -4505,7 +4894,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4513,7 +4902,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -4618,7 +5007,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4626,7 +5015,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -4713,7 +5102,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4721,7 +5110,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -4799,7 +5188,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4807,7 +5196,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -4891,7 +5280,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4899,7 +5288,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -4977,7 +5366,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4985,7 +5374,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -5112,7 +5501,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5120,7 +5509,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -5214,7 +5603,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5222,7 +5611,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -5327,7 +5716,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5335,7 +5724,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -5412,7 +5801,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5420,7 +5809,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -5466,7 +5855,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -5498,7 +5887,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5506,7 +5895,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -5522,7 +5911,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5530,7 +5919,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "idempotency_in_progress";
+                        code: "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -5615,7 +6004,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5623,7 +6012,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -5723,7 +6112,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5731,7 +6120,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -5806,7 +6195,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5814,7 +6203,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -5873,7 +6262,7 @@ export interface operations {
                     "application/json": components["schemas"]["StoredPolicy"][];
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5881,7 +6270,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -5954,7 +6343,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5962,7 +6351,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -6051,7 +6440,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6059,7 +6448,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -6168,7 +6557,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6176,7 +6565,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -6265,7 +6654,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6273,7 +6662,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -6386,7 +6775,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6394,7 +6783,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -6507,7 +6896,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6515,7 +6904,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -6637,7 +7026,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6645,7 +7034,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -6679,7 +7068,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -6711,7 +7100,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6719,7 +7108,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -6747,7 +7136,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6755,7 +7144,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "idempotency_in_progress";
+                        code: "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -6826,7 +7215,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6834,7 +7223,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -6894,6 +7283,10 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 event?: "login.succeeded" | "login.failed" | "logout" | "refresh.reuse_detected" | "password.changed" | "password.reset" | "user.created" | "user.updated" | "user.deactivated" | "user.activated" | "roles.changed" | "unit.created" | "unit.updated" | "api_key.created" | "api_key.revoked" | "api_key.used" | "api_key.rejected";
+                /** @description Only events at or after this moment (ISO 8601; a bare date means its start in UTC) */
+                from?: string;
+                /** @description Only events before this moment, excluded (ISO 8601; a bare date means its start in UTC) */
+                to?: string;
                 actorUserId?: string;
             };
             header?: never;
@@ -6922,7 +7315,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6930,7 +7323,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -6993,7 +7386,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credentials are not valid. `code`: `unauthenticated`, `invalid_api_key`, `identity.invalid_credentials`. */
+            /** @description The credentials are not valid. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`, `identity.invalid_credentials`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7001,7 +7394,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key" | "identity.invalid_credentials";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key" | "identity.invalid_credentials";
                     };
                 };
             };
@@ -7062,7 +7455,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credentials are not valid. `code`: `unauthenticated`, `invalid_api_key`, `identity.invalid_refresh_token`. */
+            /** @description The credentials are not valid. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`, `identity.invalid_refresh_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7070,7 +7463,108 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key" | "identity.invalid_refresh_token";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key" | "identity.invalid_refresh_token";
+                    };
+                };
+            };
+            /** @description The body is over the size limit. `code`: `entity_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_too_large";
+                    };
+                };
+            };
+            /** @description Too many requests: wait as `Retry-After` says. `code`: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "too_many_requests";
+                    };
+                };
+            };
+        };
+    };
+    AuthController_logoutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is not valid JSON. `code`: `entity_parse_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "entity_parse_failed";
+                    };
+                };
+            };
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
+                    };
+                };
+            };
+            /** @description The caller has no role at all. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
+                };
+            };
+            /** @description Not found, or not visible to the caller. `code`: `identity.user_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "identity.user_not_found";
+                    };
+                };
+            };
+            /** @description `version` is stale: the object changed since it was read; read it again and retry. `code`: `version_conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code: "version_conflict";
                     };
                 };
             };
@@ -7117,7 +7611,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7125,7 +7619,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -7198,7 +7692,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`, `identity.invalid_credentials`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`, `identity.invalid_credentials`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7206,7 +7700,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key" | "identity.invalid_credentials";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key" | "identity.invalid_credentials";
                     };
                 };
             };
@@ -7317,7 +7811,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credentials are not valid. `code`: `unauthenticated`, `invalid_api_key`, `identity.invalid_refresh_token`, `identity.refresh_token_reused`. */
+            /** @description The credentials are not valid. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`, `identity.invalid_refresh_token`, `identity.refresh_token_reused`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7325,7 +7819,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key" | "identity.invalid_refresh_token" | "identity.refresh_token_reused";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key" | "identity.invalid_refresh_token" | "identity.refresh_token_reused";
                     };
                 };
             };
@@ -7394,7 +7888,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7402,7 +7896,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -7461,7 +7955,7 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateSetView"];
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7469,7 +7963,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -7544,7 +8038,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7552,7 +8046,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -7661,7 +8155,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7669,7 +8163,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -7754,7 +8248,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7762,7 +8256,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -7875,7 +8369,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7883,7 +8377,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -7996,7 +8490,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8004,7 +8498,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -8128,7 +8622,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8136,7 +8630,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -8195,7 +8689,7 @@ export interface operations {
                     "application/json": components["schemas"]["PreferencesView"];
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8203,7 +8697,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -8278,7 +8772,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8286,7 +8780,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -8369,7 +8863,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8377,7 +8871,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -8466,7 +8960,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8474,7 +8968,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -8533,7 +9027,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCountView"];
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8541,7 +9035,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -8614,7 +9108,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8622,7 +9116,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -8724,7 +9218,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8732,7 +9226,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -8805,7 +9299,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8813,7 +9307,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -8902,7 +9396,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8910,7 +9404,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -9031,7 +9525,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9039,7 +9533,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -9097,7 +9591,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9131,7 +9625,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9139,7 +9633,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -9167,7 +9661,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`, `funnel.offer_not_approved`, `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`, `funnel.offer_not_approved`, `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9175,7 +9669,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict" | "funnel.offer_not_approved" | "idempotency_in_progress";
+                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict" | "funnel.offer_not_approved" | "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -9233,7 +9727,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9267,7 +9761,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9275,7 +9769,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -9303,7 +9797,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`, `funnel.offer_not_revisable`, `funnel.offer_already_open`, `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`, `funnel.offer_not_revisable`, `funnel.offer_already_open`, `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9311,7 +9805,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict" | "funnel.offer_not_revisable" | "funnel.offer_already_open" | "idempotency_in_progress";
+                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict" | "funnel.offer_not_revisable" | "funnel.offer_already_open" | "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -9400,7 +9894,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9408,7 +9902,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -9532,7 +10026,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9540,7 +10034,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -9586,7 +10080,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9616,7 +10110,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9624,7 +10118,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -9652,7 +10146,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9660,7 +10154,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "idempotency_in_progress";
+                        code: "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -9731,7 +10225,7 @@ export interface operations {
                     "application/json": components["schemas"]["OutboxStatus"];
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9739,7 +10233,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -9815,7 +10309,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9823,7 +10317,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -9869,7 +10363,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9899,7 +10393,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9907,7 +10401,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -9935,7 +10429,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9943,7 +10437,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "idempotency_in_progress";
+                        code: "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -10014,7 +10508,7 @@ export interface operations {
                     "application/json": components["schemas"]["OutboxStatus"];
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10022,7 +10516,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -10098,7 +10592,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10106,7 +10600,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -10140,7 +10634,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10170,7 +10664,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10178,7 +10672,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -10206,7 +10700,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10214,7 +10708,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "idempotency_in_progress";
+                        code: "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -10273,7 +10767,7 @@ export interface operations {
                     "application/json": components["schemas"]["OutboxStatus"];
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10281,7 +10775,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -10345,7 +10839,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10353,7 +10847,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -10399,7 +10893,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10429,7 +10923,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10437,7 +10931,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -10465,7 +10959,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10473,7 +10967,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "idempotency_in_progress";
+                        code: "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -10544,7 +11038,7 @@ export interface operations {
                     "application/json": components["schemas"]["OutboxStatus"];
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10552,7 +11046,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -10628,7 +11122,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10636,7 +11130,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -10682,7 +11176,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10712,7 +11206,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10720,7 +11214,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -10748,7 +11242,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10756,7 +11250,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "idempotency_in_progress";
+                        code: "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -10827,7 +11321,7 @@ export interface operations {
                     "application/json": components["schemas"]["OutboxStatus"];
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10835,7 +11329,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -10913,7 +11407,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10921,7 +11415,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -11008,7 +11502,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11016,7 +11510,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -11135,7 +11629,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11143,7 +11637,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -11242,7 +11736,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11250,7 +11744,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -11296,7 +11790,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -11328,7 +11822,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11336,7 +11830,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -11352,7 +11846,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `conflict`, `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it. `code`: `conflict`, `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11360,7 +11854,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "conflict" | "idempotency_in_progress";
+                        code: "conflict" | "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -11445,7 +11939,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11453,7 +11947,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -11542,7 +12036,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11550,7 +12044,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -11663,6 +12157,8 @@ export interface operations {
                 from?: string;
                 /** @description with `funnelEvent`: day after the last one, excluded */
                 to?: string;
+                /** @description Keyset paging: the `nextCursor` of the previous page (same filters); the next page starts right after its last row, read from the index however deep the list. Not with a non-zero `offset`. */
+                cursor?: string;
                 ownerId?: string;
                 unitId?: string;
                 productLineId?: string;
@@ -11694,7 +12190,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11702,7 +12198,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -11778,7 +12274,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11786,7 +12282,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -11873,7 +12369,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11881,7 +12377,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -12011,7 +12507,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12019,7 +12515,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -12078,7 +12574,7 @@ export interface operations {
                     "application/json": components["schemas"]["LostReasonEntry"][];
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12086,7 +12582,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -12163,7 +12659,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12171,7 +12667,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -12256,7 +12752,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12264,7 +12760,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -12353,7 +12849,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12361,7 +12857,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -12482,7 +12978,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12490,7 +12986,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -12579,7 +13075,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12587,7 +13083,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -12712,7 +13208,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12720,7 +13216,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -12844,7 +13340,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12852,7 +13348,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -12910,7 +13406,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -12944,7 +13440,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12952,7 +13448,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -12980,7 +13476,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`, `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`, `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12988,7 +13484,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict" | "idempotency_in_progress";
+                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict" | "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -13073,7 +13569,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13081,7 +13577,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -13139,7 +13635,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13173,7 +13669,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13181,7 +13677,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -13209,7 +13705,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13217,7 +13713,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "idempotency_in_progress";
+                        code: "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -13306,7 +13802,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13314,7 +13810,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -13435,7 +13931,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13443,7 +13939,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -13501,7 +13997,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13535,7 +14031,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13543,7 +14039,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -13571,7 +14067,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`, `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it, or it changed since it was read. `code`: `funnel.prospect_won`, `funnel.prospect_lost`, `funnel.wrong_stage`, `version_conflict`, `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13579,7 +14075,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict" | "idempotency_in_progress";
+                        code: "funnel.prospect_won" | "funnel.prospect_lost" | "funnel.wrong_stage" | "version_conflict" | "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -13669,7 +14165,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13677,7 +14173,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -13791,7 +14287,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13799,7 +14295,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -13925,7 +14421,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13933,7 +14429,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -14042,7 +14538,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14050,7 +14546,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -14108,7 +14604,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -14142,7 +14638,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14150,7 +14646,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -14178,7 +14674,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `funnel.wrong_stage`, `funnel.offer_already_open`, `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it. `code`: `funnel.wrong_stage`, `funnel.offer_already_open`, `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14186,7 +14682,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.wrong_stage" | "funnel.offer_already_open" | "idempotency_in_progress";
+                        code: "funnel.wrong_stage" | "funnel.offer_already_open" | "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -14275,7 +14771,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14283,7 +14779,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -14392,7 +14888,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14400,7 +14896,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -14491,7 +14987,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14499,7 +14995,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -14545,7 +15041,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -14577,7 +15073,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14585,7 +15081,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -14613,7 +15109,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14621,7 +15117,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "idempotency_in_progress";
+                        code: "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -14706,7 +15202,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14714,7 +15210,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -14803,7 +15299,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14811,7 +15307,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -14905,7 +15401,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -14939,7 +15435,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14947,7 +15443,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -14975,7 +15471,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `funnel.sample_not_draft`, `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it. `code`: `funnel.sample_not_draft`, `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14983,7 +15479,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.sample_not_draft" | "idempotency_in_progress";
+                        code: "funnel.sample_not_draft" | "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -15041,7 +15537,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -15078,7 +15574,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15086,7 +15582,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -15114,7 +15610,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `funnel.sample_not_draft`, `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it. `code`: `funnel.sample_not_draft`, `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15122,7 +15618,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "funnel.sample_not_draft" | "idempotency_in_progress";
+                        code: "funnel.sample_not_draft" | "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -15211,7 +15707,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15219,7 +15715,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -15332,7 +15828,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15340,7 +15836,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -15459,7 +15955,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15467,7 +15963,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -15526,7 +16022,7 @@ export interface operations {
                     "application/json": components["schemas"]["SystemStatus"];
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15534,7 +16030,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -15581,7 +16077,7 @@ export interface operations {
                     "application/json": components["schemas"]["MyTaskGroupsView"];
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15589,7 +16085,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -15662,7 +16158,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15670,7 +16166,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -15752,7 +16248,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15760,7 +16256,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -15845,7 +16341,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15853,7 +16349,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -15926,7 +16422,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15934,7 +16430,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -16019,7 +16515,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16027,7 +16523,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -16109,7 +16605,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -16143,7 +16639,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16151,7 +16647,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -16179,7 +16675,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16187,7 +16683,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "idempotency_in_progress";
+                        code: "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -16276,7 +16772,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16284,7 +16780,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -16366,7 +16862,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -16400,7 +16896,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16408,7 +16904,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -16436,7 +16932,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16444,7 +16940,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "idempotency_in_progress";
+                        code: "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -16533,7 +17029,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16541,7 +17037,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -16666,7 +17162,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16674,7 +17170,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -16797,7 +17293,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16805,7 +17301,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -16839,7 +17335,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -16871,7 +17367,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16879,7 +17375,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -16907,7 +17403,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `identity.unit_name_taken`, `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it. `code`: `identity.unit_name_taken`, `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16915,7 +17411,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "identity.unit_name_taken" | "idempotency_in_progress";
+                        code: "identity.unit_name_taken" | "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -16988,7 +17484,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16996,7 +17492,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -17073,7 +17569,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17081,7 +17577,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -17190,7 +17686,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17198,7 +17694,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -17277,7 +17773,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17285,7 +17781,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -17319,7 +17815,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -17351,7 +17847,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17359,7 +17855,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -17387,7 +17883,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `identity.email_taken`, `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it. `code`: `identity.email_taken`, `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17395,7 +17891,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "identity.email_taken" | "idempotency_in_progress";
+                        code: "identity.email_taken" | "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -17468,7 +17964,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17476,7 +17972,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -17553,7 +18049,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17561,7 +18057,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -17670,7 +18166,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17678,7 +18174,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -17775,7 +18271,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17783,7 +18279,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -17894,7 +18390,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17902,7 +18398,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -18012,7 +18508,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18020,7 +18516,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -18066,7 +18562,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
+                /** @description Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the created resource instead of retrying). 1 to 200 visible ASCII characters, e.g. a UUID per intended action. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -18086,7 +18582,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookRecord"];
                 };
             };
-            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`, `webhooks.destination_not_allowed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18094,11 +18590,11 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "validation_failed" | "entity_parse_failed";
+                        code: "validation_failed" | "entity_parse_failed" | "webhooks.destination_not_allowed";
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18106,7 +18602,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -18122,7 +18618,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`. */
+            /** @description The object is not in a state that allows it. `code`: `idempotency_in_progress`, `idempotency_answer_lost`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18130,7 +18626,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "idempotency_in_progress";
+                        code: "idempotency_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -18215,7 +18711,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18223,7 +18719,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -18306,7 +18802,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18314,7 +18810,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -18403,7 +18899,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookRecord"];
                 };
             };
-            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`. */
+            /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`, `entity_parse_failed`, `webhooks.destination_not_allowed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18411,11 +18907,11 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "validation_failed" | "entity_parse_failed";
+                        code: "validation_failed" | "entity_parse_failed" | "webhooks.destination_not_allowed";
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18423,7 +18919,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -18523,7 +19019,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18531,7 +19027,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };
@@ -18617,7 +19113,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid access token or API key. `code`: `unauthenticated`, `invalid_api_key`. */
+            /** @description No valid access token or API key. `code`: `unauthenticated`, `token_revoked`, `invalid_api_key`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18625,7 +19121,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code: "unauthenticated" | "invalid_api_key";
+                        code: "unauthenticated" | "token_revoked" | "invalid_api_key";
                     };
                 };
             };

@@ -14,6 +14,7 @@ import { tasksMessages } from '../features/tasks/messages';
 import { dashboardsMessages } from '../features/dashboards/messages';
 import { adminMessages } from '../features/admin/messages';
 import { adminOrgMessages } from '../features/admin-org/messages';
+import { adminWorkflowMessages } from '../features/admin-workflow/messages';
 import { adminOpsMessages } from '../features/admin-ops/messages';
 
 export const catalogue = {
@@ -32,6 +33,7 @@ export const catalogue = {
   dashboards: dashboardsMessages,
   admin: adminMessages,
   adminOrg: adminOrgMessages,
+  adminWorkflow: adminWorkflowMessages,
   adminOps: adminOpsMessages,
 } as const;
 

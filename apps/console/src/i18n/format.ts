@@ -28,6 +28,17 @@ export function formatDate(iso: string, language: string): string {
   return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium' }).format(new Date(iso));
 }
 
+/** A span of minutes in the largest whole unit: 1440 → "1 day", 90 → "90 min", 120 → "2 hr" ("2 óra"). */
+export function formatMinutes(minutes: number, language: string): string {
+  const [value, unit] =
+    minutes > 0 && minutes % 1440 === 0
+      ? [minutes / 1440, 'day']
+      : minutes > 0 && minutes % 60 === 0
+        ? [minutes / 60, 'hour']
+        : [minutes, 'minute'];
+  return new Intl.NumberFormat(localeOf(language), { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}
+
 /** The formatters bound to the current language. */
 export function useFormat() {
   const { i18n } = useTranslation();
@@ -38,5 +49,6 @@ export function useFormat() {
     number: (value: number) => formatNumber(value, language),
     dateTime: (iso: string) => formatDateTime(iso, language),
     date: (iso: string) => formatDate(iso, language),
+    minutes: (value: number) => formatMinutes(value, language),
   };
 }

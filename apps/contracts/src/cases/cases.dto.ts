@@ -12,12 +12,13 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery, sortValues } from '@dealgate/common';
+import { PageQuery, sortValues, MAX_INT4 } from '@dealgate/common';
 import { ContractTermsBody } from './terms.dto';
 
 /** The fields a case list sorts by (`?sort=nextDueAt`, `?sort=-openedAt`). */
@@ -69,6 +70,7 @@ export class EditTermsDto {
   @ApiProperty({ description: 'the terms revision the edit is based on (optimistic concurrency)' })
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   revision!: number;
 }
 

@@ -6,7 +6,7 @@ import { Principal } from '@dealgate/auth';
 import { Clock } from '@dealgate/common';
 import { HANDOVER_TASK_TEMPLATE, assertCanSign } from '@dealgate/domain';
 import { JobName } from '@dealgate/messages';
-import { OutboxRelay, emitJob } from '@dealgate/messaging';
+import { emitJob } from '@dealgate/messaging';
 import { ContractActorService } from '../access/contract-actor.service';
 import { TaskReleaseService } from '../tasks/task-release.service';
 import { TasksRepository } from '../tasks/tasks.repository';
@@ -28,7 +28,6 @@ export class SigningService {
     private readonly approvals: DeviationApprovalsRepository,
     private readonly release: TaskReleaseService,
     private readonly actors: ContractActorService,
-    private readonly relay: OutboxRelay,
     private readonly clock: Clock,
     private readonly views: CasesService,
   ) {}
@@ -86,7 +85,6 @@ export class SigningService {
       ]);
       await this.release.release(manager, id, c.openedAt);
     });
-    this.relay.nudge();
     return this.views.get(user, id);
   }
 }

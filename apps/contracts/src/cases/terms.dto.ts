@@ -16,6 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { MAX_DAYS } from '@dealgate/common';
 
 // The contract's terms as the API takes and shows them: the shape of the offer terms on the wire
 // (libs/messages terms.dto.ts), documented for the OpenAPI document. Business rules (at least one item, delivery
@@ -60,6 +61,7 @@ export class DeliveryTermsBody {
   @ValidateIf((_, v) => v !== null)
   @IsInt()
   @Min(0)
+  @Max(MAX_DAYS)
   days!: number | null;
 }
 
@@ -74,6 +76,7 @@ export class ContractTermsBody {
   @ApiProperty({ minimum: 0 })
   @IsInt()
   @Min(0)
+  @Max(MAX_DAYS)
   paymentDays!: number;
 
   @ApiProperty({ type: DeliveryTermsBody })

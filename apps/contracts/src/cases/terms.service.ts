@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { Principal } from '@dealgate/auth';
 import { Clock } from '@dealgate/common';
 import { DomainError, assertValidTerms, diffTerms } from '@dealgate/domain';
-import { OutboxRelay } from '@dealgate/messaging';
 import { ContractActorService } from '../access/contract-actor.service';
 import { toTermsSnapshot } from './terms.mapping';
 import { guardCase } from './case-guard';
@@ -27,7 +26,6 @@ export class TermsService {
     private readonly approvals: DeviationApprovalsRepository,
     private readonly deviations: DeviationService,
     private readonly actors: ContractActorService,
-    private readonly relay: OutboxRelay,
     private readonly clock: Clock,
     private readonly views: CasesService,
   ) {}
@@ -54,7 +52,6 @@ export class TermsService {
         await this.deviations.request(manager, { ...contractCase, terms, termsRevision: revision }, actor.userId, now);
       }
     });
-    this.relay.nudge();
     return this.views.get(user, id);
   }
 
@@ -82,7 +79,6 @@ export class TermsService {
       }
       await this.deviations.request(manager, contractCase, actor.userId, this.clock.now());
     });
-    this.relay.nudge();
     return this.views.get(user, id);
   }
 }

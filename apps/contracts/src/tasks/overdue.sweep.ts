@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CHASSIS_OPTIONS, ChassisOptions } from '@dealgate/chassis';
 import { overdueNotices } from '@dealgate/domain';
 import { JobName } from '@dealgate/messages';
-import { OutboxRelay, Sweep, emitJob } from '@dealgate/messaging';
+import { Sweep, emitJob } from '@dealgate/messaging';
 import { ContractsEnv } from '../contracts.env';
 import { TasksRepository } from './tasks.repository';
 
@@ -22,7 +22,6 @@ export class OverdueTasksSweep implements Sweep {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tasks: TasksRepository,
-    private readonly relay: OutboxRelay,
     @Inject(CHASSIS_OPTIONS) options: ChassisOptions,
   ) {
     const config = options.config as ContractsEnv;
@@ -31,7 +30,6 @@ export class OverdueTasksSweep implements Sweep {
   }
 
   async run(now: Date): Promise<void> {
-    let sent = 0;
     for (const task of await this.tasks.dueBy(now)) {
       for (const notice of overdueNotices({ ...task, taskId: task.id }, now, this.graceHours)) {
         await this.dataSource.transaction(async (manager) => {
@@ -46,10 +44,8 @@ export class OverdueTasksSweep implements Sweep {
             title: task.title,
             dueAt: task.dueAt!.toISOString(),
           });
-          sent += 1;
         });
       }
     }
-    if (sent > 0) this.relay.nudge();
   }
 }

@@ -6,7 +6,7 @@ import { Principal } from '@dealgate/auth';
 import { Clock } from '@dealgate/common';
 import { TaskCommand, TaskCommandType, TaskStatus, applyTaskCommand, blockersOf } from '@dealgate/domain';
 import { JobName } from '@dealgate/messages';
-import { OutboxRelay, emitJob } from '@dealgate/messaging';
+import { emitJob } from '@dealgate/messaging';
 import { ContractActor, ContractActorService } from '../access/contract-actor.service';
 import { ContractCaseRecord } from '../cases/case.record';
 import { CasesRepository } from '../cases/cases.repository';
@@ -34,7 +34,6 @@ export class TaskCommandsService {
     private readonly cases: CasesRepository,
     private readonly release: TaskReleaseService,
     private readonly actors: ContractActorService,
-    private readonly relay: OutboxRelay,
     private readonly clock: Clock,
     private readonly queries: TaskQueriesService,
   ) {}
@@ -100,7 +99,6 @@ export class TaskCommandsService {
         });
       }
     });
-    this.relay.nudge();
     return this.queries.get(user, id);
   }
 

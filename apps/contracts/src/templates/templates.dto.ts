@@ -13,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MAX_INT4 } from '@dealgate/common';
 import { CONTRACT_TEMPLATE_GROUPS, TaskGroup, TaskTemplate } from '@dealgate/domain';
 
 export class TaskTemplateDto {
@@ -57,6 +58,7 @@ export class ReplaceTemplatesDto {
   @ApiProperty({ description: 'the version the edit is based on (optimistic concurrency)' })
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 }
 

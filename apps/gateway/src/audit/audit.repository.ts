@@ -37,6 +37,9 @@ export interface AuditEntry {
 export interface AuditFilter {
   event?: AuditEvent;
   actorUserId?: string;
+  /** ISO 8601; `from` included, `to` excluded. */
+  from?: string;
+  to?: string;
   limit: number;
   offset: number;
 }
@@ -50,6 +53,19 @@ interface AuditRow {
   ip: string | null;
   details: Record<string, unknown>;
   total: number;
+}
+
+// The list's filters, each off when its value is null ($1..$4, see whereArgs).
+const WHERE = `($1::text IS NULL OR event = $1) AND ($2::uuid IS NULL OR actor_user_id = $2)
+  AND ($3::timestamptz IS NULL OR at >= $3) AND ($4::timestamptz IS NULL OR at < $4)`;
+
+const whereArgs = (f: AuditFilter) => [f.event ?? null, f.actorUserId ?? null, instant(f.from), instant(f.to)];
+
+// A bare date or a time without an offset is read in UTC, whatever the database session's time zone.
+function instant(value: string | undefined): Date | null {
+  if (value === undefined) return null;
+  const zoned = !value.includes('T') || /(Z|[+-]\d\d(:?\d\d)?)$/i.test(value);
+  return new Date(zoned ? value : `${value}Z`);
 }
 
 @Injectable()
@@ -72,10 +88,9 @@ export class AuditRepository {
 
   async list(filter: AuditFilter): Promise<{ items: AuditRecord[]; total: number }> {
     const rows = await this.dataSource.query<AuditRow[]>(
-      `SELECT *, count(*) OVER ()::int AS total FROM audit_log
-       WHERE ($1::text IS NULL OR event = $1) AND ($2::uuid IS NULL OR actor_user_id = $2)
-       ORDER BY id DESC LIMIT $3 OFFSET $4`,
-      [filter.event ?? null, filter.actorUserId ?? null, filter.limit, filter.offset],
+      `SELECT *, count(*) OVER ()::int AS total FROM audit_log WHERE ${WHERE}
+       ORDER BY id DESC LIMIT $5 OFFSET $6`,
+      [...whereArgs(filter), filter.limit, filter.offset],
     );
     const total = rows[0]?.total ?? (await this.count(filter));
     return {
@@ -94,8 +109,8 @@ export class AuditRepository {
 
   private async count(filter: AuditFilter): Promise<number> {
     const [row] = await this.dataSource.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM audit_log WHERE ($1::text IS NULL OR event = $1) AND ($2::uuid IS NULL OR actor_user_id = $2)',
-      [filter.event ?? null, filter.actorUserId ?? null],
+      `SELECT count(*)::int AS n FROM audit_log WHERE ${WHERE}`,
+      whereArgs(filter),
     );
     return row.n;
   }

@@ -20,6 +20,7 @@ export interface ApiKeyWithOwner extends ApiKeyRecord {
   ownerActive: boolean;
   ownerRoles: Role[];
   ownerUnitId: string | null;
+  ownerTokenVersion: number;
 }
 
 interface KeyRow {
@@ -65,15 +66,22 @@ export class ApiKeysRepository {
   /** An unrevoked key by its public id, with its owner. */
   async findLive(keyId: string): Promise<ApiKeyWithOwner | null> {
     const rows = await this.dataSource.query<
-      (KeyRow & { owner_active: boolean; owner_roles: Role[]; owner_unit_id: string | null })[]
+      (KeyRow & { owner_active: boolean; owner_roles: Role[]; owner_unit_id: string | null; owner_tv: number })[]
     >(
-      `SELECT k.*, u.active AS owner_active, u.roles AS owner_roles, u.unit_id AS owner_unit_id
+      `SELECT k.*, u.active AS owner_active, u.roles AS owner_roles, u.unit_id AS owner_unit_id,
+         u.token_version AS owner_tv
        FROM api_key k JOIN app_user u ON u.id = k.user_id WHERE k.key_id = $1 AND k.revoked_at IS NULL`,
       [keyId],
     );
     const r = rows[0];
     return r
-      ? { ...toRecord(r), ownerActive: r.owner_active, ownerRoles: r.owner_roles, ownerUnitId: r.owner_unit_id }
+      ? {
+          ...toRecord(r),
+          ownerActive: r.owner_active,
+          ownerRoles: r.owner_roles,
+          ownerUnitId: r.owner_unit_id,
+          ownerTokenVersion: r.owner_tv,
+        }
       : null;
   }
 

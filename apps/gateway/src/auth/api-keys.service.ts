@@ -13,8 +13,10 @@ import {
 } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
 import { Clock, Page, PageQuery, toPage } from '@dealgate/common';
+import { OutboxRelay } from '@dealgate/messaging';
 import { Actor } from '../audit/actor';
 import { AuditEvent, AuditRepository } from '../audit/audit.repository';
+import { DirectoryPublisher } from '../identity/directory-publisher';
 import { PasswordHasher } from '../identity/password-hasher';
 import { UsersRepository } from '../identity/users.repository';
 import { ApiKeyView, CreateApiKeyDto, CreatedApiKey, toApiKeyView } from './api-keys.dto';
@@ -30,6 +32,8 @@ export class ApiKeysService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
+    private readonly directory: DirectoryPublisher,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async create(actor: Actor, dto: CreateApiKeyDto): Promise<CreatedApiKey> {
@@ -71,7 +75,11 @@ export class ApiKeysService {
     return toPage(items.map(toApiKeyView), total, page);
   }
 
-  /** Revokes your own key (an admin any key); someone else's key answers as if it did not exist. */
+  /**
+   * Revokes your own key (an admin any key); someone else's key answers as if it did not exist. The gateway stops
+   * accepting the key at once; the tokens it became (`sid` = the key's id) are refused by every service as soon as
+   * the owner's directory job with the key among the ended sessions arrives.
+   */
   async revoke(principal: Principal, actor: Actor, id: string): Promise<void> {
     const key = await this.keys.findById(id);
     if (!key || (key.userId !== principal.userId && !principal.roles.includes(Role.Admin))) {
@@ -79,12 +87,15 @@ export class ApiKeysService {
     }
     await this.dataSource.transaction(async (manager) => {
       if (await this.keys.revoke(id, this.clock.now(), manager)) {
+        const owner = await this.users.findById(key.userId, manager);
+        if (owner) await this.directory.user(owner, manager);
         await this.audit.record(
           { event: AuditEvent.ApiKeyRevoked, actorUserId: actor.userId, subject: id, ip: actor.ip },
           manager,
         );
       }
     });
+    this.relay.nudge();
   }
 
   /** The principal a presented key acts as, or null. Every use and every refusal of a well-formed key is audited. */
@@ -118,6 +129,12 @@ export class ApiKeysService {
       ip: use.ip,
       details,
     });
-    return { userId: key.userId, roles, unitId: key.ownerUnitId };
+    return {
+      userId: key.userId,
+      roles,
+      unitId: key.ownerUnitId,
+      tokenVersion: key.ownerTokenVersion,
+      sessionId: key.id,
+    };
   }
 }

@@ -74,11 +74,29 @@ export class AuthController {
     await this.auth.logout(this.cookie.tokenOf(request, dto.refreshToken), ip);
   }
 
+  @Post('logout-everywhere')
+  @HttpCode(204)
+  @Roles(...ALL_ROLES)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'End every session of yours: all refresh tokens, and every access token signed so far is refused within seconds at every service',
+  })
+  @Refuses(IdentityErrorCode.UserNotFound, IdentityErrorCode.VersionConflict)
+  async logoutEverywhere(
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    this.cookie.clear(request, response);
+    await this.auth.logoutEverywhere(actor);
+  }
+
   @Post('password')
   @HttpCode(204)
   @Roles(...ALL_ROLES)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Change your password; every session of yours ends' })
+  @ApiOperation({ summary: 'Change your password; every session and access token of yours ends' })
   @Refuses(
     IdentityErrorCode.UserNotFound,
     IdentityErrorCode.InvalidCredentials,

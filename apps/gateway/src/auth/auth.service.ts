@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { IdentityErrorCode, decideRefresh, identityError, normalizeEmail, passwordProblems } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
 import { Clock } from '@dealgate/common';
+import { OutboxRelay } from '@dealgate/messaging';
 import { Actor } from '../audit/actor';
 import { AuditEvent, AuditRepository } from '../audit/audit.repository';
+import { DirectoryPublisher } from '../identity/directory-publisher';
 import { PasswordHasher } from '../identity/password-hasher';
 import { UserView, toUserView } from '../identity/users.dto';
 import { UserRecord, UsersRepository } from '../identity/users.repository';
@@ -15,9 +17,18 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { TokenIssuer, hashRefreshToken } from './token-issuer';
 import { passwordGuessesLog10 } from '../identity/password-strength';
 
-const principalOf = (user: UserRecord): Principal => ({ userId: user.id, roles: user.roles, unitId: user.unitId });
+const principalOf = (user: UserRecord): Principal => ({
+  userId: user.id,
+  roles: user.roles,
+  unitId: user.unitId,
+  tokenVersion: user.tokenVersion,
+});
 
-/** Login, refresh-token rotation with reuse detection, logout and password change. */
+/**
+ * Login, refresh-token rotation with reuse detection, logout and password change. Whatever ends sessions tells the
+ * other services in the same transaction (directory job), so the access tokens of those sessions stop working there
+ * within seconds, not when they expire.
+ */
 @Injectable()
 export class AuthService {
   constructor(
@@ -28,6 +39,8 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
+    private readonly directory: DirectoryPublisher,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async login(email: string, password: string, ip: string | null): Promise<TokenPair> {
@@ -65,6 +78,7 @@ export class AuthService {
       if (decision.kind === 'refuse' || !token) return { pair: null, reused: false };
       if (decision.kind === 'reuse_detected') {
         await this.refreshTokens.revokeFamily(token.familyId, 'reuse_detected', now, manager);
+        await this.publish(token.userId, manager);
         await this.audit.record(
           { event: AuditEvent.RefreshReuseDetected, actorUserId: token.userId, subject: token.familyId, ip },
           manager,
@@ -78,6 +92,7 @@ export class AuthService {
       return { pair: await this.issuer.issue(principalOf(user), token.familyId, manager), reused: false };
     });
     if (outcome.pair) return outcome.pair;
+    this.relay.nudge();
     if (outcome.reused)
       throw identityError(
         IdentityErrorCode.RefreshTokenReused,
@@ -89,20 +104,55 @@ export class AuthService {
     );
   }
 
-  /** Ends the session (the token's family). Unknown tokens are ignored: logout never reveals anything. */
+  /**
+   * Ends the session (the token's family) and its access tokens (their `sid`); other logins of the user go on.
+   * Unknown tokens are ignored: logout never reveals anything.
+   */
   async logout(refreshToken: string, ip: string | null): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const token = await this.refreshTokens.findByHashForUpdate(hashRefreshToken(refreshToken), manager);
       if (!token) return;
       await this.refreshTokens.revokeFamily(token.familyId, 'logout', this.clock.now(), manager);
+      await this.publish(token.userId, manager);
       await this.audit.record(
         { event: AuditEvent.Logout, actorUserId: token.userId, subject: token.familyId, ip },
         manager,
       );
     });
+    this.relay.nudge();
   }
 
-  /** A password change ends every session of the user (other devices included). */
+  /** Ends every session of the caller and every access token signed so far (the token version moves on). */
+  async logoutEverywhere(actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await this.users.findById(actor.userId, manager, true);
+      if (!user) throw identityError(IdentityErrorCode.UserNotFound, 'Your account no longer exists.');
+      const bumped = await this.users.update(user.id, user.version, { tokenVersion: user.tokenVersion + 1 }, manager);
+      if (!bumped)
+        throw identityError(IdentityErrorCode.VersionConflict, 'Your account was changed meanwhile; try again.');
+      await this.refreshTokens.revokeAllOfUser(user.id, 'logout_everywhere', this.clock.now(), manager);
+      await this.directory.user(bumped, manager);
+      await this.audit.record(
+        {
+          event: AuditEvent.Logout,
+          actorUserId: user.id,
+          subject: user.id,
+          ip: actor.ip,
+          details: { everywhere: true },
+        },
+        manager,
+      );
+    });
+    this.relay.nudge();
+  }
+
+  /** Tells the other services about the user's ended sessions (the directory job carries them). */
+  private async publish(userId: string, manager: EntityManager): Promise<void> {
+    const user = await this.users.findById(userId, manager);
+    if (user) await this.directory.user(user, manager);
+  }
+
+  /** A password change ends every session of the user (other devices included) and every access token. */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.users.findById(actor.userId);
     if (!user || !user.active) throw identityError(IdentityErrorCode.UserNotFound, 'Your account no longer exists.');
@@ -130,17 +180,19 @@ export class AuthService {
       const updated = await this.users.update(
         user.id,
         user.version,
-        { passwordHash, mustChangePassword: false },
+        { passwordHash, mustChangePassword: false, tokenVersion: user.tokenVersion + 1 },
         manager,
       );
       if (!updated)
         throw identityError(IdentityErrorCode.VersionConflict, 'Your account was changed meanwhile; try again.');
       await this.refreshTokens.revokeAllOfUser(user.id, 'password_changed', this.clock.now(), manager);
+      await this.directory.user(updated, manager);
       await this.audit.record(
         { event: AuditEvent.PasswordChanged, actorUserId: user.id, subject: user.id, ip: actor.ip },
         manager,
       );
     });
+    this.relay.nudge();
   }
 
   async me(principal: Principal): Promise<UserView> {

@@ -7,10 +7,16 @@ import { GatewayEnv } from '../gateway.env';
 import { TokenPair } from './auth.dto';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
+/** The lifetime of the token an API key becomes for one request (security/api-key.middleware.ts). */
+export const API_KEY_TOKEN_TTL_SECONDS = 60;
+
 export const hashRefreshToken = (token: string): string =>
   createHash('sha256').update(token, 'utf8').digest('base64url');
 
-/** Issues an access token and a refresh token of the given family (a login starts a new family). */
+/**
+ * Issues an access token and a refresh token of the given family (a login starts a new family). The access token
+ * names the family as its session (`sid`), so a logout revokes the access tokens of that login too.
+ */
 @Injectable()
 export class TokenIssuer {
   constructor(
@@ -28,7 +34,7 @@ export class TokenIssuer {
       manager,
     );
     return {
-      accessToken: this.accessToken(principal),
+      accessToken: this.accessToken({ ...principal, sessionId: familyId }),
       expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
       tokenType: 'Bearer',
       refreshToken,

@@ -8,6 +8,7 @@ import { AuthController } from '../auth/auth.controller';
 import { AuthService } from '../auth/auth.service';
 import { RefreshCookie } from '../auth/refresh-cookie';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
+import { SessionRevocationsRepository } from '../auth/session-revocations.repository';
 import { TokenIssuer } from '../auth/token-issuer';
 import { DirectoryPublisher } from './directory-publisher';
 import { FirstAdmin } from './first-admin';
@@ -36,6 +37,7 @@ import { UsersService } from './users.service';
     UnitsRepository,
     RefreshTokensRepository,
     ApiKeysRepository,
+    SessionRevocationsRepository,
     AuditRepository,
     PasswordHasher,
     DirectoryPublisher,
@@ -48,6 +50,6 @@ import { UsersService } from './users.service';
     ApiKeysService,
     FirstAdmin,
   ],
-  exports: [ApiKeysService, TokenIssuer],
+  exports: [ApiKeysService, TokenIssuer, SessionRevocationsRepository],
 })
 export class IdentityModule {}

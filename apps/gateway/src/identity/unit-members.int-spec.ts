@@ -4,6 +4,7 @@ import { Role } from '@dealgate/domain';
 import { TestDatabase, createTestDatabase, testEnv, tokenFor, fetchWithContract } from '@dealgate/testing';
 import { gatewayService } from '../gateway.service-definition';
 import { UnitsService } from './units.service';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 // Jest applies only the global testTimeout (the integration project's 60 s is not read): booting a service under
@@ -47,8 +48,20 @@ describe('unit members (medium)', () => {
     await person('headB', 'Hanna Head', [Role.SalesHead]);
     unitA = (await units.create({ name: 'Unit A', headUserId: headA.id }, actor)).id;
     unitB = (await units.create({ name: 'Unit B', headUserId: ids.headB }, actor)).id;
-    tokens.headA = tokenFor({ userId: ids.headA, roles: [Role.SalesHead], unitId: unitA });
-    tokens.headB = tokenFor({ userId: ids.headB, roles: [Role.SalesHead], unitId: unitB });
+    // Appointed, each head joined their unit: the tokens of their old unit are revoked (token version moved on).
+    const versionOf = async (id: string) => (await app.get(UsersRepository).findById(id))!.tokenVersion;
+    tokens.headA = tokenFor({
+      userId: ids.headA,
+      roles: [Role.SalesHead],
+      unitId: unitA,
+      tokenVersion: await versionOf(ids.headA),
+    });
+    tokens.headB = tokenFor({
+      userId: ids.headB,
+      roles: [Role.SalesHead],
+      unitId: unitB,
+      tokenVersion: await versionOf(ids.headB),
+    });
     await person('sellerA', 'Bea Seller', [Role.Salesperson], unitA);
     const gone = await person('goneA', 'Gus Gone', [Role.Salesperson], unitA);
     await users.setActive(gone.id, false, actor);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
-import { PageQuery } from '@dealgate/common';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery, MAX_INT4 } from '@dealgate/common';
 import { UnitRecord } from './units.repository';
 
 export class CreateUnitDto {
@@ -20,6 +20,7 @@ export class UpdateUnitDto {
   @ApiProperty({ description: 'The version read; a stale one answers 409' })
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 
   @IsOptional()

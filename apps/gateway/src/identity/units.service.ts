@@ -4,13 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdentityErrorCode, canHeadUnit, identityError } from '@dealgate/domain';
 import { Page, toPage } from '@dealgate/common';
-import { OutboxRelay } from '@dealgate/messaging';
 import { Actor } from '../audit/actor';
 import { AuditEvent, AuditRepository } from '../audit/audit.repository';
 import { DirectoryPublisher } from './directory-publisher';
 import { CreateUnitDto, UnitQuery, UnitView, UpdateUnitDto, toUnitView } from './units.dto';
 import { UnitRecord, UnitsRepository } from './units.repository';
 import { UsersRepository } from './users.repository';
+import { withTokenRevocation } from './token-version';
 
 /** Sales units and their heads. A new head joins the unit (their `unitId` follows), so their token scopes them to it. */
 @Injectable()
@@ -21,7 +21,6 @@ export class UnitsService {
     private readonly users: UsersRepository,
     private readonly audit: AuditRepository,
     private readonly directory: DirectoryPublisher,
-    private readonly relay: OutboxRelay,
   ) {}
 
   async create(dto: CreateUnitDto, actor: Actor): Promise<UnitView> {
@@ -36,7 +35,6 @@ export class UnitsService {
       );
       return withHead;
     });
-    this.relay.nudge();
     return toUnitView(unit);
   }
 
@@ -80,7 +78,6 @@ export class UnitsService {
       );
       return after;
     });
-    this.relay.nudge();
     return toUnitView(unit);
   }
 
@@ -97,7 +94,12 @@ export class UnitsService {
         'is neither a sales head nor the owner',
       );
     if (head.unitId !== unit.id) {
-      const moved = await this.users.update(head.id, head.version, { unitId: unit.id }, manager);
+      const moved = await this.users.update(
+        head.id,
+        head.version,
+        withTokenRevocation(head, { unitId: unit.id }),
+        manager,
+      );
       if (moved) await this.directory.user(moved, manager);
     }
     return this.setHead(unit, headUserId, manager);

@@ -12,11 +12,12 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import { ALL_TASK_GROUPS, PASSWORD_MAX_LENGTH, Role } from '@dealgate/domain';
-import { PageQuery } from '@dealgate/common';
+import { PageQuery, MAX_INT4 } from '@dealgate/common';
 import { UserRecord } from './users.repository';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -69,6 +70,7 @@ export class UpdateUserDto {
   @ApiProperty({ description: 'The version read; a stale one answers 409' })
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 
   @IsOptional()

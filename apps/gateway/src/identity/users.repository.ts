@@ -15,6 +15,8 @@ export interface UserRecord {
   active: boolean;
   /** Someone else chose the password (generated first admin, admin reset): the user must change it. */
   mustChangePassword: boolean;
+  /** Bumped when the user's access tokens must stop working (libs/domain token-revocation). */
+  tokenVersion: number;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -26,7 +28,18 @@ export type NewUser = Pick<
 > &
   Partial<Pick<UserRecord, 'mustChangePassword'>>;
 export type UserChanges = Partial<
-  Pick<UserRecord, 'name' | 'roles' | 'unitId' | 'groups' | 'leadOf' | 'active' | 'passwordHash' | 'mustChangePassword'>
+  Pick<
+    UserRecord,
+    | 'name'
+    | 'roles'
+    | 'unitId'
+    | 'groups'
+    | 'leadOf'
+    | 'active'
+    | 'passwordHash'
+    | 'mustChangePassword'
+    | 'tokenVersion'
+  >
 >;
 
 export interface UserFilter {
@@ -50,6 +63,7 @@ interface UserRow {
   lead_of: string[];
   active: boolean;
   must_change_password: boolean;
+  token_version: number;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -66,6 +80,7 @@ const toRecord = (r: UserRow): UserRecord => ({
   leadOf: r.lead_of,
   active: r.active,
   mustChangePassword: r.must_change_password,
+  tokenVersion: r.token_version,
   version: r.version,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -80,6 +95,7 @@ const COLUMNS: Record<keyof UserChanges, string> = {
   active: 'active',
   passwordHash: 'password_hash',
   mustChangePassword: 'must_change_password',
+  tokenVersion: 'token_version',
 };
 
 const UNIQUE_VIOLATION = '23505';
@@ -125,12 +141,6 @@ export class UsersRepository {
       [id],
     );
     return rows[0] ? toRecord(rows[0]) : null;
-  }
-
-  /** True only for a user that exists and is deactivated (unknown ids are not this repository's call). */
-  async isDeactivated(id: string): Promise<boolean> {
-    const rows = await this.dataSource.query<{ active: boolean }[]>('SELECT active FROM app_user WHERE id = $1', [id]);
-    return rows.length > 0 && !rows[0].active;
   }
 
   async findByEmail(email: string): Promise<UserRecord | null> {

@@ -14,13 +14,13 @@ import {
   roleChanges,
 } from '@dealgate/domain';
 import { Clock, Page, toPage } from '@dealgate/common';
-import { OutboxRelay } from '@dealgate/messaging';
 import { Actor } from '../audit/actor';
 import { AuditEvent, AuditRepository } from '../audit/audit.repository';
 import { ApiKeysRepository } from '../auth/api-keys.repository';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { DirectoryPublisher } from './directory-publisher';
 import { PasswordHasher } from './password-hasher';
+import { withTokenRevocation } from './token-version';
 import { passwordGuessesLog10 } from './password-strength';
 import { UnitsRepository } from './units.repository';
 import { CreateUserDto, UpdateUserDto, UserQuery, UserView, toUserView } from './users.dto';
@@ -38,7 +38,6 @@ export class UsersService {
     private readonly audit: AuditRepository,
     private readonly directory: DirectoryPublisher,
     private readonly hasher: PasswordHasher,
-    private readonly relay: OutboxRelay,
     private readonly clock: Clock,
   ) {}
 
@@ -93,7 +92,6 @@ export class UsersService {
       );
       return created;
     });
-    this.relay.nudge();
     return toUserView(user);
   }
 
@@ -140,10 +138,12 @@ export class UsersService {
     const passwordHash = await this.hasher.hash(password);
     await this.dataSource.transaction(async (manager) => {
       // The admin chose it: the user must choose their own at the next login.
-      const updated = await this.users.update(id, current.version, { passwordHash, mustChangePassword: true }, manager);
+      const changes = { passwordHash, mustChangePassword: true, tokenVersion: current.tokenVersion + 1 };
+      const updated = await this.users.update(id, current.version, changes, manager);
       if (!updated)
         throw identityError(IdentityErrorCode.VersionConflict, 'The user was changed meanwhile; try again.');
       await this.refreshTokens.revokeAllOfUser(id, 'password_reset', this.clock.now(), manager);
+      await this.directory.user(updated, manager);
       await this.audit.record(
         { event: AuditEvent.PasswordReset, actorUserId: actor.userId, subject: id, ip: actor.ip },
         manager,
@@ -163,14 +163,15 @@ export class UsersService {
       if (!before) throw identityError(IdentityErrorCode.UserNotFound, `No user ${id}.`);
       if (before.version !== version)
         throw identityError(IdentityErrorCode.VersionConflict, 'The user was changed meanwhile; reload and try again.');
-      const after = await this.users.update(id, version, await change(before, manager), manager);
+      // Roles, unit or activation changed: the user's access tokens stop working (every service, within seconds).
+      const changes = withTokenRevocation(before, await change(before, manager));
+      const after = await this.users.update(id, version, changes, manager);
       if (!after)
         throw identityError(IdentityErrorCode.VersionConflict, 'The user was changed meanwhile; reload and try again.');
       await this.directory.user(after, manager);
       await this.auditChange(before, after, actor, manager);
       return after;
     });
-    this.relay.nudge();
     return user;
   }
 

@@ -2,16 +2,15 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { clientIp } from '../audit/actor';
 import { ApiKeysService } from '../auth/api-keys.service';
-import { TokenIssuer } from '../auth/token-issuer';
+import { API_KEY_TOKEN_TTL_SECONDS, TokenIssuer } from '../auth/token-issuer';
 
 const API_KEY_HEADER = 'x-api-key';
-/** Long enough for one proxied request; a key's caller never holds it. */
-const KEY_TOKEN_TTL_SECONDS = 60;
 
 /**
  * Every service verifies access tokens itself and knows nothing of API keys, so the gateway turns a valid
  * `X-Api-Key` into a short-lived access token for the key's principal before routing (its own routes or the proxy).
- * The key itself never travels further.
+ * The key itself never travels further; the token (60 s, never shown to the caller) names the key as its session
+ * (`sid`), so a revoked key's tokens are refused by every service too.
  */
 export function mountApiKeyAuthentication(app: NestExpressApplication): void {
   const keys = app.get(ApiKeysService);
@@ -32,7 +31,7 @@ export function mountApiKeyAuthentication(app: NestExpressApplication): void {
           });
           return;
         }
-        req.headers.authorization = `Bearer ${issuer.accessToken(principal, KEY_TOKEN_TTL_SECONDS)}`;
+        req.headers.authorization = `Bearer ${issuer.accessToken(principal, API_KEY_TOKEN_TTL_SECONDS)}`;
         next();
       },
       (error: unknown) => next(error),

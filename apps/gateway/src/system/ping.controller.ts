@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '@dealgate/domain';
 import { Roles } from '@dealgate/auth';
 import { JobName } from '@dealgate/messages';
-import { OutboxRelay, emitJob } from '@dealgate/messaging';
+import { emitJob } from '@dealgate/messaging';
 
 export class PingResponse {
   @ApiProperty({ format: 'uuid' })
@@ -19,10 +19,7 @@ export class PingResponse {
 @ApiBearerAuth()
 @Controller('system')
 export class PingController {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly relay: OutboxRelay,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Post('ping')
   @HttpCode(202)
@@ -33,7 +30,6 @@ export class PingController {
     const messageId = await this.dataSource.transaction((manager) =>
       emitJob(manager, JobName.SystemPing, { pingId, sentAt: new Date().toISOString() }),
     );
-    this.relay.nudge();
     return { pingId, messageId };
   }
 }

@@ -24,7 +24,14 @@ export class MailTransport implements OnModuleDestroy {
   constructor(private readonly config: NotificationsEnv) {
     this.toFiles = !config.SMTP_URL;
     this.transporter = config.SMTP_URL
-      ? createTransport(config.SMTP_URL)
+      ? // Bounded conversations (nodemailer's defaults allow 10 minutes of socket silence): a send ends well within
+        // MAIL_LEASE_MS, so an e-mail is never sent by two senders at once.
+        createTransport({
+          url: config.SMTP_URL,
+          connectionTimeout: 30_000,
+          greetingTimeout: 30_000,
+          socketTimeout: 60_000,
+        })
       : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   }
 

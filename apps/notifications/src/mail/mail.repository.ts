@@ -41,6 +41,8 @@ interface ClaimRow {
   attempts: number;
 }
 
+export const ABANDONED = 'outcome unknown: the sender stopped while sending (sent again with the same Message-ID)';
+
 /** The e-mail outbox. A row moves pending -> sending -> sent | pending (retry) | failed | skipped. */
 @Injectable()
 export class MailRepository {
@@ -57,14 +59,16 @@ export class MailRepository {
   }
 
   /**
-   * A row left in `sending` past its lease means a crash while talking to the SMTP server: the message may
-   * have gone out, so it is failed rather than sent again (at most once per event and person).
+   * A row left in `sending` past its lease means its sender died between the claim and marking it sent: the message
+   * may or may not have gone out. It is sent again with the same Message-ID (at least once; mail systems and clients
+   * drop a repeated Message-ID), while attempts remain; after the last one it is failed.
    */
-  async failAbandoned(now: Date): Promise<number> {
+  async resendAbandoned(now: Date, maxAttempts: number): Promise<number> {
     const [, count] = await this.dataSource.query<[unknown[], number]>(
-      `UPDATE mail SET status = 'failed', last_error = 'outcome unknown: the sender stopped while sending'
+      `UPDATE mail SET status = CASE WHEN attempts < $2 THEN 'pending' ELSE 'failed' END,
+              next_attempt_at = $1, last_error = $3
         WHERE status = 'sending' AND next_attempt_at <= $1`,
-      [now],
+      [now, maxAttempts, ABANDONED],
     );
     return count;
   }

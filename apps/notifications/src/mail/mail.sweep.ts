@@ -9,9 +9,10 @@ import { ClaimedMail, MailRepository } from './mail.repository';
 import { RenderedMail, renderDigestMail, renderEventMail } from './mail-templates';
 import { MailTransport } from './mail-transport';
 
+/** E-mails sent per run at most (the next run goes on). */
 const BATCH = 50;
-// Longer than any SMTP conversation (nodemailer's own timeouts are minutes at most).
-const LEASE_MS = 10 * 60_000;
+/** Waits between tries to record a sent e-mail while the database is away (about 30 s in all). */
+const MARK_SENT_RETRIES = [250, 500, 1000, 2000, 4000, 8000, 15_000];
 
 /** Works the e-mail outbox: due rows are claimed, sent once, and retried with backoff up to MAIL_MAX_ATTEMPTS. */
 @Injectable()
@@ -31,12 +32,18 @@ export class MailSweep implements Sweep {
   }
 
   async run(now: Date): Promise<void> {
-    const abandoned = await this.mails.failAbandoned(now);
+    const abandoned = await this.mails.resendAbandoned(now, this.config.MAIL_MAX_ATTEMPTS);
     if (abandoned) {
       this.metrics.mails.inc({ outcome: 'abandoned' }, abandoned);
-      this.logger.warn(`${abandoned} e-mail(s) abandoned mid-send marked failed (not resent)`);
+      this.logger.warn(`${abandoned} e-mail(s) abandoned mid-send: sent again with the same Message-ID`);
     }
-    for (const mail of await this.mails.claimDue(now, BATCH, LEASE_MS)) await this.sendOne(mail, now);
+    // One claimed at a time: a sender killed mid-run leaves only the e-mail it was sending in `sending` (sent again
+    // when its lease ends), never the rest of a batch it had not started (the chaos suite found five).
+    for (let sent = 0; sent < BATCH; sent++) {
+      const [mail] = await this.mails.claimDue(now, 1, this.config.MAIL_LEASE_MS);
+      if (!mail) return;
+      await this.sendOne(mail, now);
+    }
   }
 
   private async sendOne(mail: ClaimedMail, now: Date): Promise<void> {
@@ -59,8 +66,6 @@ export class MailSweep implements Sweep {
     }
     try {
       await this.transport.send({ id: mail.id, to, ...(await this.render(mail)) });
-      await this.mails.markSent(mail.id, now);
-      this.metrics.mails.inc({ outcome: 'sent' });
     } catch (error) {
       // The SMTP server refused or was unreachable: nothing was accepted, so a retry cannot duplicate.
       const message = (error as Error).message.replaceAll(to, '<recipient>');
@@ -74,6 +79,25 @@ export class MailSweep implements Sweep {
       else await this.mails.markFailed(mail.id, message);
       this.metrics.mails.inc({ outcome: next.kind === 'retry' ? 'retry' : 'failed' });
       this.logger.warn(`E-mail ${mail.id} attempt ${mail.attempts} failed (${next.kind}): ${message}`);
+      return;
+    }
+    // Accepted by the SMTP server: it should not be sent again. The database may be away for a moment (a restart,
+    // dropped connections), so marking it sent is retried; should that fail too, the row stays `sending` and is sent
+    // again only after its lease, with the same Message-ID (the chaos suite found the earlier code putting it back to
+    // pending at once).
+    await this.markSentPatiently(mail.id, now);
+    this.metrics.mails.inc({ outcome: 'sent' });
+  }
+
+  private async markSentPatiently(id: string, now: Date): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.mails.markSent(id, now);
+      } catch (error) {
+        if (attempt >= MARK_SENT_RETRIES.length) throw error;
+        this.logger.warn(`E-mail ${id} was sent but not yet marked sent (${(error as Error).message}); retrying`);
+        await new Promise((r) => setTimeout(r, MARK_SENT_RETRIES[attempt]));
+      }
     }
   }
 

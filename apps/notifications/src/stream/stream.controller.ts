@@ -4,12 +4,13 @@ import {
   ExecutionContext,
   MessageEvent,
   Sse,
+  Inject,
   createParamDecorator,
 } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
-import { CurrentUser, Principal, Roles } from '@dealgate/auth';
+import { CurrentUser, PRINCIPAL_REVOCATION, Principal, PrincipalRevocation, Roles } from '@dealgate/auth';
 import { ALL_ROLES } from '@dealgate/domain';
 import { StreamService } from './stream.service';
 import { CommonErrorCode, Refuses } from '@dealgate/common';
@@ -32,7 +33,10 @@ const LastEventId = createParamDecorator((_data: unknown, ctx: ExecutionContext)
 @Roles(...ALL_ROLES)
 @Controller('notifications')
 export class StreamController {
-  constructor(private readonly streams: StreamService) {}
+  constructor(
+    private readonly streams: StreamService,
+    @Inject(PRINCIPAL_REVOCATION) private readonly revocation: PrincipalRevocation,
+  ) {}
 
   @Sse('stream')
   @ApiOperation({
@@ -40,7 +44,9 @@ export class StreamController {
     description:
       'Events are named `notification`; `id` is the inbox id and `data` the notification as in the list. Reconnect with ' +
       '`Last-Event-ID` to replay what was missed (EventSource does it by itself). EventSource cannot send headers: pass ' +
-      'the token as `?access_token=` instead (it is moved into the Authorization header before logging and routing).',
+      'the token as `?access_token=` instead (it is moved into the Authorization header before logging and routing). ' +
+      'The stream ends within seconds of the token being revoked (deactivation, logout, a password or role change); ' +
+      'reconnecting with that token is then a 401.',
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ schema: { type: 'string', description: 'an endless text/event-stream of `notification` events' } })
@@ -48,6 +54,6 @@ export class StreamController {
   @ApiQuery({ name: 'access_token', required: false, description: 'Bearer token for clients that cannot set headers' })
   @Refuses(CommonErrorCode.ValidationFailed)
   stream(@CurrentUser() user: Principal, @LastEventId() lastEventId?: string): Observable<MessageEvent> {
-    return this.streams.open(user.userId, lastEventId);
+    return this.streams.open(user.userId, lastEventId, async () => (await this.revocation.refusal(user)) !== null);
   }
 }

@@ -3,8 +3,10 @@ import {
   Observable,
   Subject,
   asyncScheduler,
+  catchError,
   concatMap,
   defer,
+  filter,
   from,
   interval,
   map,
@@ -12,6 +14,7 @@ import {
   mergeMap,
   of,
   switchMap,
+  take,
   takeUntil,
   throttleTime,
 } from 'rxjs';
@@ -25,6 +28,7 @@ const BATCH = 100;
 /**
  * A person's live stream: items with an id above the cursor, in id order. The cursor starts at Last-Event-ID
  * (a reconnect replays what was missed) or at the newest item (a fresh connection shows only what comes next).
+ * Every STREAM_REVOCATION_MS it asks `revoked` whether the token that opened it still holds, and ends when not.
  */
 @Injectable()
 export class StreamService implements OnModuleDestroy {
@@ -38,7 +42,13 @@ export class StreamService implements OnModuleDestroy {
     private readonly config: NotificationsEnv,
   ) {}
 
-  open(userId: string, lastEventId: string | undefined): Observable<MessageEvent> {
+  open(userId: string, lastEventId: string | undefined, revoked: () => Promise<boolean>): Observable<MessageEvent> {
+    const revocation = interval(this.config.STREAM_REVOCATION_MS).pipe(
+      // A failed check (the database away) keeps the stream; the next one decides.
+      concatMap(() => defer(revoked).pipe(catchError(() => of(false)))),
+      filter(Boolean),
+      take(1),
+    );
     return defer(async () => {
       const latest = await this.inbox.latestId(userId);
       // An id from the future (e.g. another deployment's) would silence the stream: start from now instead.
@@ -65,7 +75,7 @@ export class StreamService implements OnModuleDestroy {
         const keepAlive = merge(of(undefined), tick).pipe(map((): MessageEvent => ({ comment: 'keep-alive' })));
         return merge(keepAlive, checks);
       }),
-      takeUntil(this.closing),
+      takeUntil(merge(this.closing, revocation)),
     );
   }
 

@@ -66,7 +66,7 @@ export class WebhookDeliverySweep implements Sweep {
       (failures) => shouldDisableWebhook(failures, this.config.WEBHOOK_DISABLE_AFTER),
     );
     this.logger.warn(
-      `Webhook delivery ${delivery.id} attempt ${delivery.attempts} failed (${result.error}); ${next.kind}`,
+      `Webhook delivery ${delivery.id} attempt ${delivery.attempts} failed (${result.error}: ${result.detail ?? '-'}); ${next.kind}`,
     );
     this.metrics.webhookAttempts.inc({ outcome: next.kind === 'retry' ? 'retry' : 'failed' });
     if (disabled) {

@@ -24,7 +24,13 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Register a webhook: URL, event types and a signing secret' })
+  @ApiOperation({
+    summary: 'Register a webhook: URL, event types and a signing secret',
+    description:
+      'The URL must reach public addresses only (or a host on WEBHOOK_ALLOW_HOSTS): a loopback, private, ' +
+      'link-local or metadata destination answers 400 `webhooks.destination_not_allowed` naming `url`.',
+  })
+  @Refuses(NotificationErrorCode.WebhookDestinationNotAllowed)
   create(@Body() dto: CreateWebhookDto, @CurrentUser() admin: Principal): Promise<WebhookRecord> {
     return this.webhooks.create(dto, admin);
   }
@@ -45,7 +51,7 @@ export class WebhooksController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change a webhook; `active: true` re-enables a disabled one' })
-  @Refuses(NotificationErrorCode.WebhookNotFound)
+  @Refuses(NotificationErrorCode.WebhookNotFound, NotificationErrorCode.WebhookDestinationNotAllowed)
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateWebhookDto): Promise<WebhookRecord> {
     return this.webhooks.update(id, dto);
   }

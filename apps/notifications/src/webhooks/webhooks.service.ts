@@ -7,6 +7,7 @@ import { Principal } from '@dealgate/auth';
 import { NotificationsEnv } from '../notifications.env';
 import { DeliveryRecord, WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WebhookDeliverySweep } from './webhook-delivery.sweep';
+import { WebhookDestinationGuard } from './webhook-destination-guard';
 import { CreateWebhookDto, UpdateWebhookDto } from './webhook.dto';
 import { WebhookRecord, WebhookRepository } from './webhook.repository';
 
@@ -24,13 +25,15 @@ export class WebhooksService {
     private readonly config: NotificationsEnv,
     private readonly clock: Clock,
     private readonly sweep: WebhookDeliverySweep,
+    private readonly destinations: WebhookDestinationGuard,
   ) {}
 
   private seal(secret: string): string {
     return sealPersonalData({ secret }, this.config.PII_KEY);
   }
 
-  create(dto: CreateWebhookDto, admin: Principal): Promise<WebhookRecord> {
+  async create(dto: CreateWebhookDto, admin: Principal): Promise<WebhookRecord> {
+    await this.destinations.assertRegistrable(dto.url);
     return this.webhooks.create(
       {
         url: dto.url,
@@ -53,6 +56,7 @@ export class WebhooksService {
   }
 
   async update(id: string, dto: UpdateWebhookDto): Promise<WebhookRecord> {
+    if (dto.url !== undefined) await this.destinations.assertRegistrable(dto.url);
     const updated = await this.webhooks.update(
       id,
       {

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { AnalyticsCsvColumn, CohortRow, COHORT_LATER_STAGES, analyticsToCsv } from '@dealgate/domain';
+import { AnalyticsCsvColumn, CohortRow, COHORT_LATER_STAGES, LabelLanguage, analyticsToCsv } from '@dealgate/domain';
 import { ReportFormat } from './analytics.dto';
 import type { FlaggedSalesperson } from './early-warning.service';
 import type { NormReportLine } from './norms.service';
@@ -30,6 +30,8 @@ export interface FunnelCsvRow {
   reason: string;
   count: number;
   rate: number | null;
+  /** The reason's label in the reader's language ('' where there is no reason). */
+  reasonLabel: string;
 }
 
 export const FUNNEL_CSV: AnalyticsCsvColumn<FunnelCsvRow>[] = [
@@ -38,16 +40,22 @@ export const FUNNEL_CSV: AnalyticsCsvColumn<FunnelCsvRow>[] = [
   { header: 'reason', value: (r) => r.reason },
   { header: 'count', value: (r) => r.count },
   { header: 'rate', value: (r) => r.rate },
+  // Added after the first four: a sheet that reads columns by position still finds them.
+  { header: 'reason_label', value: (r) => r.reasonLabel },
 ];
 
-/** Reached per stage (rate = conversion to the next), lost per stage and reason (rate = lost per reached), won. */
-export function funnelCsvRows(report: FunnelReport): FunnelCsvRow[] {
+/**
+ * Reached per stage (rate = conversion to the next), lost per stage and reason (rate = lost per reached), won; the
+ * reasons labelled in the reader's language.
+ */
+export function funnelCsvRows(report: FunnelReport, language: LabelLanguage): FunnelCsvRow[] {
   const reached = report.stages.map((s) => ({
     section: 'reached' as const,
     stage: s.stage,
     reason: '',
     count: s.reached,
     rate: s.conversionToNext,
+    reasonLabel: '',
   }));
   const lost = report.lostByReason.flatMap((l) =>
     report.stages
@@ -58,9 +66,14 @@ export function funnelCsvRows(report: FunnelReport): FunnelCsvRow[] {
         reason: l.reason,
         count: l.byStage[s.stage],
         rate: s.reached === 0 ? null : l.byStage[s.stage] / s.reached,
+        reasonLabel: l.labels[language],
       })),
   );
-  return [...reached, ...lost, { section: 'won', stage: 'contract', reason: '', count: report.won, rate: null }];
+  return [
+    ...reached,
+    ...lost,
+    { section: 'won', stage: 'contract', reason: '', count: report.won, rate: null, reasonLabel: '' },
+  ];
 }
 
 export const COHORT_CSV: AnalyticsCsvColumn<CohortRow>[] = [

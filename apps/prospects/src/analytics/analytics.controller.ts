@@ -18,6 +18,7 @@ import {
   CohortQuery,
   MonthQuery,
   NormParam,
+  FunnelQuery,
   PeriodQuery,
   RuleParam,
   ScopedPageQuery,
@@ -59,8 +60,9 @@ export class AnalyticsController {
   @ApiOperation({ summary: 'Reached per stage, conversion stage to stage, lost by reason and stage, won (period)' })
   @ApiOkResponse({ type: FunnelReportView })
   @Refuses(CommonErrorCode.NotFound, AnalyticsErrorCode.InvalidPeriod)
-  async funnel(@CurrentUser() user: Principal, @Query() q: PeriodQuery, @Res({ passthrough: true }) res: Response) {
-    return reply(res, q.format, 'funnel', await this.reports.funnel(user, q), FUNNEL_CSV, funnelCsvRows);
+  async funnel(@CurrentUser() user: Principal, @Query() q: FunnelQuery, @Res({ passthrough: true }) res: Response) {
+    const report = await this.reports.funnel(user, q);
+    return reply(res, q.format, 'funnel', report, FUNNEL_CSV, (r) => funnelCsvRows(r, q.lang ?? 'en'));
   }
 
   @Get('cohorts')

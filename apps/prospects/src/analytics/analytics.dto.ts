@@ -13,7 +13,8 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { MAX_PAGE_OFFSET, PageQuery } from '@dealgate/common';
+import { MAX_PAGE_OFFSET, PageQuery, MAX_INT4 } from '@dealgate/common';
+import { LABEL_LANGUAGES, LabelLanguage } from '@dealgate/domain';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -54,6 +55,14 @@ export class PeriodQuery extends ScopeQuery {
   @Matches(DAY, { message: 'to must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   to!: string;
+}
+
+/** The funnel: a period, and the language of the lost reasons' labels in its CSV. */
+export class FunnelQuery extends PeriodQuery {
+  @ApiPropertyOptional({ enum: LABEL_LANGUAGES, default: 'en', description: 'language of `reason_label` in the CSV' })
+  @IsOptional()
+  @IsIn(LABEL_LANGUAGES)
+  lang?: LabelLanguage;
 }
 
 export class CohortQuery extends ScopeQuery {
@@ -135,6 +144,7 @@ export class UpdateNormDto {
   @ApiProperty({ description: 'the version you read (optimistic concurrency)' })
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 }
 
@@ -173,6 +183,7 @@ export class UpsertWarningRuleDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version?: number;
 }
 

@@ -7,6 +7,9 @@ import { AnalyticsController } from './analytics.controller';
 import { EarlyWarningSweep, NormSweep, StallSweep } from './analytics.sweeps';
 import { EarlyWarningService } from './early-warning.service';
 import { FactsRepository } from './facts.repository';
+import { ForecastController } from './forecast.controller';
+import { ForecastRepository } from './forecast.repository';
+import { ForecastService } from './forecast.service';
 import { NoticeRepository } from './notice.repository';
 import { NormsService } from './norms.service';
 import { ReportRepository } from './report.repository';
@@ -18,7 +21,7 @@ export const ANALYTICS_SWEEPS = [StallSweep, NormSweep, EarlyWarningSweep];
 
 /** Funnel analytics (/api/analytics) and plans (/api/plans), read from aggregates of the stage-transition log. */
 @Module({
-  controllers: [AnalyticsController, PlanController],
+  controllers: [AnalyticsController, ForecastController, PlanController],
   providers: [
     AnalyticsScopeResolver,
     ReportRepository,
@@ -26,6 +29,8 @@ export const ANALYTICS_SWEEPS = [StallSweep, NormSweep, EarlyWarningSweep];
     SettingsRepository,
     FactsRepository,
     NoticeRepository,
+    ForecastRepository,
+    ForecastService,
     NormsService,
     EarlyWarningService,
     PlanRepository,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addMonthsToKey, assertAnalyticsStage, monthKeyOf, stageStallKey } from '@dealgate/domain';
 import { JobName } from '@dealgate/messages';
-import { OutboxRelay, Sweep, emitJob } from '@dealgate/messaging';
+import { Sweep, emitJob } from '@dealgate/messaging';
 import { EarlyWarningService } from './early-warning.service';
 import { FactsRepository } from './facts.repository';
 import { NoticeRepository } from './notice.repository';
@@ -27,7 +27,6 @@ export class StallSweep implements Sweep {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reports: ReportRepository,
     private readonly notices: NoticeRepository,
-    private readonly relay: OutboxRelay,
   ) {}
 
   async run(now: Date): Promise<void> {
@@ -61,7 +60,6 @@ export class StallSweep implements Sweep {
       // A batch that claimed nothing (another replica took it) must not spin.
       if (items.length < BATCH || sent === before) break;
     }
-    if (sent > 0) this.relay.nudge();
   }
 }
 
@@ -75,14 +73,12 @@ export class NormSweep implements Sweep {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly norms: NormsService,
     private readonly notices: NoticeRepository,
-    private readonly relay: OutboxRelay,
   ) {}
 
   async run(now: Date): Promise<void> {
     const month = addMonthsToKey(monthKeyOf(now), -1);
     const manager = this.dataSource.manager;
     const lines = await this.norms.evaluate(manager, month, await this.norms.allSalespeople(manager));
-    let sent = 0;
     for (const line of lines.filter((l) => l.breach)) {
       await this.dataSource.transaction(async (tx) => {
         const key = `norm:${line.salespersonId}:${line.norm}:${month}`;
@@ -96,10 +92,8 @@ export class NormSweep implements Sweep {
           min: line.min,
           max: line.max,
         });
-        sent += 1;
       });
     }
-    if (sent > 0) this.relay.nudge();
   }
 }
 
@@ -117,13 +111,11 @@ export class EarlyWarningSweep implements Sweep {
     private readonly warnings: EarlyWarningService,
     private readonly facts: FactsRepository,
     private readonly notices: NoticeRepository,
-    private readonly relay: OutboxRelay,
   ) {}
 
   async run(now: Date): Promise<void> {
     const manager = this.dataSource.manager;
     const flagged = await this.warnings.evaluate(manager, await this.facts.salespeople(manager, null, null), now);
-    let sent = 0;
     for (const warning of flagged) {
       const windowMs = warning.evidence.window.to.getTime() - warning.evidence.window.from.getTime() || DAY_MS;
       const block = new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString().slice(0, 10);
@@ -142,9 +134,7 @@ export class EarlyWarningSweep implements Sweep {
             lastBriefAt: warning.evidence.lastBriefAt?.toISOString() ?? null,
           },
         });
-        sent += 1;
       });
     }
-    if (sent > 0) this.relay.nudge();
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AnalyticsStage, NormStatus, SalesNormId } from '@dealgate/domain';
+import { LostReasonLabelsView } from '../lost-reasons/lost-reason.view';
 
 const COUNTS_BY_STAGE = { type: 'object', additionalProperties: { type: 'number' } } as const;
 const RATES_BY_STAGE = { type: 'object', additionalProperties: { type: 'number', nullable: true } } as const;
@@ -42,7 +43,10 @@ export class StageConversionView {
 }
 
 export class LostByReasonView {
+  /** The lost reason's code. */
   reason!: string;
+  /** Its label in each language (the configured one, else the other language's, else the code). */
+  labels!: LostReasonLabelsView;
   total!: number;
   /** Share of all lost prospects; `null` when nothing was lost. */
   share!: number | null;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AnalyticsPeriod } from '@dealgate/domain';
+import { AnalyticsPeriod, StoredLostReasonLabels } from '@dealgate/domain';
 import { overStageLimitSql, stageDeadlineSql } from '../shared/stage-limit.sql';
 import { AnalyticsScope } from './analytics-scope';
 import { funnelCounts } from './funnel-counts';
@@ -61,6 +61,14 @@ const ISO_MS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 /** Reads of the analytics aggregates the stage-transition trigger keeps (see the analytics migration). */
 @Injectable()
 export class ReportRepository {
+  /** The configured lost reasons' labels by code (retired ones too: old losses still name them). */
+  async lostReasonLabels(manager: EntityManager): Promise<Map<string, StoredLostReasonLabels>> {
+    const rows = await manager.query<{ code: string; label: string; label_hu: string | null }[]>(
+      'SELECT code, label, label_hu FROM lost_reason',
+    );
+    return new Map(rows.map((r) => [r.code, { label: r.label, labelHu: r.label_hu }]));
+  }
+
   /** Reached (first entries), lost by reason and won per stage over whole UTC days. */
   async measures(manager: EntityManager, period: AnalyticsPeriod, scope: AnalyticsScope): Promise<MeasureRow[]> {
     const params: unknown[] = [];

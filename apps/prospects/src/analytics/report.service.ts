@@ -12,6 +12,7 @@ import {
   FunnelStageSummary,
   LostByReason,
   LostCountRow,
+  LostReasonLabels,
   StageConversion,
   addMonthsToKey,
   assertAnalyticsPeriod,
@@ -19,6 +20,7 @@ import {
   checkStageStall,
   cohortTableFromCounts,
   lostByReason,
+  lostReasonLabels,
   monthKeyStart,
   monthKeysBetween,
   stageConversions,
@@ -37,7 +39,7 @@ export interface FunnelReport {
   scope: AnalyticsScope;
   stages: FunnelStageSummary[];
   conversions: StageConversion[];
-  lostByReason: LostByReason[];
+  lostByReason: (LostByReason & { labels: LostReasonLabels })[];
   won: number;
 }
 
@@ -91,6 +93,7 @@ export class ReportService {
     const period = dayPeriod(query.from, query.to);
     const scope = await this.scopes.resolve(user, query);
     const rows = await this.reports.measures(this.dataSource.manager, period, scope);
+    const labels = await this.reports.lostReasonLabels(this.dataSource.manager);
     const reached: Partial<Record<AnalyticsStage, number>> = {};
     const lost: LostCountRow[] = [];
     let won = 0;
@@ -105,7 +108,7 @@ export class ReportService {
       scope,
       stages: summarizeFunnel(reached, lost),
       conversions: stageConversions(reached),
-      lostByReason: lostByReason(lost),
+      lostByReason: lostByReason(lost).map((r) => ({ ...r, labels: lostReasonLabels(labels.get(r.reason), r.reason) })),
       won,
     };
   }

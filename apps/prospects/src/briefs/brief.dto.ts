@@ -8,10 +8,12 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MAX_INT4 } from '@dealgate/common';
 
 const TEXT = 10_000;
 
@@ -41,6 +43,7 @@ export class SaveBriefDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version?: number;
 
   @ApiPropertyOptional({ description: 'The held meeting the brief comes from' })

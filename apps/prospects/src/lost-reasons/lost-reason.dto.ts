@@ -1,10 +1,19 @@
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { MAX_INT4 } from '@dealgate/common';
 
 export class UpsertLostReasonDto {
   @IsString()
   @MinLength(1)
   @MaxLength(120)
   label!: string;
+
+  /** The Hungarian label; left out, the stored one is kept; `null` or blank, readers of Hungarian see `label`. */
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 120 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  labelHu?: string | null;
 
   @IsBoolean()
   noteRequired!: boolean;
@@ -15,6 +24,7 @@ export class UpsertLostReasonDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_INT4)
   position?: number;
 }
 

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { DEFAULT_EARLY_WARNING_RULES, DEFAULT_SALES_NORMS, SALES_NORM_IDS } from '@dealgate/domain';
-import { ANALYTICS_FUNCTIONS_SQL } from '../analytics/analytics-functions.sql';
+import { ANALYTICS_FUNCTIONS_1764700000000 } from './sql/analytics-functions-1764700000000';
 
 const S = '"prospects"';
 
@@ -153,7 +153,7 @@ export class Analytics1764400100000 implements MigrationInterface {
         created_at timestamptz NOT NULL
       )`);
 
-    for (const sql of ANALYTICS_FUNCTIONS_SQL) await runner.query(sql);
+    for (const sql of ANALYTICS_FUNCTIONS_1764700000000) await runner.query(sql);
     await runner.query(`SELECT ${S}.analytics_rebuild()`);
     await runner.query(`
       CREATE TRIGGER stage_transition_analytics AFTER INSERT ON ${S}.stage_transition

@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DefenceChannel, DefenceOutcome, OfferStatus } from '@dealgate/domain';
-import { PageQuery } from '@dealgate/common';
+import { PageQuery, MAX_DAYS, MAX_INT4 } from '@dealgate/common';
 
 export class OfferItemDto {
   @IsString()
@@ -62,6 +62,7 @@ export class DeliveryDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_DAYS)
   days?: number;
 }
 
@@ -76,7 +77,7 @@ export class OfferTermsInputDto {
 
   @IsInt()
   @Min(0)
-  @Max(3650)
+  @Max(MAX_DAYS)
   paymentDays!: number;
 
   @ApiProperty({ type: DeliveryDto })
@@ -107,6 +108,7 @@ export class UpdateOfferDto extends OfferTermsInputDto {
   @ApiProperty({ description: 'The version you read; a stale one answers 409' })
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 }
 

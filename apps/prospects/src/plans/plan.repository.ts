@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AnalyticsPeriod, PlanFactCount, assertAnalyticsStage } from '@dealgate/domain';
-import { NO_PRODUCT_LINE_KEY } from '../analytics/analytics-functions.sql';
+import { NO_PRODUCT_LINE_KEY } from '../analytics/aggregate-keys';
 import { AnalyticsScope } from '../analytics/analytics-scope';
 import { funnelCounts } from '../analytics/funnel-counts';
 import { scopeWhere } from '../analytics/report.repository';

@@ -6,32 +6,35 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@dealgate/common';
+import { PageQuery, MAX_DAYS, MAX_INT4 } from '@dealgate/common';
 import { toBoolean } from '../shared/query-transforms';
 
 export class CycleDaysDto {
   @IsInt()
   @Min(1)
+  @Max(MAX_DAYS)
   min!: number;
 
   @IsInt()
   @Min(1)
+  @Max(MAX_DAYS)
   max!: number;
 }
 
 /** Days a prospect may stay in each stage before it is stalled. */
 export class StageLimitDaysDto {
-  @IsInt() @Min(1) sampling!: number;
-  @IsInt() @Min(1) primary_contact!: number;
-  @IsInt() @Min(1) needs_identification!: number;
-  @IsInt() @Min(1) offer_formation!: number;
-  @IsInt() @Min(1) offer_defence!: number;
-  @IsInt() @Min(1) contract!: number;
+  @IsInt() @Min(1) @Max(MAX_DAYS) sampling!: number;
+  @IsInt() @Min(1) @Max(MAX_DAYS) primary_contact!: number;
+  @IsInt() @Min(1) @Max(MAX_DAYS) needs_identification!: number;
+  @IsInt() @Min(1) @Max(MAX_DAYS) offer_formation!: number;
+  @IsInt() @Min(1) @Max(MAX_DAYS) offer_defence!: number;
+  @IsInt() @Min(1) @Max(MAX_DAYS) contract!: number;
 }
 
 export class CreateProductLineDto {
@@ -62,6 +65,7 @@ export class UpdateProductLineDto extends CreateProductLineDto {
   @ApiProperty({ description: 'The version you read; a stale one answers 409.' })
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 }
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Role, FunnelErrorCode } from '@dealgate/domain';
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
-import { ErrorBody, Page, PageOf, CommonErrorCode, Refuses } from '@dealgate/common';
+import { ErrorBody, CommonErrorCode, Refuses } from '@dealgate/common';
 import { AgendaDto, AgendaQuery } from './agenda.dto';
 import { AgendaService } from './agenda.service';
 import { BoardDto, BoardQuery } from './board.dto';
@@ -10,7 +10,7 @@ import { ProspectDetailDto } from './prospect-detail.dto';
 import { ProspectViewService } from './prospect-view.service';
 import { AssignProspectDto, BulkAssignDto, LoseProspectDto, ProspectQuery, VersionedDto } from './prospect.dto';
 import { Prospect } from './prospect.model';
-import { StageHistoryEntry } from './prospect.view';
+import { ProspectPage, StageHistoryEntry } from './prospect.view';
 import { ProspectService } from './prospect.service';
 import { READS_PROSPECT, WRITES_PROSPECT } from '../shared/refusals';
 
@@ -32,8 +32,8 @@ export class ProspectController {
   @ApiOperation({
     summary: 'Prospects the caller may see, filtered by stage, status, owner, unit, product line, sample',
   })
-  @ApiOkResponse({ type: PageOf(Prospect) })
-  list(@CurrentUser() user: Principal, @Query() query: ProspectQuery): Promise<Page<Prospect>> {
+  @ApiOkResponse({ type: ProspectPage })
+  list(@CurrentUser() user: Principal, @Query() query: ProspectQuery): Promise<ProspectPage> {
     return this.service.list(user, query);
   }
 

@@ -5,14 +5,15 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsIn,
   IsDefined,
+  IsIn,
   IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -21,7 +22,7 @@ import {
 } from 'class-validator';
 import { ALL_PROSPECT_STATUSES, ProspectStatus, Stage, STAGE_ORDER } from '@dealgate/domain';
 import { FunnelEventFilter } from './funnel-event-filter';
-import { PageQuery } from '@dealgate/common';
+import { IsListCursor, PageQuery, MAX_INT4 } from '@dealgate/common';
 import { toBoolean } from '../shared/query-transforms';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -109,12 +110,22 @@ export class ProspectQuery extends PageQuery {
   @Matches(DAY, { message: 'to must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   to?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Keyset paging: the `nextCursor` of the previous page (same filters); the next page starts right after its ' +
+      'last row, read from the index however deep the list. Not with a non-zero `offset`.',
+  })
+  @IsOptional()
+  @IsListCursor()
+  cursor?: string;
 }
 
 export class VersionedDto {
   @ApiProperty({ description: 'The version you read; a stale one answers 409.' })
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 }
 
@@ -143,6 +154,7 @@ export class ProspectVersionDto {
 
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CompanyKeys, ProspectState, Role } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
+import { TimeIdCursor, cursorTimeSql } from '@dealgate/common';
 import { FunnelEventFilter, funnelEventSql } from './funnel-event-filter';
 import { Prospect, ProspectRow, toProspect } from './prospect.model';
 
@@ -30,6 +31,15 @@ export interface ProspectFilter extends FunnelEventFilter {
   q?: string;
   limit: number;
   offset: number;
+  /** Keyset paging: the rows after this one in the list's order (then `offset` is 0). */
+  after?: TimeIdCursor;
+}
+
+export interface ProspectList {
+  items: Prospect[];
+  total: number;
+  /** The position of this page's last row when more rows follow it, else null. */
+  next: TimeIdCursor | null;
 }
 
 /**
@@ -144,11 +154,13 @@ export class ProspectRepository {
     return rows.map((r) => ({ id: r.id, keys: { name: r.name_key, taxId: r.tax_key, domain: r.domain_key } }));
   }
 
-  async list(
-    manager: EntityManager,
-    principal: Principal,
-    f: ProspectFilter,
-  ): Promise<{ items: Prospect[]; total: number }> {
+  /**
+   * A page in the list's order, newest change first (`updated_at DESC, id`), which the `prospect_list_*` indexes
+   * hold per visibility scope: the page is read from the index and stops after `limit + 1` rows (the extra one
+   * says whether a next page exists), and `after` starts it where the previous page ended. The total is its own
+   * count (an index-only scan for a salesperson's or a unit's rows), run beside the page on another connection.
+   */
+  async list(manager: EntityManager, principal: Principal, f: ProspectFilter): Promise<ProspectList> {
     const params: unknown[] = [];
     const where = [visibleProspectsSql(principal, params)];
     const eq = (column: string, value: unknown) => {
@@ -170,14 +182,29 @@ export class ProspectRepository {
     const event = funnelEventSql(f, params);
     if (event) where.push(event);
     const clause = where.join(' AND ');
-    const [{ total }] = await manager.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM prospect p WHERE ${clause}`,
-      params,
-    );
-    const rows = await manager.query<ProspectRow[]>(
-      `SELECT p.* FROM prospect p WHERE ${clause} ORDER BY p.updated_at DESC, p.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, f.limit, f.offset],
-    );
-    return { items: rows.map(toProspect), total };
+    const pageParams = [...params];
+    let keyset = '';
+    if (f.after) {
+      pageParams.push(f.after.at, f.after.id);
+      const at = `$${pageParams.length - 1}::timestamptz`;
+      // `<=` bounds the index range; the OR then drops the rows of the same instant up to the cursor's id.
+      keyset = ` AND p.updated_at <= ${at} AND (p.updated_at < ${at} OR p.id > $${pageParams.length}::uuid)`;
+    }
+    pageParams.push(f.limit + 1, f.after ? 0 : f.offset);
+    const [[{ total }], rows] = await Promise.all([
+      manager.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM prospect p WHERE ${clause}`, params),
+      manager.query<(ProspectRow & { cursor_at: string })[]>(
+        `SELECT p.*, ${cursorTimeSql('p.updated_at')} AS cursor_at FROM prospect p WHERE ${clause}${keyset}
+          ORDER BY p.updated_at DESC, p.id LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
+        pageParams,
+      ),
+    ]);
+    const page = rows.slice(0, f.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toProspect),
+      total,
+      next: rows.length > f.limit ? { at: last.cursor_at, id: last.id } : null,
+    };
   }
 }

@@ -14,13 +14,14 @@ import {
 } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
 import { DirectoryService } from '@dealgate/chassis';
-import { Clock, Page, toPage } from '@dealgate/common';
+import { Clock, decodeCursor, encodeCursor, toPage } from '@dealgate/common';
 import { actorOf } from '../shared/actor';
 import { ActorNames } from '../shared/actor-names';
 import { versionConflict } from '../shared/errors';
 import { FunnelTransitions } from './funnel-transitions';
 import { AssignProspectDto, BulkAssignDto, LoseProspectDto, ProspectQuery, VersionedDto } from './prospect.dto';
 import { Prospect } from './prospect.model';
+import { ProspectPage } from './prospect.view';
 import { StageHistoryEntry } from './prospect.view';
 import { ProspectRepository } from './prospect.repository';
 import { TransitionLogRepository } from './transition-log.repository';
@@ -37,9 +38,11 @@ export class ProspectService {
     private readonly clock: Clock,
   ) {}
 
-  async list(user: Principal, query: ProspectQuery): Promise<Page<Prospect>> {
-    const { items, total } = await this.prospects.list(this.dataSource.manager, user, query);
-    return toPage(items, total, query);
+  async list(user: Principal, query: ProspectQuery): Promise<ProspectPage> {
+    // The DTO has validated the cursor: it decodes.
+    const after = query.cursor ? (decodeCursor(query.cursor) ?? undefined) : undefined;
+    const { items, total, next } = await this.prospects.list(this.dataSource.manager, user, { ...query, after });
+    return { ...toPage(items, total, query), nextCursor: next && encodeCursor(next) };
   }
 
   get(user: Principal, id: string): Promise<Prospect> {

@@ -36,6 +36,20 @@ export class Prospect {
   updatedAt!: string;
 }
 
+/** A page of prospects, newest change first (`updatedAt` descending, then id). */
+export class ProspectPage {
+  @ApiProperty({ type: [Prospect] })
+  items!: Prospect[];
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'How many match the filters in all (not only this page)' })
+  total!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 200 })
+  limit!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  offset!: number;
+  /** Pass as `cursor` for the page after this one; null when this page is the last. */
+  nextCursor!: string | null;
+}
+
 /** One row of the append-only stage-transition log (columns documented in the funnel migration). */
 export class TransitionLogEntry {
   /** The entry's sequence number (as a string). */

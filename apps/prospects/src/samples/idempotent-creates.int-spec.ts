@@ -87,4 +87,37 @@ describe('idempotent creates (Idempotency-Key) over HTTP', () => {
     expect(refused.body.fields).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
     expect(await samplesTitled('Retail E')).toBe(0);
   });
+
+  // The chaos suite found a contact and a meeting created twice: the create committed, the process died before its
+  // answer was kept, and a minute later the key counted as lost and a retry created again.
+  it('never runs again a create that committed but whose answer was lost, and says so (409)', async () => {
+    const key = randomUUID();
+    const first = await post('headA', sample('Retail F'), key);
+    expect(first.status).toBe(201);
+    const [stamped] = await h.dataSource.query<{ committed: boolean }[]>(
+      'SELECT committed_at IS NOT NULL AS committed FROM idempotency_key WHERE key = $1',
+      [key],
+    );
+    expect(stamped.committed).toBe(true);
+    // As if the service died between the commit and keeping the answer, two minutes ago.
+    await h.dataSource.query(
+      `UPDATE idempotency_key SET status = NULL, body = NULL, created_at = now() - interval '2 minutes' WHERE key = $1`,
+      [key],
+    );
+    const retried = await post('headA', sample('Retail F'), key);
+    expect(retried).toMatchObject({ status: 409, body: { code: 'idempotency_answer_lost' } });
+    expect(await samplesTitled('Retail F')).toBe(1);
+  });
+
+  it('frees a key whose request died before committing anything, a minute on', async () => {
+    const key = randomUUID();
+    await h.dataSource.query(
+      `INSERT INTO idempotency_key (principal, key, fingerprint, created_at)
+       VALUES ($1, $2, 'unknown', now() - interval '2 minutes')`,
+      [h.people.headA.userId, key],
+    );
+    const retried = await post('headA', sample('Retail G'), key);
+    expect(retried.status).toBe(201);
+    expect(await samplesTitled('Retail G')).toBe(1);
+  });
 });

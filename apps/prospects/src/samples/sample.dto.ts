@@ -9,12 +9,13 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery, sortValues } from '@dealgate/common';
+import { PageQuery, sortValues, MAX_INT4 } from '@dealgate/common';
 
 export class CreateSampleDto {
   @IsUUID()
@@ -39,6 +40,7 @@ export class CreateSampleDto {
 export class UpdateSampleDto {
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 
   @IsOptional()
@@ -84,6 +86,7 @@ export class VersionDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 }
 

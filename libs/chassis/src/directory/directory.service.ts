@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal, PrincipalRevocation } from '@dealgate/auth';
-import { Role } from '@dealgate/domain';
+import { KnownTokenState, Role, TokenRefusal, tokenRefusal } from '@dealgate/domain';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -76,6 +76,20 @@ export class DirectoryService {
     return rows.map(toUser);
   }
 
+  /**
+   * What may revoke a token of the user: active, token version and whether `sessionId` was ended lately, in the one
+   * query the guard makes per request (null for a user this copy does not know).
+   */
+  async tokenState(userId: string, sessionId: string | null): Promise<KnownTokenState | null> {
+    const rows = await this.dataSource.query<{ active: boolean; token_version: number; session_revoked: boolean }[]>(
+      `SELECT active, token_version, coalesce($2::uuid = ANY(revoked_sessions), false) AS session_revoked
+       FROM directory_user WHERE user_id = $1`,
+      [userId, sessionId],
+    );
+    const r = rows[0];
+    return r ? { active: r.active, tokenVersion: r.token_version, sessionRevoked: r.session_revoked } : null;
+  }
+
   async unit(unitId: string, manager?: EntityManager): Promise<DirectoryUnit | null> {
     const rows = await this.db(manager).query<
       { unit_id: string; name: string; head_user_id: string | null; active: boolean }[]
@@ -85,14 +99,18 @@ export class DirectoryService {
   }
 }
 
-/** A service with a directory copy refuses the tokens of users it knows are deactivated (libs/auth guard). */
+/**
+ * A service with a directory copy refuses the tokens its copy says are revoked: the user deactivated, the token's
+ * version older than the user's, or its session ended (libs/auth guard).
+ */
 @Injectable()
 export class DirectoryRevocation implements PrincipalRevocation {
   constructor(private readonly directory: DirectoryService) {}
 
-  async isRevoked(principal: Principal): Promise<boolean> {
-    if (!UUID.test(principal.userId)) return false;
-    const user = await this.directory.user(principal.userId);
-    return user !== null && !user.active;
+  async refusal(principal: Principal): Promise<TokenRefusal | null> {
+    if (!UUID.test(principal.userId)) return null;
+    const sessionId = principal.sessionId && UUID.test(principal.sessionId) ? principal.sessionId : null;
+    const state = await this.directory.tokenState(principal.userId, sessionId);
+    return tokenRefusal({ tokenVersion: principal.tokenVersion ?? 0, sessionId }, state);
   }
 }

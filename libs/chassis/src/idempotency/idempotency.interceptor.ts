@@ -17,6 +17,7 @@ import { Observable, catchError, from, mergeMap, of, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@dealgate/auth';
 import { CommonErrorCode } from '@dealgate/common';
+import { IdempotencyCommitMark, RunningClaim, runUnderClaim } from './idempotency-commit';
 import { IdempotencyStore } from './idempotency.store';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -49,8 +50,10 @@ export function fingerprintOf(method: string, path: string, body: unknown): stri
  * `Idempotency-Key` on every create endpoint, Stripe-style: the same caller sending the same key and body within
  * 24 h gets the first response again (status and body, with `Idempotent-Replayed: true`) and nothing is created twice;
  * the same key with another body is refused with 422 `idempotency_key_reused`; a request still running under the key
- * answers 409 `idempotency_in_progress`. A request that fails frees its key, so a retry runs again. Without the
- * header nothing changes.
+ * answers 409 `idempotency_in_progress`. A request that fails before committing frees its key, so a retry runs
+ * again; one whose effect committed keeps it (its transactions stamp the key, `IdempotencyCommitMark`), and when its
+ * answer could not be kept (the process died, the database dropped) a retry answers 409 `idempotency_answer_lost`
+ * instead of creating a second row. Without the header nothing changes.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -61,6 +64,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     @InjectDataSource() dataSource: DataSource,
   ) {
     this.store = new IdempotencyStore(dataSource);
+    dataSource.subscribers.push(new IdempotencyCommitMark());
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -102,17 +106,40 @@ export class IdempotencyInterceptor implements NestInterceptor {
                   message: 'A request with this Idempotency-Key is still running; retry in a moment.',
                 }),
             );
-          case 'claimed':
-            return next.handle().pipe(
-              mergeMap((body) =>
-                from(this.store.complete(principal, key, response.statusCode, body)).pipe(mergeMap(() => of(body))),
-              ),
-              catchError((error: unknown) =>
-                from(this.store.release(principal, key)).pipe(mergeMap(() => throwError(() => error))),
-              ),
+          case 'answer-lost':
+            return throwError(
+              () =>
+                new ConflictException({
+                  code: CommonErrorCode.IdempotencyAnswerLost,
+                  message:
+                    'The request with this Idempotency-Key was applied, but its answer was lost: read the created ' +
+                    'resource instead of retrying.',
+                }),
             );
+          case 'claimed':
+            return this.handleClaimed(next, { principal, key, committed: false }, response);
         }
       }),
+    );
+  }
+
+  /**
+   * Runs the create under its key and keeps its answer. A failure frees the key only when nothing committed; a
+   * failure to keep the answer after the commit leaves the key stamped, so a retry cannot create a second row.
+   */
+  private handleClaimed(next: CallHandler, claim: RunningClaim, response: Response): Observable<unknown> {
+    const handled = new Observable<unknown>((subscriber) =>
+      runUnderClaim(claim, () => next.handle().subscribe(subscriber)),
+    );
+    return handled.pipe(
+      catchError((error: unknown) =>
+        (claim.committed ? of(undefined) : from(this.store.release(claim.principal, claim.key))).pipe(
+          mergeMap(() => throwError(() => error)),
+        ),
+      ),
+      mergeMap((body) =>
+        from(this.store.complete(claim.principal, claim.key, response.statusCode, body)).pipe(mergeMap(() => of(body))),
+      ),
     );
   }
 }

@@ -66,7 +66,7 @@ describe('error codes in the OpenAPI document', () => {
     );
     expect(Object.fromEntries(codes)).toEqual({
       400: ['validation_failed', 'entity_parse_failed'],
-      401: ['unauthenticated', 'invalid_api_key'],
+      401: ['unauthenticated', 'token_revoked', 'invalid_api_key'],
       403: ['forbidden'],
       404: ['not_found'],
       409: ['shop.sold_out', 'version_conflict'],

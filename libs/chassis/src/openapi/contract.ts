@@ -165,7 +165,9 @@ const IDEMPOTENCY_PARAMETER: Parameter & { description: string } = {
   description:
     'Makes a retried create safe (Stripe-style): the same key and body from the same caller within 24 h answer the ' +
     'first response again (`Idempotent-Replayed: true`) and create nothing; the same key with another body is ' +
-    '422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`. 1 to 200 visible ' +
+    '422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_in_progress`; when the first ' +
+    'request was applied but the service stopped before keeping its answer, 409 `idempotency_answer_lost` (read the ' +
+    'created resource instead of retrying). 1 to 200 visible ' +
     'ASCII characters, e.g. a UUID per intended action.',
   schema: { type: 'string', minLength: 1, maxLength: 200 },
 };
@@ -184,8 +186,10 @@ export function errorCodesOf(method: string, facts: RouteFacts, statusForCode: S
   // Body parsing runs before routing: any write can carry a body that is not JSON, or is too large.
   if (mutates) add(CommonErrorCode.EntityParseFailed);
   if (facts.hasEnumParam) add(CommonErrorCode.BadRequest);
-  // The guard refuses a missing token; the gateway a deactivated account's token and a bad API key, on any route.
+  // The guard refuses a missing token or a deactivated account's, and a revoked one (the gateway too); the gateway
+  // a bad API key, on any route.
   add(CommonErrorCode.Unauthenticated);
+  add(CommonErrorCode.TokenRevoked);
   add(CommonErrorCode.InvalidApiKey);
   // The guard refuses a caller with none of the roles (even `@Roles(...ALL_ROLES)`: a token with no role).
   if (!facts.isPublic && facts.roles) add(CommonErrorCode.Forbidden);
@@ -194,6 +198,7 @@ export function errorCodesOf(method: string, facts: RouteFacts, statusForCode: S
   if (isCreateOperation(method, facts)) {
     add(CommonErrorCode.IdempotencyKeyReused);
     add(CommonErrorCode.IdempotencyInProgress);
+    add(CommonErrorCode.IdempotencyAnswerLost);
   }
   add(CommonErrorCode.TooManyRequests);
   return new Map([...codes].sort(([a], [b]) => a - b).map(([status, set]) => [status, [...set]]));

@@ -4,7 +4,10 @@ import { funnelError, FunnelErrorCode } from './funnel-error';
 export interface LostReasonDefinition {
   /** Stable code used by analytics: never rename a code that is in use. */
   readonly code: string;
+  /** The English label (the one every reader falls back to). */
   readonly label: string;
+  /** The Hungarian label; `null` or absent when not given (readers then see the English one). */
+  readonly labelHu?: string | null;
   /** When true the user must explain in free text (e.g. "other"). */
   readonly noteRequired: boolean;
 }
@@ -27,13 +30,23 @@ export const LOST_REASON_OTHER = 'other';
 export const LOST_REASON_OFFER_REJECTED = 'offer_rejected';
 
 export const DEFAULT_LOST_REASONS: readonly LostReasonDefinition[] = [
-  { code: 'no_budget', label: 'No budget', noteRequired: false },
-  { code: 'chose_competitor', label: 'Chose a competitor', noteRequired: false },
-  { code: 'no_decision_maker', label: 'No decision-maker reached', noteRequired: false },
-  { code: 'not_a_fit', label: 'Not a fit for our product', noteRequired: false },
-  { code: 'no_response', label: 'No response', noteRequired: false },
-  { code: LOST_REASON_OFFER_REJECTED, label: 'Offer rejected at its defence', noteRequired: false },
-  { code: LOST_REASON_OTHER, label: 'Other', noteRequired: true },
+  { code: 'no_budget', label: 'No budget', labelHu: 'Nincs rá keret', noteRequired: false },
+  { code: 'chose_competitor', label: 'Chose a competitor', labelHu: 'Versenytársat választott', noteRequired: false },
+  {
+    code: 'no_decision_maker',
+    label: 'No decision-maker reached',
+    labelHu: 'Nem értük el a döntéshozót',
+    noteRequired: false,
+  },
+  { code: 'not_a_fit', label: 'Not a fit for our product', labelHu: 'Nem illik a termékünkhöz', noteRequired: false },
+  { code: 'no_response', label: 'No response', labelHu: 'Nem válaszolt', noteRequired: false },
+  {
+    code: LOST_REASON_OFFER_REJECTED,
+    label: 'Offer rejected at its defence',
+    labelHu: 'Az ajánlatot a megvédésén elutasította',
+    noteRequired: false,
+  },
+  { code: LOST_REASON_OTHER, label: 'Other', labelHu: 'Egyéb', noteRequired: true },
 ];
 
 /** Checks the reason against the configured list; free text is trimmed and kept when given. */

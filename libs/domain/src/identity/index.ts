@@ -5,3 +5,4 @@ export * from './api-key';
 export * from './directory-rules';
 export * from './unit-members';
 export * from './admin-separation';
+export * from './token-revocation';

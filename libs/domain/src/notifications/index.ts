@@ -6,3 +6,4 @@ export * from './preferences';
 export * from './digest';
 export * from './delivery-retry';
 export * from './webhook-signature';
+export * from './webhook-destination';

@@ -4,6 +4,8 @@ import { DomainError } from '../domain-error';
 export enum NotificationErrorCode {
   NotificationNotFound = 'notifications.not_found',
   WebhookNotFound = 'webhooks.not_found',
+  /** A webhook URL whose host is internal (loopback, private, link-local, metadata...) and not on the allow-list. */
+  WebhookDestinationNotAllowed = 'webhooks.destination_not_allowed',
 }
 
 export function notificationError(code: NotificationErrorCode, message: string, details?: Record<string, unknown>) {

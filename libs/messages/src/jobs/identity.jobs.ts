@@ -1,4 +1,16 @@
-import { IsBoolean, IsEnum, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsISO8601,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { Role } from '@dealgate/domain';
 
 /** Published by the gateway (identity); every other service keeps its own copy of the directory from these. */
@@ -6,6 +18,9 @@ export const IdentityJob = {
   UserUpserted: 'user.upserted',
   UnitUpserted: 'unit.upserted',
 } as const;
+
+/** At most this many recently ended sessions travel per user (the newest; the token version covers the rest). */
+export const MAX_REVOKED_SESSIONS = 100;
 
 export class UserUpsertedPayload {
   @IsUUID()
@@ -27,6 +42,24 @@ export class UserUpsertedPayload {
 
   @IsBoolean()
   active!: boolean;
+
+  /**
+   * The user's token version: an access token signed with an older one is refused (libs/domain token-revocation).
+   * Optional only for jobs queued before it existed (read as 0).
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  tokenVersion?: number;
+
+  /**
+   * Sessions (refresh-token families, API keys) of the user ended within the longest access-token lifetime: a token
+   * signed for one of them is refused. Ids only; replaced as a whole by each newer job.
+   */
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(MAX_REVOKED_SESSIONS)
+  revokedSessions?: string[];
 
   /**
    * E-mail and display name, sealed with the shared PII key (see personal-data.ts): the notifications service

@@ -1,4 +1,5 @@
 import { Button, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -6,6 +7,7 @@ import { ListFooter } from '../../components/list-footer';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useFormat } from '../../i18n/format';
 import { usePageParam } from '../approvals/page-param';
+import { auditPeriod } from './audit-period';
 import { type AuditEvent, useAudit } from './queries';
 
 const LIMIT = 50;
@@ -30,7 +32,7 @@ const EVENTS: AuditEvent[] = [
 ];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The security audit log, paged, filtered by action and actor (both in the URL). */
+/** The security audit log, paged, filtered by action, actor and period (all in the URL). */
 export function AuditPage() {
   const { t } = useTranslation('adminOps');
   const format = useFormat();
@@ -40,7 +42,16 @@ export function AuditPage() {
   const actorUserId = params.get('actor') ?? undefined;
   const [actor, setActor] = useState(actorUserId ?? '');
   const actorBad = actor !== '' && !UUID.test(actor);
-  const audit = useAudit({ limit: LIMIT, offset: (page - 1) * LIMIT }, { event, actorUserId });
+  const fromDay = params.get('from') ?? undefined;
+  const toDay = params.get('to') ?? undefined;
+  const audit = useAudit(
+    { limit: LIMIT, offset: (page - 1) * LIMIT },
+    {
+      event,
+      actorUserId,
+      ...auditPeriod(fromDay, toDay),
+    },
+  );
   const setFilter = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -71,6 +82,24 @@ export function AuditPage() {
             if (value === '' || UUID.test(value)) setFilter('actor', value || null);
           }}
           error={actorBad ? t('audit.actorInvalid') : undefined}
+        />
+        <DateInput
+          label={t('audit.from')}
+          valueFormat="YYYY-MM-DD"
+          value={fromDay ?? null}
+          maxDate={toDay}
+          onChange={(value) => setFilter('from', value)}
+          clearable
+          w={170}
+        />
+        <DateInput
+          label={t('audit.to')}
+          valueFormat="YYYY-MM-DD"
+          value={toDay ?? null}
+          minDate={fromDay}
+          onChange={(value) => setFilter('to', value)}
+          clearable
+          w={170}
         />
         <Button
           variant="default"

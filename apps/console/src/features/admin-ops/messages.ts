@@ -28,6 +28,9 @@ export const adminOpsMessages = defineMessages({
       service: 'Service',
       health: 'Health',
       checks: 'Checks',
+      // The health checks every service runs (libs/chassis); another name shows as the server gives it.
+      components: { database: 'Database', queue: 'Queue' },
+      component: '{{name}}: {{status}}',
       outbox: 'Outbox',
       up: 'Up',
       down: 'Down',
@@ -132,6 +135,8 @@ export const adminOpsMessages = defineMessages({
       details: 'Details',
       empty: 'No entry matches these filters.',
       clear: 'Clear filters',
+      from: 'From (day)',
+      to: 'To (day, included)',
     },
     deadLetters: {
       title: 'Dead letters',
@@ -184,6 +189,8 @@ export const adminOpsMessages = defineMessages({
       service: 'Szolgáltatás',
       health: 'Állapot',
       checks: 'Ellenőrzések',
+      components: { database: 'Adatbázis', queue: 'Üzenetsor' },
+      component: '{{name}}: {{status}}',
       outbox: 'Kimenő üzenetek',
       up: 'Működik',
       down: 'Leállt',
@@ -288,6 +295,8 @@ export const adminOpsMessages = defineMessages({
       details: 'Részletek',
       empty: 'Egy bejegyzés sem felel meg a szűrőknek.',
       clear: 'Szűrők törlése',
+      from: 'Ettől (nap)',
+      to: 'Eddig (nap, azzal együtt)',
     },
     deadLetters: {
       title: 'Elakadt feladatok',

@@ -127,7 +127,15 @@ export function useRevokeApiKey() {
   });
 }
 
-export function useAudit(page: Page, filters: { event?: AuditEvent; actorUserId?: string }) {
+/** The audit list's filters; `from`/`to` are moments (ISO 8601), `from` included, `to` excluded. */
+export interface AuditFilters {
+  event?: AuditEvent;
+  actorUserId?: string;
+  from?: string;
+  to?: string;
+}
+
+export function useAudit(page: Page, filters: AuditFilters) {
   return useQuery({
     queryKey: [...KEY, 'audit', page, filters],
     placeholderData: keepPreviousData,
@@ -139,6 +147,8 @@ export function useAudit(page: Page, filters: { event?: AuditEvent; actorUserId?
               ...page,
               ...(filters.event ? { event: filters.event } : {}),
               ...(filters.actorUserId ? { actorUserId: filters.actorUserId } : {}),
+              ...(filters.from ? { from: filters.from } : {}),
+              ...(filters.to ? { to: filters.to } : {}),
             },
           },
         }),

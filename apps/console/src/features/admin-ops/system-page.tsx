@@ -81,7 +81,10 @@ export function SystemPage() {
                   <Group gap={6}>
                     {s.components.map((c) => (
                       <Text key={c.name} size="sm">
-                        {c.name}: {c.status === 'up' ? t('system.up') : t('system.down')}
+                        {t('system.component', {
+                          name: t(`system.components.${c.name}`, { defaultValue: c.name }),
+                          status: c.status === 'up' ? t('system.up') : t('system.down'),
+                        })}
                       </Text>
                     ))}
                   </Group>

@@ -18,6 +18,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Empty, ErrorState, Loading } from '../../components/states';
+import { useLabelIn } from '../../i18n/labels';
 import { ScrollTable } from '../samples/scroll-table';
 import { notifyDone } from './notify';
 import { LostReason, useLostReasons, useSaveLostReason } from './queries';
@@ -33,11 +34,12 @@ export function LostReasonsPage() {
   else if (reasons.data.length === 0) body = <Empty title={t('reasons.empty')} />;
   else
     body = (
-      <ScrollTable minWidth={620} label={t('reasons.title')}>
+      <ScrollTable minWidth={760} label={t('reasons.title')}>
         <Table striped verticalSpacing="xs" aria-label={t('reasons.title')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('reasons.label')}</Table.Th>
+              <Table.Th>{t('reasons.labelEn')}</Table.Th>
+              <Table.Th>{t('reasons.labelHu')}</Table.Th>
               <Table.Th>{t('reasons.code')}</Table.Th>
               <Table.Th>{t('reasons.note')}</Table.Th>
               <Table.Th>{t('reasons.status')}</Table.Th>
@@ -71,9 +73,17 @@ export function LostReasonsPage() {
 function ReasonRow({ reason }: { reason: LostReason }) {
   const { t } = useTranslation('adminOrg');
   const [editing, edit] = useDisclosure();
+  const labelIn = useLabelIn();
   return (
     <Table.Tr>
       <Table.Td>{reason.label}</Table.Td>
+      <Table.Td>
+        {reason.labelHu ?? (
+          <Text size="sm" c="gray.7">
+            {t('reasons.noHu')}
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td>
         <Text size="sm" ff="monospace">
           {reason.code}
@@ -81,7 +91,7 @@ function ReasonRow({ reason }: { reason: LostReason }) {
       </Table.Td>
       <Table.Td>{t(reason.noteRequired ? 'reasons.noteYes' : 'reasons.noteNo')}</Table.Td>
       <Table.Td>
-        <Badge tt="none" color={reason.active ? 'teal.9' : 'gray.7'}>
+        <Badge tt="none" miw="max-content" color={reason.active ? 'teal.9' : 'gray.7'}>
           {t(reason.active ? 'reasons.active' : 'reasons.retired')}
         </Badge>
       </Table.Td>
@@ -90,7 +100,7 @@ function ReasonRow({ reason }: { reason: LostReason }) {
           size="xs"
           variant="default"
           onClick={edit.open}
-          aria-label={t('reasons.editOf', { label: reason.label })}
+          aria-label={t('reasons.editOf', { label: labelIn(reason.labels) })}
         >
           {t('reasons.edit')}
         </Button>
@@ -104,32 +114,46 @@ function EditReasonModal({ reason, onClose }: { reason: LostReason; onClose: () 
   const { t } = useTranslation('adminOrg');
   const save = useSaveLostReason();
   const { forField } = useRefusal(save.error);
+  const labelIn = useLabelIn();
   const [label, setLabel] = useState(reason.label);
+  const [labelHu, setLabelHu] = useState(reason.labelHu ?? '');
   const [noteRequired, setNoteRequired] = useState(reason.noteRequired);
   const [active, setActive] = useState(reason.active);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(
-      { code: reason.code, label, noteRequired, active },
+      { code: reason.code, label, labelHu: labelHu.trim() || null, noteRequired, active },
       {
         onSuccess: (saved) => {
-          notifyDone(t('reasons.saved', { label: saved.label }), t);
+          notifyDone(t('reasons.saved', { label: labelIn(saved.labels) }), t);
           onClose();
         },
       },
     );
   };
   return (
-    <Modal opened onClose={onClose} title={t('reasons.editOf', { label: reason.label })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('reasons.editOf', { label: labelIn(reason.labels) })}
+      closeButtonProps={{ 'aria-label': t('form.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
-          <FormRefusal error={save.error} fields={['label']} />
+          <FormRefusal error={save.error} fields={['label', 'labelHu']} />
           <TextInput
-            label={t('reasons.label')}
+            label={t('reasons.labelEn')}
             required
             value={label}
             onChange={(e) => setLabel(e.currentTarget.value)}
             error={forField('label')}
+          />
+          <TextInput
+            label={t('reasons.labelHu')}
+            description={t('reasons.labelHuHint')}
+            value={labelHu}
+            onChange={(e) => setLabelHu(e.currentTarget.value)}
+            error={forField('labelHu')}
           />
           <Checkbox
             label={t('reasons.noteRequired')}
@@ -164,19 +188,22 @@ function NewReasonForm() {
   const [code, setCode] = useState('');
   // The API's PUT adds or changes: a code in use would silently change that reason, so adding one says so instead.
   const taken = known.some((r) => r.code === code.trim());
+  const labelIn = useLabelIn();
   const [label, setLabel] = useState('');
+  const [labelHu, setLabelHu] = useState('');
   const [noteRequired, setNoteRequired] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (taken) return;
     save.mutate(
-      { code: code.trim(), label, noteRequired, active: true },
+      { code: code.trim(), label, labelHu: labelHu.trim() || null, noteRequired, active: true },
       {
         onSuccess: (saved) => {
           setCode('');
           setLabel('');
+          setLabelHu('');
           setNoteRequired(false);
-          notifyDone(t('reasons.created', { label: saved.label }), t);
+          notifyDone(t('reasons.created', { label: labelIn(saved.labels) }), t);
         },
       },
     );
@@ -188,14 +215,22 @@ function NewReasonForm() {
           <Title order={3} size="h4" id="new-reason-title">
             {t('reasons.new')}
           </Title>
-          <FormRefusal error={save.error} fields={['code', 'label']} />
+          <FormRefusal error={save.error} fields={['code', 'label', 'labelHu']} />
           <Group align="flex-start" wrap="wrap">
             <TextInput
-              label={t('reasons.label')}
+              label={t('reasons.labelEn')}
               required
               value={label}
               onChange={(e) => setLabel(e.currentTarget.value)}
               error={forField('label')}
+              w={260}
+            />
+            <TextInput
+              label={t('reasons.labelHu')}
+              description={t('reasons.labelHuHint')}
+              value={labelHu}
+              onChange={(e) => setLabelHu(e.currentTarget.value)}
+              error={forField('labelHu')}
               w={260}
             />
             <TextInput

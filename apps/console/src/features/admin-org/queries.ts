@@ -225,7 +225,7 @@ export const useSaveRule = () =>
 
 export const useSaveLostReason = () =>
   useWrite(
-    ({ code, ...body }: Omit<LostReason, 'position'> & { position?: number }) =>
+    ({ code, ...body }: Schemas['UpsertLostReasonDto'] & { code: string }) =>
       unwrap(api.PUT('/api/prospects/lost-reasons/{code}', { params: { path: { code } }, body })),
     [REASONS],
   );

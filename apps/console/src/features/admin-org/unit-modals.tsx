@@ -34,7 +34,12 @@ export function SetHeadModal({ unit, onClose }: { unit: Unit; onClose: () => voi
     label: t('units.member', { name: m.name, roles: m.roles.map((r) => t(`common:roles.${r}`)).join(', ') }),
   }));
   return (
-    <Modal opened onClose={onClose} title={t('units.setHeadOf', { name: unit.name })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('units.setHeadOf', { name: unit.name })}
+      closeButtonProps={{ 'aria-label': t('form.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{t('units.setHeadBody')}</Text>
@@ -87,7 +92,12 @@ export function CloseUnitModal({ unit, onClose }: { unit: Unit; onClose: () => v
       },
     );
   return (
-    <Modal opened onClose={onClose} title={t(closing ? 'units.closeOf' : 'units.reopenOf', { name: unit.name })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t(closing ? 'units.closeOf' : 'units.reopenOf', { name: unit.name })}
+      closeButtonProps={{ 'aria-label': t('form.close') }}
+    >
       <Stack>
         <Text size="sm">{t(closing ? 'units.closeBody' : 'units.reopenBody')}</Text>
         <FormRefusal error={update.error} fields={[]} />

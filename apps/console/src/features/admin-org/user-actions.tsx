@@ -54,6 +54,7 @@ function ActivationModal({ user, onClose }: { user: User; onClose: () => void })
       opened
       onClose={onClose}
       title={t(deactivating ? 'users.deactivateTitle' : 'users.activateTitle', { name: user.name })}
+      closeButtonProps={{ 'aria-label': t('form.close') }}
     >
       <Stack>
         <Text size="sm">{t(deactivating ? 'users.deactivateBody' : 'users.activateBody')}</Text>
@@ -90,7 +91,12 @@ function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void
     );
   };
   return (
-    <Modal opened onClose={onClose} title={t('users.resetTitle', { name: user.name })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('users.resetTitle', { name: user.name })}
+      closeButtonProps={{ 'aria-label': t('form.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{t('users.resetBody')}</Text>

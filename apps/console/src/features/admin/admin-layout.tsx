@@ -3,17 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { adminOpsSections } from '../admin-ops/routes';
 import { adminOrgSections } from '../admin-org/routes';
+import { adminWorkflowSections } from '../admin-workflow/routes';
 import { hasRole, useMe } from '../../components/use-session';
 import type { AdminSection } from './admin-section';
 
 const GROUPS: { key: string; ns: string; sections: AdminSection[] }[] = [
   { key: 'org', ns: 'adminOrg', sections: adminOrgSections },
+  { key: 'workflow', ns: 'adminWorkflow', sections: adminWorkflowSections },
   { key: 'ops', ns: 'adminOps', sections: adminOpsSections },
 ];
 
 /** The frame of every administration page: the section list beside the open section; admins only. */
 export function AdminLayout() {
-  const { t } = useTranslation(['admin', 'adminOrg', 'adminOps']);
+  const { t } = useTranslation(['admin', 'adminOrg', 'adminWorkflow', 'adminOps']);
   const location = useLocation();
   const me = useMe();
   if (!hasRole(me, 'admin')) {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { hasRole, useMe } from '../../components/use-session';
 import { DashboardFiltersBar } from './dashboard-filters';
+import { ForecastSection } from './forecast-section';
 import { FunnelSection } from './funnel-section';
 import { NormsSection } from './norms-section';
 import { DashboardFilters, Period, parseFilters, parsePeriod, withView } from './period';
@@ -13,7 +14,7 @@ import { Forbidden } from './report-parts';
 import { StagesSection } from './stages-section';
 import { WarningsSection } from './warnings-section';
 
-const TABS = ['funnel', 'plan', 'norms', 'stages', 'warnings'] as const;
+const TABS = ['funnel', 'plan', 'norms', 'stages', 'warnings', 'forecast'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -43,7 +44,7 @@ export function DashboardsPage() {
             {t('title')}
           </Title>
           <Text size="sm" c="gray.7" maw={720}>
-            {hasRole(me, 'owner') ? t('introOwner') : t('introHead')}
+            {!hasRole(me, 'owner') ? t('introHead') : filters.unitId ? t('introOwnerUnit') : t('introOwner')}
           </Text>
         </Stack>
         {!allowed ? (
@@ -73,6 +74,9 @@ export function DashboardsPage() {
               </Tabs.Panel>
               <Tabs.Panel value="warnings" pt="md">
                 <WarningsSection filters={filters} />
+              </Tabs.Panel>
+              <Tabs.Panel value="forecast" pt="md">
+                <ForecastSection filters={filters} />
               </Tabs.Panel>
             </Tabs>
           </>

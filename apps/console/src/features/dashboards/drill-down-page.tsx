@@ -5,6 +5,7 @@ import { ListFooter } from '../../components/list-footer';
 import { Empty } from '../../components/states';
 import { hasRole, useMe } from '../../components/use-session';
 import { useFormat } from '../../i18n/format';
+import { labelOf, useLabelIn } from '../../i18n/labels';
 import { ScrollTable } from '../samples/scroll-table';
 import { addDays } from './period';
 import { Forbidden, ReportState } from './report-parts';
@@ -31,7 +32,7 @@ export function drillQueryOf(params: URLSearchParams, page: number): DrillQuery 
   if (!event || !EVENTS.includes(event) || !from || !to || !DAY.test(from) || !DAY.test(to)) return null;
   if (stage !== null && !STAGES.includes(stage)) return null;
   if (event === 'reached' && !stage) return null;
-  const optional = (name: 'unitId' | 'productLineId' | 'salespersonId' | 'lostReason') => {
+  const optional = (name: 'unitId' | 'productLineId' | 'salespersonId' | 'ownerId' | 'lostReason') => {
     const value = params.get(name);
     return value ? { [name]: value } : {};
   };
@@ -43,6 +44,8 @@ export function drillQueryOf(params: URLSearchParams, page: number): DrillQuery 
     ...optional('unitId'),
     ...optional('productLineId'),
     ...optional('salespersonId'),
+    // A cohort filtered by salesperson counts the prospect's latest owner (its figure links with ownerId).
+    ...optional('ownerId'),
     ...optional('lostReason'),
     limit: LIST_SIZE,
     offset: (page - 1) * LIST_SIZE,
@@ -88,13 +91,14 @@ function DrillHeading({ query }: { query: DrillQuery }) {
   const { t: common } = useTranslation();
   const format = useFormat();
   const reasons = useLostReasons();
+  const labelIn = useLabelIn();
   const lines = useProductLines();
   const people = usePeople(query.unitId);
   const values = {
     stage: query.funnelStage ? common(`stages.${query.funnelStage}`) : '',
     from: format.date(`${query.from}T00:00:00Z`),
     to: format.date(`${addDays(query.to!, -1)}T00:00:00Z`),
-    reason: reasons.data?.find((r) => r.code === query.lostReason)?.label ?? query.lostReason ?? '',
+    reason: query.lostReason ? labelOf(reasons.data, query.lostReason, labelIn) : '',
   };
   const key =
     query.funnelEvent === 'reached'
@@ -108,6 +112,7 @@ function DrillHeading({ query }: { query: DrillQuery }) {
           : 'lost';
   const narrowed = [
     query.salespersonId ? (people.names.get(query.salespersonId) ?? t('people.colleague')) : null,
+    query.ownerId ? (people.names.get(query.ownerId) ?? t('people.colleague')) : null,
     query.productLineId ? lines.data?.items.find((l) => l.id === query.productLineId)?.name : null,
   ].filter(Boolean);
   return (

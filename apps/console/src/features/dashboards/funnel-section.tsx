@@ -5,13 +5,20 @@ import { ScrollTable } from '../samples/scroll-table';
 import { CHART_COLORS, ChartOption, EChart } from './echart';
 import { DashboardFilters, Period, scopeQuery } from './period';
 import { Figure, ReportState, Section, usePercent } from './report-parts';
-import { FunnelReport, STAGES, useFunnel, useLostReasons } from './queries';
+import { useLabelIn } from '../../i18n/labels';
+import { FunnelReport, STAGES, useFunnel } from './queries';
 
 /** Entries per stage, conversion stage to stage, lost by reason, won; every count opens its prospects. */
 export function FunnelSection({ period, filters }: { period: Period; filters: DashboardFilters }) {
-  const { t } = useTranslation('dashboards');
+  const { t, i18n } = useTranslation('dashboards');
   const funnel = useFunnel(period, filters);
-  const query = { from: period.from, to: period.to, ...scopeQuery(filters) };
+  // The CSV names each lost reason in the reader's language too.
+  const query = {
+    from: period.from,
+    to: period.to,
+    ...scopeQuery(filters),
+    lang: i18n.language === 'hu' ? 'hu' : 'en',
+  };
   return (
     <Section
       title={t('funnel.title')}
@@ -21,9 +28,6 @@ export function FunnelSection({ period, filters }: { period: Period; filters: Da
       <ReportState query={funnel}>
         {(report) => <FunnelReportView report={report} period={period} filters={filters} />}
       </ReportState>
-      <Text size="sm" c="gray.7">
-        {t('funnel.forecast')}
-      </Text>
     </Section>
   );
 }
@@ -40,8 +44,8 @@ function FunnelReportView({
   const { t } = useTranslation('dashboards');
   const { t: common } = useTranslation();
   const percent = usePercent();
-  const reasons = useLostReasons();
-  const reasonLabel = (code: string) => reasons.data?.find((r) => r.code === code)?.label ?? code;
+  // The report labels each reason in both languages (retired reasons too).
+  const labelIn = useLabelIn();
   const drill = {
     from: period.from,
     to: period.to,
@@ -135,12 +139,12 @@ function FunnelReportView({
             <Table.Tbody>
               {report.lostByReason.map((r) => (
                 <Table.Tr key={r.reason}>
-                  <Table.Td>{reasonLabel(r.reason)}</Table.Td>
+                  <Table.Td>{labelIn(r.labels)}</Table.Td>
                   <Table.Td ta="right">
                     <Figure
                       value={r.total}
                       query={{ ...drill, funnelEvent: 'lost', lostReason: r.reason }}
-                      label={t('funnel.reasonLink', { count: r.total, reason: reasonLabel(r.reason) })}
+                      label={t('funnel.reasonLink', { count: r.total, reason: labelIn(r.labels) })}
                     />
                   </Table.Td>
                   <Table.Td ta="right">{percent(r.share)}</Table.Td>
@@ -151,7 +155,7 @@ function FunnelReportView({
                         query={{ ...drill, funnelEvent: 'lost', funnelStage: stage, lostReason: r.reason }}
                         label={t('funnel.reasonStageLink', {
                           count: r.byStage[stage] ?? 0,
-                          reason: reasonLabel(r.reason),
+                          reason: labelIn(r.labels),
                           stage: stageName(stage),
                         })}
                       />

@@ -5,6 +5,8 @@ export const dashboardsMessages = defineMessages({
     title: 'Dashboards',
     introOwner: 'The figures of every unit for the period you choose. Each count opens the prospects behind it.',
     introHead: 'The figures of your unit for the period you choose. Each count opens the prospects behind it.',
+    introOwnerUnit:
+      'The figures of the unit you picked for the period you choose. Each count opens the prospects behind it.',
     close: 'Close',
     forbidden: {
       title: 'These figures are not yours to see',
@@ -21,6 +23,7 @@ export const dashboardsMessages = defineMessages({
       norms: 'Norms',
       stages: 'Time in stage',
       warnings: 'Early warnings',
+      forecast: 'Forecast',
     },
     filters: {
       period: 'Period',
@@ -51,7 +54,6 @@ export const dashboardsMessages = defineMessages({
       title: 'Funnel',
       intro:
         'Prospects that first entered each stage in the period, the share that went on to the next stage, and the losses.',
-      forecast: 'Forecast of signed contracts: not available yet.',
       reached: 'Entered',
       lost: 'Lost',
       conversion: 'To the next stage',
@@ -118,6 +120,7 @@ export const dashboardsMessages = defineMessages({
       empty: 'No salesperson has figures for this month.',
       table: 'Norms by salesperson',
       breach: 'Breach: {{status}}',
+      wonLink: '{{value}} signed per meeting held by {{name}} in {{month}}: show the prospects signed',
       status: { below: 'below', within: 'within', above: 'above', no_data: 'no data' },
     },
     time: {
@@ -149,6 +152,8 @@ export const dashboardsMessages = defineMessages({
       table: 'Cohorts by month of primary contact',
       month: 'Month',
       entered: 'Entered',
+      enteredLink_one: '{{count}} prospect entered primary contact in {{month}}: show it',
+      enteredLink_other: '{{count}} prospects entered primary contact in {{month}}: show them',
     },
     warnings: {
       title: 'Early warnings',
@@ -169,6 +174,52 @@ export const dashboardsMessages = defineMessages({
         prospects_without_brief: '{{worked}} or more prospects worked and no brief in {{days}} days',
         brief_rate_below:
           '{{worked}} or more prospects worked and fewer than {{rate}} briefs per prospect in {{days}} days',
+      },
+    },
+    forecast: {
+      title: 'Forecast of signed contracts',
+      intro:
+        'What the history of your deals says will be signed, as of {{date}}. The range holds 80% of the simulated futures.',
+      introNow: 'What the history of your deals says will be signed.',
+      empty:
+        'No history yet: the forecast learns from signed contracts, and the log holds none in this view. It appears once contracts are signed.',
+      headline: '{{quarter}}: {{p50}} signed contracts expected (80% range {{p10}}–{{p90}})',
+      headlineValue: 'Worth about {{p50}} (80% range {{p10}}–{{p90}})',
+      quarterName: 'Q{{quarter}} {{year}}',
+      next3: 'Next three months',
+      range: '80% range',
+      median: 'Median (P50)',
+      chart:
+        'Chart: signed contracts expected per month, the median and the 80% range (the same figures are in the table)',
+      table: 'Signed contracts expected per period',
+      period: 'Period',
+      p10: 'Low (P10)',
+      p50: 'Median (P50)',
+      p90: 'High (P90)',
+      value: 'Value (median)',
+      accuracy: {
+        loading: 'Measuring how right the forecast has been…',
+        failed: 'The accuracy could not be measured',
+        failedBody: 'The forecast above still stands; try again later.',
+        tooShort:
+          'Accuracy not measured yet: a backtest needs three months of history before a month it starts from and three months after it.',
+        noSignings: 'Accuracy not measured: no contract was signed in this view after any of the months replayed.',
+        sentence_one:
+          'On the last month replayed the median was off by {{error}}; the range held {{coverage}} of the time (three months ahead).',
+        sentence_other:
+          'On the last {{count}} months the median was off by {{error}}; the range held {{coverage}} of the time (three months ahead).',
+        baseline: 'Fixed stage weights (10/20/40/60/90%) were off by {{error}} on the same months.',
+      },
+      deals: {
+        title: 'Open deals most likely to sign ({{shown}} of {{total}})',
+        table: 'Open deals by chance to sign',
+        probability: 'Chance to sign',
+        month: 'Expected month',
+        why: 'Why',
+        unlikely: 'Unlikely in the period',
+        reason_one: '{{count}} day in {{stage}}',
+        reason_other: '{{count}} days in {{stage}}',
+        empty: 'No open deal in this view.',
       },
     },
     drill: {
@@ -193,6 +244,8 @@ export const dashboardsMessages = defineMessages({
     title: 'Kimutatások',
     introOwner: 'Minden egység számai a választott időszakra. Minden szám mögött ott vannak az érintett érdeklődők.',
     introHead: 'Az egységed számai a választott időszakra. Minden szám mögött ott vannak az érintett érdeklődők.',
+    introOwnerUnit:
+      'A kiválasztott egység számai a választott időszakra. Minden szám mögött ott vannak az érintett érdeklődők.',
     close: 'Bezárás',
     forbidden: {
       title: 'Ezeket a számokat nem láthatod',
@@ -209,6 +262,7 @@ export const dashboardsMessages = defineMessages({
       norms: 'Normák',
       stages: 'Szakaszban töltött idő',
       warnings: 'Korai figyelmeztetések',
+      forecast: 'Előrejelzés',
     },
     filters: {
       period: 'Időszak',
@@ -239,7 +293,6 @@ export const dashboardsMessages = defineMessages({
       title: 'Tölcsér',
       intro:
         'Az időszakban az egyes szakaszokba először belépett érdeklődők, a következő szakaszba továbbjutók aránya és az elvesztettek.',
-      forecast: 'A megkötött szerződések előrejelzése: még nem érhető el.',
       reached: 'Belépett',
       lost: 'Elvesztett',
       conversion: 'Továbbjutott',
@@ -307,6 +360,8 @@ export const dashboardsMessages = defineMessages({
       empty: 'Ebben a hónapban egyik értékesítőnek sincsenek számai.',
       table: 'Normák értékesítőnként',
       breach: 'Normasértés: {{status}}',
+      wonLink:
+        '{{value}} megkötött szerződés tartott találkozónként, {{name}}, {{month}} – a megkötött ügyek megjelenítése',
       status: { below: 'alatta', within: 'rendben', above: 'felette', no_data: 'nincs adat' },
     },
     time: {
@@ -340,6 +395,8 @@ export const dashboardsMessages = defineMessages({
       table: 'Kohorszok az első kapcsolatfelvétel hónapja szerint',
       month: 'Hónap',
       entered: 'Belépett',
+      enteredLink_one: '{{count}} érdeklődő lépett első kapcsolatfelvételbe: {{month}} – megjelenítés',
+      enteredLink_other: '{{count}} érdeklődő lépett első kapcsolatfelvételbe: {{month}} – megjelenítés',
     },
     warnings: {
       title: 'Korai figyelmeztetések',
@@ -361,6 +418,53 @@ export const dashboardsMessages = defineMessages({
           'legalább {{worked}} feldolgozott érdeklődő, és {{days}} nap alatt egy igényfelmérés sem',
         brief_rate_below:
           'legalább {{worked}} feldolgozott érdeklődő, és {{days}} nap alatt érdeklődőnként kevesebb mint {{rate}} igényfelmérés',
+      },
+    },
+    forecast: {
+      title: 'Megkötött szerződések előrejelzése',
+      intro:
+        'Amit az üzletek eddigi története alapján várhatóan aláírnak, {{date}} állapot szerint. A sáv a szimulált jövők 80%-át fogja át.',
+      introNow: 'Amit az üzletek eddigi története alapján várhatóan aláírnak.',
+      empty:
+        'Még nincs előzmény: az előrejelzés a megkötött szerződésekből tanul, és ebben a nézetben a napló még egyet sem tartalmaz. Az első szerződések után jelenik meg.',
+      headline: '{{quarter}}: várhatóan {{p50}} megkötött szerződés (80%-os sáv: {{p10}}–{{p90}})',
+      headlineValue: 'Értékben nagyjából {{p50}} (80%-os sáv: {{p10}}–{{p90}})',
+      quarterName: '{{year}}. {{quarter}}. negyedév',
+      next3: 'A következő három hónap',
+      range: '80%-os sáv',
+      median: 'Medián (P50)',
+      chart:
+        'Diagram: havonta várható megkötött szerződések, a medián és a 80%-os sáv (ugyanezek a számok a táblázatban)',
+      table: 'Várható megkötött szerződések időszakonként',
+      period: 'Időszak',
+      p10: 'Alsó (P10)',
+      p50: 'Medián (P50)',
+      p90: 'Felső (P90)',
+      value: 'Érték (medián)',
+      accuracy: {
+        loading: 'Mérjük, mennyire volt pontos az előrejelzés…',
+        failed: 'A pontosságot nem sikerült megmérni',
+        failedBody: 'A fenti előrejelzés ettől még érvényes; próbáld újra később.',
+        tooShort:
+          'A pontosság még nem mérhető: a visszaméréshez egy kiinduló hónap előtt és után is három hónapnyi előzmény kell.',
+        noSignings:
+          'A pontosság nem mérhető: ebben a nézetben egyik visszajátszott hónap után sem kötöttek szerződést.',
+        sentence_one:
+          'Az utolsó visszajátszott hónapban a medián eltérése {{error}} volt; a sáv az esetek {{coverage}} részében tartalmazta a tényleges számot (három hónapra előre).',
+        sentence_other:
+          'Az elmúlt {{count}} hónapban a medián eltérése {{error}} volt; a sáv az esetek {{coverage}} részében tartalmazta a tényleges számot (három hónapra előre).',
+        baseline: 'A rögzített szakaszsúlyok (10/20/40/60/90%) eltérése ugyanezekben a hónapokban {{error}} volt.',
+      },
+      deals: {
+        title: 'A legnagyobb eséllyel aláírásra kerülő nyitott üzletek ({{shown}} / {{total}})',
+        table: 'Nyitott üzletek az aláírás esélye szerint',
+        probability: 'Aláírás esélye',
+        month: 'Várható hónap',
+        why: 'Miért',
+        unlikely: 'Az időszakban nem valószínű',
+        reason_one: '{{count}} napja ebben a szakaszban: {{stage}}',
+        reason_other: '{{count}} napja ebben a szakaszban: {{stage}}',
+        empty: 'Ebben a nézetben nincs nyitott üzlet.',
       },
     },
     drill: {

@@ -1,12 +1,12 @@
-import { Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useFormat } from '../../i18n/format';
 import { ScrollTable } from '../samples/scroll-table';
 import { CHART_COLORS, ChartOption, EChart } from './echart';
-import { DashboardFilters, Period, monthsOf, scopeQuery } from './period';
-import { ReportState, Section, useMonth, usePercent } from './report-parts';
+import { DashboardFilters, Period, monthPeriod, monthsOf, scopeQuery } from './period';
+import { ReportState, Section, drillHref, useMonth, usePercent } from './report-parts';
 import { NormLine, NormSetting, useNormSettings, useNorms, usePeople } from './queries';
 
 const NORMS = ['meetings_held', 'briefs_per_meeting_held', 'contracts_per_meeting_held'] as const;
@@ -102,6 +102,14 @@ function NormsView({ lines, settings, unitId }: { lines: NormLine[]; settings: N
   const name = (id: string) => people.names.get(id) ?? t('people.colleague');
   const line = (id: string, norm: NormId) => lines.find((l) => l.salespersonId === id && l.norm === norm);
   const meetings = settings.find((s) => s.norm === 'meetings_held');
+  const monthName = useMonth();
+  // Of the three, only the signed contracts are prospects the drill-down can list (those won in the month, by the
+  // salesperson on the log row, as the norm counts them); meetings and briefs are not funnel events.
+  const wonLink = (norm: NormId, l: NormLine) => {
+    if (norm !== 'contracts_per_meeting_held' || l.value === null || l.value <= 0) return null;
+    const { from, to } = monthPeriod(l.month);
+    return drillHref({ funnelEvent: 'won', from, to, salespersonId: l.salespersonId });
+  };
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -162,7 +170,23 @@ function NormsView({ lines, settings, unitId }: { lines: NormLine[]; settings: N
                   return (
                     <Table.Td key={norm} ta="right">
                       <Stack gap={2} align="flex-end">
-                        <span>{l ? value(norm, l.value) : '—'}</span>
+                        {l && wonLink(norm, l) ? (
+                          <Anchor
+                            component={Link}
+                            to={wonLink(norm, l)!}
+                            c="indigo.8"
+                            fw={600}
+                            aria-label={t('norms.wonLink', {
+                              value: value(norm, l.value),
+                              name: name(id),
+                              month: monthName(l.month),
+                            })}
+                          >
+                            {value(norm, l.value)}
+                          </Anchor>
+                        ) : (
+                          <span>{l ? value(norm, l.value) : '—'}</span>
+                        )}
                         {l ? (
                           <Text
                             size="xs"

@@ -6,8 +6,8 @@ import { ListFooter } from '../../components/list-footer';
 import { useFormat } from '../../i18n/format';
 import { ScrollTable } from '../samples/scroll-table';
 import { CHART_COLORS, ChartOption, EChart } from './echart';
-import { DashboardFilters, Period, monthsOf, scopeQuery } from './period';
-import { ReportState, Section, useDays, useMonth, usePercent } from './report-parts';
+import { DashboardFilters, Period, monthPeriod, monthsOf, scopeQuery } from './period';
+import { Figure, ReportState, Section, useDays, useMonth, usePercent } from './report-parts';
 import { LIST_SIZE, STAGES, StageTime, useCohorts, usePeople, useStalled, useTimeInStage } from './queries';
 
 /** Time in stage against the product lines' limits, the stalled prospects, and the cohorts. */
@@ -177,6 +177,12 @@ function StalledList({ filters }: { filters: DashboardFilters }) {
   );
 }
 
+/** A month's first day and the next month's (the drill-down's from..to). */
+const daysOf = (month: string) => {
+  const { from, to } = monthPeriod(month);
+  return { from, to };
+};
+
 function Cohorts({ period, filters }: { period: Period; filters: DashboardFilters }) {
   const { t } = useTranslation('dashboards');
   const { t: common } = useTranslation();
@@ -212,7 +218,20 @@ function Cohorts({ period, filters }: { period: Period; filters: DashboardFilter
                 {rows.map((row) => (
                   <Table.Tr key={row.cohortMonth}>
                     <Table.Td>{month(row.cohortMonth)}</Table.Td>
-                    <Table.Td ta="right">{format.number(row.entered)}</Table.Td>
+                    <Table.Td ta="right">
+                      <Figure
+                        value={row.entered}
+                        query={{
+                          funnelEvent: 'reached',
+                          funnelStage: 'primary_contact',
+                          ...daysOf(row.cohortMonth),
+                          ...(filters.unitId ? { unitId: filters.unitId } : {}),
+                          ...(filters.productLineId ? { productLineId: filters.productLineId } : {}),
+                          ...(filters.salespersonId ? { ownerId: filters.salespersonId } : {}),
+                        }}
+                        label={t('cohorts.enteredLink', { count: row.entered, month: month(row.cohortMonth) })}
+                      />
+                    </Table.Td>
                     {later.map((stage) => (
                       <Table.Td key={stage} ta="right">
                         {format.number(row.reached[stage] ?? 0)} ({percent(row.rates[stage])})

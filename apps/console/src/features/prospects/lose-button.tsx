@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { useLabelIn } from '../../i18n/labels';
 import { FormError } from './form-error';
 import { ProspectDetail, useLostReasons } from './queries';
 import { useWrite } from './use-write';
@@ -13,6 +14,7 @@ export function LoseButton({ prospect }: { prospect: ProspectDetail }) {
   const { t } = useTranslation('prospects');
   const [opened, { open, close }] = useDisclosure(false);
   const reasons = useLostReasons();
+  const labelIn = useLabelIn();
   const [code, setCode] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
@@ -40,13 +42,20 @@ export function LoseButton({ prospect }: { prospect: ProspectDetail }) {
       <Button variant="outline" color="red.8" onClick={open}>
         {t('lose.action')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('lose.title')}>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('lose.title')}
+        closeButtonProps={{ 'aria-label': t('form.close') }}
+      >
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <Select
               label={t('lose.reason')}
               required
-              data={(reasons.data ?? []).filter((r) => r.active).map((r) => ({ value: r.code, label: r.label }))}
+              data={(reasons.data ?? [])
+                .filter((r) => r.active)
+                .map((r) => ({ value: r.code, label: labelIn(r.labels) }))}
               value={code}
               onChange={setCode}
               error={tried && !code ? t('form.required') : write.fieldError('reasonCode')}

@@ -70,7 +70,7 @@ export function MeetingActionModal({
   };
   const timeField = action === 'held' ? 'heldAt' : 'scheduledAt';
   return (
-    <Modal opened onClose={onClose} title={title}>
+    <Modal opened onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('form.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {needsTime ? (

@@ -193,6 +193,7 @@ export const prospectsMessages = defineMessages({
       required: 'Required',
       refused: 'Not saved',
       closeToast: 'Close',
+      close: 'Close',
     },
   },
   hu: {
@@ -404,6 +405,7 @@ export const prospectsMessages = defineMessages({
       required: 'Kötelező',
       refused: 'Nem sikerült menteni',
       closeToast: 'Bezárás',
+      close: 'Bezárás',
     },
   },
 });

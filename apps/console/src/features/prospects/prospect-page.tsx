@@ -10,6 +10,7 @@ import { BriefTab } from '../briefs/brief-tab';
 import { OfferTab } from '../offers/offer-tab';
 import { ActivityTab } from './activity-tab';
 import { ContractProgress } from './contract-progress';
+import { labelOf, useLabelIn } from '../../i18n/labels';
 import { GateChecklist } from './gate-checklist';
 import { LoseButton } from './lose-button';
 import { ProspectDetail, textOf, useLostReasons, useProspect } from './queries';
@@ -79,12 +80,12 @@ function Header({ prospect }: { prospect: ProspectDetail }) {
 function ReadOnlyNotice({ prospect }: { prospect: ProspectDetail }) {
   const { t } = useTranslation('prospects');
   const reasons = useLostReasons();
+  const labelIn = useLabelIn();
   if (!prospect.readOnly) return null;
   let text = t('page.readOnlyOther');
   if (prospect.status === 'lost') {
     const code = prospect.lostReason?.code ?? '';
-    const label = reasons.data?.find((r) => r.code === code)?.label ?? code;
-    text = t('page.readOnlyLost', { reason: label });
+    text = t('page.readOnlyLost', { reason: labelOf(reasons.data, code, labelIn) });
   } else if (prospect.stage === 'contract') text = t('page.readOnly');
   return (
     <Alert color="gray" variant="light" role="status">

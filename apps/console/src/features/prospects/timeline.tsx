@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ErrorState, Loading } from '../../components/states';
 import { useMe } from '../../components/use-session';
 import { useFormat } from '../../i18n/format';
+import { labelOf, useLabelIn } from '../../i18n/labels';
 import { Transition, textOf, useLostReasons, useTransitions } from './queries';
 
 const EVIDENCE_TAB: Record<string, string> = { meeting: 'activity', brief: 'brief', offer: 'offer', defence: 'offer' };
@@ -29,6 +30,7 @@ export function StageTimeline({ prospectId, sampleId }: { prospectId: string; sa
   const f = useFormat();
   const log = useTransitions(prospectId);
   const reasons = useLostReasons();
+  const labelIn = useLabelIn();
   // The name is the server's (its directory copy); a move without an actor is the system's.
   const actor = (entry: Transition) => {
     const id = textOf(entry.actorId);
@@ -78,7 +80,7 @@ export function StageTimeline({ prospectId, sampleId }: { prospectId: string; sa
               {entry.lostReasonCode ? (
                 <Text size="xs">
                   {t('timeline.lostReason', {
-                    reason: reasons.data?.find((r) => r.code === entry.lostReasonCode)?.label ?? entry.lostReasonCode,
+                    reason: labelOf(reasons.data, entry.lostReasonCode, labelIn),
                   })}
                 </Text>
               ) : null}

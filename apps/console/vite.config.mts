@@ -1,9 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // The console is served by the gateway at `/` (same origin as /api). In `vite dev` the API is proxied to a running
 // gateway (DEALGATE_URL, default http://localhost:3000).
 export default defineConfig({
-  root: __dirname,
+  root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   build: {
     outDir: '../../dist/console',

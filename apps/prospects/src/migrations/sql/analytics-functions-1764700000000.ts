@@ -1,17 +1,13 @@
 const S = '"prospects"';
 const NO_OWNER = `'00000000-0000-0000-0000-000000000000'::uuid`;
 
-/** Key of "no owner" in the aggregates (a primary key cannot hold NULL); the API shows it as null. */
-export const NO_OWNER_KEY = '00000000-0000-0000-0000-000000000000';
-/** Key of a plan for all product lines together (same reason). */
-export const NO_PRODUCT_LINE_KEY = NO_OWNER_KEY;
-
 /**
- * The SQL functions behind the analytics aggregates: the trigger keeps them exact on every log INSERT, the
- * rebuild recomputes them from the log with the same rules (set-based, for the migration and the benchmark).
- * "First entry" is by insertion order (id) in both, so the two always agree.
+ * FROZEN: the SQL functions behind the analytics aggregates as migration 1764700000000 installs them (the trigger
+ * keeps the aggregates exact on every log INSERT, the rebuild recomputes them from the log with the same rules).
+ * "First entry" is by insertion order (id) in both, so the two always agree. Never edit this file: a change to the
+ * functions is a new migration with its own copy (the migrations lock test fails on an edit).
  */
-export const ANALYTICS_FUNCTIONS_SQL: readonly string[] = [
+export const ANALYTICS_FUNCTIONS_1764700000000: readonly string[] = [
   `CREATE OR REPLACE FUNCTION ${S}.analytics_stage_rank(stage text) RETURNS smallint LANGUAGE sql IMMUTABLE AS $$
      SELECT (CASE stage WHEN 'sampling' THEN 0 WHEN 'primary_contact' THEN 1 WHEN 'needs_identification' THEN 2
        WHEN 'offer_formation' THEN 3 WHEN 'offer_defence' THEN 4 WHEN 'contract' THEN 5 END)::smallint $$`,

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import {
+  AnalyticsError,
+  AnalyticsErrorCode,
+  ForecastProductLine,
+  LogEvent,
+  assertAnalyticsStage,
+} from '@dealgate/domain';
+
+interface EventRow {
+  prospect_id: string;
+  from_stage: string;
+  to_stage: string;
+  to_status: string;
+  at: Date;
+  product_line_id: string;
+  unit_id: string;
+  owner_id: string | null;
+  value_minor: string | null;
+  currency: string | null;
+}
+
+export interface ForecastLog {
+  readonly events: LogEvent[];
+  /** Currencies of the approved offers whose totals the log carries. */
+  readonly currencies: string[];
+}
+
+const STATUSES = new Set(['active', 'won', 'lost']);
+
+/** Reads of the stage-transition log and product lines in the shape the forecast lib takes. */
+@Injectable()
+export class ForecastRepository {
+  /**
+   * The log before `before` in log order. A move recorded with no owner (a head's sample, assigned later) counts for
+   * the prospect's current owner; an approved offer's move carries the offer's total.
+   */
+  async log(manager: EntityManager, before: Date): Promise<ForecastLog> {
+    const rows = await manager.query<EventRow[]>(
+      `SELECT st.prospect_id, st.from_stage, st.to_stage, st.to_status, st.at, st.product_line_id, st.unit_id,
+              COALESCE(st.owner_id, p.owner_id) AS owner_id, o.total_minor AS value_minor, o.currency
+       FROM stage_transition st
+       JOIN prospect p ON p.id = st.prospect_id
+       LEFT JOIN offer o ON st.event_kind = 'offer_approved' AND st.evidence_kind = 'offer' AND o.id = st.evidence_id
+       WHERE st.at < $1
+       ORDER BY st.at, st.id`,
+      [before],
+    );
+    const currencies = new Set<string>();
+    const events = rows.map((r): LogEvent => {
+      assertAnalyticsStage(r.from_stage);
+      assertAnalyticsStage(r.to_stage);
+      if (!STATUSES.has(r.to_status)) {
+        throw new AnalyticsError(AnalyticsErrorCode.InvalidInput, `"${r.to_status}" is not a prospect status.`, {
+          status: r.to_status,
+        });
+      }
+      if (r.currency) currencies.add(r.currency);
+      return {
+        prospectId: r.prospect_id,
+        fromStage: r.from_stage,
+        toStage: r.to_stage,
+        toStatus: r.to_status as LogEvent['toStatus'],
+        at: new Date(r.at),
+        productLineId: r.product_line_id,
+        unitId: r.unit_id,
+        ownerId: r.owner_id,
+        valueMinor: r.value_minor === null ? null : Number(r.value_minor),
+      };
+    });
+    return { events, currencies: [...currencies].sort() };
+  }
+
+  /** Every product line, retired ones too: the history still holds their deals. */
+  async productLines(manager: EntityManager): Promise<ForecastProductLine[]> {
+    const rows = await manager.query<{ id: string; cycle_min_days: number; cycle_max_days: number }[]>(
+      'SELECT id, cycle_min_days, cycle_max_days FROM product_line ORDER BY id',
+    );
+    return rows.map((r) => ({ id: r.id, cycleMinDays: r.cycle_min_days, cycleMaxDays: r.cycle_max_days }));
+  }
+
+  async companyNames(manager: EntityManager, prospectIds: string[]): Promise<Map<string, string>> {
+    if (prospectIds.length === 0) return new Map();
+    const rows = await manager.query<{ id: string; company_name: string }[]>(
+      'SELECT id, company_name FROM prospect WHERE id = ANY($1::uuid[])',
+      [prospectIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.company_name]));
+  }
+}

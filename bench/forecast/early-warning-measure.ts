@@ -1,0 +1,107 @@
+import { DEFAULT_EARLY_WARNING_RULES, LogEvent, briefShortfall, evaluateEarlyWarnings } from '@dealgate/domain';
+import { SyntheticCompany } from '../../tools/synthetic/company-generator';
+
+const DAY = 86_400_000;
+const STEP_DAYS = 3;
+
+export interface WarningMeasure {
+  readonly detector: string;
+  readonly weak: number;
+  /** Weak salespeople flagged within 60 days of the weakness starting. */
+  readonly recall60: number;
+  /** Weak salespeople flagged before their weakness started. */
+  readonly flaggedBeforeStart: number;
+  readonly normal: number;
+  readonly normalEverFlagged: number;
+  readonly leadDays: { median: number | null; max: number | null };
+}
+
+type Detector = (events: LogEvent[], at: number) => boolean;
+
+/** The rules of libs/domain analytics (their default: 20 worked, no brief in 60 days) on the log of one person. */
+const existingRules: Detector = (events, at) => {
+  const window = DEFAULT_EARLY_WARNING_RULES[0].windowDays;
+  const from = at - window * DAY;
+  const worked = new Set<string>();
+  let briefs = 0;
+  let lastBriefAt: Date | null = null;
+  for (const e of events) {
+    const t = e.at.getTime();
+    if (t >= at) break;
+    if (e.toStage === 'offer_formation' && e.fromStage === 'needs_identification') lastBriefAt = e.at;
+    if (t < from) continue;
+    worked.add(e.prospectId);
+    if (e.toStage === 'offer_formation' && e.fromStage === 'needs_identification') briefs++;
+  }
+  const facts = [{ salespersonId: 'x', windowDays: window, prospectsWorked: worked.size, briefs, lastBriefAt }];
+  return evaluateEarlyWarnings(DEFAULT_EARLY_WARNING_RULES, facts, new Date(at)).length > 0;
+};
+
+/** The brief-shortfall detector: the last 28 days against the 180 before them. */
+const shortfall: Detector = (events, at) => {
+  const counts = { meetings: 0, briefs: 0, baselineMeetings: 0, baselineBriefs: 0 };
+  const recent = at - 28 * DAY;
+  const base = recent - 180 * DAY;
+  for (const e of events) {
+    const t = e.at.getTime();
+    if (t >= at) break;
+    if (t < base) continue;
+    const meeting = e.toStage === 'needs_identification' && e.fromStage === 'primary_contact';
+    const brief = e.toStage === 'offer_formation' && e.fromStage === 'needs_identification';
+    if (t >= recent) {
+      if (meeting) counts.meetings++;
+      if (brief) counts.briefs++;
+    } else {
+      if (meeting) counts.baselineMeetings++;
+      if (brief) counts.baselineBriefs++;
+    }
+  }
+  return briefShortfall(counts).flagged;
+};
+
+export const DETECTORS: Record<string, Detector> = {
+  'rules (20 worked, no brief in 60 d)': existingRules,
+  'brief shortfall (28 d vs own 180 d)': shortfall,
+};
+
+/** Runs each detector every 3 days from 120 days after the start to the end of the log. */
+export function measureWarnings(company: SyntheticCompany): WarningMeasure[] {
+  const bySeller = new Map<string, LogEvent[]>();
+  for (const e of company.events)
+    if (e.ownerId) (bySeller.get(e.ownerId) ?? bySeller.set(e.ownerId, []).get(e.ownerId)!).push(e);
+  return Object.entries(DETECTORS).map(([detector, flags]) => {
+    const leads: number[] = [];
+    let [recall, early, normalFlagged, weak, normal] = [0, 0, 0, 0, 0];
+    for (const seller of company.sellers) {
+      const events = bySeller.get(seller.id) ?? [];
+      const dates: number[] = [];
+      for (let at = company.startAt + 120 * DAY; at < company.endAt; at += STEP_DAYS * DAY) {
+        // Only the events before `at` are visible (passed sorted, the detectors stop at `at`).
+        if (flags(events, at)) dates.push(at);
+        if (seller.weakFrom !== null && at > seller.weakFrom + 61 * DAY) break;
+      }
+      if (seller.weakFrom === null) {
+        normal++;
+        if (dates.length) normalFlagged++;
+        continue;
+      }
+      weak++;
+      if (dates.some((d) => d < seller.weakFrom!)) early++;
+      const first = dates.find((d) => d >= seller.weakFrom!);
+      if (first !== undefined && first <= seller.weakFrom + 60 * DAY) {
+        recall++;
+        leads.push((first - seller.weakFrom) / DAY);
+      }
+    }
+    leads.sort((a, b) => a - b);
+    return {
+      detector,
+      weak,
+      recall60: weak ? recall / weak : 0,
+      flaggedBeforeStart: early,
+      normal,
+      normalEverFlagged: normal ? normalFlagged / normal : 0,
+      leadDays: { median: leads.length ? leads[Math.floor(leads.length / 2)] : null, max: leads.at(-1) ?? null },
+    };
+  });
+}

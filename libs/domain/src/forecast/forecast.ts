@@ -1,0 +1,314 @@
+import { AnalyticsStage } from '../analytics/stages';
+import { DAY_MS, ForecastProductLine } from './hazards';
+import { ForecastModel, ModelOptions, buildForecastModel } from './forecast-model';
+import { monthKeyOf } from '../analytics/period';
+import { ForecastPeriod, forecastPeriods } from './forecast-periods';
+import { poisson, seededRandom } from './random';
+import { LogEvent, Stay } from './transition-log';
+
+export interface ForecastOptions extends ModelOptions {
+  /** Calendar months to answer for, from the one holding the as-of time (default 3). */
+  readonly months?: number;
+  /** Simulated futures (default 500). */
+  readonly runs?: number;
+  readonly seed?: number;
+  /** Days of recent entries into primary contact that set the expected inflow (default 90). */
+  readonly inflowDays?: number;
+  /**
+   * Spread (log-normal sigma) of one factor per simulated future that scales every chance and arrival rate: the
+   * uncertainty of the estimated rates themselves, which the deal-by-deal draws alone would leave out (default 0.08).
+   */
+  readonly modelSigma?: number;
+  /**
+   * The deals and arrivals to answer for (a unit, a salesperson, a product line); the rates are still estimated
+   * from the whole log, so a narrow scope borrows the company's history. Default: everything.
+   */
+  readonly scope?: ForecastScope;
+}
+
+/** Which deals a forecast answers for, by the dimensions the log records on each move. */
+export type ForecastScope = (deal: Pick<Stay, 'unitId' | 'ownerId' | 'productLineId'>) => boolean;
+
+/** The scope of a unit, a salesperson and a product line; `null` on an axis means all of it. */
+export function forecastScopeOf(filter: {
+  readonly unitId: string | null;
+  readonly salespersonId: string | null;
+  readonly productLineId: string | null;
+}): ForecastScope {
+  return (d) =>
+    (filter.unitId === null || d.unitId === filter.unitId) &&
+    (filter.salespersonId === null || d.ownerId === filter.salespersonId) &&
+    (filter.productLineId === null || d.productLineId === filter.productLineId);
+}
+
+export type ForecastGroupKind = 'all' | 'unit' | 'salesperson' | 'product_line';
+
+export interface Quantiles {
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly mean: number;
+}
+
+/** Signed contracts of one group in one period. */
+export interface ForecastLine {
+  readonly kind: ForecastGroupKind;
+  readonly id: string | null;
+  readonly period: string;
+  readonly count: Quantiles;
+  /** Value in minor units; `null` when no signed or open deal carried a value. */
+  readonly valueMinor: Quantiles | null;
+}
+
+export interface DealForecast {
+  readonly prospectId: string;
+  readonly stage: AnalyticsStage;
+  readonly daysInStage: number;
+  readonly ownerId: string | null;
+  readonly unitId: string;
+  readonly productLineId: string;
+  /** Chance to sign before the end of the last period. */
+  readonly probability: number;
+  /** The month by which half of the futures that sign have signed; `null` below a 5 % chance. */
+  readonly expectedMonth: string | null;
+  readonly reason: string;
+}
+
+export interface SigningForecast {
+  readonly asOf: Date;
+  readonly periods: ForecastPeriod[];
+  readonly lines: ForecastLine[];
+  readonly deals: DealForecast[];
+  readonly runs: number;
+  readonly seed: number;
+}
+
+interface Source {
+  readonly groups: number[];
+  readonly perSegment: number[];
+  readonly value: number;
+}
+
+/**
+ * Forecast of signed contracts as of `asOf` from the log recorded before it: every open deal's chance to sign per
+ * bin comes from pushing it through its line's stage hazards, tilted by its salesperson's shrunk rates; new
+ * prospects arrive at each source's recent rate (Poisson) and go through the same curves. A seeded Monte Carlo
+ * combines deals and arrivals into P10 / P50 / P90 per group and period.
+ */
+export function forecastSignings(
+  events: readonly LogEvent[],
+  productLines: readonly ForecastProductLine[],
+  asOf: Date,
+  options: ForecastOptions = {},
+): SigningForecast {
+  const model = buildForecastModel(events, productLines, asOf, options);
+  const runs = options.runs ?? 500;
+  const seed = options.seed ?? 1;
+  const periods = forecastPeriods(asOf, options.months ?? 3);
+  const t0 = asOf.getTime();
+  const bounds = [...new Set(periods.flatMap((p) => [p.from.getTime(), p.to.getTime()]))].sort((a, b) => a - b);
+  const horizonDays = (bounds[bounds.length - 1] - t0) / DAY_MS;
+  const segments = bounds.length - 1;
+  const groups = new Map<string, number>([['all|', 0]]);
+  const groupOf = (kind: ForecastGroupKind, id: string) => {
+    const key = `${kind}|${id}`;
+    return groups.get(key) ?? groups.set(key, groups.size).get(key)!;
+  };
+  const groupsFor = (s: Pick<Stay, 'unitId' | 'ownerId' | 'productLineId'>) => [
+    0,
+    groupOf('unit', s.unitId),
+    groupOf('product_line', s.productLineId),
+    ...(s.ownerId === null ? [] : [groupOf('salesperson', s.ownerId)]),
+  ];
+  const segmentAt = (dayFromAsOf: number) => {
+    const at = t0 + dayFromAsOf * DAY_MS;
+    let i = 0;
+    while (i < segments && at >= bounds[i + 1]) i++;
+    return i < segments && at >= bounds[0] ? i : -1;
+  };
+  const stepsOf = (line: string) => Math.ceil(horizonDays / model.binDays(line));
+
+  // Open deals: one curve each (shared between deals in the same state), drawn from by inverse CDF.
+  const inScope = options.scope ?? (() => true);
+  const deals = model.history.open.filter((s) => model.lines.has(s.productLineId) && inScope(s));
+  const dealData = deals.map((s) => {
+    const bd = model.binDays(s.productLineId);
+    const bin = Math.floor((t0 - s.enteredAt) / DAY_MS / bd);
+    const pmf = model.curve(s.productLineId, s.stage, bin, s.ownerId, s.unitId, stepsOf(s.productLineId));
+    const cdf = cumulative(pmf);
+    return { stay: s, bd, bin, cdf, groups: groupsFor(s), value: s.valueMinor ?? model.meanValue(s.productLineId) };
+  });
+  const inflow = { days: options.inflowDays ?? 90, inScope };
+  const sources = inflowSources(model, inflow, horizonDays, stepsOf, groupsFor, segmentAt, segments);
+  const hasValue = dealData.some((d) => d.value !== null) || sources.some((s) => s.value > 0);
+
+  const G = groups.size;
+  const counts = new Float64Array(runs * G * segments);
+  const values = new Float64Array(runs * G * segments);
+  const random = seededRandom(seed);
+  const sigma = options.modelSigma ?? 0.08;
+  for (let r = 0; r < runs; r++) {
+    const base = r * G * segments;
+    const factor = Math.exp(sigma * standardNormal(random.next(), random.next()));
+    for (const d of dealData) {
+      const u = random.next() / factor;
+      if (u >= d.cdf[d.cdf.length - 1]) continue;
+      const step = searchCdf(d.cdf, u);
+      const seg = segmentAt((step + random.next()) * d.bd);
+      if (seg < 0) continue;
+      for (const g of d.groups) {
+        counts[base + g * segments + seg]++;
+        values[base + g * segments + seg] += d.value ?? 0;
+      }
+    }
+    for (const s of sources) {
+      for (let seg = 0; seg < segments; seg++) {
+        const n = poisson(random, s.perSegment[seg] * factor);
+        if (n === 0) continue;
+        for (const g of s.groups) {
+          counts[base + g * segments + seg] += n;
+          values[base + g * segments + seg] += n * s.value;
+        }
+      }
+    }
+  }
+
+  const lines: ForecastLine[] = [];
+  for (const [key, g] of groups) {
+    const [kind, id] = key.split('|') as [ForecastGroupKind, string];
+    for (const p of periods) {
+      const segs = segmentsOf(p, bounds);
+      const sample = (arr: Float64Array) => {
+        const out = new Float64Array(runs);
+        for (let r = 0; r < runs; r++) for (const seg of segs) out[r] += arr[r * G * segments + g * segments + seg];
+        return quantiles(out);
+      };
+      lines.push({
+        kind,
+        id: id || null,
+        period: p.key,
+        count: sample(counts),
+        valueMinor: hasValue ? sample(values) : null,
+      });
+    }
+  }
+  const horizonKey = periods[periods.length - 1].key;
+  const dealForecasts = dealData
+    .map((d) => dealForecast(model, d, t0, horizonDays, horizonKey))
+    .sort((a, b) => b.probability - a.probability);
+  return { asOf, periods, lines, deals: dealForecasts, runs, seed };
+}
+
+function inflowSources(
+  model: ForecastModel,
+  inflow: { days: number; inScope: ForecastScope },
+  horizonDays: number,
+  stepsOf: (line: string) => number,
+  groupsFor: (s: Pick<Stay, 'unitId' | 'ownerId' | 'productLineId'>) => number[],
+  segmentAt: (day: number) => number,
+  segments: number,
+): Source[] {
+  const inflowDays = inflow.days;
+  const since = model.asOf - inflowDays * DAY_MS;
+  const entries = new Map<string, { s: Stay; n: number }>();
+  for (const s of model.history.stays) {
+    if (s.stage !== 'primary_contact' || s.enteredAt < since || !model.lines.has(s.productLineId)) continue;
+    if (!inflow.inScope(s)) continue;
+    const key = `${s.ownerId}|${s.unitId}|${s.productLineId}`;
+    const e = entries.get(key) ?? entries.set(key, { s, n: 0 }).get(key)!;
+    e.n++;
+  }
+  const sources: Source[] = [];
+  for (const { s, n } of entries.values()) {
+    const bd = model.binDays(s.productLineId);
+    const f = model.curve(s.productLineId, 'primary_contact', 0, s.ownerId, s.unitId, stepsOf(s.productLineId));
+    const perStep = (n / inflowDays) * bd;
+    const perSegment = new Array<number>(segments).fill(0);
+    let cumulativeF = 0;
+    for (let t = 0; t < f.length; t++) {
+      cumulativeF += f[t];
+      // Expected signings in bin t of arrivals during bins 0..t, split over the segments the bin overlaps.
+      const mean = perStep * cumulativeF;
+      for (let part = 0; part < 4; part++) {
+        const seg = segmentAt((t + (part + 0.5) / 4) * bd);
+        if (seg >= 0 && (t + (part + 0.5) / 4) * bd < horizonDays) perSegment[seg] += mean / 4;
+      }
+    }
+    sources.push({ groups: groupsFor(s), perSegment, value: model.meanValue(s.productLineId) ?? 0 });
+  }
+  return sources;
+}
+
+function dealForecast(
+  model: ForecastModel,
+  d: { stay: Stay; bd: number; bin: number; cdf: Float64Array },
+  t0: number,
+  horizonDays: number,
+  horizonKey: string,
+): DealForecast {
+  const { stay } = d;
+  const probability = d.cdf[d.cdf.length - 1];
+  const half = searchCdf(d.cdf, probability / 2);
+  const expectedMonth =
+    probability < 0.05 ? null : monthKeyOf(new Date(t0 + Math.min((half + 0.5) * d.bd, horizonDays) * DAY_MS));
+  const days = Math.floor((t0 - stay.enteredAt) / DAY_MS);
+  const finish = model.finishChance(stay.productLineId, stay.stage, d.bin, stay.ownerId, stay.unitId);
+  const pct = (x: number) => `${Math.round(x * 100)} %`;
+  const reason =
+    `In ${stay.stage.replace(/_/g, ' ')} for ${days} days: ${pct(finish)} chance to finish this stage with a result ` +
+    `(its product line's time-in-stage history, tilted by the salesperson's rate shrunk toward the unit's); ` +
+    `${pct(probability)} to sign by the end of ${horizonKey}` +
+    (expectedMonth ? `, half of the signing futures by ${expectedMonth}.` : '.');
+  return {
+    prospectId: stay.prospectId,
+    stage: stay.stage,
+    daysInStage: days,
+    ownerId: stay.ownerId,
+    unitId: stay.unitId,
+    productLineId: stay.productLineId,
+    probability,
+    expectedMonth,
+    reason,
+  };
+}
+
+function standardNormal(u1: number, u2: number): number {
+  return Math.sqrt(-2 * Math.log(Math.max(u1, 1e-12))) * Math.cos(2 * Math.PI * u2);
+}
+
+function cumulative(pmf: Float64Array): Float64Array {
+  const cdf = new Float64Array(pmf.length);
+  let total = 0;
+  for (let i = 0; i < pmf.length; i++) cdf[i] = total += pmf[i];
+  return cdf;
+}
+
+/** First index whose cumulative chance exceeds u. */
+function searchCdf(cdf: Float64Array, u: number): number {
+  let [lo, hi] = [0, cdf.length - 1];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cdf[mid] > u) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function segmentsOf(p: ForecastPeriod, bounds: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < bounds.length - 1; i++)
+    if (bounds[i] >= p.from.getTime() && bounds[i + 1] <= p.to.getTime()) out.push(i);
+  return out;
+}
+
+/** P10 / P50 / P90 (linear between order statistics) and the mean of a sample. */
+export function quantiles(sample: Float64Array): Quantiles {
+  const sorted = Float64Array.from(sample).sort();
+  const at = (p: number) => {
+    const x = p * (sorted.length - 1);
+    const i = Math.floor(x);
+    return i + 1 < sorted.length ? sorted[i] + (sorted[i + 1] - sorted[i]) * (x - i) : sorted[i];
+  };
+  const mean = sorted.reduce((s, v) => s + v, 0) / Math.max(1, sorted.length);
+  return { p10: at(0.1), p50: at(0.5), p90: at(0.9), mean };
+}
