@@ -130,6 +130,7 @@ async function run(options: ChaosOptions): Promise<boolean> {
     checks = await checkEffects(db, records, receiver);
     const summary = summarize(options, faults.figures, checks, {
       dealsCompleted: records.filter((r) => r.contractCaseId).length,
+      dealErrors: records.flatMap((r) => (r.error ? [`deal ${r.index}: ${r.error}`] : [])),
       apiRetries: api.retries,
       answersLost: driver.answersLost,
       drainSeconds: drainedAt === undefined ? null : Math.round((drainedAt - faults.figures.lastFaultAt) / 100) / 10,

@@ -28,6 +28,8 @@ export interface ChaosSummary {
   runSeconds: number;
   seen: Record<string, number>;
   findings: CheckFigures['findings'];
+  /** Why each unfinished deal stopped ("deal 2: POST /api/offers/…/submit: no answer within 240 s (last 502)"). */
+  dealErrors: string[];
   skipped: string[];
   ok: boolean;
 }
@@ -38,6 +40,7 @@ export function summarize(
   checks: CheckFigures,
   run: {
     dealsCompleted: number;
+    dealErrors: string[];
     apiRetries: number;
     answersLost: number;
     drainSeconds: number | null;
@@ -70,6 +73,7 @@ export function summarize(
     runSeconds: run.runSeconds,
     seen: checks.seen,
     findings: checks.findings,
+    dealErrors: run.dealErrors,
     skipped: faults.skipped,
   };
   const ok =
@@ -110,6 +114,7 @@ export function printSummary(s: ChaosSummary, write: (line: string) => void): vo
     `  drained:      ${s.drainSeconds === null ? 'NOT within the drain timeout' : `${s.drainSeconds} s after the last fault`}`,
   );
   for (const f of s.findings) write(`  ${f.kind.toUpperCase()}: ${f.what} (${f.count})`);
+  for (const e of s.dealErrors) write(`  STOPPED: ${e}`);
   write(s.ok ? 'chaos: OK' : 'chaos: FAILED');
   write(`chaos-summary ${JSON.stringify(s)}`);
 }
