@@ -20,10 +20,15 @@ export interface Answer {
 /** Answers that say nothing about whether the call was applied: try again, it may have been. */
 const isUncertain = (status: number) => status === 0 || status >= 500 || status === 429;
 
+/** A call or a wait this long is told (`onSlow`, `eventually`'s `onSlow`). */
+export const SLOW_MS = 15_000;
+
 export class ChaosApi {
   private turn = 0;
   /** Calls retried because a fault got in the way (a figure of the report). */
   retries = 0;
+  /** Told of every call that took longer than `SLOW_MS` to get its answer, so a run's log shows where time went. */
+  onSlow: (line: string) => void = () => undefined;
 
   constructor(
     private readonly gateways: readonly string[],
@@ -79,7 +84,13 @@ export class ChaosApi {
    */
   async send(actor: Actor | undefined, method: string, path: string, body?: unknown): Promise<Answer> {
     const key = method === 'POST' && actor ? randomUUID() : undefined;
-    const deadline = Date.now() + this.patienceMs;
+    const started = Date.now();
+    const deadline = started + this.patienceMs;
+    const slow = (status: number, tries: number) => {
+      const seconds = (Date.now() - started) / 1000;
+      if (seconds * 1000 >= SLOW_MS)
+        this.onSlow(`${method} ${path}: ${seconds.toFixed(1)} s, ${tries} tries, last ${status}`);
+    };
     let uncertain = false;
     // Log-ins are counted apart from the tries: a call retried through a restart's 502s can meet its token's expiry
     // (access tokens live 10 minutes) after any number of tries, and must still log in again.
@@ -94,9 +105,13 @@ export class ChaosApi {
         actor.token = undefined;
         continue;
       }
-      if (!isUncertain(answer.status) && !inProgress) return { status: answer.status, body: answer.body, uncertain };
+      if (!isUncertain(answer.status) && !inProgress) {
+        slow(answer.status, attempt + 1);
+        return { status: answer.status, body: answer.body, uncertain };
+      }
       uncertain = uncertain || isUncertain(answer.status);
       if (Date.now() > deadline) {
+        slow(answer.status, attempt + 1);
         throw new Error(`${method} ${path}: no answer within ${this.patienceMs / 1000} s (last ${answer.status})`);
       }
       this.retries++;
@@ -123,12 +138,21 @@ export class ChaosApi {
   }
 }
 
-/** Polls until `probe` answers something truthy. */
-export async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 240_000) {
-  const deadline = Date.now() + ms;
+/** Polls until `probe` answers something truthy; a wait of `SLOW_MS` or more is told to `onSlow`. */
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  { ms = 240_000, onSlow }: { ms?: number; onSlow?: (line: string) => void } = {},
+) {
+  const started = Date.now();
+  const deadline = started + ms;
   for (;;) {
     const value = await probe();
-    if (value) return value;
+    const waited = Date.now() - started;
+    if (value) {
+      if (waited >= SLOW_MS) onSlow?.(`waited ${(waited / 1000).toFixed(1)} s for ${what}`);
+      return value;
+    }
     if (Date.now() > deadline) throw new Error(`${what}: not within ${ms / 1000} s`);
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- reads JSON answers loosely */
 import { REQUIRED_BRIEF_SECTIONS } from '@dealgate/domain';
-import { Actor, ChaosApi, eventually } from './api';
+import { Actor, ChaosApi, eventually as poll } from './api';
 import { Company } from './company';
 import { ChaosService } from './system';
 
@@ -40,7 +40,13 @@ export class DealDriver {
     private readonly company: Company,
     private readonly afterWrite: AfterWrite,
     private readonly runId: string,
+    /** Told of slow waits (a line of the run's log). */
+    private readonly onSlow: (line: string) => void = () => undefined,
   ) {}
+
+  private eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>): Promise<T> {
+    return poll(what, probe, { onSlow: this.onSlow });
+  }
 
   /**
    * A create. When a try was applied but the service died before keeping its answer, the retry is refused with 409
@@ -58,7 +64,7 @@ export class DealDriver {
     if (answer.status >= 300 && !lost) {
       throw new Error(`POST ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
     }
-    const created = lost ? await eventually(`what the lost answer of POST ${path} created`, find) : answer.body;
+    const created = lost ? await this.eventually(`what the lost answer of POST ${path} created`, find) : answer.body;
     if (lost) this.answersLost++;
     await this.afterWrite(service);
     return created;
@@ -80,7 +86,7 @@ export class DealDriver {
 
   /** Approves, as `who`, the pending request about `subjectId` (each of its steps `who` may decide). */
   private async approve(who: Actor, subjectId: string): Promise<void> {
-    const item = await eventually(`a pending approval of ${subjectId}`, async () => {
+    const item = await this.eventually(`a pending approval of ${subjectId}`, async () => {
       const page = await this.api.call(who, 'GET', '/api/approvals/pending?limit=100');
       return page.items.find((i: any) => i.subjectId === subjectId);
     });
@@ -129,7 +135,7 @@ export class DealDriver {
       },
     );
     await this.approve(owner, sample.id);
-    const [prospect] = await eventually('the prospect of the approved sample', async () => {
+    const [prospect] = await this.eventually('the prospect of the approved sample', async () => {
       const page = await this.api.call(owner, 'GET', `/api/prospects?sampleId=${sample.id}&limit=10`);
       return page.items.length === 1 ? page.items : null;
     });
@@ -155,7 +161,7 @@ export class DealDriver {
       return (await offerStatus()) !== 'draft';
     });
     await this.approve(head, offer.id);
-    await eventually('the prospect at offer_defence', async () => {
+    await this.eventually('the prospect at offer_defence', async () => {
       return (await this.prospect(prospect.id)).stage === 'offer_defence';
     });
     const contactId = (await this.list(seller, `/api/prospects/${prospect.id}/contacts`))[0].id;
@@ -166,7 +172,7 @@ export class DealDriver {
       { heldAt: ago(1), attendeeContactIds: [contactId], outcome: 'accepted', channel: 'video' },
       async () => (await this.list(seller, `/api/offers/${offer.id}/defences`))[0] ?? null,
     );
-    const contractCase = await eventually('the contract case of the defended offer', async () => {
+    const contractCase = await this.eventually('the contract case of the defended offer', async () => {
       const page = await this.api.call(lawyer, 'GET', `/api/contracts?prospectId=${prospect.id}`);
       return page.items[0] ?? null;
     });

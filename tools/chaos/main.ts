@@ -100,11 +100,18 @@ async function run(options: ChaosOptions): Promise<boolean> {
   try {
     await system.start(options.replicas);
     const api = new ChaosApi(system.gatewayUrls);
+    api.onSlow = (line) => log(`slow: ${line}`);
     const company = await setUpCompany(api, db, receiver.url);
     log(`company ready; ${options.deals} deals over ${options.durationSec} s with faults`);
     const faults = new FaultInjector(options, system, db, redis, log);
     const runId = randomBytes(3).toString('hex');
-    const driver = new DealDriver(api, company, (service) => faults.afterWrite(service), runId);
+    const driver = new DealDriver(
+      api,
+      company,
+      (service) => faults.afterWrite(service),
+      runId,
+      (line) => log(`slow: ${line}`),
+    );
     const [records] = await Promise.all([driveDeals(options, driver), faults.run()]);
     log('faults over and deals walked: waiting for the system to drain');
     const deadline = faults.figures.lastFaultAt + options.drainTimeoutSec * 1000;
