@@ -1,4 +1,11 @@
-import { DEFAULT_EARLY_WARNING_RULES, LogEvent, briefShortfall, evaluateEarlyWarnings } from '@dealgate/domain';
+import {
+  DEFAULT_EARLY_WARNING_RULES,
+  LogEvent,
+  baselineBriefShare,
+  briefCusum,
+  briefShortfall,
+  evaluateEarlyWarnings,
+} from '@dealgate/domain';
 import { SyntheticCompany } from '../../tools/synthetic/company-generator';
 
 const DAY = 86_400_000;
@@ -59,9 +66,40 @@ const shortfall: Detector = (events, at) => {
   return briefShortfall(counts).flagged;
 };
 
+const CUSUM_DAYS = 90;
+
+/** The brief CUSUM: day by day over the last 90 days against the person's own share of the 180 days before. */
+const cusum: Detector = (events, at) => {
+  const watch = at - CUSUM_DAYS * DAY;
+  const base = watch - 180 * DAY;
+  const steps: { meetings: number; briefs: number }[] = Array.from({ length: CUSUM_DAYS }, () => ({
+    meetings: 0,
+    briefs: 0,
+  }));
+  const baseline = { baselineMeetings: 0, baselineBriefs: 0 };
+  for (const e of events) {
+    const t = e.at.getTime();
+    if (t >= at) break;
+    if (t < base) continue;
+    const meeting = e.toStage === 'needs_identification' && e.fromStage === 'primary_contact';
+    const brief = e.toStage === 'offer_formation' && e.fromStage === 'needs_identification';
+    if (!meeting && !brief) continue;
+    if (t < watch) {
+      if (meeting) baseline.baselineMeetings++;
+      else baseline.baselineBriefs++;
+    } else {
+      const step = steps[Math.floor((t - watch) / DAY)];
+      if (meeting) step.meetings++;
+      else step.briefs++;
+    }
+  }
+  return briefCusum(steps, baselineBriefShare(baseline)).flagged;
+};
+
 export const DETECTORS: Record<string, Detector> = {
   'rules (20 worked, no brief in 60 d)': existingRules,
   'brief shortfall (28 d vs own 180 d)': shortfall,
+  'brief CUSUM (90 d vs own 180 d before)': cusum,
 };
 
 /** Runs each detector every 3 days from 120 days after the start to the end of the log. */

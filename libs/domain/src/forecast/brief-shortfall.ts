@@ -31,11 +31,19 @@ export interface BriefShortfall {
  * themselves, so a steady low performer is not flagged every week while a sudden drop is flagged within weeks.
  */
 export function briefShortfall(facts: BriefShortfallFacts, options: BriefShortfallOptions = {}): BriefShortfall {
-  const priorShare = options.priorShare ?? 0.5;
-  const priorWeight = options.priorWeight ?? 10;
-  const share = (facts.baselineBriefs + priorWeight * priorShare) / (facts.baselineMeetings + priorWeight);
+  const share = baselineBriefShare(facts, options);
   const expectedBriefs = facts.meetings * share;
   const pValue = poissonCdf(facts.briefs, expectedBriefs);
   const flagged = facts.meetings >= (options.minMeetings ?? 15) && pValue < (options.pValue ?? 1e-6);
   return { flagged, expectedBriefs, pValue };
+}
+
+/** A person's own briefs per meeting over the baseline window, shrunk toward the norm (default 50 %, 10 meetings). */
+export function baselineBriefShare(
+  facts: Pick<BriefShortfallFacts, 'baselineMeetings' | 'baselineBriefs'>,
+  options: Pick<BriefShortfallOptions, 'priorShare' | 'priorWeight'> = {},
+): number {
+  const priorShare = options.priorShare ?? 0.5;
+  const priorWeight = options.priorWeight ?? 10;
+  return (facts.baselineBriefs + priorWeight * priorShare) / (facts.baselineMeetings + priorWeight);
 }

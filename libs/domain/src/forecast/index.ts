@@ -9,3 +9,4 @@ export * from './forecast';
 export * from './backtest';
 export * from './backtest-origins';
 export * from './brief-shortfall';
+export * from './brief-cusum';
