@@ -1,5 +1,6 @@
-import { ConnectionOptions, createPostgresBackend, runMigrations, setDefaultBackendFactory } from 'bullmq';
+import { ConnectionOptions, runMigrations, setDefaultBackendFactory } from 'bullmq';
 import { Client } from 'pg';
+import { retryingPostgresBackend } from './postgres-backend';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 
@@ -47,7 +48,7 @@ export async function installQueueBackend(settings: QueueSettings, databaseUrl: 
   } finally {
     await client.end();
   }
-  setDefaultBackendFactory(createPostgresBackend);
+  setDefaultBackendFactory(retryingPostgresBackend);
 }
 
 /**
