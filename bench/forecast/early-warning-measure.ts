@@ -45,6 +45,10 @@ const existingRules: Detector = (events, at) => {
 };
 
 /** The brief-shortfall detector: the last 28 days against the 180 before them. */
+/** A meeting held (primary contact → needs identification) and a brief completed (→ offer formation), in the log. */
+const isMeeting = (e: LogEvent) => e.toStage === 'needs_identification' && e.fromStage === 'primary_contact';
+const isBrief = (e: LogEvent) => e.toStage === 'offer_formation' && e.fromStage === 'needs_identification';
+
 const shortfall: Detector = (events, at) => {
   const counts = { meetings: 0, briefs: 0, baselineMeetings: 0, baselineBriefs: 0 };
   const recent = at - 28 * DAY;
@@ -53,8 +57,8 @@ const shortfall: Detector = (events, at) => {
     const t = e.at.getTime();
     if (t >= at) break;
     if (t < base) continue;
-    const meeting = e.toStage === 'needs_identification' && e.fromStage === 'primary_contact';
-    const brief = e.toStage === 'offer_formation' && e.fromStage === 'needs_identification';
+    const meeting = isMeeting(e);
+    const brief = isBrief(e);
     if (t >= recent) {
       if (meeting) counts.meetings++;
       if (brief) counts.briefs++;
@@ -81,8 +85,8 @@ const cusum: Detector = (events, at) => {
     const t = e.at.getTime();
     if (t >= at) break;
     if (t < base) continue;
-    const meeting = e.toStage === 'needs_identification' && e.fromStage === 'primary_contact';
-    const brief = e.toStage === 'offer_formation' && e.fromStage === 'needs_identification';
+    const meeting = isMeeting(e);
+    const brief = isBrief(e);
     if (!meeting && !brief) continue;
     if (t < watch) {
       if (meeting) baseline.baselineMeetings++;
