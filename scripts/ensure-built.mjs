@@ -20,7 +20,7 @@ export function newestSourceMtime(dir) {
 export function ensureBuilt() {
   // Written only by a build that succeeded (tsc writes its .tsbuildinfo even when it fails).
   const buildInfo = join(root, 'dist', '.build-ok');
-  const sources = Math.max(...['apps', 'libs', 'tools'].map((d) => newestSourceMtime(join(root, d))));
+  const sources = Math.max(...['apps', 'libs', 'tools', 'bench'].map((d) => newestSourceMtime(join(root, d))));
   if (!existsSync(buildInfo) || sources > statSync(buildInfo).mtimeMs) {
     console.log('[dealgate] building…');
     try {
