@@ -8,6 +8,7 @@ import {
   tokenFor,
   waitFor,
   fetchWithContract,
+  waitForDirectoryCopy,
 } from '@dealgate/testing';
 import { NormSweep } from '../../apps/prospects/src/analytics/analytics.sweeps';
 import { RunningSystem, startSystem } from '../support/system-harness';
@@ -75,16 +76,10 @@ describe('analytics end to end', () => {
     const seller = await user([Role.Salesperson], unit.id);
     Object.assign(people.head, { userId: head.id, unitId: unit.id });
     Object.assign(people.seller, { userId: seller.id, unitId: unit.id });
-    for (const schema of ['approvals', 'prospects', 'notifications']) {
-      await waitFor(
-        async () =>
-          (await queryOnce(db.url, `SELECT 1 FROM "${schema}".directory_user WHERE user_id = $1`, [seller.id]))
-            .length === 1 &&
-          (await queryOnce(db.url, `SELECT 1 FROM "${schema}".directory_unit WHERE head_user_id = $1`, [head.id]))
-            .length === 1,
-        { what: `the directory copy of ${schema}` },
-      );
-    }
+    await waitForDirectoryCopy(db.url, ['approvals', 'prospects', 'notifications'], {
+      users: [seller.id],
+      heads: [{ headUserId: head.id }],
+    });
   });
 
   afterAll(async () => {

@@ -1,7 +1,15 @@
 import { REQUIRED_BRIEF_SECTIONS, Role } from '@dealgate/domain';
 import { Clock } from '@dealgate/common';
 import { JobName } from '@dealgate/messages';
-import { TestDatabase, createTestDatabase, queryOnce, testEnv, tokenFor, waitFor } from '@dealgate/testing';
+import {
+  TestDatabase,
+  createTestDatabase,
+  queryOnce,
+  testEnv,
+  tokenFor,
+  waitFor,
+  waitForDirectoryCopy,
+} from '@dealgate/testing';
 import { ApprovalSlaSweep } from '../../apps/approvals/src/sla/approval-sla.sweep';
 import { RunningSystem, startSystem } from '../support/system-harness';
 import { ApiBody, call, emitted } from './support/approvals-kit';
@@ -61,21 +69,10 @@ describe('offer approval end to end: requested by prospects, reminded, escalated
     Object.assign(people.head, { userId: head.id, unitId: unit.id });
     Object.assign(people.seller, { userId: seller.id, unitId: unit.id });
     // The directory copies of the two services at stake know the unit's head and the people.
-    for (const schema of ['approvals', 'prospects']) {
-      await waitFor(
-        async () =>
-          (
-            await queryOnce(
-              db.url,
-              `SELECT 1 FROM "${schema}".directory_unit WHERE unit_id = $1 AND head_user_id = $2`,
-              [unit.id, head.id],
-            )
-          ).length === 1 &&
-          (await queryOnce(db.url, `SELECT 1 FROM "${schema}".directory_user WHERE user_id = $1`, [seller.id]))
-            .length === 1,
-        { what: `the directory copy of ${schema}` },
-      );
-    }
+    await waitForDirectoryCopy(db.url, ['approvals', 'prospects'], {
+      users: [seller.id],
+      heads: [{ headUserId: head.id, unitId: unit.id }],
+    });
   });
 
   afterAll(async () => {

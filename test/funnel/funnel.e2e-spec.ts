@@ -9,6 +9,7 @@ import {
   waitFor,
   expectMatchesContract,
   fetchWithContract,
+  waitForDirectoryCopy,
 } from '@dealgate/testing';
 import { RunningSystem, startSystem } from '../support/system-harness';
 
@@ -99,21 +100,10 @@ describe('the funnel end to end: sample -> approval -> meeting -> brief -> appro
     people.owner.userId = owner.id;
     Object.assign(people.head, { userId: head.id, unitId: unit.id });
     Object.assign(people.seller, { userId: seller.id, unitId: unit.id });
-    for (const schema of ['approvals', 'prospects']) {
-      await waitFor(
-        async () =>
-          (
-            await queryOnce(
-              db.url,
-              `SELECT 1 FROM "${schema}".directory_unit WHERE unit_id = $1 AND head_user_id = $2`,
-              [unit.id, head.id],
-            )
-          ).length === 1 &&
-          (await queryOnce(db.url, `SELECT 1 FROM "${schema}".directory_user WHERE user_id = $1`, [seller.id]))
-            .length === 1,
-        { what: `the directory copy of ${schema}` },
-      );
-    }
+    await waitForDirectoryCopy(db.url, ['approvals', 'prospects'], {
+      users: [seller.id],
+      heads: [{ headUserId: head.id, unitId: unit.id }],
+    });
   });
 
   afterAll(async () => {

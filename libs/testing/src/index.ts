@@ -6,3 +6,4 @@ export * from './seed-directory';
 export * from './processes';
 export * from './openapi-document';
 export * from './contract';
+export * from './directory-copy';

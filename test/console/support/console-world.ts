@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Role } from '@dealgate/domain';
-import { TestDatabase, createTestDatabase, queryOnce, testEnv, tokenFor, waitFor } from '@dealgate/testing';
+import { TestDatabase, createTestDatabase, testEnv, tokenFor, waitFor, waitForDirectoryCopy } from '@dealgate/testing';
 import { RunningSystem, startSystem } from '../../support/system-harness';
 
 // CONSOLE_DIR lets a developer test a console built elsewhere (vite build --outDir ...).
@@ -115,16 +115,10 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
   const lawyer = await person('lena.legal', 'Lena Legal', [Role.Legal]);
   const accountant = await person('arno.accounting', 'Arno Accounting', [Role.Accounting]);
   const everyone = [head, owner, seller, colleague, lawyer, accountant].map((p) => p.id);
-  for (const schema of ['approvals', 'prospects', 'notifications', 'contracts']) {
-    await waitFor(
-      async () =>
-        (await queryOnce(db.url, `SELECT 1 FROM "${schema}".directory_user WHERE user_id = ANY($1)`, [everyone]))
-          .length === everyone.length &&
-        (await queryOnce(db.url, `SELECT 1 FROM "${schema}".directory_unit WHERE head_user_id = $1`, [head.id]))
-          .length === 1,
-      { what: `the directory copy of ${schema}` },
-    );
-  }
+  await waitForDirectoryCopy(db.url, ['approvals', 'prospects', 'notifications', 'contracts'], {
+    users: everyone,
+    heads: [{ headUserId: head.id }],
+  });
   return {
     baseUrl,
     db,

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- reads JSON answers loosely */
 import { REQUIRED_BRIEF_SECTIONS, Role } from '@dealgate/domain';
-import { TestDatabase, queryOnce, tokenFor, waitFor, expectMatchesContract } from '@dealgate/testing';
+import { TestDatabase, tokenFor, waitFor, expectMatchesContract, waitForDirectoryCopy } from '@dealgate/testing';
 import { RunningSystem } from '../../support/system-harness';
 
 export type Who = 'owner' | 'head' | 'seller' | 'legal' | 'accounting';
@@ -67,22 +67,10 @@ export class DealWorld {
     await user('seller', [Role.Salesperson], { unitId: unit.id });
     await user('legal', [Role.Legal], { groups: ['legal'], leadOf: ['legal'] });
     await user('accounting', [Role.Accounting], { groups: ['accounting'], leadOf: ['accounting'] });
-    for (const schema of ['approvals', 'prospects', 'contracts']) {
-      await waitFor(
-        async () =>
-          (
-            await queryOnce(this.db.url, `SELECT 1 FROM "${schema}".directory_unit WHERE head_user_id = $1`, [
-              this.people.head.userId,
-            ])
-          ).length === 1 &&
-          (
-            await queryOnce(this.db.url, `SELECT 1 FROM "${schema}".directory_user WHERE user_id = ANY($1::uuid[])`, [
-              Object.values(this.people).map((p) => p.userId),
-            ])
-          ).length === 5,
-        { what: `the directory copy of ${schema}` },
-      );
-    }
+    await waitForDirectoryCopy(this.db.url, ['approvals', 'prospects', 'contracts'], {
+      users: Object.values(this.people).map((p) => p.userId),
+      heads: [{ headUserId: this.people.head.userId }],
+    });
   }
 
   /** Waits for `who`'s pending approval about `subjectId` and approves its current step. */

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { JobEnvelope, JobName, JobPayloads, ServiceName, queueNameOf } from '@dealgate/messages';
 import { Role } from '@dealgate/domain';
-import { queryOnce, waitFor } from '@dealgate/testing';
+import { waitForDirectoryCopy } from '@dealgate/testing';
 import type { RunningSystem } from '../../support/system-harness';
 import { CreatedUser } from './identity-fixtures';
 import { call } from './http';
@@ -22,18 +22,7 @@ export interface ObjectCaseContext {
 
 /** Waits until a service's directory copy holds these users (identity events are asynchronous). */
 export async function inDirectory(ctx: ObjectCaseContext, schema: string, users: { id: string }[]): Promise<void> {
-  const ids = users.map((u) => u.id);
-  await waitFor(
-    async () =>
-      (
-        await queryOnce<{ n: number }>(
-          ctx.dbUrl,
-          `SELECT count(*)::int AS n FROM "${schema}".directory_user WHERE user_id = ANY($1)`,
-          [ids],
-        )
-      )[0].n === ids.length,
-    { what: `users in the ${schema} directory` },
-  );
+  await waitForDirectoryCopy(ctx.dbUrl, [schema], { users: users.map((u) => u.id) });
 }
 
 export const ok = (answer: { status: number; body: unknown }, what: string) => {
