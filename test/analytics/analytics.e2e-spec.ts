@@ -7,8 +7,8 @@ import {
   testEnv,
   tokenFor,
   waitFor,
-  fetchWithContract,
   waitForDirectoryCopy,
+  callApi,
 } from '@dealgate/testing';
 import { NormSweep } from '../../apps/prospects/src/analytics/analytics.sweeps';
 import { RunningSystem, startSystem } from '../support/system-harness';
@@ -33,20 +33,7 @@ describe('analytics end to end', () => {
   // `who` is a person of the test or a raw token (the admin's, or empty for the login).
   async function as(who: string, method: string, path: string, body?: unknown) {
     const token = who in people ? tokenFor(people[who as Who]) : who;
-    const response = await fetchWithContract(`${system.gatewayUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      text,
-      body: text && (text.startsWith('{') || text.startsWith('[')) ? JSON.parse(text) : null,
-    };
+    return callApi(system.gatewayUrl, method, path, { token, body });
   }
   async function ok(who: Who, method: string, path: string, body?: unknown): Promise<any> {
     const answer = await as(who, method, path, body);

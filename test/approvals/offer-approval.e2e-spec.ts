@@ -9,10 +9,11 @@ import {
   tokenFor,
   waitFor,
   waitForDirectoryCopy,
+  callApi,
 } from '@dealgate/testing';
 import { ApprovalSlaSweep } from '../../apps/approvals/src/sla/approval-sla.sweep';
 import { RunningSystem, startSystem } from '../support/system-harness';
-import { ApiBody, call, emitted } from './support/approvals-kit';
+import { ApiBody, emitted } from './support/approvals-kit';
 
 // The whole way of an offer approval: prospects asks, approvals reminds, escalates and decides, prospects applies
 // the decision. Runs on whichever queue backend the environment selects (Redis with REDIS_URL, else PostgreSQL).
@@ -32,7 +33,7 @@ describe('offer approval end to end: requested by prospects, reminded, escalated
     seller: { userId: '', roles: [Role.Salesperson], unitId: null },
   };
   const as = (who: keyof typeof people, method: string, path: string, body?: unknown) =>
-    call(url, tokenFor(people[who]), method, path, body);
+    callApi<ApiBody>(url, method, path, { token: tokenFor(people[who]), body });
 
   async function ok(answer: Promise<{ status: number; body: ApiBody }>, what: string): Promise<ApiBody> {
     const { status, body } = await answer;
@@ -44,23 +45,34 @@ describe('offer approval end to end: requested by prospects, reminded, escalated
     db = await createTestDatabase();
     system = await startSystem(testEnv(db.url, { ADMIN_EMAIL, ADMIN_PASSWORD }));
     url = system.gatewayUrl;
-    const login = await call(url, '', 'POST', '/api/auth/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    const login = await callApi<ApiBody>(url, 'POST', '/api/auth/login', {
+      body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+    });
     const admin = login.body.accessToken as string;
     const user = async (roles: Role[], unitId?: string) =>
       ok(
-        call(url, admin, 'POST', '/api/users', {
-          email: `${roles[0]}.${Date.now()}@example.test`,
-          name: `The ${roles[0]}`,
-          password: 'user-Secret-pass-77',
-          roles,
-          ...(unitId ? { unitId } : {}),
+        callApi<ApiBody>(url, 'POST', '/api/users', {
+          token: admin,
+          body: {
+            email: `${roles[0]}.${Date.now()}@example.test`,
+            name: `The ${roles[0]}`,
+            password: 'user-Secret-pass-77',
+            roles,
+            ...(unitId ? { unitId } : {}),
+          },
         }),
         'create user',
       );
-    const unit = await ok(call(url, admin, 'POST', '/api/units', { name: 'North' }), 'create unit');
+    const unit = await ok(
+      callApi<ApiBody>(url, 'POST', '/api/units', { token: admin, body: { name: 'North' } }),
+      'create unit',
+    );
     const head = await user([Role.SalesHead], unit.id);
     await ok(
-      call(url, admin, 'PATCH', `/api/units/${unit.id}`, { version: unit.version, headUserId: head.id }),
+      callApi<ApiBody>(url, 'PATCH', `/api/units/${unit.id}`, {
+        token: admin,
+        body: { version: unit.version, headUserId: head.id },
+      }),
       'set head',
     );
     const owner = await user([Role.Owner]);

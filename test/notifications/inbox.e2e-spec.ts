@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@dealgate/domain';
 import { JobName, TaskAssignedPayload } from '@dealgate/messages';
-import { seedDirectory, tokenFor, waitFor, expectMatchesContract } from '@dealgate/testing';
+import { seedDirectory, tokenFor, waitFor, callApi } from '@dealgate/testing';
 import { RunningNotifications, startNotifications } from './support/notifications-harness';
 
 // The in-app inbox and preferences over HTTP, fed by events on the service's queue.
@@ -46,17 +46,7 @@ describe('notifications inbox and preferences', () => {
   }
 
   async function call(method: string, path: string, token: string | null, body?: unknown) {
-    const response = await fetch(`${svc.url}/api${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const parsed: unknown = await response.json();
-    expectMatchesContract(method, `/api${path}`, response.status, parsed, response.headers.get('content-type'));
-    return { status: response.status, body: parsed as Answer };
+    return callApi<Answer>(svc.url, method, `/api${path}`, { token: token ?? undefined, body });
   }
 
   beforeAll(async () => {

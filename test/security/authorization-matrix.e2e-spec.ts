@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ALL_ROLES, Role } from '@dealgate/domain';
 import { ALL_SERVICES, ServiceName } from '@dealgate/messages';
-import { TestDatabase, createTestDatabase, testEnv, tokenFor } from '@dealgate/testing';
+import { TestDatabase, createTestDatabase, testEnv, tokenFor, callApi } from '@dealgate/testing';
 import { RunningSystem, startSystem } from '../support/system-harness';
-import { call } from './support/http';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, USER_PASSWORD, createUser, login } from './support/identity-fixtures';
 import { OBJECT_CASES, ObjectCaseContext } from './support/object-cases';
 import { RouteInfo, fillParams, routeKey, routesOf } from './support/route-catalog';
@@ -53,7 +52,10 @@ describe('authorization matrix', () => {
         // A fresh made-up user: holds the role, owns nothing, belongs to no unit or group.
         const token = tokenFor({ userId: randomUUID(), roles: role ? [role] : [] });
         const base = route.publicPath ? system.gatewayUrl : system.urls[route.service];
-        const answer = await call(base, route.method, fillParams(route.publicPath ?? route.path), { token, body: {} });
+        const answer = await callApi(base, route.method, fillParams(route.publicPath ?? route.path), {
+          token,
+          body: {},
+        });
         const allowed = role !== null && route.roles!.includes(role);
         const ok = allowed ? ![401, 403].includes(answer.status) && answer.status < 500 : answer.status === 403;
         cells.push(`${routeKey(route)} ${role ?? 'none'} ${answer.status}`);
@@ -95,7 +97,7 @@ describe('authorization matrix', () => {
 
     it.each(OBJECT_CASES.map((c) => [c.name, c] as const))('%s', async (_name, objectCase) => {
       for (const step of await objectCase.run(context)) {
-        const answer = await call(context.url, step.method, step.path, {
+        const answer = await callApi(context.url, step.method, step.path, {
           token: step.token,
           body: step.body,
           rawBody: step.rawBody,

@@ -1,8 +1,15 @@
 import { ALL_ROLES } from '@dealgate/domain';
 import { ALL_SERVICES, ServiceName } from '@dealgate/messages';
-import { TestDatabase, createTestDatabase, fetchWithContract, testEnv, tokenFor } from '@dealgate/testing';
+import {
+  TestDatabase,
+  createTestDatabase,
+  fetchWithContract,
+  testEnv,
+  tokenFor,
+  callApi,
+  Answer,
+} from '@dealgate/testing';
 import { RunningSystem, startSystem } from '../support/system-harness';
-import { Answer, call } from './support/http';
 import { dtoFields, integerFields } from './support/dto-shape';
 import { RouteInfo, fillParams, routeKey, routesOf } from './support/route-catalog';
 import { changedTables, rowCounts } from './support/row-counts';
@@ -54,7 +61,7 @@ describe('bad input on every write endpoint', () => {
   });
 
   const send = (route: RouteInfo, options: { body?: unknown; rawBody?: string; path?: string; query?: string }) =>
-    call<ErrorAnswer>(
+    callApi<ErrorAnswer>(
       route.publicPath ? system.gatewayUrl : system.urls[route.service],
       route.method,
       (options.path ?? fillParams(route.publicPath ?? route.path)) + (options.query ? `?${options.query}` : ''),

@@ -1,8 +1,15 @@
 import { Role } from '@dealgate/domain';
 import { openPersonalData } from '@dealgate/messages';
-import { TEST_PII_KEY, TestDatabase, createTestDatabase, queryOnce, testEnv, waitFor } from '@dealgate/testing';
+import {
+  TEST_PII_KEY,
+  TestDatabase,
+  createTestDatabase,
+  queryOnce,
+  testEnv,
+  waitFor,
+  callApi,
+} from '@dealgate/testing';
 import { RunningSystem, startSystem } from '../support/system-harness';
-import { call } from './support/http';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, USER_PASSWORD, createUnit, createUser, login } from './support/identity-fixtures';
 
 // Identity through the real gateway with all five services: login, sessions, API keys, admin API, directory events.
@@ -36,7 +43,7 @@ describe('identity and sessions', () => {
     );
 
   it('creates the first admin from the environment, hashed with argon2', async () => {
-    const me = await call(url, 'GET', '/api/auth/me', { token: admin });
+    const me = await callApi(url, 'GET', '/api/auth/me', { token: admin });
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ email: ADMIN_EMAIL, roles: [Role.Admin], active: true });
     expect(me.body).not.toHaveProperty('passwordHash');
@@ -95,63 +102,67 @@ describe('identity and sessions', () => {
       );
     }
     const headLogin = await login(url, head.email, USER_PASSWORD);
-    const me = await call(url, 'GET', '/api/auth/me', { token: headLogin.accessToken });
+    const me = await callApi(url, 'GET', '/api/auth/me', { token: headLogin.accessToken });
     expect(me.body).toMatchObject({ unitId: unit.id });
   });
 
   it('rotates refresh tokens; a reused one revokes the whole family', async () => {
     const user = await createUser(url, admin, { roles: [Role.Salesperson] });
     const first = await login(url, user.email, USER_PASSWORD);
-    const second = await call<{ refreshToken: string; accessToken: string }>(url, 'POST', '/api/auth/refresh', {
+    const second = await callApi<{ refreshToken: string; accessToken: string }>(url, 'POST', '/api/auth/refresh', {
       body: { refreshToken: first.refreshToken },
     });
     expect(second.status).toBe(200);
     expect(second.body.refreshToken).not.toBe(first.refreshToken);
     // The first token is replayed (stolen copy): refused, and the legitimate newer one dies with it.
-    const replay = await call(url, 'POST', '/api/auth/refresh', { body: { refreshToken: first.refreshToken } });
+    const replay = await callApi(url, 'POST', '/api/auth/refresh', { body: { refreshToken: first.refreshToken } });
     expect(replay.status).toBe(401);
     expect(replay.body).toMatchObject({ code: 'identity.refresh_token_reused' });
     expect(
-      (await call(url, 'POST', '/api/auth/refresh', { body: { refreshToken: second.body.refreshToken } })).status,
+      (await callApi(url, 'POST', '/api/auth/refresh', { body: { refreshToken: second.body.refreshToken } })).status,
     ).toBe(401);
     expect(await audit('refresh.reuse_detected')).toHaveLength(1);
     // Another login (another family) is unaffected.
     const other = await login(url, user.email, USER_PASSWORD);
-    expect((await call(url, 'POST', '/api/auth/refresh', { body: { refreshToken: other.refreshToken } })).status).toBe(
-      200,
-    );
+    expect(
+      (await callApi(url, 'POST', '/api/auth/refresh', { body: { refreshToken: other.refreshToken } })).status,
+    ).toBe(200);
   });
 
   it('logout ends the session; password change ends every session', async () => {
     const user = await createUser(url, admin, { roles: [Role.Accounting] });
     const a = await login(url, user.email, USER_PASSWORD);
-    expect((await call(url, 'POST', '/api/auth/logout', { body: { refreshToken: a.refreshToken } })).status).toBe(204);
-    expect((await call(url, 'POST', '/api/auth/refresh', { body: { refreshToken: a.refreshToken } })).status).toBe(401);
+    expect((await callApi(url, 'POST', '/api/auth/logout', { body: { refreshToken: a.refreshToken } })).status).toBe(
+      204,
+    );
+    expect((await callApi(url, 'POST', '/api/auth/refresh', { body: { refreshToken: a.refreshToken } })).status).toBe(
+      401,
+    );
 
     const b = await login(url, user.email, USER_PASSWORD);
     const c = await login(url, user.email, USER_PASSWORD);
-    const weak = await call(url, 'POST', '/api/auth/password', {
+    const weak = await callApi(url, 'POST', '/api/auth/password', {
       token: b.accessToken,
       body: { currentPassword: USER_PASSWORD, newPassword: 'short' },
     });
     expect(weak.status).toBe(422);
     expect(weak.body).toMatchObject({ fields: [{ field: 'newPassword' }] });
-    const wrong = await call(url, 'POST', '/api/auth/password', {
+    const wrong = await callApi(url, 'POST', '/api/auth/password', {
       token: b.accessToken,
       body: { currentPassword: 'not-the-password', newPassword: 'a-new-Secret-pass-1' },
     });
     expect(wrong.status).toBe(401);
-    const changed = await call(url, 'POST', '/api/auth/password', {
+    const changed = await callApi(url, 'POST', '/api/auth/password', {
       token: b.accessToken,
       body: { currentPassword: USER_PASSWORD, newPassword: 'a-new-Secret-pass-1' },
     });
     expect(changed.status).toBe(204);
     for (const session of [b, c])
       expect(
-        (await call(url, 'POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })).status,
+        (await callApi(url, 'POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })).status,
       ).toBe(401);
     expect(
-      (await call(url, 'POST', '/api/auth/login', { body: { email: user.email, password: USER_PASSWORD } })).status,
+      (await callApi(url, 'POST', '/api/auth/login', { body: { email: user.email, password: USER_PASSWORD } })).status,
     ).toBe(401);
     await login(url, user.email, 'a-new-Secret-pass-1');
   });
@@ -159,9 +170,12 @@ describe('identity and sessions', () => {
   it('API keys: shown once, stored hashed, scoped, forwarded to the services as a token, audited, revocable', async () => {
     const user = await createUser(url, admin, { roles: [Role.Salesperson, Role.Legal] });
     const token = (await login(url, user.email, USER_PASSWORD)).accessToken;
-    const tooWide = await call(url, 'POST', '/api/auth/api-keys', { token, body: { name: 'x', roles: [Role.Admin] } });
+    const tooWide = await callApi(url, 'POST', '/api/auth/api-keys', {
+      token,
+      body: { name: 'x', roles: [Role.Admin] },
+    });
     expect(tooWide.status).toBe(422);
-    const created = await call<{ id: string; key: string; roles: Role[] }>(url, 'POST', '/api/auth/api-keys', {
+    const created = await callApi<{ id: string; key: string; roles: Role[] }>(url, 'POST', '/api/auth/api-keys', {
       token,
       body: { name: 'CRM sync', roles: [Role.Legal] },
     });
@@ -174,63 +188,64 @@ describe('identity and sessions', () => {
     );
     expect(stored.secret_hash).toMatch(/^\$argon2id\$/);
     expect(JSON.stringify(stored)).not.toContain(key.slice('dg_0123456789abcdef_'.length));
-    const listed = await call<{ items: Record<string, unknown>[] }>(url, 'GET', '/api/auth/api-keys', { token });
+    const listed = await callApi<{ items: Record<string, unknown>[] }>(url, 'GET', '/api/auth/api-keys', { token });
     expect(listed.body.items).toHaveLength(1);
     expect(listed.body.items[0]).not.toHaveProperty('key');
 
     // On the gateway's own routes the key acts with its scope only.
-    const me = await call(url, 'GET', '/api/auth/me', { headers: { 'x-api-key': key } });
+    const me = await callApi(url, 'GET', '/api/auth/me', { headers: { 'x-api-key': key } });
     expect(me.status).toBe(200);
     // Through the proxy: the backend verifies the minted token and sees the key's roles (legal, not admin).
-    expect((await call(url, 'GET', '/api/ops/prospects/dead-letters', { headers: { 'x-api-key': key } })).status).toBe(
-      403,
-    );
-    const adminKey = await call<{ key: string }>(url, 'POST', '/api/auth/api-keys', {
+    expect(
+      (await callApi(url, 'GET', '/api/ops/prospects/dead-letters', { headers: { 'x-api-key': key } })).status,
+    ).toBe(403);
+    const adminKey = await callApi<{ key: string }>(url, 'POST', '/api/auth/api-keys', {
       token: admin,
       body: { name: 'ops', roles: [Role.Admin] },
     });
     expect(
-      (await call(url, 'GET', '/api/ops/prospects/dead-letters', { headers: { 'x-api-key': adminKey.body.key } }))
+      (await callApi(url, 'GET', '/api/ops/prospects/dead-letters', { headers: { 'x-api-key': adminKey.body.key } }))
         .status,
     ).toBe(200);
     expect((await audit('api_key.used', id)).length).toBeGreaterThanOrEqual(2);
 
-    expect((await call(url, 'GET', '/api/auth/me', { headers: { 'x-api-key': `${key.slice(0, -1)}x` } })).status).toBe(
-      401,
-    );
-    expect((await call(url, 'GET', '/api/auth/me', { headers: { 'x-api-key': 'dg_nonsense' } })).status).toBe(401);
+    expect(
+      (await callApi(url, 'GET', '/api/auth/me', { headers: { 'x-api-key': `${key.slice(0, -1)}x` } })).status,
+    ).toBe(401);
+    expect((await callApi(url, 'GET', '/api/auth/me', { headers: { 'x-api-key': 'dg_nonsense' } })).status).toBe(401);
     // Someone else's key: as if it did not exist.
     const stranger = await createUser(url, admin, { roles: [Role.Legal] });
     const strangerToken = (await login(url, stranger.email, USER_PASSWORD)).accessToken;
-    expect((await call(url, 'DELETE', `/api/auth/api-keys/${id}`, { token: strangerToken })).status).toBe(404);
-    expect((await call(url, 'DELETE', `/api/auth/api-keys/${id}`, { token })).status).toBe(204);
-    expect((await call(url, 'GET', '/api/auth/me', { headers: { 'x-api-key': key } })).status).toBe(401);
+    expect((await callApi(url, 'DELETE', `/api/auth/api-keys/${id}`, { token: strangerToken })).status).toBe(404);
+    expect((await callApi(url, 'DELETE', `/api/auth/api-keys/${id}`, { token })).status).toBe(204);
+    expect((await callApi(url, 'GET', '/api/auth/me', { headers: { 'x-api-key': key } })).status).toBe(401);
   });
 
   it('deactivating a user ends their sessions and keys, and the other services learn it', async () => {
     const user = await createUser(url, admin, { roles: [Role.Salesperson] });
     const session = await login(url, user.email, USER_PASSWORD);
-    const key = await call<{ key: string }>(url, 'POST', '/api/auth/api-keys', {
+    const key = await callApi<{ key: string }>(url, 'POST', '/api/auth/api-keys', {
       token: session.accessToken,
       body: { name: 'k', roles: [Role.Salesperson] },
     });
     // One of the gateway's own routes and one forwarded to a service.
     const paths = ['/api/auth/me', '/api/notifications'];
-    for (const path of paths) expect((await call(url, 'GET', path, { token: session.accessToken })).status).toBe(200);
-    const deactivated = await call(url, 'POST', `/api/users/${user.id}/deactivate`, { token: admin });
+    for (const path of paths)
+      expect((await callApi(url, 'GET', path, { token: session.accessToken })).status).toBe(200);
+    const deactivated = await callApi(url, 'POST', `/api/users/${user.id}/deactivate`, { token: admin });
     expect(deactivated.status).toBe(200);
     expect(deactivated.body).toMatchObject({ active: false });
     expect(
-      (await call(url, 'POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })).status,
+      (await callApi(url, 'POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })).status,
     ).toBe(401);
-    expect((await call(url, 'GET', '/api/auth/me', { headers: { 'x-api-key': key.body.key } })).status).toBe(401);
+    expect((await callApi(url, 'GET', '/api/auth/me', { headers: { 'x-api-key': key.body.key } })).status).toBe(401);
     // The access token has not expired, yet the gateway refuses it at once, before routing anywhere.
     for (const path of paths) {
-      const refused = await call(url, 'GET', path, { token: session.accessToken });
+      const refused = await callApi(url, 'GET', path, { token: session.accessToken });
       expect(refused.body).toMatchObject({ statusCode: 401, code: 'unauthenticated' });
     }
     expect(
-      (await call(url, 'POST', '/api/auth/login', { body: { email: user.email, password: USER_PASSWORD } })).status,
+      (await callApi(url, 'POST', '/api/auth/login', { body: { email: user.email, password: USER_PASSWORD } })).status,
     ).toBe(401);
     await waitFor(
       async () =>
@@ -250,25 +265,25 @@ describe('identity and sessions', () => {
         { what: `deactivation in the ${service} directory` },
       );
     }
-    const direct = await call(system.urls.prospects, 'POST', '/api/samples', {
+    const direct = await callApi(system.urls.prospects, 'POST', '/api/samples', {
       token: session.accessToken,
       body: { productLineId: '00000000-0000-4000-8000-00000000abcd', name: 'After deactivation' },
     });
     expect(direct.status).toBe(401);
     expect(
-      (await call(system.urls.notifications, 'GET', '/api/notifications', { token: session.accessToken })).status,
+      (await callApi(system.urls.notifications, 'GET', '/api/notifications', { token: session.accessToken })).status,
     ).toBe(401);
     expect(await audit('user.deactivated', user.id)).toHaveLength(1);
   });
 
   it('audits role changes and keeps the last admin', async () => {
     const user = await createUser(url, admin, { roles: [Role.Salesperson] });
-    const changed = await call(url, 'PATCH', `/api/users/${user.id}`, {
+    const changed = await callApi(url, 'PATCH', `/api/users/${user.id}`, {
       token: admin,
       body: { version: user.version, roles: [Role.SalesHead] },
     });
     expect(changed.status).toBe(200);
-    const stale = await call(url, 'PATCH', `/api/users/${user.id}`, {
+    const stale = await callApi(url, 'PATCH', `/api/users/${user.id}`, {
       token: admin,
       body: { version: user.version, name: 'Late' },
     });
@@ -278,10 +293,10 @@ describe('identity and sessions', () => {
     const [adminRow] = await queryOnce<{ id: string }>(db.url, 'SELECT id FROM gateway.app_user WHERE email = $1', [
       ADMIN_EMAIL,
     ]);
-    const last = await call(url, 'POST', `/api/users/${adminRow.id}/deactivate`, { token: admin });
+    const last = await callApi(url, 'POST', `/api/users/${adminRow.id}/deactivate`, { token: admin });
     expect(last.status).toBe(422);
     expect(last.body).toMatchObject({ code: 'identity.last_admin' });
-    const log = await call<{ items: { event: string }[]; total: number }>(
+    const log = await callApi<{ items: { event: string }[]; total: number }>(
       url,
       'GET',
       '/api/auth/audit?event=roles.changed&limit=5',
@@ -298,13 +313,13 @@ describe('identity and sessions', () => {
       'SELECT id, version FROM gateway.app_user WHERE email = $1',
       [ADMIN_EMAIL],
     );
-    const own = await call(url, 'PATCH', `/api/users/${self.id}`, {
+    const own = await callApi(url, 'PATCH', `/api/users/${self.id}`, {
       token: admin,
       body: { version: self.version, roles: [Role.Admin, Role.Owner] },
     });
     expect(own.status).toBe(403);
     expect(own.body).toMatchObject({ code: 'identity.own_roles', fields: [{ field: 'roles' }] });
-    const mixed = await call(url, 'POST', '/api/users', {
+    const mixed = await callApi(url, 'POST', '/api/users', {
       token: admin,
       body: {
         email: 'mixed@example.test',
@@ -316,13 +331,13 @@ describe('identity and sessions', () => {
     expect(mixed.status).toBe(422);
     expect(mixed.body).toMatchObject({ code: 'identity.admin_with_business_role' });
     const other = await createUser(url, admin, { roles: [Role.Owner] });
-    const raised = await call(url, 'PATCH', `/api/users/${other.id}`, {
+    const raised = await callApi(url, 'PATCH', `/api/users/${other.id}`, {
       token: admin,
       body: { version: other.version, roles: [Role.Owner, Role.Admin] },
     });
     expect(raised.status).toBe(422);
     // Another admin may make someone an admin (only an admin), and it is in the audit log with who did it.
-    const promoted = await call(url, 'PATCH', `/api/users/${other.id}`, {
+    const promoted = await callApi(url, 'PATCH', `/api/users/${other.id}`, {
       token: admin,
       body: { version: other.version, roles: [Role.Admin] },
     });
@@ -336,7 +351,7 @@ describe('identity and sessions', () => {
 
   // Issue #16: `qwertyuiop12` was accepted (12 characters, not on the short list).
   it('refuses a password that is easy to guess (zxcvbn common-password lists and patterns), naming the field', async () => {
-    const weak = await call(url, 'POST', '/api/users', {
+    const weak = await callApi(url, 'POST', '/api/users', {
       token: admin,
       body: { email: 'weak@example.test', name: 'Weak Password', password: 'qwertyuiop12', roles: [Role.Legal] },
     });
@@ -348,12 +363,15 @@ describe('identity and sessions', () => {
     const email = 'nobody-here@example.test';
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++)
-      statuses.push((await call(url, 'POST', '/api/auth/login', { body: { email, password: `guess-${i}` } })).status);
+      statuses.push(
+        (await callApi(url, 'POST', '/api/auth/login', { body: { email, password: `guess-${i}` } })).status,
+      );
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     expect(await audit('login.failed', email)).toHaveLength(5);
     // Another e-mail from the same address is its own budget.
     expect(
-      (await call(url, 'POST', '/api/auth/login', { body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } })).status,
+      (await callApi(url, 'POST', '/api/auth/login', { body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } }))
+        .status,
     ).toBe(200);
   });
 

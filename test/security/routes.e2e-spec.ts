@@ -2,9 +2,8 @@ import { JwtService } from '@nestjs/jwt';
 import { AccessTokenService } from '@dealgate/auth';
 import { ALL_ROLES } from '@dealgate/domain';
 import { ALL_SERVICES, ServiceName } from '@dealgate/messages';
-import { TEST_METRICS_TOKEN, TestDatabase, createTestDatabase, testEnv } from '@dealgate/testing';
+import { TEST_METRICS_TOKEN, TestDatabase, createTestDatabase, testEnv, callApi } from '@dealgate/testing';
 import { RunningSystem, startSystem } from '../support/system-harness';
-import { call } from './support/http';
 import { RouteInfo, expressRoutesOf, fillParams, routeKey, routesOf } from './support/route-catalog';
 
 /**
@@ -98,7 +97,7 @@ describe('route enumeration: every route of every service is guarded except the 
       if (route.publicPath) targets.push([system.gatewayUrl, fillParams(route.publicPath)]);
       for (const [base, path] of targets) {
         for (const token of [undefined, forged]) {
-          const answer = await call(base, route.method, path, { token, body: {} });
+          const answer = await callApi(base, route.method, path, { token, body: {} });
           if (answer.status !== 401 || (answer.body as { code?: string }).code !== 'unauthenticated') {
             failures.push(
               `${route.method} ${base === system.gatewayUrl ? 'gateway' : route.service}${path} ${token ? 'forged' : 'none'} -> ${answer.status}`,
@@ -114,10 +113,10 @@ describe('route enumeration: every route of every service is guarded except the 
     for (const route of routes.filter((r) => r.isPublic && r.method === 'GET')) {
       // The gateway's /metrics wants the scrape token as a bearer (#16; without it: public-exposure.int-spec.ts).
       const token = route.path === '/metrics' ? TEST_METRICS_TOKEN : undefined;
-      expect((await call(system.urls[route.service], 'GET', route.path, { token })).status).toBe(200);
+      expect((await callApi(system.urls[route.service], 'GET', route.path, { token })).status).toBe(200);
     }
     expect(
-      (await call(system.gatewayUrl, 'POST', '/api/auth/refresh', { body: { refreshToken: 'nope' } })).status,
+      (await callApi(system.gatewayUrl, 'POST', '/api/auth/refresh', { body: { refreshToken: 'nope' } })).status,
     ).toBe(401);
   });
 });

@@ -1,8 +1,7 @@
 import { Role } from '@dealgate/domain';
-import { TestDatabase, createTestDatabase, testEnv, tokenFor, waitFor } from '@dealgate/testing';
+import { TestDatabase, createTestDatabase, testEnv, tokenFor, waitFor, callApi } from '@dealgate/testing';
 import { RunningSystem, startSystem } from '../support/system-harness';
 import { openSse } from '../notifications/support/sse-client';
-import { call } from './support/http';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, USER_PASSWORD, createUser, login } from './support/identity-fixtures';
 
 // Issue #16: access tokens kept working up to 10 minutes after logout or a role change (and a password change),
@@ -40,7 +39,7 @@ describe('token revocation at the gateway and at every service', () => {
 
   const expectWorks = async (token: string) => {
     for (const { base, path } of doors())
-      expect([base, path, (await call(base, 'GET', path, { token })).status]).toEqual([base, path, 200]);
+      expect([base, path, (await callApi(base, 'GET', path, { token })).status]).toEqual([base, path, 200]);
   };
 
   /** Refused at once by the gateway; within seconds by each service directly (its directory copy follows). */
@@ -48,7 +47,7 @@ describe('token revocation at the gateway and at every service', () => {
     for (const { base, path } of doors()) {
       const refused = await waitFor(
         async () => {
-          const answer = await call(base, 'GET', path, { token });
+          const answer = await callApi(base, 'GET', path, { token });
           return answer.status === 401 ? answer : null;
         },
         { ...WITHIN_SECONDS, what: `401 from ${base}${path}` },
@@ -62,10 +61,10 @@ describe('token revocation at the gateway and at every service', () => {
     const ended = await login(url, user.email, USER_PASSWORD);
     const other = await login(url, user.email, USER_PASSWORD);
     await expectWorks(ended.accessToken);
-    expect((await call(url, 'POST', '/api/auth/logout', { body: { refreshToken: ended.refreshToken } })).status).toBe(
-      204,
-    );
-    const atOnce = await call(url, 'GET', '/api/auth/me', { token: ended.accessToken });
+    expect(
+      (await callApi(url, 'POST', '/api/auth/logout', { body: { refreshToken: ended.refreshToken } })).status,
+    ).toBe(204);
+    const atOnce = await callApi(url, 'GET', '/api/auth/me', { token: ended.accessToken });
     expect(atOnce.body).toMatchObject({ statusCode: 401, code: 'token_revoked' });
     await expectRevoked(ended.accessToken);
     await expectWorks(other.accessToken);
@@ -76,7 +75,7 @@ describe('token revocation at the gateway and at every service', () => {
     const before = await login(url, user.email, USER_PASSWORD);
     const elsewhere = await login(url, user.email, USER_PASSWORD);
     await expectWorks(before.accessToken);
-    const changed = await call(url, 'POST', '/api/auth/password', {
+    const changed = await callApi(url, 'POST', '/api/auth/password', {
       token: before.accessToken,
       body: { currentPassword: USER_PASSWORD, newPassword: 'a-fresh-Secret-pass-9' },
     });
@@ -90,18 +89,18 @@ describe('token revocation at the gateway and at every service', () => {
     const user = await createUser(url, admin, { roles: [Role.Salesperson] });
     const session = await login(url, user.email, USER_PASSWORD);
     await expectWorks(session.accessToken);
-    const changed = await call(url, 'PATCH', `/api/users/${user.id}`, {
+    const changed = await callApi(url, 'PATCH', `/api/users/${user.id}`, {
       token: admin,
       body: { version: user.version, roles: [Role.Accounting] },
     });
     expect(changed.status).toBe(200);
     await expectRevoked(session.accessToken);
-    const refreshed = await call<{ accessToken: string }>(url, 'POST', '/api/auth/refresh', {
+    const refreshed = await callApi<{ accessToken: string }>(url, 'POST', '/api/auth/refresh', {
       body: { refreshToken: session.refreshToken },
     });
     expect(refreshed.status).toBe(200);
     await expectWorks(refreshed.body.accessToken);
-    const me = await call(url, 'GET', '/api/auth/me', { token: refreshed.body.accessToken });
+    const me = await callApi(url, 'GET', '/api/auth/me', { token: refreshed.body.accessToken });
     expect(me.body).toMatchObject({ roles: [Role.Accounting] });
   });
 
@@ -117,7 +116,7 @@ describe('token revocation at the gateway and at every service', () => {
     await new Promise((done) => setTimeout(done, 6_000));
     expect(streams.map((s) => s.ended())).toEqual([false, false]);
 
-    const gone = await call(url, 'POST', `/api/users/${user.id}/deactivate`, { token: admin });
+    const gone = await callApi(url, 'POST', `/api/users/${user.id}/deactivate`, { token: admin });
     expect(gone.status).toBe(200);
     await waitFor(() => streams.every((s) => s.ended()), { ...WITHIN_SECONDS, what: 'both streams ended' });
     const again = await openSse(`${url}${path}`);
@@ -128,12 +127,12 @@ describe('token revocation at the gateway and at every service', () => {
     const user = await createUser(url, admin, { roles: [Role.SalesHead] });
     const here = await login(url, user.email, USER_PASSWORD);
     const there = await login(url, user.email, USER_PASSWORD);
-    expect((await call(url, 'POST', '/api/auth/logout-everywhere', { token: here.accessToken })).status).toBe(204);
+    expect((await callApi(url, 'POST', '/api/auth/logout-everywhere', { token: here.accessToken })).status).toBe(204);
     await expectRevoked(here.accessToken);
     await expectRevoked(there.accessToken);
     for (const session of [here, there])
       expect(
-        (await call(url, 'POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })).status,
+        (await callApi(url, 'POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })).status,
       ).toBe(401);
     await expectWorks((await login(url, user.email, USER_PASSWORD)).accessToken);
   });
@@ -141,28 +140,28 @@ describe('token revocation at the gateway and at every service', () => {
   it('a revoked API key is refused by the gateway at once, and the tokens it became by every service', async () => {
     const user = await createUser(url, admin, { roles: [Role.Salesperson] });
     const session = await login(url, user.email, USER_PASSWORD);
-    const created = await call<{ id: string; key: string }>(url, 'POST', '/api/auth/api-keys', {
+    const created = await callApi<{ id: string; key: string }>(url, 'POST', '/api/auth/api-keys', {
       token: session.accessToken,
       body: { name: 'CRM sync', roles: [Role.Salesperson] },
     });
     expect(created.status).toBe(201);
     const { id, key } = created.body;
     const viaKey = { headers: { 'x-api-key': key } };
-    expect((await call(url, 'GET', '/api/product-lines', viaKey)).status).toBe(200);
+    expect((await callApi(url, 'GET', '/api/product-lines', viaKey)).status).toBe(200);
     // What the gateway forwards for the key (signed with the shared secret, the key as its session), as a copy
     // captured on its way to a service would be: it works at the service until the key is revoked.
     const forwarded = tokenFor({ userId: user.id, roles: [Role.Salesperson], tokenVersion: 0, sessionId: id });
     const direct = doors().filter(({ base }) => base !== url);
     for (const { base, path } of direct)
-      expect([base, path, (await call(base, 'GET', path, { token: forwarded })).status]).toEqual([base, path, 200]);
+      expect([base, path, (await callApi(base, 'GET', path, { token: forwarded })).status]).toEqual([base, path, 200]);
 
-    expect((await call(url, 'DELETE', `/api/auth/api-keys/${id}`, { token: session.accessToken })).status).toBe(204);
-    const refused = await call(url, 'GET', '/api/product-lines', viaKey);
+    expect((await callApi(url, 'DELETE', `/api/auth/api-keys/${id}`, { token: session.accessToken })).status).toBe(204);
+    const refused = await callApi(url, 'GET', '/api/product-lines', viaKey);
     expect(refused.body).toMatchObject({ statusCode: 401, code: 'invalid_api_key' });
     for (const { base, path } of direct) {
       const answer = await waitFor(
         async () => {
-          const probe = await call(base, 'GET', path, { token: forwarded });
+          const probe = await callApi(base, 'GET', path, { token: forwarded });
           return probe.status === 401 ? probe : null;
         },
         { ...WITHIN_SECONDS, what: `the revoked key's token refused at ${base}` },

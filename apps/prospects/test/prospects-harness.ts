@@ -12,6 +12,7 @@ import {
   testEnv,
   tokenFor,
   expectMatchesContract,
+  callApi,
 } from '@dealgate/testing';
 import { prospectsService } from '../src/prospects.service-definition';
 import { ApprovalDecidedHandler } from '../src/handlers/approval-decided.handler';
@@ -49,18 +50,7 @@ export async function startProspects() {
   const dataSource = app.get<DataSource>(getDataSourceToken());
 
   async function call(who: keyof typeof people, method: string, path: string, body?: unknown): Promise<Api> {
-    const response = await fetch(`${url}/api${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens[who]}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    const parsed = text ? JSON.parse(text) : null;
-    expectMatchesContract(method, `/api${path}`, response.status, parsed, response.headers.get('content-type'));
-    return { status: response.status, body: parsed };
+    return callApi(url, method, `/api${path}`, { token: tokens[who], body });
   }
 
   async function upload(who: keyof typeof people, path: string, csv: string): Promise<Api> {

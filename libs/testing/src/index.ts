@@ -7,3 +7,5 @@ export * from './processes';
 export * from './openapi-document';
 export * from './contract';
 export * from './directory-copy';
+export * from './http-call';
+export * from './deliver-job';

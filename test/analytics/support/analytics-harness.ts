@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { startService } from '@dealgate/chassis';
 import { Role } from '@dealgate/domain';
-import { createTestDatabase, seedDirectory, testEnv, tokenFor, expectMatchesContract } from '@dealgate/testing';
+import { createTestDatabase, seedDirectory, testEnv, tokenFor, callApi } from '@dealgate/testing';
 import { prospectsService } from '../../../apps/prospects/src/prospects.service-definition';
 
 export interface Answer {
@@ -44,19 +44,8 @@ export async function startAnalytics() {
   );
 
   async function call(who: keyof typeof people, method: string, path: string, body?: unknown): Promise<Answer> {
-    const response = await fetch(`${url}/api${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens[who]}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    const type = response.headers.get('content-type');
-    const parsed = type?.includes('json') && text ? JSON.parse(text) : null;
-    expectMatchesContract(method, `/api${path}`, response.status, type?.includes('json') ? parsed : text, type);
-    return { status: response.status, text, type, body: parsed };
+    const answer = await callApi(url, method, `/api${path}`, { token: tokens[who], body });
+    return { ...answer, type: answer.headers.get('content-type') };
   }
 
   return {

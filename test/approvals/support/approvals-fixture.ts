@@ -3,9 +3,9 @@ import type { INestApplication } from '@nestjs/common';
 import { Role } from '@dealgate/domain';
 import { JobName } from '@dealgate/messages';
 import { startService } from '@dealgate/chassis';
-import { TestDatabase, createTestDatabase, seedDirectory, testEnv, tokenFor } from '@dealgate/testing';
+import { TestDatabase, createTestDatabase, seedDirectory, testEnv, tokenFor, callApi } from '@dealgate/testing';
 import { approvalsService } from '../../../apps/approvals/src/approvals.service-definition';
-import { call, deliver, processed, requestedPayload } from './approvals-kit';
+import { ApiBody, deliver, processed, requestedPayload } from './approvals-kit';
 
 /** Two units and the people the medium tests act as, seeded into the approvals directory copy. */
 export function approvalsPeople() {
@@ -55,7 +55,8 @@ export async function startApprovals() {
     unitA,
     unitB,
     people,
-    as: (who: Person, method: string, path: string, body?: unknown) => call(url, token(who), method, path, body),
+    as: (who: Person, method: string, path: string, body?: unknown) =>
+      callApi<ApiBody>(url, method, path, { token: token(who), body }),
     /** An `approval.requested` from prospects (an offer of seller1 in unit A unless overridden), processed. */
     async open(overrides: Parameters<typeof requestedPayload>[0] = {}) {
       const payload = requestedPayload({ requesterId: people.seller1.userId, unitId: unitA, ...overrides });

@@ -1,18 +1,9 @@
-import { getQueueToken } from '@nestjs/bullmq';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { startService } from '@dealgate/chassis';
 import { Clock } from '@dealgate/common';
-import { JobEnvelope, JobName, JobPayloads, OfferDefendedPayload, ServiceName, queueNameOf } from '@dealgate/messages';
-import {
-  TestDatabase,
-  createTestDatabase,
-  queryOnce,
-  testEnv,
-  waitFor,
-  expectMatchesContract,
-} from '@dealgate/testing';
+import { JobName, JobPayloads, OfferDefendedPayload, ServiceName } from '@dealgate/messages';
+import { TestDatabase, createTestDatabase, queryOnce, testEnv, waitFor, deliverJob } from '@dealgate/testing';
 import { contractsService } from '../../../apps/contracts/src/contracts.service-definition';
 
 export interface ContractsUnderTest {
@@ -40,25 +31,14 @@ export async function startContracts(overrides: Record<string, string> = {}): Pr
 }
 
 /** Puts a job on the service's own queue as another service's relay would; returns its message id. */
-export async function deliver<N extends JobName>(
+export const deliver = <N extends JobName>(
   app: NestExpressApplication,
   name: N,
   payload: JobPayloads[N],
-  messageId: string = randomUUID(),
-): Promise<string> {
-  const queue = app.get<Queue>(getQueueToken(queueNameOf(ServiceName.Contracts)), { strict: false });
-  const envelope: JobEnvelope<N> = {
-    messageId,
-    name,
-    payload,
-    correlationId: `test-${messageId}`,
-    source: ServiceName.Prospects,
-    occurredAt: new Date().toISOString(),
-  };
+  messageId?: string,
+): Promise<string> =>
   // A fresh BullMQ job id each time, so a redelivery of the same message reaches the inbox as a real duplicate would.
-  await queue.add(name, envelope, { jobId: `${messageId}-${randomUUID()}` });
-  return messageId;
-}
+  deliverJob(app, ServiceName.Contracts, name, payload, { messageId, freshJobId: true });
 
 export function defendedOffer(overrides: Partial<OfferDefendedPayload> = {}): OfferDefendedPayload {
   return {
@@ -93,29 +73,6 @@ export function defendedOffer(overrides: Partial<OfferDefendedPayload> = {}): Of
 export interface ApiAnswer<T = any> {
   status: number;
   body: T;
-}
-
-/** One HTTP call to the service with a bearer token. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
-export async function call<T = any>(
-  url: string,
-  method: string,
-  path: string,
-  token: string,
-  body?: unknown,
-): Promise<ApiAnswer<T>> {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const parsed: unknown = text ? JSON.parse(text) : undefined;
-  expectMatchesContract(method, path, response.status, parsed, response.headers.get('content-type'));
-  return { status: response.status, body: parsed as T };
 }
 
 /** Payloads the service wrote to its outbox for one job name, oldest first. */

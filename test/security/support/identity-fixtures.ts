@@ -1,5 +1,5 @@
 import { Role } from '@dealgate/domain';
-import { call } from './http';
+import { callApi } from '@dealgate/testing';
 
 export const ADMIN_EMAIL = 'first.admin@example.test';
 export const ADMIN_PASSWORD = 'first-admin-Secret-42';
@@ -12,7 +12,7 @@ export interface TokenPair {
 }
 
 export async function login(baseUrl: string, email: string, password: string): Promise<TokenPair> {
-  const answer = await call<TokenPair>(baseUrl, 'POST', '/api/auth/login', { body: { email, password } });
+  const answer = await callApi<TokenPair>(baseUrl, 'POST', '/api/auth/login', { body: { email, password } });
   if (answer.status !== 200) throw new Error(`login ${email}: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body;
 }
@@ -43,7 +43,7 @@ export async function createUser(
 ): Promise<CreatedUser> {
   counter += 1;
   const email = fields.email ?? `user${counter}.${Date.now()}@example.test`;
-  const answer = await call<CreatedUser>(baseUrl, 'POST', '/api/users', {
+  const answer = await callApi<CreatedUser>(baseUrl, 'POST', '/api/users', {
     token: adminToken,
     body: { email, name: `Test User ${counter}`, password: USER_PASSWORD, ...fields },
   });
@@ -57,7 +57,7 @@ export async function createUnit(
   name: string,
   headUserId?: string,
 ): Promise<{ id: string; version: number }> {
-  const answer = await call<{ id: string; version: number }>(baseUrl, 'POST', '/api/units', {
+  const answer = await callApi<{ id: string; version: number }>(baseUrl, 'POST', '/api/units', {
     token: adminToken,
     body: { name, headUserId },
   });

@@ -1,12 +1,9 @@
-import { getQueueToken } from '@nestjs/bullmq';
-import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { JobEnvelope, JobName, JobPayloads, ServiceName, queueNameOf } from '@dealgate/messages';
+import { JobName, JobPayloads, ServiceName } from '@dealgate/messages';
 import { Role } from '@dealgate/domain';
-import { waitForDirectoryCopy } from '@dealgate/testing';
+import { waitForDirectoryCopy, callApi, deliverJob } from '@dealgate/testing';
 import type { RunningSystem } from '../../support/system-harness';
 import { CreatedUser } from './identity-fixtures';
-import { call } from './http';
 
 export interface ObjectCaseContext {
   url: string;
@@ -68,7 +65,7 @@ const STAGE_LIMIT_DAYS = {
 /** A fresh product line (admin), for cases that need a sample. */
 export async function createProductLine(ctx: ObjectCaseContext): Promise<{ id: string }> {
   return ok(
-    await call(ctx.url, 'POST', '/api/product-lines', {
+    await callApi(ctx.url, 'POST', '/api/product-lines', {
       token: ctx.admin,
       body: {
         name: `Line ${randomUUID().slice(0, 8)}`,
@@ -81,21 +78,9 @@ export async function createProductLine(ctx: ObjectCaseContext): Promise<{ id: s
 }
 
 /** Puts a job straight on one service's queue, as another service's relay would (for objects born from events). */
-export async function deliverTo<N extends JobName>(
+export const deliverTo = <N extends JobName>(
   ctx: ObjectCaseContext,
   service: ServiceName,
   name: N,
   payload: JobPayloads[N],
-): Promise<void> {
-  const queue = ctx.apps[service].get<Queue>(getQueueToken(queueNameOf(service)), { strict: false });
-  const messageId = randomUUID();
-  const envelope: JobEnvelope<N> = {
-    messageId,
-    name,
-    payload,
-    correlationId: `security-${messageId}`,
-    source: ServiceName.Gateway,
-    occurredAt: new Date().toISOString(),
-  };
-  await queue.add(name, envelope, { jobId: messageId });
-}
+): Promise<string> => deliverJob(ctx.apps[service], service, name, payload, { source: ServiceName.Gateway });

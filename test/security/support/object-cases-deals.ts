@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@dealgate/domain';
 import { JobName, ServiceName } from '@dealgate/messages';
-import { queryOnce, waitFor } from '@dealgate/testing';
+import { queryOnce, waitFor, callApi } from '@dealgate/testing';
 import { caseOf, defendedOffer, deliver, taskIds } from '../../contracts/support/contracts-kit';
-import { call } from './http';
 import { createUnit, logInAgain } from './identity-fixtures';
 import { CreatedUser } from './identity-fixtures';
 import { ObjectCase, ObjectCaseContext, ObjectStep, deliverTo, inDirectory, ok } from './object-case';
@@ -87,7 +86,7 @@ export const DEAL_CASES: ObjectCase[] = [
       const startsAt = new Date(Date.now() + 86_400_000).toISOString();
       const endsAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
       const delegation = ok(
-        await call(ctx.url, 'POST', '/api/approvals/delegations', {
+        await callApi(ctx.url, 'POST', '/api/approvals/delegations', {
           token: giver.token,
           body: { delegateId: delegate.id, startsAt, endsAt },
         }),
@@ -161,7 +160,7 @@ export const DEAL_CASES: ObjectCase[] = [
       const item = await waitFor(
         async () =>
           (
-            await call<{ items: { id: string; title: string }[] }>(ctx.url, 'GET', '/api/notifications', {
+            await callApi<{ items: { id: string; title: string }[] }>(ctx.url, 'GET', '/api/notifications', {
               token: ann.token,
             })
           ).body.items.find((i) => i.title.includes(title)),
@@ -280,7 +279,7 @@ export const DEAL_CASES: ObjectCase[] = [
     async run(ctx) {
       const { world, tasks } = await freshCase(ctx);
       const task = `/api/tasks/${tasks[LEGAL_TASK]}`;
-      ok(await call(ctx.url, 'POST', `${task}/claim`, { token: world.lawyer.token }), 'claim');
+      ok(await callApi(ctx.url, 'POST', `${task}/claim`, { token: world.lawyer.token }), 'claim');
       const back = { reason: 'Out this week' };
       const to = { assigneeId: world.lawyer.id };
       return [

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@dealgate/domain';
-import { queryOnce, waitFor } from '@dealgate/testing';
-import { call } from './http';
+import { queryOnce, waitFor, callApi } from '@dealgate/testing';
 import { USER_PASSWORD, createUnit, logInAgain, login } from './identity-fixtures';
 import { ObjectCase, createProductLine, inDirectory, ok } from './object-case';
 
@@ -21,7 +20,7 @@ export const FUNNEL_CASES: ObjectCase[] = [
       await inDirectory(ctx, 'prospects', [author, northHead, southSeller, southHead, owner]);
       const line = await createProductLine(ctx);
       const sample = ok(
-        await call(ctx.url, 'POST', '/api/samples', {
+        await callApi(ctx.url, 'POST', '/api/samples', {
           token: author.token,
           body: { productLineId: line.id, title: 'Mills', rationale: 'Mid-size mills buying drives' },
         }),
@@ -67,20 +66,20 @@ export const FUNNEL_CASES: ObjectCase[] = [
       }
       const line = await createProductLine(ctx);
       const sample = ok(
-        await call(ctx.url, 'POST', '/api/samples', {
+        await callApi(ctx.url, 'POST', '/api/samples', {
           token: headToken,
           body: { productLineId: line.id, title: 'Mills', rationale: 'Mills buying drives' },
         }),
         'sample',
       );
       const added = (
-        await call<{ sample: { version: number } }>(ctx.url, 'POST', `/api/samples/${sample.id}/companies`, {
+        await callApi<{ sample: { version: number } }>(ctx.url, 'POST', `/api/samples/${sample.id}/companies`, {
           token: headToken,
           body: { companies: [{ name: `Acme ${randomUUID().slice(0, 6)}` }] },
         })
       ).body;
       ok(
-        await call(ctx.url, 'POST', `/api/samples/${sample.id}/submit`, {
+        await callApi(ctx.url, 'POST', `/api/samples/${sample.id}/submit`, {
           token: headToken,
           body: { version: added.sample.version },
         }),
@@ -90,14 +89,14 @@ export const FUNNEL_CASES: ObjectCase[] = [
       const request = await waitFor(
         async () =>
           (
-            await call<{ items: { id: string; subjectId: string }[] }>(ctx.url, 'GET', '/api/approvals/pending', {
+            await callApi<{ items: { id: string; subjectId: string }[] }>(ctx.url, 'GET', '/api/approvals/pending', {
               token: owner.token,
             })
           ).body.items.find((i) => i.subjectId === sample.id),
         { what: 'the sample approval for the owner' },
       );
       ok(
-        await call(ctx.url, 'POST', `/api/approvals/${request.id}/approve`, {
+        await callApi(ctx.url, 'POST', `/api/approvals/${request.id}/approve`, {
           token: owner.token,
           body: { stepIndex: 0 },
         }),
@@ -106,7 +105,7 @@ export const FUNNEL_CASES: ObjectCase[] = [
       const prospect = await waitFor(
         async () =>
           (
-            await call<{ items: { id: string; version: number }[] }>(
+            await callApi<{ items: { id: string; version: number }[] }>(
               ctx.url,
               'GET',
               `/api/prospects?sampleId=${sample.id}`,
@@ -116,7 +115,7 @@ export const FUNNEL_CASES: ObjectCase[] = [
         { what: 'the prospect of the approved sample' },
       );
       ok(
-        await call(ctx.url, 'POST', `/api/prospects/${prospect.id}/assign`, {
+        await callApi(ctx.url, 'POST', `/api/prospects/${prospect.id}/assign`, {
           token: headToken,
           body: { version: prospect.version, ownerId: seller.id },
         }),

@@ -1,7 +1,7 @@
 import { ALL_ROLES, Role } from '@dealgate/domain';
-import { call } from './http';
 import { logInAgain } from './identity-fixtures';
 import { ObjectCase, ObjectStep } from './object-case';
+import { callApi } from '@dealgate/testing';
 
 /** Object-level rules of the gateway's own endpoints. */
 export const IDENTITY_CASES: ObjectCase[] = [
@@ -15,7 +15,7 @@ export const IDENTITY_CASES: ObjectCase[] = [
         const stranger = await ctx.userWith([role]);
         const make = async () =>
           (
-            await call<{ id: string }>(ctx.url, 'POST', '/api/auth/api-keys', {
+            await callApi<{ id: string }>(ctx.url, 'POST', '/api/auth/api-keys', {
               token: owner.token,
               body: { name: `${role} key`, roles: [role] },
             })
@@ -48,7 +48,7 @@ export const IDENTITY_CASES: ObjectCase[] = [
     async run(ctx) {
       const owner = await ctx.userWith([Role.Accounting]);
       const stranger = await ctx.userWith([Role.Accounting]);
-      await call(ctx.url, 'POST', '/api/auth/api-keys', {
+      await callApi(ctx.url, 'POST', '/api/auth/api-keys', {
         token: owner.token,
         body: { name: 'mine', roles: [Role.Accounting] },
       });
@@ -78,7 +78,7 @@ export const IDENTITY_CASES: ObjectCase[] = [
     route: 'GET /api/units/:id',
     async run(ctx) {
       const unit = (
-        await call<{ id: string; version: number }>(ctx.url, 'POST', '/api/units', {
+        await callApi<{ id: string; version: number }>(ctx.url, 'POST', '/api/units', {
           token: ctx.admin,
           body: { name: `Unit ${Date.now()}` },
         })
@@ -114,7 +114,7 @@ export const IDENTITY_CASES: ObjectCase[] = [
       const owner = await ctx.userWith([Role.Owner]);
       const seller = await ctx.userWith([Role.Salesperson]);
       const unit = (
-        await call<{ id: string }>(ctx.url, 'POST', '/api/units', {
+        await callApi<{ id: string }>(ctx.url, 'POST', '/api/units', {
           token: ctx.admin,
           body: { name: `Members ${Date.now()}`, headUserId: head.id },
         })

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { REQUIRED_BRIEF_SECTIONS, Role } from '@dealgate/domain';
-import { queryOnce, waitFor } from '@dealgate/testing';
-import { call } from './http';
+import { queryOnce, waitFor, callApi } from '@dealgate/testing';
 import { CreatedUser, USER_PASSWORD, createUnit, login } from './identity-fixtures';
 import { ObjectCase, ObjectCaseContext, ObjectStep, createProductLine, inDirectory, ok } from './object-case';
 
@@ -55,20 +54,20 @@ async function buildWorld(ctx: ObjectCaseContext): Promise<FunnelWorld> {
   }
   const line = await createProductLine(ctx);
   const sample = ok(
-    await call(ctx.url, 'POST', '/api/samples', {
+    await callApi(ctx.url, 'POST', '/api/samples', {
       token: head.token,
       body: { productLineId: line.id, title: 'Object cases', rationale: 'Mills buying drives' },
     }),
     'sample',
   );
   const added = (
-    await call<{ sample: { version: number } }>(ctx.url, 'POST', `/api/samples/${sample.id}/companies`, {
+    await callApi<{ sample: { version: number } }>(ctx.url, 'POST', `/api/samples/${sample.id}/companies`, {
       token: head.token,
       body: { companies: Array.from({ length: PROSPECT_COUNT }, (_, i) => ({ name: `Object ${tag} ${i}` })) },
     })
   ).body;
   ok(
-    await call(ctx.url, 'POST', `/api/samples/${sample.id}/submit`, {
+    await callApi(ctx.url, 'POST', `/api/samples/${sample.id}/submit`, {
       token: head.token,
       body: { version: added.sample.version },
     }),
@@ -78,7 +77,7 @@ async function buildWorld(ctx: ObjectCaseContext): Promise<FunnelWorld> {
   const items = await waitFor(
     async () => {
       const page = (
-        await call<{ items: { id: string; version: number }[] }>(
+        await callApi<{ items: { id: string; version: number }[] }>(
           ctx.url,
           'GET',
           `/api/prospects?sampleId=${sample.id}&limit=100`,
@@ -90,7 +89,7 @@ async function buildWorld(ctx: ObjectCaseContext): Promise<FunnelWorld> {
     { what: 'the prospects of the approved sample' },
   );
   ok(
-    await call(ctx.url, 'POST', '/api/prospects/assignments', {
+    await callApi(ctx.url, 'POST', '/api/prospects/assignments', {
       token: head.token,
       body: { ownerId: seller.id, prospects: items.map((p) => ({ id: p.id, version: p.version })) },
     }),
@@ -124,14 +123,17 @@ async function freshProspect(ctx: ObjectCaseContext): Promise<{ world: FunnelWor
 /** Waits for `token`'s pending approval of `subjectId` and approves its current step. */
 async function approveAs(ctx: ObjectCaseContext, token: string, subjectId: string): Promise<void> {
   const request = await pendingFor(ctx, token, subjectId);
-  ok(await call(ctx.url, 'POST', `/api/approvals/${request.id}/approve`, { token, body: { stepIndex: 0 } }), 'approve');
+  ok(
+    await callApi(ctx.url, 'POST', `/api/approvals/${request.id}/approve`, { token, body: { stepIndex: 0 } }),
+    'approve',
+  );
 }
 
 async function pendingFor(ctx: ObjectCaseContext, token: string, subjectId: string): Promise<{ id: string }> {
   return waitFor(
     async () =>
       (
-        await call<{ items: { id: string; subjectId: string }[] }>(ctx.url, 'GET', '/api/approvals/pending', {
+        await callApi<{ items: { id: string; subjectId: string }[] }>(ctx.url, 'GET', '/api/approvals/pending', {
           token,
         })
       ).body.items.find((i) => i.subjectId === subjectId),
@@ -140,7 +142,7 @@ async function pendingFor(ctx: ObjectCaseContext, token: string, subjectId: stri
 }
 
 const versionOf = async (ctx: ObjectCaseContext, token: string, path: string) =>
-  ok(await call(ctx.url, 'GET', path, { token }), `read ${path}`).version;
+  ok(await callApi(ctx.url, 'GET', path, { token }), `read ${path}`).version;
 
 /** Moves one prospect of the world forward through the funnel by its results, as its salesperson. */
 class Deal {
@@ -168,7 +170,7 @@ class Deal {
 
   private async as<T>(method: string, path: string, body?: unknown): Promise<T> {
     return ok(
-      await call(this.ctx.url, method, path, { token: this.world.seller.token, body }),
+      await callApi(this.ctx.url, method, path, { token: this.world.seller.token, body }),
       `${method} ${path}`,
     ) as T;
   }
@@ -264,7 +266,7 @@ class Deal {
     await waitFor(
       async () =>
         (
-          await call<{ status: string; version: number }>(this.ctx.url, 'GET', `/api/offers/${this.offerId}`, {
+          await callApi<{ status: string; version: number }>(this.ctx.url, 'GET', `/api/offers/${this.offerId}`, {
             token: this.world.seller.token,
           })
         ).body.status === 'approved',
@@ -552,7 +554,7 @@ export const PROSPECT_CASES: ObjectCase[] = [
     async run(ctx) {
       const deal = await Deal.fresh(ctx);
       ok(
-        await call(ctx.url, 'POST', `${deal.path}/lose`, {
+        await callApi(ctx.url, 'POST', `${deal.path}/lose`, {
           token: deal.world.seller.token,
           body: { version: await deal.version(), reasonCode: 'no_budget' },
         }),
@@ -839,7 +841,7 @@ export const PROSPECT_CASES: ObjectCase[] = [
     async run(ctx) {
       const world = await worldOf(ctx);
       const sample = ok(
-        await call(ctx.url, 'POST', '/api/samples', {
+        await callApi(ctx.url, 'POST', '/api/samples', {
           token: world.seller.token,
           body: { productLineId: world.productLineId, title: 'Seller sample', rationale: 'Drives for mills' },
         }),
@@ -847,7 +849,7 @@ export const PROSPECT_CASES: ObjectCase[] = [
       );
       const path = `/api/samples/${sample.id}`;
       const added = (
-        await call<{ sample: { version: number } }>(ctx.url, 'POST', `${path}/companies`, {
+        await callApi<{ sample: { version: number } }>(ctx.url, 'POST', `${path}/companies`, {
           token: world.seller.token,
           body: {
             companies: [{ name: `Keep ${randomUUID().slice(0, 8)}` }, { name: `Drop ${randomUUID().slice(0, 8)}` }],
@@ -855,7 +857,9 @@ export const PROSPECT_CASES: ObjectCase[] = [
         })
       ).body;
       const companies = (
-        await call<{ companies: { id: string; name: string }[] }>(ctx.url, 'GET', path, { token: world.seller.token })
+        await callApi<{ companies: { id: string; name: string }[] }>(ctx.url, 'GET', path, {
+          token: world.seller.token,
+        })
       ).body.companies;
       const drop = companies.find((c) => c.name.startsWith('Drop'))!;
       const strangers = (method: string, sub: string, body?: unknown): ObjectStep[] =>

@@ -3,9 +3,9 @@ import type { INestApplication } from '@nestjs/common';
 import { Role } from '@dealgate/domain';
 import { JobName } from '@dealgate/messages';
 import { startService } from '@dealgate/chassis';
-import { TestDatabase, createTestDatabase, seedDirectory, testEnv, tokenFor } from '@dealgate/testing';
+import { TestDatabase, createTestDatabase, seedDirectory, testEnv, tokenFor, callApi } from '@dealgate/testing';
 import { approvalsService } from '../approvals.service-definition';
-import { call, count, deliver, processed, requestedPayload } from '../../../../test/approvals/support/approvals-kit';
+import { ApiBody, count, deliver, processed, requestedPayload } from '../../../../test/approvals/support/approvals-kit';
 
 const unitA = randomUUID();
 const admin = tokenFor({ userId: randomUUID(), roles: [Role.Admin] });
@@ -46,30 +46,36 @@ describe('approvals: policies as data, edited by the admin (PostgreSQL)', () => 
     await db?.drop();
   });
 
-  const policy = async () => (await call(url, admin, 'GET', '/api/approvals/policies/target_sample')).body;
+  const policy = async () =>
+    (await callApi<ApiBody>(url, 'GET', '/api/approvals/policies/target_sample', { token: admin })).body;
 
   it('starts with the default policies of the method', async () => {
-    const all = await call<{ policy: { subjectKind: string }; version: number }[]>(
+    const all = await callApi<{ policy: { subjectKind: string }; version: number }[]>(
       url,
-      admin,
       'GET',
       '/api/approvals/policies',
+      { token: admin },
     );
     expect(all.body.map((p) => [p.policy.subjectKind, p.version])).toEqual([
       ['contract_deviation', 1],
       ['offer', 1],
       ['target_sample', 1],
     ]);
-    expect((await call(url, tokenFor(seller), 'GET', '/api/approvals/policies')).status).toBe(403);
-    expect((await call(url, admin, 'GET', '/api/approvals/policies/nonsense')).status).toBe(400);
+    expect((await callApi<ApiBody>(url, 'GET', '/api/approvals/policies', { token: tokenFor(seller) })).status).toBe(
+      403,
+    );
+    expect((await callApi<ApiBody>(url, 'GET', '/api/approvals/policies/nonsense', { token: admin })).status).toBe(400);
   });
 
   it('answers bad input with every field named and changes nothing', async () => {
-    const shape = await call(url, admin, 'PUT', '/api/approvals/policies/target_sample', {
-      version: 1,
-      steps: [
-        { approver: { kind: 'boss' }, dueAfterMinutes: 0, escalationGraceMinutes: 10, escalateTo: null, extra: 1 },
-      ],
+    const shape = await callApi<ApiBody>(url, 'PUT', '/api/approvals/policies/target_sample', {
+      token: admin,
+      body: {
+        version: 1,
+        steps: [
+          { approver: { kind: 'boss' }, dueAfterMinutes: 0, escalationGraceMinutes: 10, escalateTo: null, extra: 1 },
+        ],
+      },
     });
     expect(shape.status).toBe(400);
     expect(shape.body.fields.map((f) => f.field)).toEqual(
@@ -77,17 +83,20 @@ describe('approvals: policies as data, edited by the admin (PostgreSQL)', () => 
     );
 
     // Well-formed but against the rules: an admin approver, a duplicate step, no unconditional step.
-    const rules = await call(url, admin, 'PUT', '/api/approvals/policies/target_sample', {
-      version: 1,
-      steps: [
-        {
-          ...twoSteps.steps[1],
-          approver: { kind: 'role', role: 'admin', unitScoped: false },
-          condition: { amountAbove: 5 },
-        },
-        { ...twoSteps.steps[1], condition: { amountAbove: 5 } },
-        { ...twoSteps.steps[1], condition: { amountAbove: 5 } },
-      ],
+    const rules = await callApi<ApiBody>(url, 'PUT', '/api/approvals/policies/target_sample', {
+      token: admin,
+      body: {
+        version: 1,
+        steps: [
+          {
+            ...twoSteps.steps[1],
+            approver: { kind: 'role', role: 'admin', unitScoped: false },
+            condition: { amountAbove: 5 },
+          },
+          { ...twoSteps.steps[1], condition: { amountAbove: 5 } },
+          { ...twoSteps.steps[1], condition: { amountAbove: 5 } },
+        ],
+      },
     });
     expect(rules).toMatchObject({ status: 422, body: { code: 'approval.policy_invalid' } });
     const errors = (rules.body.details as { errors: { field: string; code: string }[] }).errors;
@@ -100,8 +109,12 @@ describe('approvals: policies as data, edited by the admin (PostgreSQL)', () => 
     );
     expect(await policy()).toMatchObject({ version: 1 });
     expect(
-      (await call(url, tokenFor(owner), 'PUT', '/api/approvals/policies/target_sample', { version: 1, ...twoSteps }))
-        .status,
+      (
+        await callApi<ApiBody>(url, 'PUT', '/api/approvals/policies/target_sample', {
+          token: tokenFor(owner),
+          body: { version: 1, ...twoSteps },
+        })
+      ).status,
     ).toBe(403);
   });
 
@@ -109,16 +122,22 @@ describe('approvals: policies as data, edited by the admin (PostgreSQL)', () => 
     const before = requestedPayload({ subjectKind: 'target_sample', requesterId: seller.userId, unitId: unitA });
     await processed(db.url, await deliver(app, JobName.ApprovalRequested, before));
 
-    const edited = await call(url, admin, 'PUT', '/api/approvals/policies/target_sample', { version: 1, ...twoSteps });
+    const edited = await callApi<ApiBody>(url, 'PUT', '/api/approvals/policies/target_sample', {
+      token: admin,
+      body: { version: 1, ...twoSteps },
+    });
     expect(edited).toMatchObject({ status: 200, body: { version: 2 } });
-    const stale = await call(url, admin, 'PUT', '/api/approvals/policies/target_sample', { version: 1, ...twoSteps });
+    const stale = await callApi<ApiBody>(url, 'PUT', '/api/approvals/policies/target_sample', {
+      token: admin,
+      body: { version: 1, ...twoSteps },
+    });
     expect(stale).toMatchObject({ status: 409, body: { code: 'approval.version_conflict' } });
     expect(await count(db.url, `approvals.approval_audit WHERE action = 'policy_updated'`)).toBe(1);
 
     const after = requestedPayload({ subjectKind: 'target_sample', requesterId: seller.userId, unitId: unitA });
     await processed(db.url, await deliver(app, JobName.ApprovalRequested, after));
-    const old = await call(url, tokenFor(owner), 'GET', `/api/approvals/${before.requestId}`);
-    const fresh = await call(url, tokenFor(owner), 'GET', `/api/approvals/${after.requestId}`);
+    const old = await callApi<ApiBody>(url, 'GET', `/api/approvals/${before.requestId}`, { token: tokenFor(owner) });
+    const fresh = await callApi<ApiBody>(url, 'GET', `/api/approvals/${after.requestId}`, { token: tokenFor(owner) });
     expect(old.body).toMatchObject({ stepCount: 1, policyVersion: 1 });
     expect(fresh.body).toMatchObject({ stepCount: 2, policyVersion: 2 });
     expect(fresh.body.steps.map((s) => s.approver)).toEqual([

@@ -4,9 +4,15 @@ import { Role } from '@dealgate/domain';
 import { JobName } from '@dealgate/messages';
 import { startService } from '@dealgate/chassis';
 import { Clock } from '@dealgate/common';
-import { TestDatabase, createTestDatabase, seedDirectory, testEnv, tokenFor } from '@dealgate/testing';
+import { TestDatabase, createTestDatabase, seedDirectory, testEnv, tokenFor, callApi } from '@dealgate/testing';
 import { approvalsService } from '../approvals.service-definition';
-import { call, deliver, emitted, processed, requestedPayload } from '../../../../test/approvals/support/approvals-kit';
+import {
+  ApiBody,
+  deliver,
+  emitted,
+  processed,
+  requestedPayload,
+} from '../../../../test/approvals/support/approvals-kit';
 import { ApprovalSlaSweep } from './approval-sla.sweep';
 
 const unitA = randomUUID();
@@ -36,7 +42,9 @@ describe('approvals: SLA reminders and escalations (PostgreSQL)', () => {
   async function open(overrides: Parameters<typeof requestedPayload>[0] = {}) {
     const payload = requestedPayload({ requesterId: seller.userId, unitId: unitA, ...overrides });
     await processed(db.url, await deliver(app, JobName.ApprovalRequested, payload));
-    const detail = await call(url, tokenFor(seller), 'GET', `/api/approvals/${payload.requestId}`);
+    const detail = await callApi<ApiBody>(url, 'GET', `/api/approvals/${payload.requestId}`, {
+      token: tokenFor(seller),
+    });
     return { payload, step: detail.body.currentStep as unknown as { dueAt: string; escalationAt: string | null } };
   }
 
@@ -55,8 +63,11 @@ describe('approvals: SLA reminders and escalations (PostgreSQL)', () => {
     ]);
 
     // Before the escalation the owner may not step in.
-    const early = await call(url, tokenFor(owner), 'POST', `/api/approvals/${payload.requestId}/approve`, {
-      stepIndex: 0,
+    const early = await callApi<ApiBody>(url, 'POST', `/api/approvals/${payload.requestId}/approve`, {
+      token: tokenFor(owner),
+      body: {
+        stepIndex: 0,
+      },
     });
     expect(early.status).toBe(403);
 
@@ -72,10 +83,13 @@ describe('approvals: SLA reminders and escalations (PostgreSQL)', () => {
     // Once escalated, the escalation target sees it as pending and may decide it.
     const clock = jest.spyOn(app.get(Clock), 'now').mockReturnValue(at(step.escalationAt!, HOUR));
     try {
-      const pending = await call(url, tokenFor(owner), 'GET', '/api/approvals/pending');
+      const pending = await callApi<ApiBody>(url, 'GET', '/api/approvals/pending', { token: tokenFor(owner) });
       expect(pending.body.items.map((i) => i.id)).toContain(payload.requestId);
-      const decided = await call(url, tokenFor(owner), 'POST', `/api/approvals/${payload.requestId}/approve`, {
-        stepIndex: 0,
+      const decided = await callApi<ApiBody>(url, 'POST', `/api/approvals/${payload.requestId}/approve`, {
+        token: tokenFor(owner),
+        body: {
+          stepIndex: 0,
+        },
       });
       expect(decided.body).toMatchObject({ status: 'approved', closedBy: owner.userId });
       expect(decided.body.history.map((h) => [h.action, h.actorId])).toEqual([
@@ -104,8 +118,11 @@ describe('approvals: SLA reminders and escalations (PostgreSQL)', () => {
     const clock = jest.spyOn(app.get(Clock), 'now').mockReturnValue(at(step.dueAt, HOUR));
     try {
       await app.get(ApprovalSlaSweep).run(at(step.dueAt, HOUR));
-      const first = await call(url, tokenFor(head), 'POST', `/api/approvals/${payload.requestId}/approve`, {
-        stepIndex: 0,
+      const first = await callApi<ApiBody>(url, 'POST', `/api/approvals/${payload.requestId}/approve`, {
+        token: tokenFor(head),
+        body: {
+          stepIndex: 0,
+        },
       });
       expect(first.body.currentStep).toMatchObject({ dueAt: at(step.dueAt, 25 * HOUR).toISOString() });
     } finally {

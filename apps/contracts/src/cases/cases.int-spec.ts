@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DefaultTaskKey as K, Role } from '@dealgate/domain';
 import { JobName } from '@dealgate/messages';
-import { queryOnce, seedDirectory, tokenFor, waitFor } from '@dealgate/testing';
+import { queryOnce, seedDirectory, tokenFor, waitFor, callApi } from '@dealgate/testing';
 import {
   ContractsUnderTest,
-  call,
   caseOf,
   count,
   defendedOffer,
@@ -63,7 +62,7 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
   });
 
   it('shows the case with its baseline, no drift, blocked tasks and what stops signing', async () => {
-    const { status, body } = await call(svc.url, 'GET', `/api/contracts/${caseId}`, token.legal);
+    const { status, body } = await callApi(svc.url, 'GET', `/api/contracts/${caseId}`, { token: token.legal });
     expect(status).toBe(200);
     expect(body.terms).toEqual(offer.terms);
     expect(body.baseline).toEqual(offer.terms);
@@ -83,23 +82,32 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
   });
 
   it('gives the salesperson read-only access to their own case and nothing else', async () => {
-    expect((await call(svc.url, 'GET', `/api/contracts/${caseId}`, token.salesperson)).body.access).toBe('read');
-    const edit = await call(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, token.salesperson, {
-      terms: offer.terms,
-      revision: 1,
+    expect((await callApi(svc.url, 'GET', `/api/contracts/${caseId}`, { token: token.salesperson })).body.access).toBe(
+      'read',
+    );
+    const edit = await callApi(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, {
+      token: token.salesperson,
+      body: {
+        terms: offer.terms,
+        revision: 1,
+      },
     });
     expect(edit.status).toBe(403);
     expect(
       (
-        await call(svc.url, 'POST', `/api/contracts/${caseId}/sign`, token.salesperson, {
-          signatories: [{ name: 'A', party: 'customer' }],
+        await callApi(svc.url, 'POST', `/api/contracts/${caseId}/sign`, {
+          token: token.salesperson,
+          body: {
+            signatories: [{ name: 'A', party: 'customer' }],
+          },
         })
       ).status,
     ).toBe(403);
     const tasks = await taskIds(svc.db.url, caseId);
-    expect((await call(svc.url, 'POST', `/api/tasks/${tasks[K.DraftContract]}/claim`, token.salesperson)).status).toBe(
-      403,
-    );
+    expect(
+      (await callApi(svc.url, 'POST', `/api/tasks/${tasks[K.DraftContract]}/claim`, { token: token.salesperson }))
+        .status,
+    ).toBe(403);
     // A deactivated lawyer's token still says legal; the directory copy says otherwise: refused outright (#16).
     const gone = randomUUID();
     await seedDirectory(
@@ -108,27 +116,36 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
       [{ userId: gone, roles: [Role.Legal], groups: ['legal'], active: false }],
     );
     const goneToken = tokenFor({ userId: gone, roles: [Role.Legal] });
-    expect((await call(svc.url, 'GET', `/api/contracts/${caseId}`, goneToken)).status).toBe(401);
+    expect((await callApi(svc.url, 'GET', `/api/contracts/${caseId}`, { token: goneToken })).status).toBe(401);
     expect(
-      (await call(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, goneToken, { terms: offer.terms, revision: 1 }))
-        .status,
+      (
+        await callApi(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, {
+          token: goneToken,
+          body: { terms: offer.terms, revision: 1 },
+        })
+      ).status,
     ).toBe(401);
     // Another salesperson of the same unit does not even learn the case exists.
-    expect((await call(svc.url, 'GET', `/api/contracts/${caseId}`, token.otherSeller)).status).toBe(404);
-    expect((await call(svc.url, 'GET', `/api/contracts`, token.otherSeller)).body.total).toBe(0);
-    expect((await call(svc.url, 'GET', `/api/contracts`, token.salesperson)).body.total).toBe(1);
-    expect((await call(svc.url, 'GET', `/api/contracts/${caseId}`, token.head)).status).toBe(200);
-    expect((await call(svc.url, 'GET', `/api/contracts/${caseId}`, token.owner)).body.access).toBe('read');
-    expect((await call(svc.url, 'GET', `/api/contracts/${caseId}`, token.admin)).status).toBe(403);
+    expect((await callApi(svc.url, 'GET', `/api/contracts/${caseId}`, { token: token.otherSeller })).status).toBe(404);
+    expect((await callApi(svc.url, 'GET', `/api/contracts`, { token: token.otherSeller })).body.total).toBe(0);
+    expect((await callApi(svc.url, 'GET', `/api/contracts`, { token: token.salesperson })).body.total).toBe(1);
+    expect((await callApi(svc.url, 'GET', `/api/contracts/${caseId}`, { token: token.head })).status).toBe(200);
+    expect((await callApi(svc.url, 'GET', `/api/contracts/${caseId}`, { token: token.owner })).body.access).toBe(
+      'read',
+    );
+    expect((await callApi(svc.url, 'GET', `/api/contracts/${caseId}`, { token: token.admin })).status).toBe(403);
     expect(await count(svc.db.url, 'contracts.contract_case WHERE id = $1 AND terms_revision = 1', [caseId])).toBe(1);
   });
 
   it('refuses bad input with 400 naming the field, and changes nothing', async () => {
     const bad = { terms: { ...offer.terms, paymentDays: -3 }, revision: 1 };
-    const { status, body } = await call(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, token.legal, bad);
+    const { status, body } = await callApi(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, {
+      token: token.legal,
+      body: bad,
+    });
     expect(status).toBe(400);
     expect((body.fields as { field: string }[]).map((f) => f.field)).toEqual(['terms.paymentDays']);
-    expect((await call(svc.url, 'GET', '/api/contracts/not-a-uuid', token.legal)).status).toBe(400);
+    expect((await callApi(svc.url, 'GET', '/api/contracts/not-a-uuid', { token: token.legal })).status).toBe(400);
     expect(await count(svc.db.url, 'contracts.contract_case WHERE id = $1 AND terms_revision = 1', [caseId])).toBe(1);
   });
 

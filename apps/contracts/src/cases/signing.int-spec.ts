@@ -1,9 +1,8 @@
 import { DefaultTaskKey as K } from '@dealgate/domain';
 import { JobName } from '@dealgate/messages';
-import { queryOnce, waitFor } from '@dealgate/testing';
+import { queryOnce, waitFor, callApi } from '@dealgate/testing';
 import {
   ContractsUnderTest,
-  call,
   caseOf,
   count,
   defendedOffer,
@@ -40,9 +39,12 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
 
   it('shows the drift, asks approval of it, and voids the pending request on a later edit', async () => {
     const cheaper = { ...offer.terms, items: [{ ...offer.terms.items[0], unitPriceMinor: 110_000 }] };
-    const edited = await call(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, token.legal, {
-      terms: cheaper,
-      revision: 1,
+    const edited = await callApi(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, {
+      token: token.legal,
+      body: {
+        terms: cheaper,
+        revision: 1,
+      },
     });
     expect(edited.status).toBe(200);
     expect(edited.body.termsRevision).toBe(2);
@@ -71,14 +73,21 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
 
     // An edit based on an old revision loses.
     expect(
-      (await call(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, token.accounting, { terms: cheaper, revision: 1 }))
-        .status,
+      (
+        await callApi(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, {
+          token: token.accounting,
+          body: { terms: cheaper, revision: 1 },
+        })
+      ).status,
     ).toBe(409);
 
     const longer = { ...cheaper, paymentDays: 45 };
-    const again = await call(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, token.accounting, {
-      terms: longer,
-      revision: 2,
+    const again = await callApi(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, {
+      token: token.accounting,
+      body: {
+        terms: longer,
+        revision: 2,
+      },
     });
     expect(again.body.termsRevision).toBe(3);
     expect((again.body.deviations as { field: string }[]).map((d) => d.field)).toEqual(['item_price', 'payment_days']);
@@ -101,7 +110,8 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
     comment: outcome,
     decidedAt: new Date().toISOString(),
   });
-  const current = async () => (await call<CaseView>(svc.url, 'GET', `/api/contracts/${caseId}`, token.legal)).body;
+  const current = async () =>
+    (await callApi<CaseView>(svc.url, 'GET', `/api/contracts/${caseId}`, { token: token.legal })).body;
 
   it('blocks signing on a rejection until approval is asked again', async () => {
     await deliver(svc.app, JobName.ApprovalDecided, decision(secondRequest, 3, 'rejected'));
@@ -111,13 +121,16 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
     const rejected = await current();
     expect(rejected.signing.blockers).toContainEqual(expect.objectContaining({ kind: 'deviation_rejected' }));
     // The salesperson may not ask; legal may, once.
-    expect((await call(svc.url, 'POST', `/api/contracts/${caseId}/deviation-approval`, token.salesperson)).status).toBe(
-      403,
-    );
-    const asked = await call(svc.url, 'POST', `/api/contracts/${caseId}/deviation-approval`, token.legal);
+    expect(
+      (await callApi(svc.url, 'POST', `/api/contracts/${caseId}/deviation-approval`, { token: token.salesperson }))
+        .status,
+    ).toBe(403);
+    const asked = await callApi(svc.url, 'POST', `/api/contracts/${caseId}/deviation-approval`, { token: token.legal });
     expect(asked.status).toBe(202);
     expect(asked.body.deviationApproval).toEqual(expect.objectContaining({ status: 'pending', termsRevision: 3 }));
-    expect((await call(svc.url, 'POST', `/api/contracts/${caseId}/deviation-approval`, token.legal)).status).toBe(409);
+    expect(
+      (await callApi(svc.url, 'POST', `/api/contracts/${caseId}/deviation-approval`, { token: token.legal })).status,
+    ).toBe(409);
     const requests = await emitted(svc.db.url, JobName.ApprovalRequested);
     expect(requests.map((r) => r.subjectVersion)).toEqual([2, 3, 3]);
     secondRequest = requests[2].requestId;
@@ -159,9 +172,12 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
       { name: 'Ann Buyer', party: 'customer', position: 'CEO' },
       { name: 'Bob Seller', party: 'company' },
     ];
-    const blocked = await call(svc.url, 'POST', `/api/contracts/${caseId}/sign`, token.legal, {
-      signatories,
-      signedOn: '2026-11-27',
+    const blocked = await callApi(svc.url, 'POST', `/api/contracts/${caseId}/sign`, {
+      token: token.legal,
+      body: {
+        signatories,
+        signedOn: '2026-11-27',
+      },
     });
     expect(blocked.status).toBe(409);
     expect(blocked.body.code).toBe('contract.signing_blocked');
@@ -172,8 +188,8 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
 
     const tasks = await taskIds(svc.db.url, caseId);
     const work = async (key: string, who: string) => {
-      expect((await call(svc.url, 'POST', `/api/tasks/${tasks[key]}/claim`, who)).status).toBe(200);
-      expect((await call(svc.url, 'POST', `/api/tasks/${tasks[key]}/complete`, who)).status).toBe(200);
+      expect((await callApi(svc.url, 'POST', `/api/tasks/${tasks[key]}/claim`, { token: who })).status).toBe(200);
+      expect((await callApi(svc.url, 'POST', `/api/tasks/${tasks[key]}/complete`, { token: who })).status).toBe(200);
     };
     await work(K.DraftContract, token.legal);
     await work(K.CreditCheck, token.accounting);
@@ -182,9 +198,12 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
     await work(K.PaymentSchedule, token.accounting);
     await work(K.LegalSignOff, token.legal);
 
-    const signed = await call(svc.url, 'POST', `/api/contracts/${caseId}/sign`, token.legal, {
-      signatories,
-      signedOn: '2026-11-27',
+    const signed = await callApi(svc.url, 'POST', `/api/contracts/${caseId}/sign`, {
+      token: token.legal,
+      body: {
+        signatories,
+        signedOn: '2026-11-27',
+      },
     });
     expect(signed.status).toBe(200);
     expect(signed.body).toEqual(
@@ -209,26 +228,35 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
     expect((await emitted(svc.db.url, JobName.TaskAssigned)).filter((a) => a.group === 'delivery')).toHaveLength(1);
 
     // Signed once; the terms are frozen.
-    expect((await call(svc.url, 'POST', `/api/contracts/${caseId}/sign`, token.legal, { signatories })).status).toBe(
-      409,
-    );
     expect(
-      (await call(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, token.legal, { terms: offer.terms, revision: 3 }))
+      (await callApi(svc.url, 'POST', `/api/contracts/${caseId}/sign`, { token: token.legal, body: { signatories } }))
         .status,
+    ).toBe(409);
+    expect(
+      (
+        await callApi(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, {
+          token: token.legal,
+          body: { terms: offer.terms, revision: 3 },
+        })
+      ).status,
     ).toBe(403);
     expect(await emitted(svc.db.url, JobName.ContractSigned)).toHaveLength(1);
-    expect((await call(svc.url, 'GET', '/api/contracts?status=signed', token.owner)).body.total).toBe(1);
-    expect((await call(svc.url, 'GET', '/api/contracts?status=open', token.owner)).body.total).toBe(0);
+    expect((await callApi(svc.url, 'GET', '/api/contracts?status=signed', { token: token.owner })).body.total).toBe(1);
+    expect((await callApi(svc.url, 'GET', '/api/contracts?status=open', { token: token.owner })).body.total).toBe(0);
   });
 
   it('lets the delivery group work the handover task, which marks the case handed over', async () => {
     const handover = (await taskIds(svc.db.url, caseId))[K.DeliveryHandover];
-    expect((await call(svc.url, 'POST', `/api/tasks/${handover}/claim`, token.legal)).status).toBe(403);
-    const queue = await call(svc.url, 'GET', '/api/tasks/queue?group=delivery', token.delivery);
+    expect((await callApi(svc.url, 'POST', `/api/tasks/${handover}/claim`, { token: token.legal })).status).toBe(403);
+    const queue = await callApi(svc.url, 'GET', '/api/tasks/queue?group=delivery', { token: token.delivery });
     expect((queue.body.items as { id: string }[]).map((t) => t.id)).toEqual([handover]);
-    expect((await call(svc.url, 'POST', `/api/tasks/${handover}/claim`, token.delivery)).status).toBe(200);
-    expect((await call(svc.url, 'POST', `/api/tasks/${handover}/complete`, token.delivery)).status).toBe(200);
-    const { body } = await call(svc.url, 'GET', `/api/contracts/${caseId}`, token.owner);
+    expect((await callApi(svc.url, 'POST', `/api/tasks/${handover}/claim`, { token: token.delivery })).status).toBe(
+      200,
+    );
+    expect((await callApi(svc.url, 'POST', `/api/tasks/${handover}/complete`, { token: token.delivery })).status).toBe(
+      200,
+    );
+    const { body } = await callApi(svc.url, 'GET', `/api/contracts/${caseId}`, { token: token.owner });
     expect(body.handedOverAt).not.toBeNull();
   });
 });

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_TASK_TEMPLATES, DefaultTaskKey as K, Role } from '@dealgate/domain';
 import { JobName } from '@dealgate/messages';
-import { seedDirectory, tokenFor } from '@dealgate/testing';
+import { seedDirectory, tokenFor, callApi } from '@dealgate/testing';
 import {
   ContractsUnderTest,
-  call,
   caseOf,
   count,
   defendedOffer,
@@ -70,7 +69,7 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
     beforeAll(async () => ({ caseId, tasks } = await openCase()));
 
     const act = (who: string, id: string, action: string, body?: unknown) =>
-      call(svc.url, 'POST', `/api/tasks/${id}/${action}`, who, body);
+      callApi(svc.url, 'POST', `/api/tasks/${id}/${action}`, { token: who, body });
 
     it('lets only a group member claim an available task, once', async () => {
       expect((await act(token.legal, tasks[K.ReviewTerms], 'claim')).body.code).toBe('contract.task_not_available');
@@ -84,9 +83,9 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
       expect(
         await count(svc.db.url, "contracts.task_event WHERE task_id = $1 AND kind = 'claim'", [tasks[K.DraftContract]]),
       ).toBe(1);
-      expect((await call(svc.url, 'GET', `/api/tasks/${tasks[K.DraftContract]}`, token.lead)).body.assigneeId).toBe(
-        winner,
-      );
+      expect(
+        (await callApi(svc.url, 'GET', `/api/tasks/${tasks[K.DraftContract]}`, { token: token.lead })).body.assigneeId,
+      ).toBe(winner);
     });
 
     it('returns a task with a reason and lets the lead reassign it within the group', async () => {
@@ -119,7 +118,7 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
         (await act(token.legal, id, 'documents', { title: 'x', url: 'javascript:alert(1)' })).body.fields[0].field,
       ).toBe('url');
       expect((await act(token.seller, id, 'comments', { body: 'hi' })).status).toBe(403);
-      expect((await call(svc.url, 'GET', `/api/tasks/${id}`, token.seller)).status).toBe(200);
+      expect((await callApi(svc.url, 'GET', `/api/tasks/${id}`, { token: token.seller })).status).toBe(200);
       expect(await count(svc.db.url, 'contracts.task_comment WHERE task_id = $1', [id])).toBe(1);
     });
 
@@ -135,12 +134,12 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
       expect(completed.body).toEqual(expect.objectContaining({ status: 'done', result: 'Draft v2 sent' }));
       expect((completed.body.history as unknown[]).at(-1)).toEqual(expect.objectContaining({ kind: 'complete' }));
       expect(await count(svc.db.url, 'contracts.task_comment WHERE task_id = $1', [tasks[K.DraftContract]])).toBe(1);
-      let review = (await call(svc.url, 'GET', `/api/tasks/${tasks[K.ReviewTerms]}`, token.legal)).body;
+      let review = (await callApi(svc.url, 'GET', `/api/tasks/${tasks[K.ReviewTerms]}`, { token: token.legal })).body;
       expect(review).toEqual(expect.objectContaining({ state: 'blocked', dueAt: null }));
       await act(token.accounting, tasks[K.CreditCheck], 'claim');
       // Without a body, or with a blank result, a completion keeps no result.
       expect((await act(token.accounting, tasks[K.CreditCheck], 'complete')).body.result).toBeNull();
-      review = (await call(svc.url, 'GET', `/api/tasks/${tasks[K.ReviewTerms]}`, token.legal)).body;
+      review = (await callApi(svc.url, 'GET', `/api/tasks/${tasks[K.ReviewTerms]}`, { token: token.legal })).body;
       expect(review.state).toBe('available');
       expect(new Date(review.dueAt).getTime() - new Date(review.availableSince).getTime()).toBe(2 * 86_400_000);
       expect(
@@ -149,7 +148,7 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
     });
 
     it("names the people a group's task can go to, for the group's members and the owner only", async () => {
-      const members = await call(svc.url, 'GET', '/api/tasks/groups/legal/members', token.lead);
+      const members = await callApi(svc.url, 'GET', '/api/tasks/groups/legal/members', { token: token.lead });
       expect(members.body).toEqual({
         group: 'legal',
         members: [
@@ -158,37 +157,51 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
           { id: ids.legal, name: 'Leo Legal' },
         ],
       });
-      expect((await call(svc.url, 'GET', '/api/tasks/groups/legal/members', token.legal)).status).toBe(200);
+      expect((await callApi(svc.url, 'GET', '/api/tasks/groups/legal/members', { token: token.legal })).status).toBe(
+        200,
+      );
       const owner = tokenFor({ roles: [Role.Owner] });
-      expect((await call(svc.url, 'GET', '/api/tasks/groups/accounting/members', owner)).body.members).toEqual([
-        { id: ids.accounting, name: 'Ada Accounts' },
-      ]);
-      const refused = await call(svc.url, 'GET', '/api/tasks/groups/legal/members', token.accounting);
+      expect(
+        (await callApi(svc.url, 'GET', '/api/tasks/groups/accounting/members', { token: owner })).body.members,
+      ).toEqual([{ id: ids.accounting, name: 'Ada Accounts' }]);
+      const refused = await callApi(svc.url, 'GET', '/api/tasks/groups/legal/members', { token: token.accounting });
       expect({ status: refused.status, code: refused.body.code }).toEqual({
         status: 403,
         code: 'contract.not_group_member',
       });
-      expect((await call(svc.url, 'GET', '/api/tasks/groups/legal/members', token.seller)).status).toBe(403);
-      expect((await call(svc.url, 'GET', '/api/tasks/groups/sales/members', token.lead)).status).toBe(400);
+      expect((await callApi(svc.url, 'GET', '/api/tasks/groups/legal/members', { token: token.seller })).status).toBe(
+        403,
+      );
+      expect((await callApi(svc.url, 'GET', '/api/tasks/groups/sales/members', { token: token.lead })).status).toBe(
+        400,
+      );
     });
 
     it('lists my tasks and group queues, filtered and paginated', async () => {
       await act(token.legal, tasks[K.ReviewTerms], 'claim');
-      const mine = await call(svc.url, 'GET', `/api/tasks/mine?status=claimed&caseId=${caseId}`, token.legal);
+      const mine = await callApi(svc.url, 'GET', `/api/tasks/mine?status=claimed&caseId=${caseId}`, {
+        token: token.legal,
+      });
       expect(mine.body).toEqual(
         expect.objectContaining({ total: 1, items: [expect.objectContaining({ key: K.ReviewTerms })] }),
       );
-      const queue = await call(
+      const queue = await callApi(
         svc.url,
         'GET',
         `/api/tasks/queue?group=accounting&caseId=${caseId}&unassigned=true`,
-        token.accounting,
+        { token: token.accounting },
       );
       expect((queue.body.items as { key: string }[]).map((t) => t.key)).toEqual([K.BillingSetup]);
-      const done = await call(svc.url, 'GET', `/api/tasks/queue?group=legal&status=done&limit=1`, token.lead);
+      const done = await callApi(svc.url, 'GET', `/api/tasks/queue?group=legal&status=done&limit=1`, {
+        token: token.lead,
+      });
       expect(done.body).toEqual(expect.objectContaining({ total: 1, limit: 1, offset: 0 }));
-      expect((await call(svc.url, 'GET', '/api/tasks/queue?group=legal', token.accounting)).status).toBe(403);
-      expect((await call(svc.url, 'GET', '/api/tasks/queue?group=sales', token.accounting)).status).toBe(400);
+      expect((await callApi(svc.url, 'GET', '/api/tasks/queue?group=legal', { token: token.accounting })).status).toBe(
+        403,
+      );
+      expect((await callApi(svc.url, 'GET', '/api/tasks/queue?group=sales', { token: token.accounting })).status).toBe(
+        400,
+      );
     });
   });
 
@@ -196,22 +209,24 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
     const dto = (templates: unknown[], version: number) => ({ templates, version });
 
     it('is edited by the admin only; a cycle is refused with 422 naming it', async () => {
-      const current = (await call(svc.url, 'GET', '/api/contracts/task-templates', token.lead)).body;
+      const current = (await callApi(svc.url, 'GET', '/api/contracts/task-templates', { token: token.lead })).body;
       expect(current.templates).toEqual(DEFAULT_TASK_TEMPLATES);
       const cyclic = [
         { key: 'a', title: 'A', group: 'legal', dependsOn: ['b'], dueDays: 1, required: true },
         { key: 'b', title: 'B', group: 'accounting', dependsOn: ['a'], dueDays: 1, required: true },
       ];
       expect(
-        (await call(svc.url, 'PUT', '/api/contracts/task-templates', token.lead, dto(cyclic, current.version))).status,
+        (
+          await callApi(svc.url, 'PUT', '/api/contracts/task-templates', {
+            token: token.lead,
+            body: dto(cyclic, current.version),
+          })
+        ).status,
       ).toBe(403);
-      const refused = await call(
-        svc.url,
-        'PUT',
-        '/api/contracts/task-templates',
-        token.admin,
-        dto(cyclic, current.version),
-      );
+      const refused = await callApi(svc.url, 'PUT', '/api/contracts/task-templates', {
+        token: token.admin,
+        body: dto(cyclic, current.version),
+      });
       expect(refused.status).toBe(422);
       expect(refused.body).toEqual(
         expect.objectContaining({ code: 'contract.template_cycle', details: { cycle: ['a', 'b', 'a'] } }),
@@ -224,10 +239,16 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
         { key: 'nda', title: 'NDA', group: 'legal', dependsOn: [], dueDays: 1, required: true },
         { key: 'invoice', title: 'Invoice', group: 'accounting', dependsOn: ['nda'], dueDays: 2, required: false },
       ];
-      const saved = await call(svc.url, 'PUT', '/api/contracts/task-templates', token.admin, dto(set, 1));
+      const saved = await callApi(svc.url, 'PUT', '/api/contracts/task-templates', {
+        token: token.admin,
+        body: dto(set, 1),
+      });
       expect(saved.status).toBe(200);
       expect(saved.body.version).toBe(2);
-      expect((await call(svc.url, 'PUT', '/api/contracts/task-templates', token.admin, dto(set, 1))).status).toBe(409);
+      expect(
+        (await callApi(svc.url, 'PUT', '/api/contracts/task-templates', { token: token.admin, body: dto(set, 1) }))
+          .status,
+      ).toBe(409);
       const { tasks } = await openCase();
       expect(Object.keys(tasks).sort()).toEqual(['invoice', 'nda']);
     });
@@ -262,8 +283,8 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
 
       // Done, it is never reminded again; the task it released counts its own due period from that moment.
       jest.spyOn(svc.clock, 'now').mockReturnValue(hours(50));
-      await call(svc.url, 'POST', `/api/tasks/${tasks.nda}/claim`, token.legal);
-      await call(svc.url, 'POST', `/api/tasks/${tasks.nda}/complete`, token.legal);
+      await callApi(svc.url, 'POST', `/api/tasks/${tasks.nda}/claim`, { token: token.legal });
+      await callApi(svc.url, 'POST', `/api/tasks/${tasks.nda}/complete`, { token: token.legal });
       await sweep.run(hours(97));
       expect(await count(svc.db.url, 'contracts.overdue_notice WHERE task_id = $1', [tasks.invoice])).toBe(0);
       await sweep.run(hours(99));
@@ -287,14 +308,16 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
       type Cases = { items: { id: string; nextDueAt: string | null }[] };
       const queue = async (query: string) =>
         (
-          await call<Listed>(svc.url, 'GET', `/api/tasks/queue?group=legal&caseId=${caseId}&${query}`, token.legal)
+          await callApi<Listed>(svc.url, 'GET', `/api/tasks/queue?group=legal&caseId=${caseId}&${query}`, {
+            token: token.legal,
+          })
         ).body.items.map((t) => [t.key, t.escalated, t.overdue]);
       expect(await queue('escalated=true')).toEqual([['nda', true, true]]);
       expect(await queue(`dueBy=${hours(23).toISOString()}`)).toEqual([]);
       expect(await queue(`dueBy=${hours(25).toISOString()}`)).toEqual([['nda', true, true]]);
 
       // Without a sort: the soonest due first (overdue cases lead), cases with nothing due last.
-      const list = (await call<Cases>(svc.url, 'GET', '/api/contracts?limit=200', token.legal)).body;
+      const list = (await callApi<Cases>(svc.url, 'GET', '/api/contracts?limit=200', { token: token.legal })).body;
       const summary = list.items.find((c) => c.id === caseId);
       expect(summary).toMatchObject({ nextDueAt: hours(24).toISOString(), overdueTasks: 1 });
       const dues = list.items.map((c) => c.nextDueAt);
@@ -303,27 +326,30 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
       expect(dues.slice(known.length).every((d) => d === null)).toBe(true);
       type Named = { items: { nextDueAt: string | null; openedAt: string; companyName: string | null }[] };
       const sorted = async (sort: string) =>
-        (await call<Named>(svc.url, 'GET', `/api/contracts?sort=${sort}&limit=200`, token.legal)).body.items;
+        (await callApi<Named>(svc.url, 'GET', `/api/contracts?sort=${sort}&limit=200`, { token: token.legal })).body
+          .items;
       const latestFirst = (await sorted('-nextDueAt')).map((c) => c.nextDueAt).filter((d) => d !== null);
       expect(latestFirst).toEqual([...known].sort().reverse());
       const openedAts = (await sorted('openedAt')).map((c) => c.openedAt);
       expect(openedAts).toEqual([...openedAts].sort());
       expect((await sorted('-openedAt')).map((c) => c.openedAt)).toEqual([...openedAts].reverse());
       for (const old of ['due', 'opened', 'company', 'title'])
-        expect((await call(svc.url, 'GET', `/api/contracts?sort=${old}`, token.legal)).status).toBe(400);
+        expect((await callApi(svc.url, 'GET', `/api/contracts?sort=${old}`, { token: token.legal })).status).toBe(400);
       const otherLine = (
-        await call<Cases>(svc.url, 'GET', `/api/contracts?productLineId=${randomUUID()}&limit=200`, token.legal)
+        await callApi<Cases>(svc.url, 'GET', `/api/contracts?productLineId=${randomUUID()}&limit=200`, {
+          token: token.legal,
+        })
       ).body;
       expect(otherLine.items.some((c) => c.id === caseId)).toBe(false);
 
       type Case = { tasks: { key: string; blockedBy: string[]; critical: boolean }[]; remainingDays: number };
-      const one = (await call<Case>(svc.url, 'GET', `/api/contracts/${caseId}`, token.legal)).body;
+      const one = (await callApi<Case>(svc.url, 'GET', `/api/contracts/${caseId}`, { token: token.legal })).body;
       expect(one.tasks.map((t) => [t.key, t.blockedBy, t.critical])).toEqual([
         ['nda', [], true],
         ['invoice', ['nda'], true],
       ]);
       expect(one.remainingDays).toBe(3);
-      expect((await call(svc.url, 'GET', '/api/tasks/groups', token.lead)).body).toEqual({
+      expect((await callApi(svc.url, 'GET', '/api/tasks/groups', { token: token.lead })).body).toEqual({
         groups: ['legal'],
         leadOf: ['legal'],
       });
