@@ -33,7 +33,6 @@ class BenchTables1700000000001 implements MigrationInterface {
 }
 
 class EffectHandler implements JobHandler<typeof JobName.SystemPing> {
-  readonly jobName = JobName.SystemPing;
   async handle(payload: SystemPingPayload, { manager }: JobContext): Promise<void> {
     await manager.query('INSERT INTO effect (ping_id) VALUES ($1)', [payload.pingId]);
   }
@@ -92,11 +91,17 @@ async function main(): Promise<void> {
 
     // The exactly-once path: each job written to the outbox in its own transaction, relayed, deduplicated.
     const queue = new Queue('bench-exact', opts);
-    const dispatcher = new JobDispatcher(ds, [new EffectHandler()], () => queue, new DeadLetterStore(ds, () => queue), {
-      service: ServiceName.Gateway,
-      attempts: 3,
-      backoffMs: 100,
-    });
+    const dispatcher = new JobDispatcher(
+      ds,
+      new Map([[JobName.SystemPing, new EffectHandler()]]),
+      () => queue,
+      new DeadLetterStore(ds, () => queue),
+      {
+        service: ServiceName.Gateway,
+        attempts: 3,
+        backoffMs: 100,
+      },
+    );
     const worker = new Worker('bench-exact', (job: Job) => dispatcher.dispatch(job), { ...opts, concurrency: 8 });
     const relay = new OutboxRelay(ds, () => queue, {
       source: ServiceName.Gateway,

@@ -38,7 +38,6 @@ export class ApprovalsModule {
           queue,
           entities: [],
           migrations: APPROVALS_MIGRATIONS,
-          handlers: HANDLERS,
           sweeps: SWEEPS,
           directory: true,
         }),
@@ -46,11 +45,8 @@ export class ApprovalsModule {
       // Static paths (policies, delegations) before the request controller's `:id`.
       controllers: [PolicyController, DelegationController, RequestController],
       providers: [
-        // Job handlers and sweeps are providers of this module; the chassis' messaging runtime finds them here.
-        ApprovalRequestedHandler,
-        ApprovalVoidedHandler,
-        ApprovalOverruledHandler,
-        ApprovalSlaSweep,
+        // Job handlers (marked @HandlesJob) and sweeps are providers of this module; the messaging runtime finds
+        // them here.
         AuditRepository,
         PolicyRepository,
         PolicyService,

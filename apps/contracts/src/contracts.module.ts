@@ -55,14 +55,13 @@ export class ContractsModule {
           queue,
           entities: [],
           migrations: CONTRACTS_MIGRATIONS,
-          handlers: HANDLERS,
           sweeps: SWEEPS,
           directory: true,
         }),
       ],
       // Templates first: `contracts/task-templates` must not be taken for a case id.
       controllers: [TemplatesController, CasesController, TasksController],
-      // Job handlers and sweeps are providers of this module; the chassis' messaging runtime finds them here.
+      // Job handlers (marked @HandlesJob) and sweeps are providers of this module; the messaging runtime finds them here.
       providers: [...REPOSITORIES, ...SERVICES, ...HANDLERS, ...SWEEPS],
     };
   }

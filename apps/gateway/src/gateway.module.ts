@@ -25,7 +25,6 @@ export class GatewayModule {
           queue,
           entities: [],
           migrations: GATEWAY_MIGRATIONS,
-          handlers: [],
         }),
         ThrottlerModule.forRoot(throttlerOptions(config)),
         IdentityModule,

@@ -30,7 +30,6 @@ export class NotificationsModule {
           queue,
           entities: [],
           migrations: NOTIFICATIONS_MIGRATIONS,
-          handlers: NOTIFICATION_HANDLERS,
           sweeps: [MailSweep, DigestSweep, WebhookDeliverySweep],
           directory: true,
         }),
@@ -38,7 +37,7 @@ export class NotificationsModule {
       ],
       // Preferences before the inbox, so `notifications/preferences` is never taken for an inbox route.
       controllers: [PreferencesController, StreamController, InboxController, WebhooksController],
-      // Job handlers and sweeps are providers of this module; the chassis' messaging runtime finds them here.
+      // Job handlers (marked @HandlesJob) and sweeps are providers of this module; the messaging runtime finds them.
       providers: [
         ...NOTIFICATION_HANDLERS,
         MailSweep,

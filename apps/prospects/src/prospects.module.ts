@@ -80,7 +80,6 @@ export class ProspectsModule {
           queue,
           entities: [],
           migrations: PROSPECTS_MIGRATIONS,
-          handlers: [ApprovalDecidedHandler, ContractSignedHandler],
           directory: true,
           sweeps: ANALYTICS_SWEEPS,
         }),

@@ -1,7 +1,7 @@
 import { Type } from '@nestjs/common';
 import { ServiceEnv } from '@dealgate/common';
 import { ServiceName } from '@dealgate/messages';
-import { JobHandler, QueueSettings, Sweep } from '@dealgate/messaging';
+import { QueueSettings, Sweep } from '@dealgate/messaging';
 
 export const CHASSIS_OPTIONS = Symbol('CHASSIS_OPTIONS');
 
@@ -13,8 +13,6 @@ export interface ChassisOptions {
   entities: Function[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
-  /** The service's job handlers besides the system ping (which the chassis handles for every service). */
-  handlers: Type<JobHandler>[];
   /** Periodic jobs of the service (see libs/messaging sweep.ts). */
   sweeps?: Type<Sweep>[];
   /**

@@ -46,11 +46,6 @@ export class ChassisModule {
         MessagingModule.forService({
           service,
           queue: options.queue,
-          handlers: [
-            PingHandler,
-            ...(options.directory ? [UserUpsertedHandler, UnitUpsertedHandler] : []),
-            ...options.handlers,
-          ],
           sweeps: [...(options.sweeps ?? []), IdempotencyPurgeSweep],
           attempts: config.JOB_ATTEMPTS,
           backoffMs: config.JOB_BACKOFF_MS,
@@ -65,7 +60,7 @@ export class ChassisModule {
       ],
       controllers: [HealthController],
       // The chassis' own handlers are providers here; the app's handlers and sweeps are providers of the app's
-      // modules (the messaging runtime finds them in the whole application).
+      // modules (the messaging runtime finds the handlers by their @HandlesJob mark in the whole application).
       providers: [
         { provide: CHASSIS_OPTIONS, useValue: options },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -1,12 +1,9 @@
-import { Injectable } from '@nestjs/common';
 import { JobName, SystemPingPayload } from '@dealgate/messages';
-import { JobContext, JobHandler } from '@dealgate/messaging';
+import { HandlesJob, JobContext, JobHandler } from '@dealgate/messaging';
 
 /** Records each ping once: the round-trip test counts these rows in every service. */
-@Injectable()
+@HandlesJob(JobName.SystemPing)
 export class PingHandler implements JobHandler<typeof JobName.SystemPing> {
-  readonly jobName = JobName.SystemPing;
-
   async handle(payload: SystemPingPayload, { manager, envelope }: JobContext): Promise<void> {
     await manager.query('INSERT INTO ping_receipt (ping_id, message_id, source) VALUES ($1, $2, $3)', [
       payload.pingId,

@@ -13,7 +13,7 @@ import {
 } from '@dealgate/messages';
 import { withCorrelationId } from '@dealgate/common';
 import { DeadLetterStore } from './dead-letters';
-import { JobHandler } from './job-handler';
+import { JobHandlers } from './job-handler';
 import { MessagingMetrics } from './messaging-metrics';
 import { SWEEP_JOB_PREFIX, Sweep } from './sweep';
 
@@ -44,16 +44,14 @@ export function parseJob(data: unknown): QueuedJob {
 }
 
 /** Boot check: every job routed to the service has exactly one handler, and no handler waits for an unrouted job. */
-export function assertHandlersMatchRoutes(service: ServiceName, handlers: Pick<JobHandler, 'jobName'>[]): void {
-  const names = handlers.map((h) => h.jobName);
+export function assertHandlersMatchRoutes(service: ServiceName, handled: readonly JobName[]): void {
   const consumed = jobsConsumedBy(service);
-  const missing = consumed.filter((name) => !names.includes(name));
-  const extra = names.filter((name) => !consumed.includes(name));
-  const twice = names.filter((name, i) => names.indexOf(name) !== i);
-  if (missing.length || extra.length || twice.length) {
+  const missing = consumed.filter((name) => !handled.includes(name));
+  const extra = handled.filter((name) => !consumed.includes(name));
+  if (missing.length || extra.length) {
     throw new Error(
       `${service}: every consumed job needs exactly one handler (missing: ${missing.join(', ') || 'none'}; ` +
-        `not routed here: ${extra.join(', ') || 'none'}; twice: ${twice.join(', ') || 'none'})`,
+        `not routed here: ${extra.join(', ') || 'none'}). A handler is a provider marked @HandlesJob(name).`,
     );
   }
 }
@@ -75,12 +73,11 @@ export interface DispatcherOptions {
  */
 export class JobDispatcher {
   private readonly logger = new Logger(JobDispatcher.name);
-  private readonly handlers = new Map<JobName, JobHandler>();
   private readonly sweeps = new Map<string, Sweep>();
 
   constructor(
     private readonly dataSource: DataSource,
-    handlers: JobHandler[],
+    private readonly handlers: JobHandlers,
     private readonly ownQueue: () => Queue,
     private readonly deadLetters: DeadLetterStore,
     private readonly options: DispatcherOptions,
@@ -89,11 +86,6 @@ export class JobDispatcher {
     private readonly now: () => Date = () => new Date(),
   ) {
     for (const sweep of sweeps) this.sweeps.set(`${SWEEP_JOB_PREFIX}${sweep.name}`, sweep);
-    for (const handler of handlers) {
-      if (this.handlers.has(handler.jobName))
-        throw new Error(`Two handlers for ${handler.jobName} in ${options.service}`);
-      this.handlers.set(handler.jobName, handler);
-    }
   }
 
   async dispatch(job: Job): Promise<'done' | 'duplicate' | 'retry' | 'dead'> {

@@ -30,7 +30,6 @@ class TestTables1700000000000 implements MigrationInterface {
 
 /** Records one row per handled ping; can be told to fail its next N calls. */
 class EffectHandler implements JobHandler<typeof JobName.SystemPing> {
-  readonly jobName = JobName.SystemPing;
   failuresLeft = 0;
   calls = 0;
   async handle(payload: SystemPingPayload, { manager }: JobContext): Promise<void> {
@@ -93,7 +92,7 @@ describe('exactly-once messaging over the real queue backend', () => {
     queue = new Queue(queueName, { connection: settings.connection, prefix: settings.prefix });
     handler = new EffectHandler();
     deadLetters = new DeadLetterStore(dataSource, () => queue);
-    dispatcher = new JobDispatcher(dataSource, [handler], () => queue, deadLetters, {
+    dispatcher = new JobDispatcher(dataSource, new Map([[JobName.SystemPing, handler]]), () => queue, deadLetters, {
       service: ServiceName.Gateway,
       attempts: 3,
       backoffMs: 20,
@@ -362,11 +361,17 @@ describe('exactly-once messaging over the real queue backend', () => {
     };
     const slowQueueName = `${queueName}-slow`;
     const slowQueue = new Queue(slowQueueName, { connection: settings.connection, prefix: settings.prefix });
-    const slowDispatcher = new JobDispatcher(dataSource, [slow], () => slowQueue, deadLetters, {
-      service: ServiceName.Gateway,
-      attempts: 1,
-      backoffMs: 10,
-    });
+    const slowDispatcher = new JobDispatcher(
+      dataSource,
+      new Map([[JobName.SystemPing, slow]]),
+      () => slowQueue,
+      deadLetters,
+      {
+        service: ServiceName.Gateway,
+        attempts: 1,
+        backoffMs: 10,
+      },
+    );
     const slowWorker = new Worker(slowQueueName, (job: Job) => slowDispatcher.dispatch(job), {
       connection: settings.connection,
       prefix: settings.prefix,

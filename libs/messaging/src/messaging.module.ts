@@ -10,7 +10,7 @@ import {
   Provider,
   Type,
 } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { DiscoveryModule, DiscoveryService, ModuleRef } from '@nestjs/core';
 import { Clock } from '@dealgate/common';
 import { InjectDataSource, getDataSourceToken } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
@@ -23,7 +23,7 @@ import { DeadLetterStore } from './dead-letters';
 import { FailedJobsSweep } from './failed-jobs';
 import { everyOneAtATime } from './periodic';
 import { JobDispatcher, assertHandlersMatchRoutes } from './job-dispatcher';
-import { JobHandler } from './job-handler';
+import { discoverJobHandlers } from './job-handler';
 import { MessagingMetrics } from './messaging-metrics';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxStatusController } from './outbox-status.controller';
@@ -35,7 +35,6 @@ import { SweepSchedules } from './sweep-schedules';
 export interface MessagingOptions {
   service: ServiceName;
   queue: QueueSettings;
-  handlers: Type<JobHandler>[];
   sweeps: Type<Sweep>[];
   attempts: number;
   backoffMs: number;
@@ -54,9 +53,9 @@ export interface MessagingOptions {
 const OPTIONS = Symbol('MESSAGING_OPTIONS');
 
 /**
- * Resolves the service's job handlers and sweeps from the whole application (they are providers of the app's own
- * feature modules, so they can inject that module's repositories), builds the dispatcher, checks at boot that
- * every routed job has exactly one handler, and schedules the sweeps.
+ * Finds the service's job handlers (providers marked @HandlesJob) and resolves its sweeps in the whole application
+ * (they are providers of the app's own feature modules, so they can inject that module's repositories), builds the
+ * dispatcher, checks at boot that every routed job has exactly one handler, and schedules the sweeps.
  */
 @Injectable()
 export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy {
@@ -68,6 +67,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy
   constructor(
     @Inject(OPTIONS) private readonly options: MessagingOptions,
     private readonly moduleRef: ModuleRef,
+    private readonly discovery: DiscoveryService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly deadLetters: DeadLetterStore,
     private readonly metrics: MessagingMetrics,
@@ -118,8 +118,8 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy
   /** Built on first use: a job may arrive as soon as the worker starts, before the bootstrap hook. */
   dispatcher(): JobDispatcher {
     if (!this.built) {
-      const handlers = this.resolve(this.options.handlers, 'job handler');
-      assertHandlersMatchRoutes(this.options.service, handlers);
+      const handlers = discoverJobHandlers(this.discovery);
+      assertHandlersMatchRoutes(this.options.service, [...handlers.keys()]);
       this.built = new JobDispatcher(
         this.dataSource,
         handlers,
@@ -237,6 +237,7 @@ export class MessagingModule {
       module: MessagingModule,
       global: true,
       imports: [
+        DiscoveryModule,
         BullModule.forRoot({ connection: options.queue.connection, prefix: options.queue.prefix }),
         BullModule.registerQueue(
           ...ALL_SERVICES.map((s) => ({ name: queueNameOf(s) })),

@@ -29,7 +29,6 @@ class Tables1700000000000 implements MigrationInterface {
 }
 
 class EffectHandler implements JobHandler<typeof JobName.SystemPing> {
-  readonly jobName = JobName.SystemPing;
   async handle(payload: SystemPingPayload, { manager }: JobContext): Promise<void> {
     await manager.query('INSERT INTO effect (ping_id) VALUES ($1)', [payload.pingId]);
   }
@@ -60,11 +59,17 @@ describe('queue store reset, on the real queue backend', () => {
     queue = new Queue(queueName, { connection: settings.connection, prefix: settings.prefix });
     marker = new Queue(STORE_MARKER_QUEUE, { connection: settings.connection, prefix: settings.prefix });
     const deadLetters = new DeadLetterStore(dataSource, () => queue);
-    const dispatcher = new JobDispatcher(dataSource, [new EffectHandler()], () => queue, deadLetters, {
-      service: ServiceName.Gateway,
-      attempts: 3,
-      backoffMs: 20,
-    });
+    const dispatcher = new JobDispatcher(
+      dataSource,
+      new Map([[JobName.SystemPing, new EffectHandler()]]),
+      () => queue,
+      deadLetters,
+      {
+        service: ServiceName.Gateway,
+        attempts: 3,
+        backoffMs: 20,
+      },
+    );
     worker = new Worker(queueName, (job: Job) => dispatcher.dispatch(job), {
       connection: settings.connection,
       prefix: settings.prefix,

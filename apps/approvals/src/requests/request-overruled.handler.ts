@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { ApprovalRequestStatus, DomainError, overruleApproval } from '@dealgate/domain';
 import { ApprovalOverruledPayload, JobName } from '@dealgate/messages';
-import { JobContext, JobHandler } from '@dealgate/messaging';
+import { HandlesJob, JobContext, JobHandler } from '@dealgate/messaging';
 import { Clock } from '@dealgate/common';
 import { AuditAction, AuditRepository } from '../audit/audit.repository';
 import { RequestEvents } from './request.events';
@@ -13,9 +13,8 @@ import { requestState } from './request.rows';
  * that reason, in the audit log as `overruled`, and `approval.decided` (rejected) tells notifications and the subject's
  * service, so all three end in one state and the people are told. The approver stays the one who decided.
  */
-@Injectable()
+@HandlesJob(JobName.ApprovalOverruled)
 export class ApprovalOverruledHandler implements JobHandler<typeof JobName.ApprovalOverruled> {
-  readonly jobName = JobName.ApprovalOverruled;
   private readonly logger = new Logger(ApprovalOverruledHandler.name);
 
   constructor(

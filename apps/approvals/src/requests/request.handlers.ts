@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
   ApprovalErrorCode,
@@ -11,7 +10,7 @@ import {
   subjectAuthorIds,
 } from '@dealgate/domain';
 import { ApprovalRequestedPayload, ApprovalVoidedPayload, JobName } from '@dealgate/messages';
-import { JobContext, JobHandler } from '@dealgate/messaging';
+import { HandlesJob, JobContext, JobHandler } from '@dealgate/messaging';
 import { DirectoryService } from '@dealgate/chassis';
 import { Clock } from '@dealgate/common';
 import { AuditAction, AuditRepository } from '../audit/audit.repository';
@@ -27,10 +26,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Opens a request: resolves the chain from the current policy and the unit's head, freezes it with the snapshot,
  * opens step 0. Idempotent on `requestId` (the requesting service's id), on top of the inbox's message id.
  */
-@Injectable()
+@HandlesJob(JobName.ApprovalRequested)
 export class ApprovalRequestedHandler implements JobHandler<typeof JobName.ApprovalRequested> {
-  readonly jobName = JobName.ApprovalRequested;
-
   constructor(
     private readonly requests: RequestRepository,
     private readonly policies: PolicyRepository,
@@ -120,10 +117,8 @@ export class ApprovalRequestedHandler implements JobHandler<typeof JobName.Appro
 }
 
 /** The requesting service edited the subject: a pending request is void (the approver would see stale data). */
-@Injectable()
+@HandlesJob(JobName.ApprovalVoided)
 export class ApprovalVoidedHandler implements JobHandler<typeof JobName.ApprovalVoided> {
-  readonly jobName = JobName.ApprovalVoided;
-
   constructor(
     private readonly requests: RequestRepository,
     private readonly voids: VoidNoticeRepository,

@@ -1,13 +1,10 @@
-import { Injectable } from '@nestjs/common';
 import { ApprovalDecidedPayload, JobName } from '@dealgate/messages';
-import { JobContext, JobHandler } from '@dealgate/messaging';
+import { HandlesJob, JobContext, JobHandler } from '@dealgate/messaging';
 import { DeviationService } from './deviation.service';
 
 /** Decisions about contract deviations; decisions about samples and offers belong to prospects. */
-@Injectable()
+@HandlesJob(JobName.ApprovalDecided)
 export class ApprovalDecidedHandler implements JobHandler<typeof JobName.ApprovalDecided> {
-  readonly jobName = JobName.ApprovalDecided;
-
   constructor(private readonly deviations: DeviationService) {}
 
   async handle(payload: ApprovalDecidedPayload, { manager }: JobContext): Promise<void> {

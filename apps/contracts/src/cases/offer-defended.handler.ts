@@ -1,13 +1,10 @@
-import { Injectable } from '@nestjs/common';
 import { JobName, OfferDefendedPayload } from '@dealgate/messages';
-import { JobContext, JobHandler } from '@dealgate/messaging';
+import { HandlesJob, JobContext, JobHandler } from '@dealgate/messaging';
 import { CaseOpeningService } from './case-opening.service';
 
 /** An accepted defence hands the deal to legal and accounting: one contract case per offer. */
-@Injectable()
+@HandlesJob(JobName.OfferDefended)
 export class OfferDefendedHandler implements JobHandler<typeof JobName.OfferDefended> {
-  readonly jobName = JobName.OfferDefended;
-
   constructor(private readonly opening: CaseOpeningService) {}
 
   async handle(payload: OfferDefendedPayload, { manager }: JobContext): Promise<void> {

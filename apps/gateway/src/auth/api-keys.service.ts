@@ -13,7 +13,6 @@ import {
 } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
 import { Clock, Page, PageQuery, toPage } from '@dealgate/common';
-import { OutboxRelay } from '@dealgate/messaging';
 import { Actor } from '../audit/actor';
 import { AuditEvent, AuditRepository } from '../audit/audit.repository';
 import { DirectoryPublisher } from '../identity/directory-publisher';
@@ -33,7 +32,6 @@ export class ApiKeysService {
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
     private readonly directory: DirectoryPublisher,
-    private readonly relay: OutboxRelay,
   ) {}
 
   async create(actor: Actor, dto: CreateApiKeyDto): Promise<CreatedApiKey> {
@@ -95,7 +93,6 @@ export class ApiKeysService {
         );
       }
     });
-    this.relay.nudge();
   }
 
   /** The principal a presented key acts as, or null. Every use and every refusal of a well-formed key is audited. */

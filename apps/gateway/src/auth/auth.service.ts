@@ -5,7 +5,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { IdentityErrorCode, decideRefresh, identityError, normalizeEmail, passwordProblems } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
 import { Clock } from '@dealgate/common';
-import { OutboxRelay } from '@dealgate/messaging';
 import { Actor } from '../audit/actor';
 import { AuditEvent, AuditRepository } from '../audit/audit.repository';
 import { DirectoryPublisher } from '../identity/directory-publisher';
@@ -40,7 +39,6 @@ export class AuthService {
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
     private readonly directory: DirectoryPublisher,
-    private readonly relay: OutboxRelay,
   ) {}
 
   async login(email: string, password: string, ip: string | null): Promise<TokenPair> {
@@ -92,7 +90,6 @@ export class AuthService {
       return { pair: await this.issuer.issue(principalOf(user), token.familyId, manager), reused: false };
     });
     if (outcome.pair) return outcome.pair;
-    this.relay.nudge();
     if (outcome.reused)
       throw identityError(
         IdentityErrorCode.RefreshTokenReused,
@@ -119,7 +116,6 @@ export class AuthService {
         manager,
       );
     });
-    this.relay.nudge();
   }
 
   /** Ends every session of the caller and every access token signed so far (the token version moves on). */
@@ -143,7 +139,6 @@ export class AuthService {
         manager,
       );
     });
-    this.relay.nudge();
   }
 
   /** Tells the other services about the user's ended sessions (the directory job carries them). */
@@ -192,7 +187,6 @@ export class AuthService {
         manager,
       );
     });
-    this.relay.nudge();
   }
 
   async me(principal: Principal): Promise<UserView> {

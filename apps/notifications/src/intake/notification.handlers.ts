@@ -1,7 +1,7 @@
-import { Injectable, Type } from '@nestjs/common';
+import { Type } from '@nestjs/common';
 import { NOTIFIABLE_EVENTS, NotifiableEvent, NotificationEventInput } from '@dealgate/domain';
 import { JobName, JobPayloads } from '@dealgate/messages';
-import { JobContext, JobHandler } from '@dealgate/messaging';
+import { HandlesJob, JobContext, JobHandler } from '@dealgate/messaging';
 import { NotificationIntake } from './notification-intake.service';
 
 // Compile-time checks that the domain's event list and input shapes match the wire contract: a renamed job or a
@@ -24,9 +24,8 @@ const payloadsFit: { [E in NotifiableEvent]: JobPayloads[E] extends InputOf<E> ?
 void payloadsFit;
 
 function handlerFor<E extends NotifiableEvent & JobName>(jobName: E): Type<JobHandler> {
-  @Injectable()
+  @HandlesJob(jobName)
   class NotifyHandler implements JobHandler<E> {
-    readonly jobName = jobName;
     constructor(private readonly intake: NotificationIntake) {}
     handle(payload: JobPayloads[E], { manager, envelope }: JobContext): Promise<void> {
       return this.intake.accept({ type: jobName, payload } as NotificationEventInput, manager, envelope);
@@ -36,7 +35,7 @@ function handlerFor<E extends NotifiableEvent & JobName>(jobName: E): Type<JobHa
   return NotifyHandler;
 }
 
-/** One handler class per notifying event (the dispatcher wants exactly one per consumed job name). */
+/** One handler class per notifying event (the dispatcher wants exactly one per consumed job name); providers of the intake module. */
 export const NOTIFICATION_HANDLERS: Type<JobHandler>[] = NOTIFIABLE_EVENTS.map((name) => handlerFor(name));
 
 /** The job names behind those handlers, for libs/messages consumers/notifications.consumes.ts. */

@@ -1,14 +1,11 @@
-import { Injectable } from '@nestjs/common';
 import { ApprovalDecidedPayload, JobName } from '@dealgate/messages';
-import { JobContext, JobHandler } from '@dealgate/messaging';
+import { HandlesJob, JobContext, JobHandler } from '@dealgate/messaging';
 import { OfferDecision } from '../offers/offer-decision';
 import { SampleDecision } from '../samples/sample-decision';
 
 /** Decisions on the funnel's subjects (target samples, offers); other kinds belong to other services. */
-@Injectable()
+@HandlesJob(JobName.ApprovalDecided)
 export class ApprovalDecidedHandler implements JobHandler<typeof JobName.ApprovalDecided> {
-  readonly jobName = JobName.ApprovalDecided;
-
   constructor(
     private readonly samples: SampleDecision,
     private readonly offers: OfferDecision,

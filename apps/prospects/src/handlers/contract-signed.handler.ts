@@ -1,14 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { FunnelEventKind, ProspectStatus } from '@dealgate/domain';
 import { ContractSignedPayload, JobName } from '@dealgate/messages';
-import { JobContext, JobHandler } from '@dealgate/messaging';
+import { HandlesJob, JobContext, JobHandler } from '@dealgate/messaging';
 import { FunnelTransitions } from '../prospects/funnel-transitions';
 import { ProspectRepository } from '../prospects/prospect.repository';
 
 /** The signature reported by contracts makes the prospect won. */
-@Injectable()
+@HandlesJob(JobName.ContractSigned)
 export class ContractSignedHandler implements JobHandler<typeof JobName.ContractSigned> {
-  readonly jobName = JobName.ContractSigned;
   private readonly logger = new Logger(ContractSignedHandler.name);
 
   constructor(

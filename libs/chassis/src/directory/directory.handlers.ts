@@ -1,13 +1,10 @@
-import { Injectable } from '@nestjs/common';
 import { JobName, UnitUpsertedPayload, UserUpsertedPayload } from '@dealgate/messages';
-import { JobContext, JobHandler } from '@dealgate/messaging';
+import { HandlesJob, JobContext, JobHandler } from '@dealgate/messaging';
 
 // Events may arrive out of order (retries, several relays): a row only moves forward in `changed_at`.
 
-@Injectable()
+@HandlesJob(JobName.UserUpserted)
 export class UserUpsertedHandler implements JobHandler<typeof JobName.UserUpserted> {
-  readonly jobName = JobName.UserUpserted;
-
   async handle(p: UserUpsertedPayload, { manager }: JobContext): Promise<void> {
     await manager.query(
       `INSERT INTO directory_user
@@ -33,10 +30,8 @@ export class UserUpsertedHandler implements JobHandler<typeof JobName.UserUpsert
   }
 }
 
-@Injectable()
+@HandlesJob(JobName.UnitUpserted)
 export class UnitUpsertedHandler implements JobHandler<typeof JobName.UnitUpserted> {
-  readonly jobName = JobName.UnitUpserted;
-
   async handle(p: UnitUpsertedPayload, { manager }: JobContext): Promise<void> {
     await manager.query(
       `INSERT INTO directory_unit (unit_id, name, head_user_id, active, changed_at) VALUES ($1, $2, $3, $4, $5)
