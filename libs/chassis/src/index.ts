@@ -3,7 +3,6 @@ export * from './chassis.module';
 export * from './bootstrap';
 export * from './run-service';
 export * from './ping';
-export * from './ping-receipt-table';
 export * from './directory';
 export { RouteFacts, routeFacts } from './openapi/routes';
 export { describeContract, errorCodesOf, errorResponse, versionConflictCode } from './openapi/contract';

@@ -1,8 +1,9 @@
 import { QueryRunner } from 'typeorm';
 
 /**
- * The outbox, inbox and dead-letter tables every service keeps in its own schema. Apps call these from a
- * committed migration of their own, so the tables evolve with each service's migration history.
+ * The outbox, inbox and dead-letter tables every service keeps in its own schema, for the medium tests and benchmarks
+ * of this library that work in a scratch schema. A service's own tables come from its migrations: 1764201600000-messaging.ts
+ * holds a frozen copy of this SQL, and later migrations change those tables.
  */
 export async function createMessagingTables(runner: QueryRunner, schema: string): Promise<void> {
   await runner.query(`

@@ -1,7 +1,34 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { defaultApprovalPolicies } from '@dealgate/domain';
 
 const S = '"approvals"';
+
+// The default chains as libs/domain defined them when this migration shipped, written out so the seed stays what it
+// was (the migration is frozen; tools/migrations). Steps keep their key order: the JSON sent is the same text.
+const OWNER = { kind: 'role', role: 'owner', unitScoped: false };
+const UNIT_HEAD_OR_OWNER = { kind: 'unit_head', fallback: OWNER };
+const DEFAULT_POLICIES = [
+  {
+    subjectKind: 'target_sample',
+    steps: [{ approver: OWNER, dueAfterMinutes: 2880, escalationGraceMinutes: 1440, escalateTo: null }],
+  },
+  {
+    subjectKind: 'offer',
+    steps: [
+      { approver: UNIT_HEAD_OR_OWNER, dueAfterMinutes: 1440, escalationGraceMinutes: 1440, escalateTo: OWNER },
+      {
+        approver: OWNER,
+        condition: { amountAbove: 1000000, discountPercentAbove: 15 },
+        dueAfterMinutes: 1440,
+        escalationGraceMinutes: 1440,
+        escalateTo: null,
+      },
+    ],
+  },
+  {
+    subjectKind: 'contract_deviation',
+    steps: [{ approver: UNIT_HEAD_OR_OWNER, dueAfterMinutes: 1440, escalationGraceMinutes: 1440, escalateTo: OWNER }],
+  },
+];
 
 export class Approvals1764300000000 implements MigrationInterface {
   name = 'Approvals1764300000000';
@@ -15,8 +42,8 @@ export class Approvals1764300000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         updated_by uuid
       )`);
-    // Seeded from the domain defaults; from here on the admin edits them through the API.
-    for (const policy of defaultApprovalPolicies()) {
+    // Seeded with the defaults of the day; from here on the admin edits them through the API.
+    for (const policy of DEFAULT_POLICIES) {
       await runner.query(`INSERT INTO ${S}.approval_policy (subject_kind, steps) VALUES ($1, $2)`, [
         policy.subjectKind,
         JSON.stringify(policy.steps),

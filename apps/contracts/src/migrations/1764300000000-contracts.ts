@@ -1,5 +1,50 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { DEFAULT_TASK_TEMPLATES } from '@dealgate/domain';
+
+// The task templates as libs/domain defined them when this migration shipped, written out so the seed stays what it
+// was (the migration is frozen; tools/migrations). Key order is kept: the JSON sent is the same text.
+const DEFAULT_TASK_TEMPLATES = [
+  { key: 'draft_contract', title: 'Draft contract', group: 'legal', dependsOn: [], dueDays: 3, required: true },
+  {
+    key: 'credit_check',
+    title: 'Counterparty credit check',
+    group: 'accounting',
+    dependsOn: [],
+    dueDays: 2,
+    required: true,
+  },
+  {
+    key: 'review_terms',
+    title: 'Review terms',
+    group: 'legal',
+    dependsOn: ['draft_contract', 'credit_check'],
+    dueDays: 2,
+    required: true,
+  },
+  {
+    key: 'billing_setup',
+    title: 'Billing set-up',
+    group: 'accounting',
+    dependsOn: ['credit_check'],
+    dueDays: 3,
+    required: true,
+  },
+  {
+    key: 'payment_schedule',
+    title: 'Payment schedule',
+    group: 'accounting',
+    dependsOn: ['billing_setup', 'review_terms'],
+    dueDays: 2,
+    required: true,
+  },
+  {
+    key: 'legal_sign_off',
+    title: 'Final legal sign-off',
+    group: 'legal',
+    dependsOn: ['review_terms', 'payment_schedule'],
+    dueDays: 1,
+    required: true,
+  },
+];
 
 export class Contracts1764300000000 implements MigrationInterface {
   name = 'Contracts1764300000000';

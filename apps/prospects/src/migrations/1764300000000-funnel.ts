@@ -1,7 +1,73 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { DEFAULT_LOST_REASONS, PRODUCT_LINE_PRESETS } from '@dealgate/domain';
 
 const S = '"prospects"';
+
+// The seed rows as libs/domain defined them when this migration shipped, written out so they stay what they were (the
+// migration is frozen; tools/migrations). stageLimitDays keeps its key order: the JSON sent is the same text.
+const PRODUCT_LINE_PRESETS = [
+  {
+    code: 'software',
+    name: 'Software',
+    cycleDays: { min: 120, max: 150 },
+    stageLimitDays: {
+      sampling: 14,
+      primary_contact: 21,
+      needs_identification: 21,
+      offer_formation: 14,
+      offer_defence: 30,
+      contract: 30,
+    },
+  },
+  {
+    code: 'industrial_equipment',
+    name: 'Industrial equipment',
+    cycleDays: { min: 540, max: 730 },
+    stageLimitDays: {
+      sampling: 30,
+      primary_contact: 60,
+      needs_identification: 90,
+      offer_formation: 90,
+      offer_defence: 180,
+      contract: 180,
+    },
+  },
+  {
+    code: 'professional_services',
+    name: 'Professional services',
+    cycleDays: { min: 60, max: 120 },
+    stageLimitDays: {
+      sampling: 7,
+      primary_contact: 14,
+      needs_identification: 14,
+      offer_formation: 14,
+      offer_defence: 21,
+      contract: 21,
+    },
+  },
+  {
+    code: 'supplies',
+    name: 'Supplies and consumables',
+    cycleDays: { min: 30, max: 60 },
+    stageLimitDays: {
+      sampling: 5,
+      primary_contact: 10,
+      needs_identification: 7,
+      offer_formation: 5,
+      offer_defence: 10,
+      contract: 10,
+    },
+  },
+];
+// In list order: the index is the position.
+const DEFAULT_LOST_REASONS = [
+  { code: 'no_budget', label: 'No budget', noteRequired: false },
+  { code: 'chose_competitor', label: 'Chose a competitor', noteRequired: false },
+  { code: 'no_decision_maker', label: 'No decision-maker reached', noteRequired: false },
+  { code: 'not_a_fit', label: 'Not a fit for our product', noteRequired: false },
+  { code: 'no_response', label: 'No response', noteRequired: false },
+  { code: 'offer_rejected', label: 'Offer rejected at its defence', noteRequired: false },
+  { code: 'other', label: 'Other', noteRequired: true },
+];
 
 /**
  * The funnel's tables. Money is in minor units (cents); every mutable aggregate carries a `version` for optimistic

@@ -1,3 +1,2 @@
-export * from './directory-tables';
 export * from './directory.handlers';
 export * from './directory.service';
