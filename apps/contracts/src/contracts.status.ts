@@ -1,38 +1,30 @@
 import { HttpStatus } from '@nestjs/common';
-import { assertNever, ContractErrorCode } from '@dealgate/domain';
+import { ContractErrorCode } from '@dealgate/domain';
+import { StatusForCode, statusMap } from '@dealgate/common';
 
-function contractStatus(code: ContractErrorCode): number {
-  switch (code) {
-    case ContractErrorCode.InvalidTerms:
-    case ContractErrorCode.TemplateInvalid:
-    case ContractErrorCode.TemplateDuplicateKey:
-    case ContractErrorCode.TemplateSelfDependency:
-    case ContractErrorCode.TemplateUnknownDependency:
-    case ContractErrorCode.TemplateCycle:
-    case ContractErrorCode.TemplateGroupNotAllowed:
-    case ContractErrorCode.AssigneeNotGroupMember:
-    case ContractErrorCode.ReturnReasonRequired:
-      return HttpStatus.UNPROCESSABLE_ENTITY;
-    case ContractErrorCode.SalespersonExcluded:
-    case ContractErrorCode.NotGroupMember:
-    case ContractErrorCode.NotGroupLead:
-    case ContractErrorCode.NotAssignee:
-      return HttpStatus.FORBIDDEN;
-    case ContractErrorCode.AlreadyAssigned:
-    case ContractErrorCode.TaskNotAvailable:
-    case ContractErrorCode.TaskAlreadyClaimed:
-    case ContractErrorCode.TaskNotClaimed:
-    case ContractErrorCode.TaskAlreadyDone:
-    case ContractErrorCode.SigningBlocked:
-      return HttpStatus.CONFLICT;
-    default:
-      return assertNever(code, 'contract error code');
-  }
-}
+// 422: the input breaks a rule (terms, templates, a missing reason); 403: the caller may not do it (the
+// salesperson is excluded, not in the group, not the assignee); 409: the task or case is not in a state for it.
+const CONTRACT_STATUS: Record<ContractErrorCode, number> = {
+  [ContractErrorCode.InvalidTerms]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ContractErrorCode.TemplateInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ContractErrorCode.TemplateDuplicateKey]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ContractErrorCode.TemplateSelfDependency]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ContractErrorCode.TemplateUnknownDependency]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ContractErrorCode.TemplateCycle]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ContractErrorCode.TemplateGroupNotAllowed]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ContractErrorCode.AssigneeNotGroupMember]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ContractErrorCode.ReturnReasonRequired]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ContractErrorCode.SalespersonExcluded]: HttpStatus.FORBIDDEN,
+  [ContractErrorCode.NotGroupMember]: HttpStatus.FORBIDDEN,
+  [ContractErrorCode.NotGroupLead]: HttpStatus.FORBIDDEN,
+  [ContractErrorCode.NotAssignee]: HttpStatus.FORBIDDEN,
+  [ContractErrorCode.AlreadyAssigned]: HttpStatus.CONFLICT,
+  [ContractErrorCode.TaskNotAvailable]: HttpStatus.CONFLICT,
+  [ContractErrorCode.TaskAlreadyClaimed]: HttpStatus.CONFLICT,
+  [ContractErrorCode.TaskNotClaimed]: HttpStatus.CONFLICT,
+  [ContractErrorCode.TaskAlreadyDone]: HttpStatus.CONFLICT,
+  [ContractErrorCode.SigningBlocked]: HttpStatus.CONFLICT,
+};
 
-const CONTRACT_CODES = new Set<string>(Object.values(ContractErrorCode));
-
-/** The one code -> status map of the contracts app (common codes such as not_found fall through to the filter). */
-export function contractsStatusForCode(code: string): number | undefined {
-  return CONTRACT_CODES.has(code) ? contractStatus(code as ContractErrorCode) : undefined;
-}
+/** The contracts service's code -> HTTP status map (common codes such as not_found fall through to the filter). */
+export const contractsStatusForCode: StatusForCode = statusMap(CONTRACT_STATUS);

@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { IdentityErrorCode } from '@dealgate/domain';
 import { ServiceDefinition } from '@dealgate/chassis';
 import { ServiceName } from '@dealgate/messages';
 import { GatewayEnv } from './gateway.env';
 import { GatewayModule } from './gateway.module';
+import { gatewayStatusForCode } from './gateway.status';
 import { isProxiedPath, mountServiceProxies } from './routing/proxy';
 import { serviceUrls } from './routing/service-routes';
 import { mountApiKeyAuthentication } from './security/api-key.middleware';
@@ -22,29 +22,6 @@ function selfUrl(app: NestExpressApplication): () => string {
   return () => `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 }
 
-/** Every identity error code and its HTTP status (exhaustive: a new code is a compile error until mapped). */
-const IDENTITY_STATUS: Record<IdentityErrorCode, number> = {
-  [IdentityErrorCode.InvalidCredentials]: 401,
-  [IdentityErrorCode.InvalidRefreshToken]: 401,
-  [IdentityErrorCode.RefreshTokenReused]: 401,
-  [IdentityErrorCode.InvalidApiKey]: 401,
-  [IdentityErrorCode.WeakPassword]: 422,
-  [IdentityErrorCode.EmailTaken]: 409,
-  [IdentityErrorCode.UnitNameTaken]: 409,
-  [IdentityErrorCode.UserNotFound]: 404,
-  [IdentityErrorCode.UnitNotFound]: 404,
-  [IdentityErrorCode.ApiKeyNotFound]: 404,
-  [IdentityErrorCode.ScopeExceedsRoles]: 422,
-  [IdentityErrorCode.LeadOutsideGroup]: 422,
-  [IdentityErrorCode.HeadWithoutRole]: 422,
-  [IdentityErrorCode.HeadInactive]: 422,
-  [IdentityErrorCode.UnitInactive]: 422,
-  [IdentityErrorCode.LastAdmin]: 422,
-  [IdentityErrorCode.OwnRoles]: 403,
-  [IdentityErrorCode.AdminWithBusinessRole]: 422,
-  [IdentityErrorCode.VersionConflict]: 409,
-};
-
 export const gatewayService: ServiceDefinition<GatewayEnv> = {
   service: ServiceName.Gateway,
   envClass: GatewayEnv,
@@ -52,7 +29,7 @@ export const gatewayService: ServiceDefinition<GatewayEnv> = {
   app: {
     openapiMetadata,
     docs: { jsonDocumentUrl: 'api/docs/gateway-json', swaggerUrl: '/api/docs-json' },
-    statusForCode: (code) => IDENTITY_STATUS[code as IdentityErrorCode],
+    statusForCode: gatewayStatusForCode,
     beforeBodyParsing: (app, config) => {
       const env = config as GatewayEnv;
       const urls = serviceUrls(env);

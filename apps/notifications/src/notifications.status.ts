@@ -1,21 +1,13 @@
 import { HttpStatus } from '@nestjs/common';
-import { NotificationErrorCode, assertNever } from '@dealgate/domain';
+import { NotificationErrorCode } from '@dealgate/domain';
+import { StatusForCode, statusMap } from '@dealgate/common';
 
-function notificationStatus(code: NotificationErrorCode): number {
-  switch (code) {
-    case NotificationErrorCode.NotificationNotFound:
-    case NotificationErrorCode.WebhookNotFound:
-      return HttpStatus.NOT_FOUND;
-    case NotificationErrorCode.WebhookDestinationNotAllowed:
-      return HttpStatus.BAD_REQUEST;
-    default:
-      return assertNever(code, 'notification error code');
-  }
-}
+// 400: a webhook address the service refuses to call (private networks); 404: not there, or not the caller's.
+const NOTIFICATION_STATUS: Record<NotificationErrorCode, number> = {
+  [NotificationErrorCode.NotificationNotFound]: HttpStatus.NOT_FOUND,
+  [NotificationErrorCode.WebhookNotFound]: HttpStatus.NOT_FOUND,
+  [NotificationErrorCode.WebhookDestinationNotAllowed]: HttpStatus.BAD_REQUEST,
+};
 
-const CODES = new Set<string>(Object.values(NotificationErrorCode));
-
-/** The one code -> status map of the notifications app (common codes fall through to the filter). */
-export function notificationsStatusForCode(code: string): number | undefined {
-  return CODES.has(code) ? notificationStatus(code as NotificationErrorCode) : undefined;
-}
+/** The notifications service's code -> HTTP status map (common codes fall through to the filter). */
+export const notificationsStatusForCode: StatusForCode = statusMap(NOTIFICATION_STATUS);

@@ -12,7 +12,7 @@ import { DirectoryRevocation, DirectoryService, UnitUpsertedHandler, UserUpserte
 import { HealthController } from './health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyPurgeSweep } from './idempotency/idempotency-purge.sweep';
-import { PingHandler } from './ping';
+import { PingHandler } from './ping.handler';
 
 /**
  * What every service stands on: validated config, JSON logs with correlation ids, its own schema with migrations

@@ -17,6 +17,16 @@ import { COMMON_CODE_STATUS, CommonErrorCode } from './error-codes';
 export type StatusForCode = (code: string) => number | undefined;
 
 /**
+ * A service's code -> status map (`apps/<service>/src/<service>.status.ts`) from one record per error-code enum,
+ * each typed `Record<TheEnum, number>` so a new code is a compile error until it is mapped. A code of no record
+ * (a common one) answers undefined; so does a name of the object prototype (`constructor`).
+ */
+export function statusMap(...records: Readonly<Record<string, number>>[]): StatusForCode {
+  const statuses = new Map(records.flatMap((record) => Object.entries(record)));
+  return (code) => statuses.get(code);
+}
+
+/**
  * The status a code answers with: the app's own map, else the common codes' (`not_found`, `version_conflict`...),
  * else 422 (a broken business rule). The error filter and the OpenAPI document both ask this one function.
  */

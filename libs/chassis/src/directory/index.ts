@@ -1,2 +1,3 @@
-export * from './directory.handlers';
+export * from './unit-upserted.handler';
+export * from './user-upserted.handler';
 export * from './directory.service';

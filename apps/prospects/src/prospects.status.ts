@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
-import { FunnelErrorCode } from '@dealgate/domain';
-import { StatusForCode } from '@dealgate/common';
+import { AnalyticsErrorCode, FunnelErrorCode } from '@dealgate/domain';
+import { StatusForCode, statusMap } from '@dealgate/common';
 
 const CONFLICT = HttpStatus.CONFLICT;
 const UNPROCESSABLE = HttpStatus.UNPROCESSABLE_ENTITY;
@@ -52,5 +52,13 @@ const FUNNEL_STATUS: Record<FunnelErrorCode, number> = {
   [FunnelErrorCode.AgendaRangeInvalid]: UNPROCESSABLE,
 };
 
+// Every analytics code is a broken input rule (a period that ends before it starts, a plan for a non-salesperson):
+// 422 with the sentence, never a 500 and never a blanket 400.
+const ANALYTICS_STATUS: Record<AnalyticsErrorCode, number> = {
+  [AnalyticsErrorCode.InvalidInput]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [AnalyticsErrorCode.InvalidPeriod]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [AnalyticsErrorCode.PlanAssigneeInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
 /** The prospects service's code -> HTTP status map (common codes such as not_found fall through to the filter). */
-export const prospectsStatusForCode: StatusForCode = (code) => FUNNEL_STATUS[code as FunnelErrorCode];
+export const prospectsStatusForCode: StatusForCode = statusMap(FUNNEL_STATUS, ANALYTICS_STATUS);

@@ -1,4 +1,4 @@
-import { JobName, UnitUpsertedPayload, UserUpsertedPayload } from '@dealgate/messages';
+import { JobName, UserUpsertedPayload } from '@dealgate/messages';
 import { HandlesJob, JobContext, JobHandler } from '@dealgate/messaging';
 
 // Events may arrive out of order (retries, several relays): a row only moves forward in `changed_at`.
@@ -26,19 +26,6 @@ export class UserUpsertedHandler implements JobHandler<typeof JobName.UserUpsert
         p.tokenVersion ?? 0,
         p.revokedSessions ?? [],
       ],
-    );
-  }
-}
-
-@HandlesJob(JobName.UnitUpserted)
-export class UnitUpsertedHandler implements JobHandler<typeof JobName.UnitUpserted> {
-  async handle(p: UnitUpsertedPayload, { manager }: JobContext): Promise<void> {
-    await manager.query(
-      `INSERT INTO directory_unit (unit_id, name, head_user_id, active, changed_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (unit_id) DO UPDATE SET name = EXCLUDED.name, head_user_id = EXCLUDED.head_user_id,
-         active = EXCLUDED.active, changed_at = EXCLUDED.changed_at
-       WHERE directory_unit.changed_at <= EXCLUDED.changed_at`,
-      [p.unitId, p.name, p.headUserId, p.active ?? true, p.changedAt],
     );
   }
 }
