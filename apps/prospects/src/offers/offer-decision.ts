@@ -1,14 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import {
-  DomainError,
-  FunnelActor,
-  funnelError,
-  FunnelErrorCode,
-  FunnelEventKind,
-  OfferStatus,
-  Role,
-} from '@dealgate/domain';
+import { DomainError, FunnelActor, FunnelEventKind, OfferStatus, Role } from '@dealgate/domain';
 import { DirectoryService } from '@dealgate/chassis';
 import { ApprovalDecidedPayload } from '@dealgate/messages';
 import { BriefRepository } from '../briefs/brief.repository';
@@ -70,16 +62,15 @@ export class OfferDecision {
     if (!prospect) return;
     const brief = await this.briefs.forProspect(manager, prospect.id);
     try {
-      // A delegate decides with the authority of the approver they stand in for, but never on their own offer.
-      if (d.decidedBy !== null && offer.contributorIds.includes(d.decidedBy)) {
-        throw funnelError(FunnelErrorCode.OfferApproverIsAuthor, 'An offer cannot be approved by anyone who wrote it.');
-      }
+      // A delegate decides with the authority of the approver they stand in for, but never on an offer they wrote:
+      // the stage machine checks both (libs/domain offer-gate.ts).
       const approver = await this.approverOf(manager, d.onBehalfOf ?? d.decidedBy, prospect.unitId);
       const event = {
         kind: FunnelEventKind.OfferApproved as const,
         offer,
         briefNeedIds: brief?.needs.map((n) => n.id) ?? [],
         approver,
+        decidedBy: d.decidedBy,
       };
       await this.transitions.apply(manager, prospect, event, d.decidedBy, now);
     } catch (error) {

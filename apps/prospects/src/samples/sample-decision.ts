@@ -1,6 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { assertSampleApprover, DomainError, FunnelEventKind, initialOwnerOf, newProspectState } from '@dealgate/domain';
+import {
+  assertSampleApprover,
+  assertSampleNotDecidedByWriter,
+  DomainError,
+  FunnelEventKind,
+  initialOwnerOf,
+  newProspectState,
+  Written,
+} from '@dealgate/domain';
 import { DirectoryService } from '@dealgate/chassis';
 import { ApprovalDecidedPayload } from '@dealgate/messages';
 import { FunnelTransitions } from '../prospects/funnel-transitions';
@@ -45,11 +53,8 @@ export class SampleDecision {
       });
       return;
     }
-    const refusal =
-      d.decidedBy !== null && sample.contributorIds.includes(d.decidedBy)
-        ? 'Approval refused by the funnel rules: A target sample cannot be approved by anyone who wrote it.'
-        : // A delegate decides with the authority of the owner they stand in for.
-          await this.approverRefusal(manager, sample.authorId, d.onBehalfOf ?? d.decidedBy);
+    // A delegate decides with the authority of the owner they stand in for.
+    const refusal = await this.approverRefusal(manager, sample, d.decidedBy, d.onBehalfOf ?? d.decidedBy);
     if (refusal) {
       await this.samples.update(manager, sample.id, {
         status: 'draft',
@@ -105,18 +110,23 @@ export class SampleDecision {
   /** The funnel's own check of who approved (approvals enforces it too); null when the approver may. */
   private async approverRefusal(
     manager: EntityManager,
-    authorId: string,
+    sample: Written,
+    decidedBy: string | null,
     approverId: string | null,
   ): Promise<string | null> {
     if (!approverId) return 'Approval refused by the funnel rules: the decision names no approver.';
     const approver = await this.directory.user(approverId, manager);
-    // Without a directory copy of the approver, the approvals service's own check stands.
-    if (!approver) return null;
     try {
-      assertSampleApprover(
-        { authorId },
-        { userId: approverId, roles: approver.roles, unitIds: approver.unitId ? [approver.unitId] : [] },
-      );
+      if (approver) {
+        assertSampleApprover(
+          sample,
+          { userId: approverId, roles: approver.roles, unitIds: approver.unitId ? [approver.unitId] : [] },
+          decidedBy,
+        );
+      } else {
+        // Without a directory copy of the approver, the approvals service's role check stands; the writers' does here.
+        assertSampleNotDecidedByWriter(sample, decidedBy, approverId);
+      }
       return null;
     } catch (error) {
       if (error instanceof DomainError) return `Approval refused by the funnel rules: ${error.message}`;

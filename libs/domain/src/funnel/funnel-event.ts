@@ -45,7 +45,10 @@ export type FunnelEvent =
       readonly kind: FunnelEventKind.OfferApproved;
       readonly offer: OfferForApproval;
       readonly briefNeedIds: readonly string[];
+      /** The authority: the approver, or whom the deciding delegate stands in for. */
       readonly approver: FunnelActor;
+      /** Who decided, when a delegate decided for `approver` (they must not have written the offer either). */
+      readonly decidedBy?: string | null;
     }
   | { readonly kind: FunnelEventKind.OfferRevised; readonly offerId: string }
   | {

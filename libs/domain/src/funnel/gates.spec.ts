@@ -1,4 +1,5 @@
 import { Role } from '../roles';
+import { wroteIt } from './authorship';
 import { assertBriefComplete, BriefSection, findBriefGaps, REQUIRED_BRIEF_SECTIONS } from './brief-gate';
 import { assertDecisionMaker, missingDecisionMakerFields } from './decision-maker-gate';
 import { assertDefenceAttendees, assertDefenceChannel, DefenceChannel, isDefenceChannelAllowed } from './defence-gate';
@@ -107,6 +108,40 @@ describe('offer gate', () => {
     } else {
       expect(run).toThrow(expect.objectContaining({ code }));
     }
+  });
+});
+
+describe('nobody who wrote a subject approves it', () => {
+  const offer = { authorId: 'author', contributorIds: ['author', 'editor'] };
+  const head = { userId: 'h', roles: [Role.SalesHead], unitIds: ['u'] };
+  const owner = { userId: 'o', roles: [Role.Owner], unitIds: [] };
+
+  it.each([
+    ['the author', { ...head, userId: 'author' }, undefined, FunnelErrorCode.OfferApproverIsAuthor],
+    ['an editor', { ...head, userId: 'editor' }, undefined, FunnelErrorCode.OfferApproverIsAuthor],
+    ['a delegate who edited it, for a head who did not', head, 'editor', FunnelErrorCode.OfferApproverIsAuthor],
+    ['a delegate for a head who edited it', { ...head, userId: 'editor' }, 'd', FunnelErrorCode.OfferApproverIsAuthor],
+    ['a delegate who did not, for a head who did not', head, 'd', null],
+  ])('offer: %s', (_name, approver, decidedBy, code) => {
+    const run = () => assertOfferApprover(offer, approver, 'u', decidedBy);
+    if (code === null) expect(run).not.toThrow();
+    else expect(run).toThrow(expect.objectContaining({ code }));
+  });
+
+  it.each([
+    ['an editor who is the owner', { ...owner, userId: 'editor' }, undefined, FunnelErrorCode.SampleApproverIsAuthor],
+    ['a delegate who edited it, for the owner', owner, 'editor', FunnelErrorCode.SampleApproverIsAuthor],
+    ['a delegate for the owner', owner, 'd', null],
+  ])('sample: %s', (_name, approver, decidedBy, code) => {
+    const run = () => assertSampleApprover(offer, approver, decidedBy);
+    if (code === null) expect(run).not.toThrow();
+    else expect(run).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('names who wrote it from the author and the contributors, ignoring an absent decider', () => {
+    expect(wroteIt({ authorId: 'a' }, 'a')).toBe(true);
+    expect(wroteIt({ authorId: 'a', contributorIds: ['b'] }, null, 'b')).toBe(true);
+    expect(wroteIt({ authorId: 'a', contributorIds: ['b'] }, null, undefined, 'c')).toBe(false);
   });
 });
 

@@ -9,6 +9,7 @@ export * from './funnel-error';
 export * from './funnel-event';
 export * from './lost-reasons';
 export * from './lost-reason-labels';
+export * from './authorship';
 export * from './offer-gate';
 export * from './product-line';
 export * from './product-line-presets';

@@ -1,4 +1,5 @@
 import { Role } from '../roles';
+import { Written, wroteIt } from './authorship';
 import { FunnelActor, hasRole, isHeadOfUnit } from './funnel-actor';
 import { funnelError, FunnelErrorCode } from './funnel-error';
 
@@ -9,9 +10,8 @@ export interface OfferItemInput {
 }
 
 /** An offer version as far as its approval needs it. Each revision is a new version with its own id. */
-export interface OfferForApproval {
+export interface OfferForApproval extends Written {
   readonly id: string;
-  readonly authorId: string;
   readonly items: readonly OfferItemInput[];
 }
 
@@ -75,16 +75,18 @@ export function assertOfferAddressesBrief(
 }
 
 /**
- * The approver is a sales head of the prospect's unit or the owner (the head of the company), and never the
- * author: an offer approved by its own author has had no second pair of eyes.
+ * The approver is a sales head of the prospect's unit or the owner (the head of the company), and never one who
+ * wrote the offer: an offer approved by its own author has had no second pair of eyes. `approver` is the authority
+ * (whom a delegate stands in for); `decidedBy`, the person who decided, must not have written it either.
  */
 export function assertOfferApprover(
-  offer: Pick<OfferForApproval, 'authorId'>,
+  offer: Written,
   approver: FunnelActor,
   prospectUnitId: string,
+  decidedBy: string | null = approver.userId,
 ): void {
-  if (approver.userId === offer.authorId) {
-    throw funnelError(FunnelErrorCode.OfferApproverIsAuthor, 'An offer cannot be approved by its own author.');
+  if (wroteIt(offer, decidedBy, approver.userId)) {
+    throw funnelError(FunnelErrorCode.OfferApproverIsAuthor, 'An offer cannot be approved by anyone who wrote it.');
   }
   if (!hasRole(approver, Role.Owner) && !isHeadOfUnit(approver, prospectUnitId)) {
     throw funnelError(

@@ -77,7 +77,7 @@ export function applyFunnelEvent(
       return move(state, Stage.OfferFormation, evidence(FunnelEvidenceKind.Brief, event.briefId));
     case FunnelEventKind.OfferApproved:
       requireStage(state, event.kind, [Stage.OfferFormation]);
-      assertOfferApprover(event.offer, event.approver, state.unitId);
+      assertOfferApprover(event.offer, event.approver, state.unitId, event.decidedBy ?? event.approver.userId);
       assertOfferAddressesBrief(event.offer, event.briefNeedIds);
       return move(state, Stage.OfferDefence, evidence(FunnelEvidenceKind.Offer, event.offer.id), {
         approvedOfferId: event.offer.id,
