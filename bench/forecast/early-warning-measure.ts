@@ -1,10 +1,11 @@
 import {
+  BRIEF_CUSUM_BASELINE_DAYS,
+  DEFAULT_BRIEF_CUSUM_RULE,
   DEFAULT_EARLY_WARNING_RULES,
   LogEvent,
-  baselineBriefShare,
-  briefCusum,
   briefShortfall,
   evaluateEarlyWarnings,
+  judgeBriefCusum,
 } from '@dealgate/domain';
 import { SyntheticCompany } from '../../tools/synthetic/company-generator';
 
@@ -70,12 +71,16 @@ const shortfall: Detector = (events, at) => {
   return briefShortfall(counts).flagged;
 };
 
-const CUSUM_DAYS = 90;
+// The app's seeded rule (libs/domain brief-cusum-warning.ts), so the figures measure what the app runs.
+const CUSUM_DAYS = DEFAULT_BRIEF_CUSUM_RULE.windowDays;
 
-/** The brief CUSUM: day by day over the last 90 days against the person's own share of the 180 days before. */
+/**
+ * The brief CUSUM: day by day over the last 90 days against the person's own share of the 180 days before, judged
+ * by the same domain function as the app's `brief_cusum` rule.
+ */
 const cusum: Detector = (events, at) => {
   const watch = at - CUSUM_DAYS * DAY;
-  const base = watch - 180 * DAY;
+  const base = watch - BRIEF_CUSUM_BASELINE_DAYS * DAY;
   const steps: { meetings: number; briefs: number }[] = Array.from({ length: CUSUM_DAYS }, () => ({
     meetings: 0,
     briefs: 0,
@@ -97,7 +102,9 @@ const cusum: Detector = (events, at) => {
       else step.briefs++;
     }
   }
-  return briefCusum(steps, baselineBriefShare(baseline)).flagged;
+  const series = { salespersonId: 'x', windowDays: CUSUM_DAYS, ...baseline, steps };
+  const watched = { from: new Date(watch), to: new Date(at) };
+  return judgeBriefCusum(series, DEFAULT_BRIEF_CUSUM_RULE.threshold, watched).flagged;
 };
 
 export const DETECTORS: Record<string, Detector> = {

@@ -128,10 +128,11 @@ export default async () => {
               version: { required: true, type: () => Number, minimum: 1 },
             },
             UpsertWarningRuleDto: {
-              kind: { required: true, enum: ['prospects_without_brief', 'brief_rate_below'] },
+              kind: { required: true, enum: ['prospects_without_brief', 'brief_rate_below', 'brief_cusum'] },
               minProspectsWorked: { required: true, type: () => Number, minimum: 0, maximum: 100000 },
               windowDays: { required: true, type: () => Number, minimum: 1, maximum: 730 },
               minBriefsPerProspect: { required: false, type: () => Number, minimum: 0, maximum: 1 },
+              threshold: { required: false, type: () => Number, minimum: 1, maximum: 100 },
               active: { required: true, type: () => Boolean },
               version: { required: false, type: () => Number, minimum: 1 },
             },
@@ -431,6 +432,29 @@ export default async () => {
               from: { required: true, type: () => String },
               to: { required: true, type: () => String },
             },
+            BriefCusumEvidenceView: {
+              baselineShare: {
+                required: true,
+                type: () => Number,
+                description:
+                  "The person's own briefs per meeting held over the 180 days before the window, shrunk toward 50 %.",
+              },
+              meetings: {
+                required: true,
+                type: () => Number,
+                description:
+                  'Meetings held and briefs completed in the window, and the briefs the baseline share predicts for them.',
+              },
+              briefs: { required: true, type: () => Number },
+              expectedBriefs: { required: true, type: () => Number },
+              statistic: {
+                required: true,
+                type: () => Number,
+                description: 'The accumulated evidence of a shortfall now, and the evidence that flags.',
+              },
+              threshold: { required: true, type: () => Number },
+              since: { required: true, type: () => String, nullable: true },
+            },
             EarlyWarningEvidenceView: {
               window: { required: true, type: () => t['./analytics/analytics.view'].EarlyWarningWindowView },
               prospectsWorked: { required: true, type: () => Number },
@@ -443,12 +467,23 @@ export default async () => {
                 nullable: true,
                 description: 'Whole days since the last brief; `null` when there never was one.',
               },
+              cusum: {
+                required: true,
+                type: () => t['./analytics/analytics.view'].BriefCusumEvidenceView,
+                nullable: true,
+                description: "The CUSUM's figures, for a `brief_cusum` rule only.",
+              },
             },
             FlaggedSalespersonView: {
               salespersonId: { required: true, type: () => String },
               ruleId: { required: true, type: () => String },
-              kind: { required: true, enum: ['prospects_without_brief', 'brief_rate_below'] },
+              kind: { required: true, enum: ['prospects_without_brief', 'brief_rate_below', 'brief_cusum'] },
               evidence: { required: true, type: () => t['./analytics/analytics.view'].EarlyWarningEvidenceView },
+              reason: {
+                required: true,
+                type: () => String,
+                description: 'Why the person is flagged, in an English sentence.',
+              },
               unitId: { required: true, type: () => String, nullable: true },
             },
             NormSettingView: {
@@ -474,10 +509,16 @@ export default async () => {
             },
             WarningRuleSettingView: {
               id: { required: true, type: () => String },
-              kind: { required: true, enum: ['prospects_without_brief', 'brief_rate_below'] },
+              kind: { required: true, enum: ['prospects_without_brief', 'brief_rate_below', 'brief_cusum'] },
               minProspectsWorked: { required: true, type: () => Number },
               windowDays: { required: true, type: () => Number },
               minBriefsPerProspect: { required: true, type: () => Number, nullable: true },
+              threshold: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description: 'brief_cusum only: the evidence that flags.',
+              },
               active: { required: true, type: () => Boolean },
               version: {
                 required: true,

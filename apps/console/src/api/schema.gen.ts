@@ -2333,6 +2333,22 @@ export interface components {
         BoardDto: {
             columns: components["schemas"]["BoardColumnDto"][];
         };
+        BriefCusumEvidenceView: {
+            /** @description The person's own briefs per meeting held over the 180 days before the window, shrunk toward 50 %. */
+            baselineShare: number;
+            briefs: number;
+            expectedBriefs: number;
+            /** @description Meetings held and briefs completed in the window, and the briefs the baseline share predicts for them. */
+            meetings: number;
+            /**
+             * Format: date-time
+             * @description when the run of evidence began
+             */
+            since: string | null;
+            /** @description The accumulated evidence of a shortfall now, and the evidence that flags. */
+            statistic: number;
+            threshold: number;
+        };
         BriefNeedDto: {
             /**
              * Format: uuid
@@ -2908,6 +2924,8 @@ export interface components {
         EarlyWarningEvidenceView: {
             briefs: number;
             briefsPerProspect: number | null;
+            /** @description The CUSUM's figures, for a `brief_cusum` rule only. */
+            cusum: components["schemas"]["BriefCusumEvidenceView"] | null;
             /** @description Whole days since the last brief; `null` when there never was one. */
             daysSinceLastBrief: number | null;
             /** Format: date-time */
@@ -2966,7 +2984,9 @@ export interface components {
         FlaggedSalespersonView: {
             evidence: components["schemas"]["EarlyWarningEvidenceView"];
             /** @enum {string} */
-            kind: "prospects_without_brief" | "brief_rate_below";
+            kind: "prospects_without_brief" | "brief_rate_below" | "brief_cusum";
+            /** @description Why the person is flagged, in an English sentence. */
+            reason: string;
             ruleId: string;
             /** Format: uuid */
             salespersonId: string;
@@ -4338,17 +4358,28 @@ export interface components {
         UpsertWarningRuleDto: {
             active: boolean;
             /** @enum {string} */
-            kind: "prospects_without_brief" | "brief_rate_below";
+            kind: "prospects_without_brief" | "brief_rate_below" | "brief_cusum";
             /**
              * @description brief_rate_below only: briefs per prospect worked
              * @example 0.2
              */
             minBriefsPerProspect?: number;
-            /** @example 20 */
+            /**
+             * @description judge only who worked this many prospects in the window
+             * @example 20
+             */
             minProspectsWorked: number;
+            /**
+             * @description brief_cusum only: the evidence (log likelihood ratio) that flags; 10 by default
+             * @example 10
+             */
+            threshold?: number;
             /** @description the version you read; omit to create a new rule */
             version?: number;
-            /** @example 60 */
+            /**
+             * @description brief_cusum: the days watched day by day
+             * @example 60
+             */
             windowDays: number;
         };
         UserView: {
@@ -4392,9 +4423,11 @@ export interface components {
             active: boolean;
             id: string;
             /** @enum {string} */
-            kind: "prospects_without_brief" | "brief_rate_below";
+            kind: "prospects_without_brief" | "brief_rate_below" | "brief_cusum";
             minBriefsPerProspect: number | null;
             minProspectsWorked: number;
+            /** @description brief_cusum only: the evidence that flags. */
+            threshold: number | null;
             /** Format: date-time */
             updatedAt: string;
             /** @description Optimistic concurrency: send it back with a change; a stale one answers 409 `version_conflict`. */

@@ -129,4 +129,5 @@ export const WARNING_CSV: AnalyticsCsvColumn<FlaggedSalesperson>[] = [
   { header: 'briefs', value: (r) => r.evidence.briefs },
   { header: 'last_brief_at', value: (r) => r.evidence.lastBriefAt },
   { header: 'days_since_last_brief', value: (r) => r.evidence.daysSinceLastBrief },
+  { header: 'reason', value: (r) => r.reason },
 ];

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { Clock } from '@dealgate/common';
 import { JobName } from '@dealgate/messages';
 import { AnalyticsHarness, startAnalytics } from '../../../../test/analytics/support/analytics-harness';
 import { GeneratedProspect, generateFunnel, insertFunnel } from '../../../../test/analytics/support/funnel-generator';
@@ -127,10 +129,11 @@ describe('plans, norms and analytics sweeps', () => {
     });
     expect(bad.status).toBe(400);
     const rules = await h.call('sellerA', 'GET', '/analytics/settings/early-warning-rules?limit=1');
+    // The two seeded rules (the CUSUM first by id) and this one.
     expect(rules.body).toMatchObject({
-      total: 2,
+      total: 3,
       limit: 1,
-      items: [{ id: 'prospects_without_brief', windowDays: 60 }],
+      items: [{ id: 'brief_cusum', kind: 'brief_cusum', windowDays: 90, threshold: 10, active: true }],
     });
     // The idle salesperson calls three prospects recently and writes no brief.
     const now = new Date();
@@ -157,5 +160,93 @@ describe('plans, norms and analytics sweeps', () => {
     await sweep.run(new Date(now.getTime() + 60_000));
     const raised = (await h.outbox(JobName.EarlyWarningRaised)).map((o) => o.payload);
     expect(raised.filter((w) => w.rule === 'quiet-seller')).toHaveLength(1);
+  });
+
+  it('flags by the brief CUSUM a salesperson whose briefs stop, not a steady one, within what each role sees', async () => {
+    const DAY = 86_400_000;
+    // Far after the generated funnel, so only the meetings below fall in the CUSUM's 270 days.
+    const now = new Date('2030-06-01T00:00:00Z');
+    const watchFrom = now.getTime() - 90 * DAY;
+    const held = (seller: { userId: string; unitId: string }, at: number, brief: boolean): GeneratedProspect => {
+      const id = randomUUID();
+      const place = { unitId: seller.unitId, productLineId: h.productLineIds[0] };
+      const entered = { prospectId: id, ...place, eventKind: 'sample_approved', lostReason: null, ownerId: null };
+      const row = { ...entered, fromStage: 'sampling', toStage: 'primary_contact', fromStatus: 'active' } as const;
+      return {
+        id,
+        ownerId: seller.userId,
+        ...place,
+        rows: [{ ...row, toStatus: 'active', at: new Date(at) }],
+        meetingHeldAt: new Date(at),
+        briefAt: brief ? new Date(at) : null,
+        stage: 'primary_contact',
+        status: 'active',
+        stageEnteredAt: new Date(at),
+      };
+    };
+    const { sellerA2: steady, sellerB: weak } = h.people;
+    const seeded: GeneratedProspect[] = [];
+    for (const seller of [steady, weak] as { userId: string; unitId: string }[]) {
+      // Baseline: 36 meetings, every other one briefed: (18 + 5) / (36 + 10) = 0.5, the share shrunk to 50 %.
+      for (let k = 0; k < 36; k++)
+        seeded.push(held(seller, watchFrom - 180 * DAY + k * 5 * DAY + DAY / 2, k % 2 === 0));
+      // Watched 90 days: a meeting every 2 days. The weak one's briefs stop after day 28: 30 dry meetings then,
+      // each adding 0.5 × (1 − 0.25) = 0.375, 11.25 in all (a briefed day takes 0.375 − ln 4 < 0: back to 0).
+      for (let k = 0; k < 45; k++) {
+        const briefed = k % 2 === 0 && (seller === steady || k < 15);
+        seeded.push(held(seller, watchFrom + k * 2 * DAY + DAY / 2, briefed));
+      }
+    }
+    await insertFunnel(h.db.url, seeded);
+    const clock = jest.spyOn(h.app.get(Clock), 'now').mockReturnValue(now);
+    try {
+      type Warning = { salespersonId: string; kind: string; reason: string; evidence: { cusum: unknown } };
+      const cusumOf = async (who: 'owner' | 'headA' | 'sellerA2' | 'sellerB', query = '') => {
+        const r = await h.call(who, 'GET', `/analytics/early-warnings?limit=200${query}`);
+        expect(r.status).toBe(200);
+        return (r.body.items as Warning[]).filter((w) => w.kind === 'brief_cusum');
+      };
+      const all = await cusumOf('owner');
+      expect(all.map((w) => w.salespersonId)).toEqual([weak.userId]);
+      expect(all[0].reason).toBe(
+        `briefs well below this person's usual share since 2030-04-02: evidence 11.3 of 10` +
+          ' (8 briefs from 45 meetings held in the last 90 days, where their usual 50 % predicts 22.5)',
+      );
+      expect(all[0].evidence.cusum).toEqual({
+        baselineShare: 0.5,
+        meetings: 45,
+        briefs: 8,
+        expectedBriefs: 22.5,
+        statistic: 11.25,
+        threshold: 10,
+        since: new Date(watchFrom + 30 * DAY).toISOString(),
+      });
+      // Each salesperson sees only their own warning, the head of unit A none of unit B's.
+      expect((await cusumOf('sellerB')).map((w) => w.salespersonId)).toEqual([weak.userId]);
+      expect(await cusumOf('sellerA2')).toEqual([]);
+      expect(await cusumOf('headA')).toEqual([]);
+      expect((await h.call('sellerA2', 'GET', `/analytics/early-warnings?salespersonId=${weak.userId}`)).status).toBe(
+        404,
+      );
+      expect((await h.call('headA', 'GET', `/analytics/early-warnings?unitId=${weak.unitId}`)).status).toBe(404);
+      const csv = await h.call('owner', 'GET', '/analytics/early-warnings?limit=200&format=csv');
+      expect(csv.text).toContain("briefs well below this person's usual share since 2030-04-02");
+
+      // The admin switches the rule off (the threshold is required for this kind) and nobody is flagged by it.
+      const rules = await h.call('admin', 'GET', '/analytics/settings/early-warning-rules?limit=50');
+      const cusum = (rules.body.items as { id: string; version: number }[]).find((r) => r.id === 'brief_cusum')!;
+      const off = { kind: 'brief_cusum', minProspectsWorked: 0, windowDays: 90, active: false, version: cusum.version };
+      const bad = await h.call('admin', 'PUT', '/analytics/settings/early-warning-rules/brief_cusum', off);
+      expect(bad.status).toBe(400);
+      expect((bad.body.fields as { field: string }[]).map((f) => f.field)).toEqual(['threshold']);
+      const saved = await h.call('admin', 'PUT', '/analytics/settings/early-warning-rules/brief_cusum', {
+        ...off,
+        threshold: 10,
+      });
+      expect(saved.body).toMatchObject({ kind: 'brief_cusum', threshold: 10, active: false });
+      expect(await cusumOf('owner')).toEqual([]);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });

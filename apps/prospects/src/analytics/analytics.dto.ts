@@ -148,20 +148,20 @@ export class UpdateNormDto {
   version!: number;
 }
 
-export const WARNING_RULE_KINDS = ['prospects_without_brief', 'brief_rate_below'] as const;
+export const WARNING_RULE_KINDS = ['prospects_without_brief', 'brief_rate_below', 'brief_cusum'] as const;
 
 export class UpsertWarningRuleDto {
   @ApiProperty({ enum: WARNING_RULE_KINDS })
   @IsIn(WARNING_RULE_KINDS)
   kind!: (typeof WARNING_RULE_KINDS)[number];
 
-  @ApiProperty({ minimum: 0, example: 20 })
+  @ApiProperty({ minimum: 0, example: 20, description: 'judge only who worked this many prospects in the window' })
   @IsInt()
   @Min(0)
   @Max(100000)
   minProspectsWorked!: number;
 
-  @ApiProperty({ minimum: 1, maximum: 730, example: 60 })
+  @ApiProperty({ minimum: 1, maximum: 730, example: 60, description: 'brief_cusum: the days watched day by day' })
   @IsInt()
   @Min(1)
   @Max(730)
@@ -174,6 +174,19 @@ export class UpsertWarningRuleDto {
   @Min(0)
   @Max(1)
   minBriefsPerProspect?: number;
+
+  @ApiPropertyOptional({
+    description: 'brief_cusum only: the evidence (log likelihood ratio) that flags; 10 by default',
+    example: 10,
+    minimum: 1,
+    maximum: 100,
+  })
+  // Required for brief_cusum; under 1 the CUSUM would flag people with ordinary ups and downs.
+  @ValidateIf((o: UpsertWarningRuleDto) => o.kind === 'brief_cusum' || o.threshold !== undefined)
+  @IsNumber()
+  @Min(1)
+  @Max(100)
+  threshold?: number;
 
   @ApiProperty()
   @IsBoolean()

@@ -125,6 +125,20 @@ export class EarlyWarningWindowView {
   to!: string;
 }
 
+export class BriefCusumEvidenceView {
+  /** The person's own briefs per meeting held over the 180 days before the window, shrunk toward 50 %. */
+  baselineShare!: number;
+  /** Meetings held and briefs completed in the window, and the briefs the baseline share predicts for them. */
+  meetings!: number;
+  briefs!: number;
+  expectedBriefs!: number;
+  /** The accumulated evidence of a shortfall now, and the evidence that flags. */
+  statistic!: number;
+  threshold!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when the run of evidence began' })
+  since!: string | null;
+}
+
 export class EarlyWarningEvidenceView {
   window!: EarlyWarningWindowView;
   prospectsWorked!: number;
@@ -134,14 +148,19 @@ export class EarlyWarningEvidenceView {
   lastBriefAt!: string | null;
   /** Whole days since the last brief; `null` when there never was one. */
   daysSinceLastBrief!: number | null;
+  /** The CUSUM's figures, for a `brief_cusum` rule only. */
+  @ApiProperty({ type: BriefCusumEvidenceView, nullable: true })
+  cusum!: BriefCusumEvidenceView | null;
 }
 
 export class FlaggedSalespersonView {
   @ApiProperty({ format: 'uuid' })
   salespersonId!: string;
   ruleId!: string;
-  kind!: 'prospects_without_brief' | 'brief_rate_below';
+  kind!: 'prospects_without_brief' | 'brief_rate_below' | 'brief_cusum';
   evidence!: EarlyWarningEvidenceView;
+  /** Why the person is flagged, in an English sentence. */
+  reason!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   unitId!: string | null;
 }
@@ -161,10 +180,12 @@ export class NormSettingView {
 
 export class WarningRuleSettingView {
   id!: string;
-  kind!: 'prospects_without_brief' | 'brief_rate_below';
+  kind!: 'prospects_without_brief' | 'brief_rate_below' | 'brief_cusum';
   minProspectsWorked!: number;
   windowDays!: number;
   minBriefsPerProspect!: number | null;
+  /** brief_cusum only: the evidence that flags. */
+  threshold!: number | null;
   active!: boolean;
   /** Optimistic concurrency: send it back with a change; a stale one answers 409 `version_conflict`. */
   version!: number;

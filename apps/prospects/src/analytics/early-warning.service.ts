@@ -4,10 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@dealgate/auth';
 import { Clock, Page, PageQuery, toPage } from '@dealgate/common';
 import {
+  DEFAULT_BRIEF_CUSUM_RULE,
   DomainError,
   EarlyWarning,
   EarlyWarningRule,
+  SalespersonBriefSeries,
   SalespersonWindowFacts,
+  assertNever,
+  briefCusumPeriods,
   earlyWarningWindow,
   evaluateEarlyWarnings,
 } from '@dealgate/domain';
@@ -21,18 +25,24 @@ export interface FlaggedSalesperson extends EarlyWarning {
 }
 
 function toRule(s: WarningRuleSetting): EarlyWarningRule {
-  return s.kind === 'brief_rate_below'
-    ? {
-        kind: s.kind,
-        id: s.id,
-        minProspectsWorked: s.minProspectsWorked,
-        windowDays: s.windowDays,
-        minBriefsPerProspect: s.minBriefsPerProspect ?? 0,
-      }
-    : { kind: s.kind, id: s.id, minProspectsWorked: s.minProspectsWorked, windowDays: s.windowDays };
+  const common = { id: s.id, minProspectsWorked: s.minProspectsWorked, windowDays: s.windowDays };
+  switch (s.kind) {
+    case 'brief_rate_below':
+      return { ...common, kind: s.kind, minBriefsPerProspect: s.minBriefsPerProspect ?? 0 };
+    case 'brief_cusum':
+      // The DTO requires a threshold for this kind; a row without one could only come from a hand edit.
+      return { ...common, kind: s.kind, threshold: s.threshold ?? DEFAULT_BRIEF_CUSUM_RULE.threshold };
+    case 'prospects_without_brief':
+      return { ...common, kind: s.kind };
+    default:
+      return assertNever(s.kind, 'early-warning rule kind');
+  }
 }
 
-/** Configurable early-warning rules ("N prospects worked, no brief in M days") and who they flag now. */
+/**
+ * Configurable early-warning rules ("N prospects worked, no brief in M days", the brief CUSUM) and who they
+ * flag now.
+ */
 @Injectable()
 export class EarlyWarningService {
   constructor(
@@ -57,6 +67,7 @@ export class EarlyWarningService {
         minProspectsWorked: dto.minProspectsWorked,
         windowDays: dto.windowDays,
         minBriefsPerProspect: dto.kind === 'brief_rate_below' ? (dto.minBriefsPerProspect ?? 0) : null,
+        threshold: dto.kind === 'brief_cusum' ? (dto.threshold ?? DEFAULT_BRIEF_CUSUM_RULE.threshold) : null,
         active: dto.active,
       },
       dto.version,
@@ -89,7 +100,15 @@ export class EarlyWarningService {
       const rows = await this.facts.windowFacts(manager, earlyWarningWindow(windowDays, now), ids);
       facts.push(...rows.map((r) => ({ ...r, windowDays })));
     }
+    // The brief CUSUM also reads each person's day-by-day meetings and briefs (one query per watched length).
+    const series: SalespersonBriefSeries[] = [];
+    for (const windowDays of [...new Set(rules.flatMap((r) => (r.kind === 'brief_cusum' ? [r.windowDays] : [])))]) {
+      series.push(...(await this.facts.briefSeries(manager, briefCusumPeriods(windowDays, now), windowDays, ids)));
+    }
     const unitOf = new Map(people.map((p) => [p.userId, p.unitId]));
-    return evaluateEarlyWarnings(rules, facts, now).map((w) => ({ ...w, unitId: unitOf.get(w.salespersonId) ?? null }));
+    return evaluateEarlyWarnings(rules, facts, now, series).map((w) => ({
+      ...w,
+      unitId: unitOf.get(w.salespersonId) ?? null,
+    }));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AnalyticsPeriod } from '@dealgate/domain';
+import { AnalyticsPeriod, BriefCusumPeriods, BriefStep, SalespersonBriefSeries } from '@dealgate/domain';
 import { funnelCounts } from './funnel-counts';
 
 export interface Salesperson {
@@ -23,6 +23,14 @@ export interface WindowFactRow {
 }
 
 type CountRow = { owner: string; n: string };
+
+/** Meetings held and briefs completed of one owner on one watched day (`day` ≥ 0) or over the baseline (-1). */
+interface BriefDayRow {
+  owner: string;
+  day: number;
+  meetings: number;
+  briefs: number;
+}
 
 // The owner of each meeting's (brief's) prospect by primary key: a month holds a small share of them, and OFFSET 0
 // keeps the planner from hashing every prospect of every listed owner instead (2-3x slower at 1M prospects).
@@ -111,5 +119,51 @@ export class FactsRepository {
       briefs: br.get(id) ?? 0,
       lastBriefAt: lastBy.get(id) ?? null,
     }));
+  }
+
+  /**
+   * Meetings held and briefs completed per salesperson for the brief CUSUM: totals over the baseline and one
+   * step per watched day (day i = `[watch.from + i days, + 1 day)`, so the days end at `now` as the rule's window
+   * does), in one query for all of them. Both count for the prospect's owner, as the norms do.
+   */
+  async briefSeries(
+    manager: EntityManager,
+    periods: BriefCusumPeriods,
+    windowDays: number,
+    owners: string[],
+  ): Promise<SalespersonBriefSeries[]> {
+    const rows = await manager.query<BriefDayRow[]>(
+      `WITH e AS (
+         SELECT o.owner, m.held_at AS at, 1 AS meeting, 0 AS brief FROM meeting m
+           CROSS JOIN LATERAL (${OWNER_OF_PROSPECT('m')}) o
+         WHERE m.status = 'held' AND m.held_at >= $1 AND m.held_at < $3 AND o.owner = ANY($4)
+         UNION ALL
+         SELECT o.owner, b.completed_at, 0, 1 FROM brief b CROSS JOIN LATERAL (${OWNER_OF_PROSPECT('b')}) o
+         WHERE b.completed_at >= $1 AND b.completed_at < $3 AND o.owner = ANY($4)
+       )
+       SELECT owner,
+              CASE WHEN at < $2 THEN -1 ELSE floor(extract(epoch FROM at - $2::timestamptz) / 86400)::int END AS day,
+              sum(meeting)::int AS meetings, sum(brief)::int AS briefs
+       FROM e GROUP BY 1, 2`,
+      [periods.baseline.from, periods.watch.from, periods.watch.to, owners],
+    );
+    const byOwner = new Map(
+      owners.map((id) => [
+        id,
+        {
+          baselineMeetings: 0,
+          baselineBriefs: 0,
+          steps: Array.from({ length: windowDays }, (): BriefStep => ({ meetings: 0, briefs: 0 })),
+        },
+      ]),
+    );
+    for (const r of rows) {
+      const s = byOwner.get(r.owner)!;
+      if (r.day < 0) {
+        s.baselineMeetings += r.meetings;
+        s.baselineBriefs += r.briefs;
+      } else s.steps[r.day] = { meetings: r.meetings, briefs: r.briefs };
+    }
+    return owners.map((id) => ({ salespersonId: id, windowDays, ...byOwner.get(id)! }));
   }
 }

@@ -21,6 +21,8 @@ export interface WarningRuleSetting {
   minProspectsWorked: number;
   windowDays: number;
   minBriefsPerProspect: number | null;
+  /** brief_cusum only: the evidence that flags. */
+  threshold: number | null;
   active: boolean;
   version: number;
   updatedAt: string;
@@ -42,6 +44,7 @@ interface RuleRow {
   min_prospects_worked: number;
   window_days: number;
   min_briefs_per_prospect: string | null;
+  threshold: string | null;
   active: boolean;
   version: number;
   updated_at: Date;
@@ -65,6 +68,7 @@ const toRule = (r: RuleRow): WarningRuleSetting => ({
   minProspectsWorked: r.min_prospects_worked,
   windowDays: r.window_days,
   minBriefsPerProspect: num(r.min_briefs_per_prospect),
+  threshold: num(r.threshold),
   active: r.active,
   version: r.version,
   updatedAt: new Date(r.updated_at).toISOString(),
@@ -134,19 +138,19 @@ export class SettingsRepository {
     r: Omit<WarningRuleSetting, 'version' | 'updatedAt'>,
     version: number | undefined,
   ): Promise<WarningRuleSetting | null> {
-    const values = [r.id, r.kind, r.minProspectsWorked, r.windowDays, r.minBriefsPerProspect, r.active];
+    const values = [r.id, r.kind, r.minProspectsWorked, r.windowDays, r.minBriefsPerProspect, r.active, r.threshold];
     if (version === undefined) {
       const rows = await manager.query<RuleRow[]>(
-        `INSERT INTO analytics_warning_rule (id, kind, min_prospects_worked, window_days, min_briefs_per_prospect, active)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING RETURNING *`,
+        `INSERT INTO analytics_warning_rule (id, kind, min_prospects_worked, window_days, min_briefs_per_prospect, active, threshold)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING *`,
         values,
       );
       return rows[0] ? toRule(rows[0]) : null;
     }
     const rows = await manager.query<[RuleRow[], number]>(
       `UPDATE analytics_warning_rule SET kind = $2, min_prospects_worked = $3, window_days = $4,
-         min_briefs_per_prospect = $5, active = $6, version = version + 1, updated_at = now()
-       WHERE id = $1 AND version = $7 RETURNING *`,
+         min_briefs_per_prospect = $5, active = $6, threshold = $7, version = version + 1, updated_at = now()
+       WHERE id = $1 AND version = $8 RETURNING *`,
       [...values, version],
     );
     return rows[0][0] ? toRule(rows[0][0]) : null;

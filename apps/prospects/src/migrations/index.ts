@@ -13,6 +13,7 @@ import { TokenRevocation1765100000000 } from './1765100000000-token-revocation';
 import { ListIndexes1765200000000 } from './1765200000000-list-indexes';
 import { LostReasonHungarian1765300000000 } from './1765300000000-lost-reason-hungarian';
 import { IdempotencyCommit1765400000000 } from './1765400000000-idempotency-commit';
+import { BriefCusumRule1765500000000 } from './1765500000000-brief-cusum-rule';
 
 /** Applied in order at start (see libs/database migrateSchema). */
 export const PROSPECTS_MIGRATIONS = [
@@ -31,4 +32,5 @@ export const PROSPECTS_MIGRATIONS = [
   ListIndexes1765200000000,
   LostReasonHungarian1765300000000,
   IdempotencyCommit1765400000000,
+  BriefCusumRule1765500000000,
 ];

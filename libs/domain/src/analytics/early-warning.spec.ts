@@ -38,7 +38,9 @@ describe('evaluateEarlyWarnings', () => {
         briefsPerProspect: 0,
         lastBriefAt: daysAgo(100),
         daysSinceLastBrief: 100,
+        cusum: null,
       },
+      reason: '20 prospects worked and no brief in the last 60 days (last brief 2026-03-22, 100 days ago)',
     });
     expect(warnings[1].evidence.daysSinceLastBrief).toBeNull();
   });
@@ -64,6 +66,9 @@ describe('evaluateEarlyWarnings', () => {
     expect(warnings.map((w) => [w.salespersonId, w.ruleId, w.evidence.briefsPerProspect])).toEqual([
       ['ann', 'few-briefs', 2 / 30],
     ]);
+    expect(warnings[0].reason).toBe(
+      '2 briefs from 30 prospects worked in the last 60 days: 0.07 per prospect, under 0.10',
+    );
   });
 
   it('never flags over zero prospects, even with a threshold of 0', () => {

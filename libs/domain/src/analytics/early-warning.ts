@@ -7,6 +7,7 @@ import {
   assertValidDate,
   ratioOrNull,
 } from './analytics-error';
+import { BriefCusumEvidence, SalespersonBriefSeries, briefCusumReason, judgeBriefCusum } from './brief-cusum-warning';
 import { AnalyticsPeriod } from './period';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -28,7 +29,22 @@ export interface BriefRateBelowRule {
   readonly minBriefsPerProspect: number;
 }
 
-export type EarlyWarningRule = ProspectsWithoutBriefRule | BriefRateBelowRule;
+/**
+ * "Briefs well below this person's own usual share": the brief CUSUM (forecast/brief-cusum.ts) over the last
+ * `windowDays` days, day by day, against the person's share of the 180 days before (see brief-cusum-warning.ts),
+ * flagged once the evidence reaches `threshold`. It catches a drop the window rules miss (a person who still
+ * writes a few briefs) without flagging a steady low performer.
+ */
+export interface BriefCusumRule {
+  readonly kind: 'brief_cusum';
+  readonly id: string;
+  /** Judge only a person who worked this many prospects in the window (the seeded rule: 0, everyone). */
+  readonly minProspectsWorked: number;
+  readonly windowDays: number;
+  readonly threshold: number;
+}
+
+export type EarlyWarningRule = ProspectsWithoutBriefRule | BriefRateBelowRule | BriefCusumRule;
 
 /** The method's example: 20 companies worked and no brief in the last two months. */
 export const DEFAULT_EARLY_WARNING_RULES: readonly EarlyWarningRule[] = [
@@ -56,6 +72,8 @@ export interface EarlyWarningEvidence {
   readonly lastBriefAt: Date | null;
   /** Whole days since the last brief; `null` when there never was one. */
   readonly daysSinceLastBrief: number | null;
+  /** The CUSUM's figures, for a `brief_cusum` rule only. */
+  readonly cusum: BriefCusumEvidence | null;
 }
 
 export interface EarlyWarning {
@@ -63,6 +81,8 @@ export interface EarlyWarning {
   readonly ruleId: string;
   readonly kind: EarlyWarningRule['kind'];
   readonly evidence: EarlyWarningEvidence;
+  /** Why the person is flagged, in a sentence (English; a console words it from the evidence). */
+  readonly reason: string;
 }
 
 /** The window a rule looks at, ending at `now` (passed in: the formulas never read the clock). */
@@ -87,10 +107,17 @@ function assertRule(rule: EarlyWarningRule): void {
   assertCount(rule.minProspectsWorked, `minProspectsWorked of rule ${rule.id}`);
   if (rule.kind === 'brief_rate_below')
     assertNonNegative(rule.minBriefsPerProspect, `minBriefsPerProspect of ${rule.id}`);
+  if (rule.kind === 'brief_cusum' && !(Number.isFinite(rule.threshold) && rule.threshold > 0)) {
+    throw new AnalyticsError(AnalyticsErrorCode.InvalidInput, `Rule ${rule.id} needs a threshold above 0.`, {
+      ruleId: rule.id,
+      threshold: rule.threshold,
+    });
+  }
 }
 
-function isFlagged(rule: EarlyWarningRule, facts: SalespersonWindowFacts, window: AnalyticsPeriod): boolean {
-  if (facts.prospectsWorked < rule.minProspectsWorked) return false;
+type WindowRule = Exclude<EarlyWarningRule, BriefCusumRule>;
+
+function isFlagged(rule: WindowRule, facts: SalespersonWindowFacts, window: AnalyticsPeriod): boolean {
   switch (rule.kind) {
     case 'prospects_without_brief': {
       // Trust either signal of a brief in the window, so inconsistent facts never raise a false alarm.
@@ -107,16 +134,41 @@ function isFlagged(rule: EarlyWarningRule, facts: SalespersonWindowFacts, window
   }
 }
 
+const share = (v: number | null) => (v === null ? '–' : v.toFixed(2));
+
+/** The reason of a window rule's flag, in a sentence. */
+function windowReason(rule: WindowRule, e: Omit<EarlyWarningEvidence, 'cusum'>): string {
+  switch (rule.kind) {
+    case 'prospects_without_brief': {
+      const last =
+        e.lastBriefAt === null
+          ? 'never a brief'
+          : `last brief ${e.lastBriefAt.toISOString().slice(0, 10)}, ${e.daysSinceLastBrief} days ago`;
+      return `${e.prospectsWorked} prospects worked and no brief in the last ${rule.windowDays} days (${last})`;
+    }
+    case 'brief_rate_below':
+      return (
+        `${e.briefs} briefs from ${e.prospectsWorked} prospects worked in the last ${rule.windowDays} days:` +
+        ` ${share(e.briefsPerProspect)} per prospect, under ${share(rule.minBriefsPerProspect)}`
+      );
+    default:
+      return assertNever(rule, 'early-warning rule');
+  }
+}
+
 /**
- * Salespeople flagged by each rule, with the evidence, in rule order then input order.
- * Facts whose window does not match a rule's are ignored by that rule.
+ * Salespeople flagged by each rule, with the evidence and the reason, in rule order then input order.
+ * Facts whose window does not match a rule's are ignored by that rule. A `brief_cusum` rule also needs the
+ * person's brief series of its window (`series`); a person without one is not judged by it.
  */
 export function evaluateEarlyWarnings(
   rules: readonly EarlyWarningRule[],
   facts: readonly SalespersonWindowFacts[],
   now: Date,
+  series: readonly SalespersonBriefSeries[] = [],
 ): EarlyWarning[] {
   assertValidDate(now, 'now');
+  const seriesOf = new Map(series.map((s) => [`${s.salespersonId}:${s.windowDays}`, s]));
   const warnings: EarlyWarning[] = [];
   for (const rule of rules) {
     assertRule(rule);
@@ -126,23 +178,32 @@ export function evaluateEarlyWarnings(
       assertCount(fact.prospectsWorked, 'prospects worked');
       assertCount(fact.briefs, 'briefs');
       if (fact.lastBriefAt !== null) assertValidDate(fact.lastBriefAt, 'last brief date');
-      if (!isFlagged(rule, fact, window)) continue;
-      warnings.push({
-        salespersonId: fact.salespersonId,
-        ruleId: rule.id,
-        kind: rule.kind,
-        evidence: {
-          window,
-          prospectsWorked: fact.prospectsWorked,
-          briefs: fact.briefs,
-          briefsPerProspect: ratioOrNull(fact.briefs, fact.prospectsWorked),
-          lastBriefAt: fact.lastBriefAt,
-          daysSinceLastBrief:
-            fact.lastBriefAt === null
-              ? null
-              : Math.max(0, Math.floor((now.getTime() - fact.lastBriefAt.getTime()) / DAY_MS)),
-        },
-      });
+      if (fact.prospectsWorked < rule.minProspectsWorked) continue;
+      const evidence = {
+        window,
+        prospectsWorked: fact.prospectsWorked,
+        briefs: fact.briefs,
+        briefsPerProspect: ratioOrNull(fact.briefs, fact.prospectsWorked),
+        lastBriefAt: fact.lastBriefAt,
+        daysSinceLastBrief:
+          fact.lastBriefAt === null
+            ? null
+            : Math.max(0, Math.floor((now.getTime() - fact.lastBriefAt.getTime()) / DAY_MS)),
+      };
+      const base = { salespersonId: fact.salespersonId, ruleId: rule.id, kind: rule.kind };
+      if (rule.kind === 'brief_cusum') {
+        const own = seriesOf.get(`${fact.salespersonId}:${rule.windowDays}`);
+        if (!own) continue;
+        const judged = judgeBriefCusum(own, rule.threshold, window);
+        if (!judged.flagged) continue;
+        warnings.push({
+          ...base,
+          evidence: { ...evidence, cusum: judged.evidence },
+          reason: briefCusumReason(judged.evidence, rule.windowDays),
+        });
+      } else if (isFlagged(rule, fact, window)) {
+        warnings.push({ ...base, evidence: { ...evidence, cusum: null }, reason: windowReason(rule, evidence) });
+      }
     }
   }
   return warnings;

@@ -7,5 +7,6 @@ export * from './plan-fact';
 export * from './percentile';
 export * from './norms';
 export * from './early-warning';
+export * from './brief-cusum-warning';
 export * from './stall';
 export * from './csv';

@@ -4,6 +4,9 @@ export interface BriefStep {
   readonly briefs: number;
 }
 
+/** The drop the detector is built for and the evidence that flags it (see `BriefCusumOptions`). */
+export const BRIEF_CUSUM_DEFAULTS = { shortfallRatio: 0.25, threshold: 10 } as const;
+
 export interface BriefCusumOptions {
   /**
    * The drop the detector is built to catch: briefs at this share of what the person's own rate predicts
@@ -35,8 +38,8 @@ export function briefCusum(
   baselineShare: number,
   options: BriefCusumOptions = {},
 ): BriefCusum {
-  const rho = options.shortfallRatio ?? 0.25;
-  const threshold = options.threshold ?? 10;
+  const rho = options.shortfallRatio ?? BRIEF_CUSUM_DEFAULTS.shortfallRatio;
+  const threshold = options.threshold ?? BRIEF_CUSUM_DEFAULTS.threshold;
   const logRho = Math.log(rho);
   let statistic = 0;
   let since: number | null = null;

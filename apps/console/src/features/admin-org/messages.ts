@@ -172,10 +172,13 @@ export const adminOrgMessages = defineMessages({
       kinds: {
         prospects_without_brief: 'Prospects worked without a brief',
         brief_rate_below: 'Brief rate below a minimum',
+        brief_cusum: 'Briefs well below the person’s usual share',
       },
       minProspects: 'Prospects worked (at least)',
       windowDays: 'Window (days)',
       minBriefRate: 'Briefs per prospect (at least)',
+      threshold: 'Evidence that flags',
+      thresholdHint: 'Day by day over the window; 10 by default, higher flags later and more surely',
       active: 'In force',
     },
     reasons: {
@@ -380,10 +383,13 @@ export const adminOrgMessages = defineMessages({
       kinds: {
         prospects_without_brief: 'Érdeklődők igényfelmérés nélkül',
         brief_rate_below: 'Alacsony igényfelmérési arány',
+        brief_cusum: 'Igényfelmérések jóval a szokásos arány alatt',
       },
       minProspects: 'Feldolgozott érdeklődők (legalább)',
       windowDays: 'Időablak (nap)',
       minBriefRate: 'Igényfelmérés érdeklődőnként (legalább)',
+      threshold: 'Jelzési küszöb (bizonyíték)',
+      thresholdHint: 'Az időablakban naponta összegezve; alapból 10, nagyobb értéknél később, de biztosabban jelez',
       active: 'Érvényben',
     },
     reasons: {

@@ -216,9 +216,10 @@ export const useSaveRule = () =>
     ({
       id,
       ...body
-    }: Omit<WarningRule, 'updatedAt' | 'version' | 'minBriefsPerProspect'> & {
+    }: Omit<WarningRule, 'updatedAt' | 'version' | 'minBriefsPerProspect' | 'threshold'> & {
       version?: number;
       minBriefsPerProspect?: number;
+      threshold?: number;
     }) => unwrap(api.PUT('/api/analytics/settings/early-warning-rules/{id}', { ...at(id), body })),
     [RULES],
   );

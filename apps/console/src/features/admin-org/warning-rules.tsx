@@ -8,8 +8,10 @@ import { WarningRule, useSaveRule, useWarningRules } from './queries';
 import { FormRefusal, useRefusal } from './refusal';
 
 type Kind = WarningRule['kind'];
-const KINDS: Kind[] = ['prospects_without_brief', 'brief_rate_below'];
-const FIELDS = ['kind', 'minProspectsWorked', 'windowDays', 'minBriefsPerProspect', 'active'];
+const KINDS: Kind[] = ['prospects_without_brief', 'brief_rate_below', 'brief_cusum'];
+const FIELDS = ['kind', 'minProspectsWorked', 'windowDays', 'minBriefsPerProspect', 'threshold', 'active'];
+/** The brief CUSUM's default evidence (libs/domain BRIEF_CUSUM_DEFAULTS), offered for a new rule. */
+const DEFAULT_THRESHOLD = 10;
 
 /** The early-warning rules ("20 prospects worked and no brief in 60 days"): change one, retire one, add one. */
 export function WarningRules() {
@@ -54,6 +56,7 @@ function RuleForm({ rule }: { rule?: WarningRule }) {
       ? Math.round(rule.minBriefsPerProspect * 10000) / 100
       : 20,
   );
+  const [threshold, setThreshold] = useState<number | string>(rule?.threshold ?? DEFAULT_THRESHOLD);
   const [active, setActive] = useState(rule?.active ?? true);
   const titleId = `rule-${rule?.id ?? 'new'}`;
   const submit = (event: FormEvent) => {
@@ -66,6 +69,7 @@ function RuleForm({ rule }: { rule?: WarningRule }) {
         minProspectsWorked: Number(minProspectsWorked),
         windowDays: Number(windowDays),
         ...(kind === 'brief_rate_below' ? { minBriefsPerProspect: Number(ratePercent) / 100 } : {}),
+        ...(kind === 'brief_cusum' ? { threshold: Number(threshold) } : {}),
         active,
       },
       { onSuccess: () => notifyDone(t(rule ? 'rules.saved' : 'rules.created'), t) },
@@ -120,6 +124,18 @@ function RuleForm({ rule }: { rule?: WarningRule }) {
                 onChange={setRatePercent}
                 error={forField('minBriefsPerProspect')}
                 w={200}
+              />
+            ) : null}
+            {kind === 'brief_cusum' ? (
+              <NumberInput
+                label={t('rules.threshold')}
+                description={t('rules.thresholdHint')}
+                min={1}
+                max={100}
+                value={threshold}
+                onChange={setThreshold}
+                error={forField('threshold')}
+                w={260}
               />
             ) : null}
           </Group>

@@ -164,8 +164,10 @@ export const dashboardsMessages = defineMessages({
       worked: 'Prospects worked',
       briefs: 'Briefs',
       lastBrief: 'Last brief',
-      kinds: { prospects_without_brief: 'No brief', brief_rate_below: 'Few briefs' },
+      kinds: { prospects_without_brief: 'No brief', brief_rate_below: 'Few briefs', brief_cusum: 'Briefs dropped' },
       evidence: 'Worked {{worked}} companies, {{briefs}} briefs between {{from}} and {{to}}',
+      cusumEvidence:
+        'Briefs well below this person’s usual share since {{since}}: evidence {{statistic}} of {{threshold}} ({{briefs}} briefs from {{meetings}} meetings held between {{from}} and {{to}}; their usual {{share}} predicts {{expected}})',
       fired: 'Rule: {{rule}}',
       daysAgo_one: '{{date}} ({{count}} day ago)',
       daysAgo_other: '{{date}} ({{count}} days ago)',
@@ -174,6 +176,8 @@ export const dashboardsMessages = defineMessages({
         prospects_without_brief: '{{worked}} or more prospects worked and no brief in {{days}} days',
         brief_rate_below:
           '{{worked}} or more prospects worked and fewer than {{rate}} briefs per prospect in {{days}} days',
+        brief_cusum:
+          'briefs well below the person’s own usual share, day by day over {{days}} days (evidence {{threshold}})',
       },
     },
     forecast: {
@@ -407,8 +411,14 @@ export const dashboardsMessages = defineMessages({
       worked: 'Feldolgozott érdeklődők',
       briefs: 'Igényfelmérések',
       lastBrief: 'Utolsó igényfelmérés',
-      kinds: { prospects_without_brief: 'Nincs igényfelmérés', brief_rate_below: 'Kevés igényfelmérés' },
+      kinds: {
+        prospects_without_brief: 'Nincs igényfelmérés',
+        brief_rate_below: 'Kevés igényfelmérés',
+        brief_cusum: 'Visszaesett igényfelmérés',
+      },
       evidence: '{{worked}} céggel foglalkozott, {{briefs}} igényfelmérés {{from}} és {{to}} között',
+      cusumEvidence:
+        'Az igényfelmérések {{since}} óta jóval a szokásos aránya alatt: bizonyíték {{statistic}} / {{threshold}} ({{from}} és {{to}} között {{meetings}} megtartott tárgyalásból {{briefs}} igényfelmérés; a szokásos {{share}} mellett {{expected}} lett volna várható)',
       fired: 'Szabály: {{rule}}',
       daysAgo_one: '{{date}} ({{count}} napja)',
       daysAgo_other: '{{date}} ({{count}} napja)',
@@ -418,6 +428,8 @@ export const dashboardsMessages = defineMessages({
           'legalább {{worked}} feldolgozott érdeklődő, és {{days}} nap alatt egy igényfelmérés sem',
         brief_rate_below:
           'legalább {{worked}} feldolgozott érdeklődő, és {{days}} nap alatt érdeklődőnként kevesebb mint {{rate}} igényfelmérés',
+        brief_cusum:
+          'igényfelmérések jóval a saját szokásos arány alatt, {{days}} napon át naponta mérve (bizonyíték {{threshold}})',
       },
     },
     forecast: {

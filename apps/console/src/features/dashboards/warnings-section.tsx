@@ -17,6 +17,7 @@ export function WarningsSection({ filters }: { filters: DashboardFilters }) {
   const rules = useWarningRules();
   const people = usePeople(filters.unitId);
   const ruleText = useRuleText();
+  const percent = usePercent();
   const active = (rules.data?.items ?? []).filter((r) => r.active);
   return (
     <Section
@@ -66,12 +67,24 @@ export function WarningsSection({ filters }: { filters: DashboardFilters }) {
                                 {t(`warnings.kinds.${w.kind}`)}
                               </Badge>
                               <Text size="sm">
-                                {t('warnings.evidence', {
-                                  worked: format.number(w.evidence.prospectsWorked),
-                                  briefs: format.number(w.evidence.briefs),
-                                  from: format.date(w.evidence.window.from),
-                                  to: format.date(w.evidence.window.to),
-                                })}
+                                {w.evidence.cusum
+                                  ? t('warnings.cusumEvidence', {
+                                      since: w.evidence.cusum.since ? format.date(w.evidence.cusum.since) : '—',
+                                      statistic: format.number(Math.round(w.evidence.cusum.statistic * 10) / 10),
+                                      threshold: format.number(w.evidence.cusum.threshold),
+                                      briefs: format.number(w.evidence.cusum.briefs),
+                                      meetings: format.number(w.evidence.cusum.meetings),
+                                      share: percent(w.evidence.cusum.baselineShare),
+                                      expected: format.number(Math.round(w.evidence.cusum.expectedBriefs * 10) / 10),
+                                      from: format.date(w.evidence.window.from),
+                                      to: format.date(w.evidence.window.to),
+                                    })
+                                  : t('warnings.evidence', {
+                                      worked: format.number(w.evidence.prospectsWorked),
+                                      briefs: format.number(w.evidence.briefs),
+                                      from: format.date(w.evidence.window.from),
+                                      to: format.date(w.evidence.window.to),
+                                    })}
                               </Text>
                               {rule ? (
                                 <Text size="xs" c="gray.7">
@@ -116,12 +129,18 @@ export function WarningsSection({ filters }: { filters: DashboardFilters }) {
 function useRuleText() {
   const { t } = useTranslation('dashboards');
   const percent = usePercent();
-  return (rule: WarningRule) =>
-    rule.kind === 'prospects_without_brief'
-      ? t('warnings.rules.prospects_without_brief', { worked: rule.minProspectsWorked, days: rule.windowDays })
-      : t('warnings.rules.brief_rate_below', {
+  return (rule: WarningRule) => {
+    switch (rule.kind) {
+      case 'prospects_without_brief':
+        return t('warnings.rules.prospects_without_brief', { worked: rule.minProspectsWorked, days: rule.windowDays });
+      case 'brief_rate_below':
+        return t('warnings.rules.brief_rate_below', {
           worked: rule.minProspectsWorked,
           days: rule.windowDays,
           rate: percent(rule.minBriefsPerProspect),
         });
+      case 'brief_cusum':
+        return t('warnings.rules.brief_cusum', { days: rule.windowDays, threshold: rule.threshold ?? 10 });
+    }
+  };
 }

@@ -90,6 +90,7 @@ export const notificationsMessages = defineMessages({
       rules: {
         prospects_without_brief: 'Prospects without a brief',
         brief_rate_below: 'Too few briefs per prospect',
+        brief_cusum: 'Briefs well below the usual share',
       },
       subjects: {
         target_sample: 'target sample',
@@ -254,6 +255,7 @@ export const notificationsMessages = defineMessages({
       rules: {
         prospects_without_brief: 'Érdeklődők igényfelmérő nélkül',
         brief_rate_below: 'Kevés igényfelmérő érdeklődőnként',
+        brief_cusum: 'Igényfelmérések jóval a szokásos arány alatt',
       },
       subjects: {
         target_sample: 'célminta',
