@@ -52,13 +52,21 @@ export interface SchemaSnapshot {
   functions: Record<string, Routine>;
 }
 
-/** Applies a service's migrations, in order, to its schema of the database at url. */
-export async function migrateService(url: string, service: Service): Promise<void> {
-  const migrations = SERVICE_MIGRATIONS[service];
-  const dataSource = new DataSource(dataSourceOptions({ url, schema: service, entities: [], migrations }));
+/**
+ * Applies a service's migrations (all of them, or the first few as a release had them), in order, to its schema of
+ * the database at url, as the service does at start; returns the names of those it ran.
+ */
+export async function migrateService(
+  url: string,
+  service: Service,
+  migrations: readonly (typeof SERVICE_MIGRATIONS)[Service][number][] = SERVICE_MIGRATIONS[service],
+): Promise<string[]> {
+  const dataSource = new DataSource(
+    dataSourceOptions({ url, schema: service, entities: [], migrations: [...migrations] }),
+  );
   await dataSource.initialize();
   try {
-    await migrateSchema(dataSource, service);
+    return await migrateSchema(dataSource, service);
   } finally {
     await dataSource.destroy();
   }
