@@ -177,7 +177,7 @@ export const dashboardsMessages = defineMessages({
         brief_rate_below:
           '{{worked}} or more prospects worked and fewer than {{rate}} briefs per prospect in {{days}} days',
         brief_cusum:
-          'briefs well below the person’s own usual share, day by day over {{days}} days (evidence {{threshold}})',
+          'briefs well below the person’s own usual share, day by day over {{days}} days (flagged at evidence {{threshold}})',
       },
     },
     forecast: {
@@ -429,7 +429,7 @@ export const dashboardsMessages = defineMessages({
         brief_rate_below:
           'legalább {{worked}} feldolgozott érdeklődő, és {{days}} nap alatt érdeklődőnként kevesebb mint {{rate}} igényfelmérés',
         brief_cusum:
-          'igényfelmérések jóval a saját szokásos arány alatt, {{days}} napon át naponta mérve (bizonyíték {{threshold}})',
+          'igényfelmérések jóval a saját szokásos arány alatt, {{days}} napon át naponta mérve (jelzés {{threshold}} bizonyítéktól)',
       },
     },
     forecast: {
