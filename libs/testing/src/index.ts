@@ -9,3 +9,4 @@ export * from './contract';
 export * from './directory-copy';
 export * from './http-call';
 export * from './deliver-job';
+export * from './seeded-random';

@@ -25,9 +25,12 @@ export class SqlParams {
   }
 }
 
-/** Does step `s` name identity `i` through the approver (or escalation) columns with `prefix`? */
+/**
+ * Does step `s` name identity `i` through the approver (or escalation) columns with `prefix`? Mirrors
+ * `matchesApprover` in libs/domain; the admin role is the domain's enum value (a constant, never user input).
+ */
 export function matchesIdentitySql(prefix: 'approver' | 'escalate'): string {
-  return `(s.${prefix}_user_id = i.user_id OR (s.${prefix}_role = ANY(i.roles) AND s.${prefix}_role <> 'admin'
+  return `(s.${prefix}_user_id = i.user_id OR (s.${prefix}_role = ANY(i.roles) AND s.${prefix}_role <> '${Role.Admin}'
     AND (s.${prefix}_unit_id IS NULL OR s.${prefix}_unit_id = i.unit_id)))`;
 }
 
@@ -38,7 +41,7 @@ export function identitiesSql(scope: AccessScope, params: SqlParams): string {
 /**
  * Which requests of `r` the caller may see: their own, every request for the owner, their unit's for a sales head,
  * and any whose chain names them (or someone they stand in for) as approver or escalation target, or that they
- * decided. Anything else answers 404.
+ * decided. Anything else answers 404. Mirrors `canSeeRequest` in libs/domain (access-scope.int-spec.ts).
  */
 export function visibleSql(scope: AccessScope, params: SqlParams): string {
   const me = params.add(scope.me);
@@ -53,7 +56,8 @@ export function visibleSql(scope: AccessScope, params: SqlParams): string {
 /**
  * The caller may decide the current pending step of `r` (joined as `s`): never their own request or a subject they
  * wrote, nor through a delegation from the requester or an author; the escalation target joins once the step is overdue by its grace.
- * Mirrors `canDecide` in libs/domain, which the decision itself checks again.
+ * Mirrors `canDecide` in libs/domain, which the decision itself checks again (access-scope.int-spec.ts
+ * compares the two).
  */
 export function decidableSql(scope: AccessScope, params: SqlParams, now: Date): string {
   const me = params.add(scope.me);

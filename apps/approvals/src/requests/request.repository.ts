@@ -217,8 +217,8 @@ export class RequestRepository {
   ): Promise<{ rows: RequestRow[]; total: number }> {
     const params = new SqlParams();
     const where = [
-      `r.status = 'pending'`,
-      `s.status = 'pending'`,
+      `r.status = '${ApprovalRequestStatus.Pending}'`,
+      `s.status = '${StepStatus.Pending}'`,
       decidableSql(scope, params, now),
       ...filterSql(filters, params),
     ].join(' AND ');

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { SortOrder } from '@dealgate/common';
 import { OfferTermsSnapshot } from '@dealgate/domain';
 import { ContractCaseRecord, NewContractCase, Signatory } from './case.record';
+import { CaseVisibility } from './case-visibility';
 import { CaseSortField } from './cases.dto';
 
 interface CaseRow {
@@ -55,13 +56,6 @@ const toRecord = (r: CaseRow): ContractCaseRecord => ({
   signatories: r.signatories,
   version: r.version,
 });
-
-/** Which cases a viewer may list: everything, or their own deals and their units' deals. */
-export interface CaseVisibility {
-  all: boolean;
-  salespersonId: string | null;
-  unitIds: readonly string[];
-}
 
 export interface CaseListFilter {
   status?: 'open' | 'signed';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@dealgate/auth';
 import { Clock, Page, parseSort, toPage } from '@dealgate/common';
-import { Role } from '@dealgate/domain';
 import { ContractActorService } from '../access/contract-actor.service';
 import { TasksRepository } from '../tasks/tasks.repository';
 import { guardCase } from './case-guard';
+import { caseVisibilityOf } from './case-visibility';
 import { CaseSummaryView, CaseView, toCaseSummary, toCaseView } from './case.view';
 import { CaseListQuery, CaseSortField } from './cases.dto';
 import { CasesRepository } from './cases.repository';
@@ -30,14 +30,8 @@ export class CasesService {
 
   async list(user: Principal, query: CaseListQuery): Promise<Page<CaseSummaryView>> {
     const actor = await this.actors.actorFor(user);
-    // Mirrors caseAccess: owners and task-group members see every case; others their own deals and units.
-    const all = actor.roles.includes(Role.Owner) || actor.groups.length > 0;
     const { items, total } = await this.cases.list(
-      {
-        all,
-        salespersonId: actor.roles.includes(Role.Salesperson) ? actor.userId : null,
-        unitIds: actor.roles.includes(Role.SalesHead) ? actor.headOfUnits : [],
-      },
+      caseVisibilityOf(actor),
       query,
       { limit: query.limit, offset: query.offset, sort: parseSort<CaseSortField>(query.sort) },
       this.clock.now(),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OfferStatus } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
-import { visibleProspectsSql } from '../prospects/prospect.repository';
+import { visibleProspectsSql } from '../prospects/prospect-visibility.sql';
 import { OfferItem, OfferTerms, OfferView } from './offer.model';
 
 interface Row {

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { ProspectStatus, Stage, STAGE_ORDER } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
 import { overStageLimitSql } from '../shared/stage-limit.sql';
-import { visibleProspectsSql } from './prospect.repository';
+import { visibleProspectsSql } from './prospect-visibility.sql';
 
 export interface BoardFilter {
   productLineId?: string;

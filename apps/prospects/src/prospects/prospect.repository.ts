@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CompanyKeys, ProspectState, Role } from '@dealgate/domain';
+import { CompanyKeys, ProspectState } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
 import { TimeIdCursor, cursorTimeSql } from '@dealgate/common';
 import { FunnelEventFilter, funnelEventSql } from './funnel-event-filter';
 import { Prospect, ProspectRow, toProspect } from './prospect.model';
+import { visibleProspectsSql } from './prospect-visibility.sql';
 
 export interface NewProspect {
   sampleId: string;
@@ -40,27 +41,6 @@ export interface ProspectList {
   total: number;
   /** The position of this page's last row when more rows follow it, else null. */
   next: TimeIdCursor | null;
-}
-
-/**
- * The rows a caller may see, as SQL over the prospect table aliased `p` (mirrors `prospectAccess` in
- * libs/domain): owner all, sales head their unit, salesperson their own, legal/accounting handed-over deals.
- */
-export function visibleProspectsSql(principal: Principal, params: unknown[]): string {
-  if (principal.roles.includes(Role.Owner)) return 'TRUE';
-  const parts: string[] = [];
-  if (principal.roles.includes(Role.SalesHead) && principal.unitId) {
-    params.push(principal.unitId);
-    parts.push(`p.unit_id = $${params.length}`);
-  }
-  if (principal.roles.includes(Role.Salesperson)) {
-    params.push(principal.userId);
-    parts.push(`p.owner_id = $${params.length}`);
-  }
-  if (principal.roles.includes(Role.Legal) || principal.roles.includes(Role.Accounting)) {
-    parts.push(`(p.stage = 'contract' OR p.status = 'won')`);
-  }
-  return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
 }
 
 @Injectable()

@@ -9,3 +9,4 @@ export * from './request-machine';
 export * from './sla';
 export * from './delegation';
 export * from './subject-authors';
+export * from './request-visibility';

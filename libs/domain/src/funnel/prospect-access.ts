@@ -2,7 +2,7 @@ import { assertNever } from '../domain-error';
 import { Role } from '../roles';
 import { FunnelActor } from './funnel-actor';
 import { funnelError, FunnelErrorCode } from './funnel-error';
-import { isStageAtOrAfter, ProspectStatus, Stage } from './stage';
+import { isStageAtOrAfter, ProspectStatus, Stage, STAGE_ORDER } from './stage';
 
 export type ProspectAccess = 'none' | 'read' | 'write';
 
@@ -49,9 +49,17 @@ function accessForRole(role: Role, actor: FunnelActor, prospect: ProspectAccessT
   }
 }
 
-// From an accepted defence on (stage contract, or won) the deal belongs to legal and accounting.
+/**
+ * From an accepted defence on (stage contract, or won) the deal belongs to legal and accounting. Exported as data so
+ * the services' SQL filters (e.g. apps/prospects prospect-visibility.sql.ts) take the same values, not copies.
+ */
+export const HANDED_OVER_STAGES: readonly Stage[] = STAGE_ORDER.filter((stage) =>
+  isStageAtOrAfter(stage, Stage.Contract),
+);
+export const HANDED_OVER_STATUSES: readonly ProspectStatus[] = [ProspectStatus.Won];
+
 function isHandedOver(prospect: Pick<ProspectAccessTarget, 'stage' | 'status'>): boolean {
-  return isStageAtOrAfter(prospect.stage, Stage.Contract) || prospect.status === ProspectStatus.Won;
+  return HANDED_OVER_STAGES.includes(prospect.stage) || HANDED_OVER_STATUSES.includes(prospect.status);
 }
 
 /** Throws unless the actor has at least `needed` access. */
