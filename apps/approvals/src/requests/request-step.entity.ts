@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Role } from '@dealgate/domain';
-import { StepStatus } from './request.rows';
+import { StepStatus } from './request.records';
 
 /**
  * One row of `approval_step`: a step of a request's frozen chain; only RequestRepository sees it. No relation to
