@@ -44,6 +44,7 @@ describe('service template', () => {
         'main.ts',
         `${s}.env.ts`,
         `${s}.module.ts`,
+        `${s}.entities.ts`,
         `${s}.service-definition.ts`,
         `${s}.status.ts`,
         'openapi.metadata.ts',

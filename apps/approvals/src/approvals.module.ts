@@ -7,6 +7,7 @@ import { AuditRepository } from './audit/audit.repository';
 import { DelegationController } from './delegations/delegation.controller';
 import { DelegationRepository } from './delegations/delegation.repository';
 import { DelegationService } from './delegations/delegation.service';
+import { APPROVALS_ENTITIES } from './approvals.entities';
 import { APPROVALS_MIGRATIONS } from './migrations';
 import { PolicyController } from './policies/policy.controller';
 import { PolicyRepository } from './policies/policy.repository';
@@ -37,7 +38,7 @@ export class ApprovalsModule {
           service: ServiceName.Approvals,
           config,
           queue,
-          entities: [],
+          entities: APPROVALS_ENTITIES,
           migrations: APPROVALS_MIGRATIONS,
           sweeps: SWEEPS,
           directory: true,

@@ -12,7 +12,7 @@ export default async () => {
       await import('../../../libs/domain/src/approvals/subject-kind'),
     ['../../../libs/domain/src/approvals/request-machine']:
       await import('../../../libs/domain/src/approvals/request-machine'),
-    ['./requests/request.rows']: await import('./requests/request.rows'),
+    ['./requests/request.records']: await import('./requests/request.records'),
     ['./requests/request.views']: await import('./requests/request.views'),
     ['./audit/audit.view']: await import('./audit/audit.view'),
     ['../../../libs/messaging/src/outbox-status']: await import('../../../libs/messaging/src/outbox-status'),
@@ -236,7 +236,7 @@ export default async () => {
             },
             StepView: {
               index: { required: true, type: () => Number },
-              status: { required: true, enum: t['./requests/request.rows'].StepStatus },
+              status: { required: true, enum: t['./requests/request.records'].StepStatus },
               approver: { required: true, type: () => t['./requests/request.views'].ApproverView },
               escalateTo: { required: true, type: () => t['./requests/request.views'].ApproverView, nullable: true },
               dueAfterMinutes: { required: true, type: () => Number },

@@ -15,6 +15,7 @@ import { OfferDefendedHandler } from './cases/offer-defended.handler';
 import { SigningService } from './cases/signing.service';
 import { TermsService } from './cases/terms.service';
 import { ContractsEnv } from './contracts.env';
+import { CONTRACTS_ENTITIES } from './contracts.entities';
 import { CONTRACTS_MIGRATIONS } from './migrations';
 import { OverdueTasksSweep } from './tasks/overdue.sweep';
 import { TaskCommandsService } from './tasks/task-commands.service';
@@ -53,7 +54,7 @@ export class ContractsModule {
           service: ServiceName.Contracts,
           config,
           queue,
-          entities: [],
+          entities: CONTRACTS_ENTITIES,
           migrations: CONTRACTS_MIGRATIONS,
           sweeps: SWEEPS,
           directory: true,

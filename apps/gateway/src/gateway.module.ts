@@ -7,6 +7,7 @@ import { QueueSettings } from '@dealgate/messaging';
 import { throttlerOptions } from './auth/rate-limits';
 import { GatewayEnv } from './gateway.env';
 import { IdentityModule } from './identity/identity.module';
+import { GATEWAY_ENTITIES } from './gateway.entities';
 import { GATEWAY_MIGRATIONS } from './migrations';
 import { PingController } from './system/ping.controller';
 import { SystemStatusController } from './system/system-status.controller';
@@ -23,7 +24,7 @@ export class GatewayModule {
           service: ServiceName.Gateway,
           config,
           queue,
-          entities: [],
+          entities: GATEWAY_ENTITIES,
           migrations: GATEWAY_MIGRATIONS,
         }),
         ThrottlerModule.forRoot(throttlerOptions(config)),

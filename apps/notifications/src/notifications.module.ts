@@ -6,6 +6,7 @@ import { InboxController } from './inbox/inbox.controller';
 import { NOTIFICATION_HANDLERS } from './intake/notification.handlers';
 import { DigestSweep } from './mail/digest.sweep';
 import { MailSweep } from './mail/mail.sweep';
+import { NOTIFICATIONS_ENTITIES } from './notifications.entities';
 import { NOTIFICATIONS_MIGRATIONS } from './migrations';
 import { NotificationsCoreModule } from './notifications-core.module';
 import { NotificationsEnv } from './notifications.env';
@@ -28,7 +29,7 @@ export class NotificationsModule {
           service: ServiceName.Notifications,
           config,
           queue,
-          entities: [],
+          entities: NOTIFICATIONS_ENTITIES,
           migrations: NOTIFICATIONS_MIGRATIONS,
           sweeps: [MailSweep, DigestSweep, WebhookDeliverySweep],
           directory: true,

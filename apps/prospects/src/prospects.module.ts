@@ -14,6 +14,7 @@ import { ApprovalDecidedHandler } from './handlers/approval-decided.handler';
 import { ContractSignedHandler } from './handlers/contract-signed.handler';
 import { LostReasonController } from './lost-reasons/lost-reason.controller';
 import { LostReasonRepository } from './lost-reasons/lost-reason.repository';
+import { PROSPECTS_ENTITIES } from './prospects.entities';
 import { PROSPECTS_MIGRATIONS } from './migrations';
 import { DefenceRepository } from './offers/defence.repository';
 import { DefenceService } from './offers/defence.service';
@@ -78,7 +79,7 @@ export class ProspectsModule {
           service: ServiceName.Prospects,
           config,
           queue,
-          entities: [],
+          entities: PROSPECTS_ENTITIES,
           migrations: PROSPECTS_MIGRATIONS,
           directory: true,
           sweeps: ANALYTICS_SWEEPS,

@@ -1,2 +1,3 @@
 export * from './data-source-options';
 export * from './embedded/embedded-postgres';
+export * from './hydrate-rows';

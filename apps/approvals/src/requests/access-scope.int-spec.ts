@@ -23,7 +23,7 @@ import { APPROVALS_MIGRATIONS } from '../migrations';
 import { SqlParams, decidableSql, visibleSql } from './access-scope';
 import { AccessScopeService } from './access-scope.service';
 import { RequestRepository } from './request.repository';
-import { StepStatus } from './request.rows';
+import { StepStatus } from './request.records';
 
 interface GeneratedStep extends ResolvedApprovalStep {
   decidedBy: string | null;

@@ -6,7 +6,6 @@ import { Clock } from '@dealgate/common';
 import { AuditAction, AuditRepository } from '../audit/audit.repository';
 import { RequestEvents } from './request.events';
 import { RequestRepository } from './request.repository';
-import { requestState } from './request.rows';
 
 /**
  * The subject's service could not apply an approval (its own rules refuse it): the approval becomes a rejection with
@@ -32,7 +31,7 @@ export class ApprovalOverruledHandler implements JobHandler<typeof JobName.Appro
       return;
     }
     try {
-      overruleApproval(requestState(request), now);
+      overruleApproval(request, now);
     } catch (error) {
       if (error instanceof DomainError) return;
       throw error;
@@ -40,18 +39,18 @@ export class ApprovalOverruledHandler implements JobHandler<typeof JobName.Appro
     await this.requests.close(manager, request.id, {
       status: ApprovalRequestStatus.Rejected,
       closedAt: now,
-      closedBy: request.closed_by,
+      closedBy: request.closedBy,
       comment: p.reason,
     });
     await this.audit.record(manager, {
       requestId: request.id,
-      subjectId: request.subject_id,
+      subjectId: request.subjectId,
       action: AuditAction.Overruled,
       actorId: null,
-      stepIndex: request.current_step_index,
+      stepIndex: request.currentStepIndex,
       detail: { reason: p.reason, overruledAt: p.overruledAt },
       at: now,
     });
-    await this.events.decided(manager, request, 'rejected', request.closed_by, p.reason, now);
+    await this.events.decided(manager, request, 'rejected', request.closedBy, p.reason, now);
   }
 }

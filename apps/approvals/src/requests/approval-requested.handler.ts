@@ -86,7 +86,7 @@ export class ApprovalRequestedHandler implements JobHandler<typeof JobName.Appro
     if (voided !== null) {
       await this.audit.record(manager, {
         requestId: request.id,
-        subjectId: request.subject_id,
+        subjectId: request.subjectId,
         action: AuditAction.Voided,
         actorId: null,
         detail: { reason: voided.reason },

@@ -5,7 +5,6 @@ import { Clock } from '@dealgate/common';
 import { AuditAction, AuditRepository } from '../audit/audit.repository';
 import { RequestEvents } from './request.events';
 import { RequestRepository } from './request.repository';
-import { requestState } from './request.rows';
 import { VoidNoticeRepository } from './void-notice.repository';
 
 /** The requesting service edited the subject: a pending request is void (the approver would see stale data). */
@@ -28,7 +27,7 @@ export class ApprovalVoidedHandler implements JobHandler<typeof JobName.Approval
     }
     // Already decided, recalled or voided: the outcome stands and was already announced.
     if (request.status !== ApprovalRequestStatus.Pending) return;
-    applyApprovalEvent(requestState(request), { type: ApprovalEventType.Void, at: now });
+    applyApprovalEvent(request, { type: ApprovalEventType.Void, at: now });
     await this.requests.close(manager, request.id, {
       status: ApprovalRequestStatus.Voided,
       closedAt: now,
@@ -37,10 +36,10 @@ export class ApprovalVoidedHandler implements JobHandler<typeof JobName.Approval
     });
     await this.audit.record(manager, {
       requestId: request.id,
-      subjectId: request.subject_id,
+      subjectId: request.subjectId,
       action: AuditAction.Voided,
       actorId: null,
-      stepIndex: request.current_step_index,
+      stepIndex: request.currentStepIndex,
       detail: { reason: p.reason },
       at: now,
     });

@@ -18,7 +18,7 @@ import { AccessScopeService } from './access-scope.service';
 import { ApproveDto, RecallDto, RejectDto } from './request.dto';
 import { RequestEvents } from './request.events';
 import { RequestRepository } from './request.repository';
-import { RequestRow, StepStatus, decidableStep, requestState } from './request.rows';
+import { ApprovalRequestRecord, StepStatus } from './request.records';
 import { RequestDetailView } from './request.views';
 import { RequestQueryService, requestNotFound } from './request-query.service';
 
@@ -62,15 +62,15 @@ export class RequestDecisionService {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const request = await this.lockVisible(manager, id, principal, now);
-      applyApprovalEvent(requestState(request), { type: ApprovalEventType.Recall, actorId: principal.userId, at: now });
+      applyApprovalEvent(request, { type: ApprovalEventType.Recall, actorId: principal.userId, at: now });
       const comment = dto.comment ?? null;
       await this.close(manager, request, ApprovalRequestStatus.Recalled, principal.userId, comment, now);
       await this.audit.record(manager, {
         requestId: request.id,
-        subjectId: request.subject_id,
+        subjectId: request.subjectId,
         action: AuditAction.Recalled,
         actorId: principal.userId,
-        stepIndex: request.current_step_index,
+        stepIndex: request.currentStepIndex,
         detail: { comment },
         at: now,
       });
@@ -88,16 +88,14 @@ export class RequestDecisionService {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const request = await this.lockVisible(manager, id, principal, now);
-      const state = requestState(request);
       const decision = event(now);
       // State first: a racer who lost sees a closed request or a later step (409), not a 403 for that step.
-      const transition = applyApprovalEvent(state, decision);
-      const [step] = await this.requests.steps(manager, [id], state.currentStepIndex);
+      const transition = applyApprovalEvent(request, decision);
+      const [step] = await this.requests.steps(manager, [id], request.currentStepIndex);
       const { actor, delegations } = await this.scopes.actorOf(manager, principal, now);
-      const parties = { ...state, authorIds: request.author_ids };
-      const onBehalfOf = assertCanDecide(decidableStep(step), actor, parties, { now, delegations });
+      const onBehalfOf = assertCanDecide(step, actor, request, { now, delegations });
       const approved = decision.type === ApprovalEventType.Approve;
-      const recorded = await this.requests.decideStep(manager, id, step.step_index, {
+      const recorded = await this.requests.decideStep(manager, id, step.index, {
         status: approved ? StepStatus.Approved : StepStatus.Rejected,
         decidedBy: principal.userId,
         onBehalfOf,
@@ -110,11 +108,11 @@ export class RequestDecisionService {
       }
       await this.audit.record(manager, {
         requestId: id,
-        subjectId: request.subject_id,
+        subjectId: request.subjectId,
         action: approved ? AuditAction.Approved : AuditAction.Rejected,
         actorId: principal.userId,
         onBehalfOf,
-        stepIndex: step.step_index,
+        stepIndex: step.index,
         detail: { comment },
         at: now,
       });
@@ -125,7 +123,7 @@ export class RequestDecisionService {
 
   private async afterDecision(
     manager: EntityManager,
-    request: RequestRow,
+    request: ApprovalRequestRecord,
     outcome: ApprovalOutcome,
     actorId: string,
     onBehalfOf: string | null,
@@ -134,7 +132,7 @@ export class RequestDecisionService {
   ): Promise<void> {
     switch (outcome) {
       case ApprovalOutcome.StepApproved: {
-        const next = request.current_step_index + 1;
+        const next = request.currentStepIndex + 1;
         await this.requests.moveToStep(manager, request.id, next, now);
         const opened = await this.requests.activateStep(manager, request.id, next, now);
         await this.events.stepOpened(manager, request, opened, now);
@@ -161,7 +159,7 @@ export class RequestDecisionService {
 
   private close(
     manager: EntityManager,
-    request: RequestRow,
+    request: ApprovalRequestRecord,
     status: ApprovalRequestStatus,
     closedBy: string | null,
     comment: string | null,
@@ -171,7 +169,12 @@ export class RequestDecisionService {
   }
 
   /** 404 for a request the caller may not see; otherwise the request, locked until the transaction ends. */
-  private async lockVisible(manager: EntityManager, id: string, principal: Principal, now: Date): Promise<RequestRow> {
+  private async lockVisible(
+    manager: EntityManager,
+    id: string,
+    principal: Principal,
+    now: Date,
+  ): Promise<ApprovalRequestRecord> {
     const scope = await this.scopes.scopeOf(manager, principal, now);
     if ((await this.requests.findVisible(manager, scope, id)) === null) throw requestNotFound(id);
     const locked = await this.requests.lock(manager, id);

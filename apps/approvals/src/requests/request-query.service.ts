@@ -8,7 +8,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import { AccessScopeService } from './access-scope.service';
 import { HistoryQuery, PendingQuery, RequestListQuery } from './request.dto';
 import { RequestRepository } from './request.repository';
-import { RequestRow } from './request.rows';
+import { ApprovalRequestRecord } from './request.records';
 import { RequestDetailView, RequestSummaryView, toDetail, toSummary } from './request.views';
 
 /** Reads, always through the caller's access scope: a request they may not see does not exist for them. */
@@ -27,20 +27,20 @@ export class RequestQueryService {
     const manager = this.dataSource.manager;
     const now = this.clock.now();
     const scope = await this.scopes.scopeOf(manager, principal, now);
-    const { rows, total } = await this.requests.listDecidable(
+    const { records, total } = await this.requests.listDecidable(
       manager,
       scope,
       now,
       { subjectKind: query.subjectKind },
       query,
     );
-    return toPage(await this.summaries(manager, rows), total, query);
+    return toPage(await this.summaries(manager, records), total, query);
   }
 
   async list(principal: Principal, query: RequestListQuery): Promise<Page<RequestSummaryView>> {
     const manager = this.dataSource.manager;
     const scope = await this.scopes.scopeOf(manager, principal, this.clock.now());
-    const { rows, total } = await this.requests.listVisible(
+    const { records, total } = await this.requests.listVisible(
       manager,
       scope,
       {
@@ -51,14 +51,14 @@ export class RequestQueryService {
       },
       query,
     );
-    return toPage(await this.summaries(manager, rows), total, query);
+    return toPage(await this.summaries(manager, records), total, query);
   }
 
   async detail(id: string, principal: Principal, manager: EntityManager = this.dataSource.manager) {
     const scope = await this.scopes.scopeOf(manager, principal, this.clock.now());
-    const row = await this.requests.findVisible(manager, scope, id);
-    if (row === null) throw requestNotFound(id);
-    const [view] = await this.details(manager, [row]);
+    const request = await this.requests.findVisible(manager, scope, id);
+    if (request === null) throw requestNotFound(id);
+    const [view] = await this.details(manager, [request]);
     return view;
   }
 
@@ -66,31 +66,37 @@ export class RequestQueryService {
   async history(principal: Principal, query: HistoryQuery): Promise<Page<RequestDetailView>> {
     const manager = this.dataSource.manager;
     const scope = await this.scopes.scopeOf(manager, principal, this.clock.now());
-    const { rows, total } = await this.requests.listVisible(
+    const { records, total } = await this.requests.listVisible(
       manager,
       scope,
       { subjectId: query.subjectId },
       query,
       'oldest',
     );
-    return toPage(await this.details(manager, rows), total, query);
+    return toPage(await this.details(manager, records), total, query);
   }
 
-  private async summaries(manager: EntityManager, rows: RequestRow[]): Promise<RequestSummaryView[]> {
+  private async summaries(
+    manager: EntityManager,
+    requests: readonly ApprovalRequestRecord[],
+  ): Promise<RequestSummaryView[]> {
     const steps = await this.requests.steps(
       manager,
-      rows.map((r) => r.id),
+      requests.map((r) => r.id),
     );
-    return rows.map((row) => toSummary(row, steps));
+    return requests.map((request) => toSummary(request, steps));
   }
 
-  private async details(manager: EntityManager, rows: RequestRow[]): Promise<RequestDetailView[]> {
-    const ids = rows.map((r) => r.id);
+  private async details(
+    manager: EntityManager,
+    requests: readonly ApprovalRequestRecord[],
+  ): Promise<RequestDetailView[]> {
+    const ids = requests.map((r) => r.id);
     const [steps, history] = await Promise.all([
       this.requests.steps(manager, ids),
       this.audit.forRequests(manager, ids),
     ]);
-    return rows.map((row) => toDetail(row, steps, history));
+    return requests.map((request) => toDetail(request, steps, history));
   }
 }
 

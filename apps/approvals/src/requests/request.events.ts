@@ -3,7 +3,8 @@ import { EntityManager } from 'typeorm';
 import { ApprovalOutcomeValue, JobName } from '@dealgate/messages';
 import { emitJob } from '@dealgate/messaging';
 import { AuditAction, AuditRepository } from '../audit/audit.repository';
-import { RequestRow, StepRow } from './request.rows';
+import { ApprovalRequestRecord, ApprovalStepRecord } from './request.records';
+import { approverColumns } from './step-approver';
 
 /**
  * The jobs a request emits, each with its audit entry, in the caller's transaction: a step opening (for
@@ -13,31 +14,37 @@ import { RequestRow, StepRow } from './request.rows';
 export class RequestEvents {
   constructor(private readonly audit: AuditRepository) {}
 
-  async stepOpened(manager: EntityManager, request: RequestRow, step: StepRow, at: Date): Promise<void> {
+  async stepOpened(
+    manager: EntityManager,
+    request: ApprovalRequestRecord,
+    step: ApprovalStepRecord,
+    at: Date,
+  ): Promise<void> {
     await this.audit.record(manager, {
       requestId: request.id,
-      subjectId: request.subject_id,
+      subjectId: request.subjectId,
       action: AuditAction.StepOpened,
       actorId: null,
-      stepIndex: step.step_index,
-      detail: { dueAt: step.due_at, escalationAt: step.escalation_at },
+      stepIndex: step.index,
+      detail: { dueAt: step.dueAt, escalationAt: step.escalationAt },
       at,
     });
+    const approver = approverColumns(step.approver);
     await emitJob(manager, JobName.ApprovalStepOpened, {
       requestId: request.id,
-      subjectKind: request.subject_kind,
-      subjectId: request.subject_id,
-      stepIndex: step.step_index,
-      approverRole: step.approver_role,
-      approverUnitId: step.approver_unit_id,
-      approverUserId: step.approver_user_id,
-      dueAt: new Date(step.due_at ?? at).toISOString(),
+      subjectKind: request.subjectKind,
+      subjectId: request.subjectId,
+      stepIndex: step.index,
+      approverRole: approver.role,
+      approverUnitId: approver.unitId,
+      approverUserId: approver.userId,
+      dueAt: (step.dueAt ?? at).toISOString(),
     });
   }
 
   async decided(
     manager: EntityManager,
-    request: RequestRow,
+    request: ApprovalRequestRecord,
     outcome: ApprovalOutcomeValue,
     decidedBy: string | null,
     comment: string | null,
@@ -46,11 +53,11 @@ export class RequestEvents {
   ): Promise<void> {
     await emitJob(manager, JobName.ApprovalDecided, {
       requestId: request.id,
-      subjectKind: request.subject_kind,
-      subjectId: request.subject_id,
-      subjectVersion: request.subject_version,
+      subjectKind: request.subjectKind,
+      subjectId: request.subjectId,
+      subjectVersion: request.subjectVersion,
       outcome,
-      requesterId: request.requester_id,
+      requesterId: request.requesterId,
       decidedBy,
       comment: comment === null ? null : comment.slice(0, 2000),
       decidedAt: at.toISOString(),

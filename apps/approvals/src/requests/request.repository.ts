@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In, QueryDeepPartialEntity } from 'typeorm';
 import {
   ApprovalRequestStatus,
   ApprovalSubjectKind,
   ResolvedApprovalStep,
   approvalSlaDeadlines,
 } from '@dealgate/domain';
+import { hydrateRows } from '@dealgate/database';
 import { AccessScope, SqlParams, decidableSql, visibleSql } from './access-scope';
-import { RequestRow, StepRow, StepStatus, decidableStep } from './request.rows';
-import { approverColumns } from './step-approver';
+import { ApprovalRequestEntity } from './request.entity';
+import { ApprovalRequestRecord, ApprovalStepRecord, StepStatus } from './request.records';
+import { ApprovalStepEntity } from './request-step.entity';
+import { approverColumns, approverFromColumns } from './step-approver';
 
 export interface NewRequest {
   id: string;
@@ -48,6 +51,11 @@ export interface StepDecision {
   comment: string | null;
 }
 
+export interface RequestPage {
+  records: ApprovalRequestRecord[];
+  total: number;
+}
+
 export interface RequestClosing {
   status: ApprovalRequestStatus;
   closedAt: Date;
@@ -55,42 +63,55 @@ export interface RequestClosing {
   comment: string | null;
 }
 
-/** Approval requests and the steps of their frozen chains. */
+/**
+ * Approval requests and the steps of their frozen chains. Entities and rows stay in here: callers give and get
+ * records (request.records.ts). Single-row reads and writes go through the entity metadata (query builder); the
+ * visibility and decidability filters are set-based SQL from access-scope.ts, read back as entities (hydrateRows).
+ * Updates name their columns: the freezing triggers refuse a write to any frozen column, even of the same value.
+ */
 @Injectable()
 export class RequestRepository {
   async exists(manager: EntityManager, id: string): Promise<boolean> {
-    const rows = await manager.query<unknown[]>('SELECT 1 FROM approval_request WHERE id = $1', [id]);
-    return rows.length > 0;
+    return manager.existsBy(ApprovalRequestEntity, { id });
   }
 
   /** False when a concurrent delivery of the same request got there first. */
   async insert(manager: EntityManager, request: NewRequest): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(
-      `INSERT INTO approval_request (id, subject_kind, subject_id, subject_version, requester_id, unit_id, amount,
-         discount_percent, snapshot, policy_version, status, step_count, current_step_index, current_step_activated_at,
-         requested_at, opened_at, closed_at, author_ids)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 0, $13, $14, $13, $15, $16::uuid[])
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [
-        request.id,
-        request.subjectKind,
-        request.subjectId,
-        request.subjectVersion,
-        request.requesterId,
-        request.unitId,
-        request.amount,
-        request.discountPercent,
-        JSON.stringify(request.snapshot),
-        request.policyVersion,
-        request.status,
-        request.stepCount,
-        request.openedAt,
-        request.requestedAt,
-        request.status === ApprovalRequestStatus.Pending ? null : request.openedAt,
-        request.authorIds,
-      ],
-    );
-    return rows.length > 0;
+    // Every column but version (the column's default, 1): typed as the entity so a column left out fails to compile.
+    const row: Omit<ApprovalRequestEntity, 'version'> = {
+      id: request.id,
+      subjectKind: request.subjectKind,
+      subjectId: request.subjectId,
+      subjectVersion: request.subjectVersion,
+      requesterId: request.requesterId,
+      authorIds: [...request.authorIds],
+      unitId: request.unitId,
+      amount: request.amount === null ? null : String(request.amount),
+      discountPercent: request.discountPercent === null ? null : String(request.discountPercent),
+      snapshot: request.snapshot,
+      policyVersion: request.policyVersion,
+      status: request.status,
+      stepCount: request.stepCount,
+      currentStepIndex: 0,
+      currentStepActivatedAt: request.openedAt,
+      requestedAt: request.requestedAt,
+      openedAt: request.openedAt,
+      closedAt: request.status === ApprovalRequestStatus.Pending ? null : request.openedAt,
+      closedBy: null,
+      closeComment: null,
+    };
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ApprovalRequestEntity)
+      // The cast: the query builder's deep-partial type does not take an open jsonb record (snapshot).
+      .values(row as QueryDeepPartialEntity<ApprovalRequestEntity>)
+      // The primary key is the table's only unique constraint, so this is ON CONFLICT (id) DO NOTHING.
+      .orIgnore()
+      .returning('id')
+      .updateEntity(false)
+      .execute();
+    return (result.raw as unknown[]).length > 0;
   }
 
   /** Stores the chain; step 0 starts pending at `activatedAt` unless the request is already closed. */
@@ -100,99 +121,143 @@ export class RequestRepository {
     chain: readonly ResolvedApprovalStep[],
     activatedAt: Date | null,
   ): Promise<void> {
-    for (const step of chain) {
-      const approver = approverColumns(step.approver);
-      const escalate = approverColumns(step.escalateTo);
-      const active = step.index === 0 && activatedAt !== null;
-      await manager.query(
-        `INSERT INTO approval_step (request_id, step_index, policy_step_index, approver_user_id, approver_role,
-           approver_unit_id, escalate_user_id, escalate_role, escalate_unit_id, due_after_minutes,
-           escalation_grace_minutes, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [
-          requestId,
-          step.index,
-          step.policyStepIndex,
-          approver.userId,
-          approver.role,
-          approver.unitId,
-          escalate.userId,
-          escalate.role,
-          escalate.unitId,
-          step.dueAfterMinutes,
-          step.escalationGraceMinutes,
-          activatedAt === null ? StepStatus.Cancelled : StepStatus.Waiting,
-        ],
-      );
-      if (active) await this.activateStep(manager, requestId, step.index, activatedAt);
+    if (chain.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ApprovalStepEntity)
+      .values(
+        chain.map((step) => {
+          const approver = approverColumns(step.approver);
+          const escalate = approverColumns(step.escalateTo);
+          return {
+            requestId,
+            stepIndex: step.index,
+            policyStepIndex: step.policyStepIndex,
+            approverUserId: approver.userId,
+            approverRole: approver.role,
+            approverUnitId: approver.unitId,
+            escalateUserId: escalate.userId,
+            escalateRole: escalate.role,
+            escalateUnitId: escalate.unitId,
+            dueAfterMinutes: step.dueAfterMinutes,
+            escalationGraceMinutes: step.escalationGraceMinutes,
+            status: activatedAt === null ? StepStatus.Cancelled : StepStatus.Waiting,
+          };
+        }),
+      )
+      .updateEntity(false)
+      .execute();
+    if (activatedAt !== null && chain.some((step) => step.index === 0)) {
+      await this.activateStep(manager, requestId, 0, activatedAt);
     }
   }
 
-  /** Opens a step: its SLA clock starts at `at`. Returns the step as stored. */
-  async activateStep(manager: EntityManager, requestId: string, stepIndex: number, at: Date): Promise<StepRow> {
+  /** Opens a waiting step: its SLA clock starts at `at`. Returns the step as stored. */
+  async activateStep(
+    manager: EntityManager,
+    requestId: string,
+    stepIndex: number,
+    at: Date,
+  ): Promise<ApprovalStepRecord> {
     const [current] = await this.steps(manager, [requestId], stepIndex);
-    const deadlines = approvalSlaDeadlines(decidableStep(current), at);
-    const [rows] = await manager.query<[StepRow[], number]>(
-      `UPDATE approval_step SET status = 'pending', activated_at = $3, due_at = $4, escalation_at = $5
-       WHERE request_id = $1 AND step_index = $2 AND status = 'waiting' RETURNING *`,
-      [requestId, stepIndex, at, deadlines.reminderAt, deadlines.escalationAt],
-    );
-    return rows[0];
+    const deadlines = approvalSlaDeadlines(current, at);
+    const opened = {
+      status: StepStatus.Pending,
+      activatedAt: at,
+      dueAt: deadlines.reminderAt,
+      escalationAt: deadlines.escalationAt,
+    };
+    const result = await manager
+      .createQueryBuilder()
+      .update(ApprovalStepEntity)
+      .set(opened)
+      .where({ requestId, stepIndex, status: StepStatus.Waiting })
+      .execute();
+    if (result.affected !== 1) throw new Error(`Step ${requestId}/${stepIndex} was not waiting`);
+    return { ...current, ...opened };
   }
 
   /** Locks the request row: decisions on one request are serialised, so exactly one of two racers wins. */
-  async lock(manager: EntityManager, id: string): Promise<RequestRow | null> {
-    const rows = await manager.query<RequestRow[]>('SELECT * FROM approval_request WHERE id = $1 FOR UPDATE', [id]);
-    return rows[0] ?? null;
+  async lock(manager: EntityManager, id: string): Promise<ApprovalRequestRecord | null> {
+    const entity = await manager
+      .createQueryBuilder(ApprovalRequestEntity, 'r')
+      .setLock('pessimistic_write')
+      .where({ id })
+      .getOne();
+    return entity === null ? null : toRequestRecord(entity);
   }
 
-  async steps(manager: EntityManager, requestIds: readonly string[], stepIndex?: number): Promise<StepRow[]> {
+  /** The steps of the requests, by request and index; only step `stepIndex` of each when given. */
+  async steps(
+    manager: EntityManager,
+    requestIds: readonly string[],
+    stepIndex?: number,
+  ): Promise<ApprovalStepRecord[]> {
     if (requestIds.length === 0) return [];
-    return manager.query<StepRow[]>(
-      `SELECT * FROM approval_step WHERE request_id = ANY($1::uuid[]) AND ($2::int IS NULL OR step_index = $2)
-       ORDER BY request_id, step_index`,
-      [requestIds, stepIndex ?? null],
-    );
+    const entities = await manager.find(ApprovalStepEntity, {
+      where: { requestId: In([...requestIds]), ...(stepIndex === undefined ? {} : { stepIndex }) },
+      order: { requestId: 'ASC', stepIndex: 'ASC' },
+    });
+    return entities.map(toStepRecord);
   }
 
-  /** Records the decision on a pending step; 0 rows means someone else decided it first. */
+  /** Records the decision on a pending step; false means someone else decided it first. */
   async decideStep(manager: EntityManager, requestId: string, stepIndex: number, d: StepDecision): Promise<boolean> {
-    const [, count] = await manager.query<[unknown[], number]>(
-      `UPDATE approval_step SET status = $3, decided_by = $4, on_behalf_of = $5, decided_at = $6, comment = $7
-       WHERE request_id = $1 AND step_index = $2 AND status = 'pending'`,
-      [requestId, stepIndex, d.status, d.decidedBy, d.onBehalfOf, d.decidedAt, d.comment],
-    );
-    return count === 1;
+    const result = await manager
+      .createQueryBuilder()
+      .update(ApprovalStepEntity)
+      .set({
+        status: d.status,
+        decidedBy: d.decidedBy,
+        onBehalfOf: d.onBehalfOf,
+        decidedAt: d.decidedAt,
+        comment: d.comment,
+      })
+      .where({ requestId, stepIndex, status: StepStatus.Pending })
+      .execute();
+    return result.affected === 1;
   }
 
   async moveToStep(manager: EntityManager, id: string, stepIndex: number, at: Date): Promise<void> {
-    await manager.query(
-      `UPDATE approval_request SET current_step_index = $2, current_step_activated_at = $3, version = version + 1
-       WHERE id = $1`,
-      [id, stepIndex, at],
-    );
+    await manager
+      .createQueryBuilder()
+      .update(ApprovalRequestEntity)
+      .set({ currentStepIndex: stepIndex, currentStepActivatedAt: at, version: bumped })
+      .where({ id })
+      .execute();
   }
 
   /** Closes the request and cancels the steps that will never be decided. */
   async close(manager: EntityManager, id: string, closing: RequestClosing): Promise<void> {
-    await manager.query(
-      `UPDATE approval_request SET status = $2, closed_at = $3, closed_by = $4, close_comment = $5, version = version + 1
-       WHERE id = $1`,
-      [id, closing.status, closing.closedAt, closing.closedBy, closing.comment],
-    );
-    await manager.query(
-      `UPDATE approval_step SET status = 'cancelled' WHERE request_id = $1 AND status IN ('waiting', 'pending')`,
-      [id],
-    );
+    await manager
+      .createQueryBuilder()
+      .update(ApprovalRequestEntity)
+      .set({
+        status: closing.status,
+        closedAt: closing.closedAt,
+        closedBy: closing.closedBy,
+        closeComment: closing.comment,
+        version: bumped,
+      })
+      .where({ id })
+      .execute();
+    await manager
+      .createQueryBuilder()
+      .update(ApprovalStepEntity)
+      .set({ status: StepStatus.Cancelled })
+      .where({ requestId: id, status: In([StepStatus.Waiting, StepStatus.Pending]) })
+      .execute();
   }
 
-  async findVisible(manager: EntityManager, scope: AccessScope, id: string): Promise<RequestRow | null> {
+  async findVisible(manager: EntityManager, scope: AccessScope, id: string): Promise<ApprovalRequestRecord | null> {
     const params = new SqlParams();
-    const rows = await manager.query<RequestRow[]>(
+    const rows = await manager.query<Record<string, unknown>[]>(
       `SELECT r.* FROM approval_request r WHERE r.id = ${params.add(id)} AND ${visibleSql(scope, params)}`,
       params.values,
     );
-    return rows[0] ?? null;
+    const [entity] = hydrateRows(manager, ApprovalRequestEntity, rows);
+    return entity === undefined ? null : toRequestRecord(entity);
   }
 
   async listVisible(
@@ -201,7 +266,7 @@ export class RequestRepository {
     filters: RequestFilters,
     page: PageWindow,
     order: 'newest' | 'oldest' = 'newest',
-  ): Promise<{ rows: RequestRow[]; total: number }> {
+  ): Promise<RequestPage> {
     const params = new SqlParams();
     const where = [visibleSql(scope, params), ...filterSql(filters, params)].join(' AND ');
     return this.paged(manager, `FROM approval_request r WHERE ${where}`, params, page, order);
@@ -214,7 +279,7 @@ export class RequestRepository {
     now: Date,
     filters: Pick<RequestFilters, 'subjectKind'>,
     page: PageWindow,
-  ): Promise<{ rows: RequestRow[]; total: number }> {
+  ): Promise<RequestPage> {
     const params = new SqlParams();
     const where = [
       `r.status = '${ApprovalRequestStatus.Pending}'`,
@@ -238,19 +303,73 @@ export class RequestRepository {
     params: SqlParams,
     page: PageWindow,
     order: 'newest' | 'oldest',
-  ): Promise<{ rows: RequestRow[]; total: number }> {
+  ): Promise<RequestPage> {
     const [{ total }] = await manager.query<{ total: number }[]>(
       `SELECT count(*)::int AS total ${from}`,
       params.values,
     );
     const direction = order === 'newest' ? 'DESC' : 'ASC';
-    const rows = await manager.query<RequestRow[]>(
+    const rows = await manager.query<Record<string, unknown>[]>(
       `SELECT r.* ${from} ORDER BY r.opened_at ${direction}, r.id ${direction}
        LIMIT ${params.add(page.limit)} OFFSET ${params.add(page.offset)}`,
       params.values,
     );
-    return { rows, total };
+    return { records: hydrateRows(manager, ApprovalRequestEntity, rows).map(toRequestRecord), total };
   }
+}
+
+/** `version = version + 1`, as the query builder takes raw SQL for a value. */
+const bumped = () => 'version + 1';
+
+const decimal = (value: string | null): number | null => (value === null ? null : Number(value));
+
+function toRequestRecord(e: ApprovalRequestEntity): ApprovalRequestRecord {
+  return {
+    id: e.id,
+    subjectKind: e.subjectKind,
+    subjectId: e.subjectId,
+    subjectVersion: e.subjectVersion,
+    requesterId: e.requesterId,
+    authorIds: e.authorIds,
+    unitId: e.unitId,
+    amount: decimal(e.amount),
+    discountPercent: decimal(e.discountPercent),
+    snapshot: e.snapshot,
+    policyVersion: e.policyVersion,
+    status: e.status,
+    stepCount: e.stepCount,
+    currentStepIndex: e.currentStepIndex,
+    currentStepActivatedAt: e.currentStepActivatedAt,
+    requestedAt: e.requestedAt,
+    openedAt: e.openedAt,
+    closedAt: e.closedAt,
+    closedBy: e.closedBy,
+    closeComment: e.closeComment,
+    version: e.version,
+  };
+}
+
+function toStepRecord(e: ApprovalStepEntity): ApprovalStepRecord {
+  const approver = approverFromColumns({ userId: e.approverUserId, role: e.approverRole, unitId: e.approverUnitId });
+  // The table's CHECK constraint guarantees a user or a role.
+  if (approver === null) throw new Error(`Step ${e.requestId}/${e.stepIndex} has no approver`);
+  return {
+    requestId: e.requestId,
+    index: e.stepIndex,
+    policyStepIndex: e.policyStepIndex,
+    approver,
+    escalateTo: approverFromColumns({ userId: e.escalateUserId, role: e.escalateRole, unitId: e.escalateUnitId }),
+    dueAfterMinutes: e.dueAfterMinutes,
+    escalationGraceMinutes: e.escalationGraceMinutes,
+    status: e.status,
+    activatedAt: e.activatedAt,
+    dueAt: e.dueAt,
+    escalationAt: e.escalationAt,
+    decidedBy: e.decidedBy,
+    onBehalfOf: e.onBehalfOf,
+    decidedAt: e.decidedAt,
+    comment: e.comment,
+  };
 }
 
 function filterSql(filters: RequestFilters, params: SqlParams): string[] {

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApprovalRequestStatus, ApprovalSubjectKind, Role } from '@dealgate/domain';
 import { AuditEntry } from '../audit/audit.view';
-import { RequestRow, StepRow, StepStatus } from './request.rows';
+import { ApprovalRequestRecord, ApprovalStepRecord, StepStatus } from './request.records';
+import { approverColumns } from './step-approver';
 
 export class ApproverView {
   @ApiProperty({ type: String, format: 'uuid' })
@@ -76,59 +77,61 @@ export class RequestDetailView extends RequestSummaryView {
   history!: AuditEntry[];
 }
 
-const iso = (value: Date | null): string | null => (value === null ? null : new Date(value).toISOString());
-const num = (value: string | null): number | null => (value === null ? null : Number(value));
+const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
 
-export function toStepView(s: StepRow): StepView {
-  const escalates = s.escalate_user_id !== null || s.escalate_role !== null;
+export function toStepView(s: ApprovalStepRecord): StepView {
   return {
-    index: s.step_index,
+    index: s.index,
     status: s.status,
-    approver: { userId: s.approver_user_id, role: s.approver_role, unitId: s.approver_unit_id },
-    escalateTo: escalates ? { userId: s.escalate_user_id, role: s.escalate_role, unitId: s.escalate_unit_id } : null,
-    dueAfterMinutes: s.due_after_minutes,
-    escalationGraceMinutes: s.escalation_grace_minutes,
-    activatedAt: iso(s.activated_at),
-    dueAt: iso(s.due_at),
-    escalationAt: iso(s.escalation_at),
-    decidedBy: s.decided_by,
-    onBehalfOf: s.on_behalf_of,
-    decidedAt: iso(s.decided_at),
+    approver: approverColumns(s.approver),
+    escalateTo: s.escalateTo === null ? null : approverColumns(s.escalateTo),
+    dueAfterMinutes: s.dueAfterMinutes,
+    escalationGraceMinutes: s.escalationGraceMinutes,
+    activatedAt: iso(s.activatedAt),
+    dueAt: iso(s.dueAt),
+    escalationAt: iso(s.escalationAt),
+    decidedBy: s.decidedBy,
+    onBehalfOf: s.onBehalfOf,
+    decidedAt: iso(s.decidedAt),
     comment: s.comment,
   };
 }
 
-export function toSummary(r: RequestRow, steps: readonly StepRow[]): RequestSummaryView {
-  const current = steps.find((s) => s.request_id === r.id && s.step_index === r.current_step_index);
+export function toSummary(r: ApprovalRequestRecord, steps: readonly ApprovalStepRecord[]): RequestSummaryView {
+  const current = steps.find((s) => s.requestId === r.id && s.index === r.currentStepIndex);
   return {
     id: r.id,
-    subjectKind: r.subject_kind,
-    subjectId: r.subject_id,
-    subjectVersion: r.subject_version,
-    requesterId: r.requester_id,
-    authorIds: r.author_ids,
-    unitId: r.unit_id,
-    amount: num(r.amount),
-    discountPercent: num(r.discount_percent),
+    subjectKind: r.subjectKind,
+    subjectId: r.subjectId,
+    subjectVersion: r.subjectVersion,
+    requesterId: r.requesterId,
+    authorIds: [...r.authorIds],
+    unitId: r.unitId,
+    amount: r.amount,
+    discountPercent: r.discountPercent,
     status: r.status,
-    stepCount: r.step_count,
-    currentStepIndex: r.current_step_index,
+    stepCount: r.stepCount,
+    currentStepIndex: r.currentStepIndex,
     currentStep: r.status === ApprovalRequestStatus.Pending && current !== undefined ? toStepView(current) : null,
-    requestedAt: new Date(r.requested_at).toISOString(),
-    openedAt: new Date(r.opened_at).toISOString(),
-    closedAt: iso(r.closed_at),
-    closedBy: r.closed_by,
-    closeComment: r.close_comment,
+    requestedAt: r.requestedAt.toISOString(),
+    openedAt: r.openedAt.toISOString(),
+    closedAt: iso(r.closedAt),
+    closedBy: r.closedBy,
+    closeComment: r.closeComment,
     version: r.version,
   };
 }
 
-export function toDetail(r: RequestRow, steps: readonly StepRow[], history: readonly AuditEntry[]): RequestDetailView {
+export function toDetail(
+  r: ApprovalRequestRecord,
+  steps: readonly ApprovalStepRecord[],
+  history: readonly AuditEntry[],
+): RequestDetailView {
   return {
     ...toSummary(r, steps),
     snapshot: r.snapshot,
-    policyVersion: r.policy_version,
-    steps: steps.filter((s) => s.request_id === r.id).map(toStepView),
+    policyVersion: r.policyVersion,
+    steps: steps.filter((s) => s.requestId === r.id).map(toStepView),
     history: history.filter((h) => h.requestId === r.id),
   };
 }

@@ -6,7 +6,8 @@ import { JobName } from '@dealgate/messages';
 import { Sweep, emitJob } from '@dealgate/messaging';
 import { AuditAction, AuditRepository } from '../audit/audit.repository';
 import { RequestRepository } from '../requests/request.repository';
-import { StepRow, decidableStep } from '../requests/request.rows';
+import { ApprovalStepRecord } from '../requests/request.records';
+import { approverColumns } from '../requests/step-approver';
 import { SlaRepository } from './sla.repository';
 
 const BATCH = 100;
@@ -46,25 +47,25 @@ export class ApprovalSlaSweep implements Sweep {
   private async breach(manager: EntityManager, requestId: string, stepIndex: number, now: Date): Promise<number> {
     const request = await this.requests.lock(manager, requestId);
     if (request === null || request.status !== ApprovalRequestStatus.Pending) return 0;
-    if (request.current_step_index !== stepIndex) return 0;
+    if (request.currentStepIndex !== stepIndex) return 0;
     const [step] = await this.requests.steps(manager, [requestId], stepIndex);
-    if (step.activated_at === null) return 0;
-    const levels = dueApprovalSlaLevels(requestId, stepIndex, decidableStep(step), new Date(step.activated_at), now);
+    if (step.activatedAt === null) return 0;
+    const levels = dueApprovalSlaLevels(requestId, stepIndex, step, step.activatedAt, now);
     let emitted = 0;
     for (const level of levels) {
       if (!(await this.sla.claim(manager, level.key, requestId, stepIndex, level.level, level.dueAt, now))) continue;
       const recipient = recipientOf(step, level.level);
       await emitJob(manager, JobName.ApprovalSlaBreached, {
         requestId,
-        subjectKind: request.subject_kind,
-        subjectId: request.subject_id,
+        subjectKind: request.subjectKind,
+        subjectId: request.subjectId,
         stepIndex,
         level: level.level,
         ...recipient,
       });
       await this.audit.record(manager, {
         requestId,
-        subjectId: request.subject_id,
+        subjectId: request.subjectId,
         action: level.level === ApprovalSlaLevel.Reminder ? AuditAction.Reminded : AuditAction.Escalated,
         actorId: null,
         stepIndex,
@@ -78,16 +79,7 @@ export class ApprovalSlaSweep implements Sweep {
 }
 
 /** A reminder goes to the step's approver; an escalation to whoever may now step in. */
-function recipientOf(step: StepRow, level: ApprovalSlaLevel) {
-  return level === ApprovalSlaLevel.Reminder
-    ? {
-        recipientRole: step.approver_role,
-        recipientUnitId: step.approver_unit_id,
-        recipientUserId: step.approver_user_id,
-      }
-    : {
-        recipientRole: step.escalate_role,
-        recipientUnitId: step.escalate_unit_id,
-        recipientUserId: step.escalate_user_id,
-      };
+function recipientOf(step: ApprovalStepRecord, level: ApprovalSlaLevel) {
+  const recipient = approverColumns(level === ApprovalSlaLevel.Reminder ? step.approver : step.escalateTo);
+  return { recipientRole: recipient.role, recipientUnitId: recipient.unitId, recipientUserId: recipient.userId };
 }

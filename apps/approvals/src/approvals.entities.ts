@@ -1,0 +1,15 @@
+import { ApprovalDelegationEntity } from './delegations/delegation.entity';
+import { ApprovalPolicyEntity } from './policies/policy.entity';
+import { ApprovalRequestEntity } from './requests/request.entity';
+import { ApprovalStepEntity } from './requests/request-step.entity';
+
+/**
+ * The entities registered with the service's data source (approvals.module.ts). Mappings only: the migrations build
+ * the tables, and tools/migrations/entities-match-schema.int-spec.ts checks this list against what they build.
+ */
+export const APPROVALS_ENTITIES = [
+  ApprovalRequestEntity,
+  ApprovalStepEntity,
+  ApprovalPolicyEntity,
+  ApprovalDelegationEntity,
+];
