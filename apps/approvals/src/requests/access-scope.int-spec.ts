@@ -20,6 +20,7 @@ import { openServiceDatabase } from '@dealgate/database';
 import { allSubsets, createTestDatabase, SeededRandom, TestDatabase } from '@dealgate/testing';
 import { DelegationRepository } from '../delegations/delegation.repository';
 import { APPROVALS_MIGRATIONS } from '../migrations';
+import { APPROVALS_ENTITIES } from '../approvals.entities';
 import { SqlParams, decidableSql, visibleSql } from './access-scope';
 import { AccessScopeService } from './access-scope.service';
 import { RequestRepository } from './request.repository';
@@ -115,7 +116,7 @@ describe('approval access: SQL scope = domain rules', () => {
     ds = await openServiceDatabase({
       url: db.url,
       schema: 'approvals',
-      entities: [],
+      entities: APPROVALS_ENTITIES,
       migrations: APPROVALS_MIGRATIONS,
     });
     const repository = new RequestRepository();
