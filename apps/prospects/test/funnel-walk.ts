@@ -55,11 +55,27 @@ export async function walkToDefence(
   prospectId: string,
   approval: { decidedBy: string; onBehalfOf?: string } = { decidedBy: h.people.headA.userId },
 ) {
+  await assignToSellerA(h, prospectId);
+  const { contactId } = await meetDecisionMaker(h, prospectId);
+  const brief = await writeBrief(h, prospectId);
+  await completeBrief(h, prospectId, brief.version);
+  const { offerId } = await approvedOffer(h, prospectId, brief.needId, approval);
+  return { contactId, offerId, needId: brief.needId };
+}
+
+// The steps of the walk, for a test that needs a prospect stopped at one stage.
+
+/** Head A gives the prospect to salesperson A. */
+export async function assignToSellerA(h: ProspectsHarness, prospectId: string) {
   const p = (await h.call('headA', 'GET', `/prospects/${prospectId}`)).body;
   await h.call('headA', 'POST', `/prospects/${prospectId}/assign`, {
     version: p.version,
     ownerId: h.people.sellerA.userId,
   });
+}
+
+/** A described decision-maker and a meeting with them, held: the prospect is at needs identification. */
+export async function meetDecisionMaker(h: ProspectsHarness, prospectId: string) {
   const dm = await h.call('sellerA', 'POST', `/prospects/${prospectId}/contacts`, {
     name: 'Dana Moss',
     position: 'COO',
@@ -73,17 +89,31 @@ export async function walkToDefence(
   await h.call('sellerA', 'POST', `/prospects/${prospectId}/meetings/${meeting.body.id}/held`, {
     heldAt: '2026-01-10T11:00:00Z',
   });
+  return { contactId: dm.body.id as string };
+}
+
+/** The first brief: every required section and one need, not yet marked complete. */
+export async function writeBrief(h: ProspectsHarness, prospectId: string) {
   const brief = await h.call('sellerA', 'PUT', `/prospects/${prospectId}/brief`, {
     sections: FULL_SECTIONS,
     needs: [{ text: 'Faster ordering' }],
   });
-  await h.call('sellerA', 'POST', `/prospects/${prospectId}/brief/complete`, { version: brief.body.version });
-  const offer = await h.call(
-    'sellerA',
-    'POST',
-    `/prospects/${prospectId}/offers`,
-    offerTerms([brief.body.needs[0].id]),
-  );
+  return { needId: brief.body.needs[0].id as string, version: brief.body.version as number };
+}
+
+export async function completeBrief(h: ProspectsHarness, prospectId: string, version: number) {
+  await h.call('sellerA', 'POST', `/prospects/${prospectId}/brief/complete`, { version });
+}
+
+/** An offer addressing the need, submitted and approved: the prospect is at offer defence. */
+export async function approvedOffer(
+  h: ProspectsHarness,
+  prospectId: string,
+  needId: string,
+  approval: { decidedBy: string; onBehalfOf?: string } = { decidedBy: h.people.headA.userId },
+  terms: Record<string, unknown> = {},
+) {
+  const offer = await h.call('sellerA', 'POST', `/prospects/${prospectId}/offers`, offerTerms([needId], terms));
   const submitted = await h.call('sellerA', 'POST', `/offers/${offer.body.id}/submit`, { version: offer.body.version });
   const request = (await h.outbox('approval.requested')).find(
     (r) => r.payload.requestId === submitted.body.approvalRequestId,
@@ -92,9 +122,5 @@ export async function walkToDefence(
     ...decision(request.payload, 'approved', approval.decidedBy),
     onBehalfOf: approval.onBehalfOf ?? null,
   });
-  return {
-    contactId: dm.body.id as string,
-    offerId: offer.body.id as string,
-    needId: brief.body.needs[0].id as string,
-  };
+  return { offerId: offer.body.id as string };
 }

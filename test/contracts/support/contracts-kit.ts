@@ -75,14 +75,21 @@ export interface ApiAnswer<T = any> {
   body: T;
 }
 
-/** Payloads the service wrote to its outbox for one job name, oldest first. */
-export async function emitted<N extends JobName>(dbUrl: string, name: N): Promise<JobPayloads[N][]> {
+/**
+ * Payloads the service wrote to its outbox for one job name, oldest first. The outbox is the whole database's: a file
+ * whose tests each open their own case passes `about` to keep only what concerns its case.
+ */
+export async function emitted<N extends JobName>(
+  dbUrl: string,
+  name: N,
+  about: (payload: JobPayloads[N]) => boolean = () => true,
+): Promise<JobPayloads[N][]> {
   const rows = await queryOnce<{ payload: JobPayloads[N] }>(
     dbUrl,
     'SELECT payload FROM contracts.outbox WHERE job_name = $1 ORDER BY created_at, id',
     [name],
   );
-  return rows.map((r) => r.payload);
+  return rows.map((r) => r.payload).filter(about);
 }
 
 export async function count(dbUrl: string, sql: string, params: unknown[] = []): Promise<number> {

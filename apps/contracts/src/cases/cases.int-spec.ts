@@ -12,17 +12,15 @@ import {
   startContracts,
   taskIds,
 } from '../../../../test/contracts/support/contracts-kit';
-import { contractsPeople } from '../../../../test/contracts/support/contracts-people';
+import { aCaseOpenedFromAFreshDefendedOffer, aFreshCast } from '../../../../test/contracts/support/case-builders';
 
+// One service and database for the file; each test brings its own people, unit and offer, and counts only its own
+// messages and cases.
 describe('contract cases (medium, real PostgreSQL and queue)', () => {
   let svc: ContractsUnderTest;
-  const { unitId, ids, token, seed } = contractsPeople();
-  const offer = defendedOffer({ salespersonId: ids.salesperson, unitId });
-  let caseId: string;
 
   beforeAll(async () => {
     svc = await startContracts();
-    await seed(svc.db.url);
   });
 
   afterAll(async () => {
@@ -30,21 +28,24 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
   });
 
   it('opens exactly one case per defended offer, whatever is delivered twice', async () => {
+    const { offer, ids, unitId } = await aFreshCast(svc);
     const messageId = await deliver(svc.app, JobName.OfferDefended, offer);
-    caseId = await caseOf(svc.db.url, offer.offerId);
+    const caseId = await caseOf(svc.db.url, offer.offerId);
     // The same message again (inbox), and the same offer under a new message id (unique offer).
     await deliver(svc.app, JobName.OfferDefended, offer, messageId);
     const second = await deliver(svc.app, JobName.OfferDefended, offer);
     await waitFor(async () => (await count(svc.db.url, 'contracts.inbox WHERE message_id = $1', [second])) === 1, {
       what: 'second delivery processed',
     });
-    await waitFor(async () => (await count(svc.db.url, "contracts.inbox WHERE job_name = 'offer.defended'")) === 2, {
-      what: 'both messages in the inbox',
-    });
+    await waitFor(
+      async () =>
+        (await count(svc.db.url, 'contracts.inbox WHERE message_id = ANY($1::uuid[])', [[messageId, second]])) === 2,
+      { what: 'both messages in the inbox' },
+    );
 
     expect(await count(svc.db.url, 'contracts.contract_case WHERE offer_id = $1', [offer.offerId])).toBe(1);
     expect(await count(svc.db.url, 'contracts.contract_task WHERE case_id = $1', [caseId])).toBe(6);
-    expect(await emitted(svc.db.url, JobName.ContractOpened)).toEqual([
+    expect(await emitted(svc.db.url, JobName.ContractOpened, (o) => o.offerId === offer.offerId)).toEqual([
       expect.objectContaining({
         caseId,
         offerId: offer.offerId,
@@ -54,7 +55,7 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
       }),
     ]);
     // Only the tasks without dependencies are available, in their group's queue.
-    const assigned = await emitted(svc.db.url, JobName.TaskAssigned);
+    const assigned = await emitted(svc.db.url, JobName.TaskAssigned, (a) => a.caseId === caseId);
     expect(assigned.map((a) => [a.group, a.title, a.assigneeId]).sort()).toEqual([
       ['accounting', 'Counterparty credit check', null],
       ['legal', 'Draft contract', null],
@@ -62,6 +63,7 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
   });
 
   it('shows the case with its baseline, no drift, blocked tasks and what stops signing', async () => {
+    const { caseId, offer, token } = await aCaseOpenedFromAFreshDefendedOffer(svc);
     const { status, body } = await callApi(svc.url, 'GET', `/api/contracts/${caseId}`, { token: token.legal });
     expect(status).toBe(200);
     expect(body.terms).toEqual(offer.terms);
@@ -82,6 +84,7 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
   });
 
   it('gives the salesperson read-only access to their own case and nothing else', async () => {
+    const { caseId, offer, token } = await aCaseOpenedFromAFreshDefendedOffer(svc);
     expect((await callApi(svc.url, 'GET', `/api/contracts/${caseId}`, { token: token.salesperson })).body.access).toBe(
       'read',
     );
@@ -138,6 +141,7 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
   });
 
   it('refuses bad input with 400 naming the field, and changes nothing', async () => {
+    const { caseId, offer, token } = await aCaseOpenedFromAFreshDefendedOffer(svc);
     const bad = { terms: { ...offer.terms, paymentDays: -3 }, revision: 1 };
     const { status, body } = await callApi(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, {
       token: token.legal,
@@ -174,11 +178,16 @@ describe('contract cases (medium, real PostgreSQL and queue)', () => {
   });
 
   it('opens one case when the same defence arrives twice at the same moment', async () => {
+    const { unitId } = await aFreshCast(svc);
     const twin = defendedOffer({ unitId });
-    await Promise.all([deliver(svc.app, JobName.OfferDefended, twin), deliver(svc.app, JobName.OfferDefended, twin)]);
-    await waitFor(async () => (await count(svc.db.url, "contracts.inbox WHERE job_name = 'offer.defended'")) === 4, {
-      what: 'both twin deliveries processed',
-    });
+    const messages = await Promise.all([
+      deliver(svc.app, JobName.OfferDefended, twin),
+      deliver(svc.app, JobName.OfferDefended, twin),
+    ]);
+    await waitFor(
+      async () => (await count(svc.db.url, 'contracts.inbox WHERE message_id = ANY($1::uuid[])', [messages])) === 2,
+      { what: 'both twin deliveries processed' },
+    );
     expect(await count(svc.db.url, 'contracts.contract_case WHERE offer_id = $1', [twin.offerId])).toBe(1);
     const [{ id }] = await queryOnce<{ id: string }>(
       svc.db.url,

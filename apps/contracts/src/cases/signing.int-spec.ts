@@ -3,42 +3,44 @@ import { JobName } from '@dealgate/messages';
 import { queryOnce, waitFor, callApi } from '@dealgate/testing';
 import {
   ContractsUnderTest,
-  caseOf,
   count,
-  defendedOffer,
   deliver,
   emitted,
   startContracts,
   taskIds,
 } from '../../../../test/contracts/support/contracts-kit';
-import { contractsPeople } from '../../../../test/contracts/support/contracts-people';
+import {
+  CaseUnderTest,
+  aCaseOpenedFromAFreshDefendedOffer,
+  aCaseWhoseRejectedDeviationWasAskedAgain,
+  aCaseWithDriftAndAPendingDeviationRequest,
+  aCaseWithItsDeviationApproved,
+  aSignedCase,
+  cheaperTerms,
+  deviationDecision as decision,
+} from '../../../../test/contracts/support/case-builders';
 import { CaseView } from './case.view';
 
+// One service and database for the file; each test opens its own case (with its own people and unit) in the state it
+// needs, and reads the outbox, lists and queues only for that case.
 describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
   let svc: ContractsUnderTest;
-  const { unitId, ids, token, seed } = contractsPeople();
-  const offer = defendedOffer({ salespersonId: ids.salesperson, unitId });
-  let caseId: string;
 
   beforeAll(async () => {
     svc = await startContracts();
-    await seed(svc.db.url);
   });
 
   afterAll(async () => {
     await svc?.stop();
   });
 
-  it('opens the case', async () => {
-    await deliver(svc.app, JobName.OfferDefended, offer);
-    caseId = await caseOf(svc.db.url, offer.offerId);
-  });
-
-  let firstRequest: string;
-  let secondRequest: string;
+  const current = async (c: CaseUnderTest) =>
+    (await callApi<CaseView>(svc.url, 'GET', `/api/contracts/${c.caseId}`, { token: c.token.legal })).body;
 
   it('shows the drift, asks approval of it, and voids the pending request on a later edit', async () => {
-    const cheaper = { ...offer.terms, items: [{ ...offer.terms.items[0], unitPriceMinor: 110_000 }] };
+    const { caseId, offer, ids, unitId, token } = await aCaseOpenedFromAFreshDefendedOffer(svc);
+    const ofThisCase = (r: { subjectId: string }) => r.subjectId === caseId;
+    const cheaper = cheaperTerms(offer);
     const edited = await callApi(svc.url, 'PUT', `/api/contracts/${caseId}/terms`, {
       token: token.legal,
       body: {
@@ -58,7 +60,7 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
     expect(edited.body.signing.blockers).toContainEqual(
       expect.objectContaining({ kind: 'deviation_approval_pending' }),
     );
-    const [request] = await emitted(svc.db.url, JobName.ApprovalRequested);
+    const [request] = await emitted(svc.db.url, JobName.ApprovalRequested, ofThisCase);
     expect(request).toEqual(
       expect.objectContaining({
         subjectKind: 'contract_deviation',
@@ -69,7 +71,7 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
       }),
     );
     expect((request.snapshot as { deviations: unknown[] }).deviations).toHaveLength(1);
-    firstRequest = request.requestId;
+    const firstRequest = request.requestId;
 
     // An edit based on an old revision loses.
     expect(
@@ -91,34 +93,23 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
     });
     expect(again.body.termsRevision).toBe(3);
     expect((again.body.deviations as { field: string }[]).map((d) => d.field)).toEqual(['item_price', 'payment_days']);
-    expect(await emitted(svc.db.url, JobName.ApprovalVoided)).toEqual([
+    // A voided request names only its id: the case's are those it asked for.
+    const askedByThisCase = (await emitted(svc.db.url, JobName.ApprovalRequested, ofThisCase)).map((r) => r.requestId);
+    expect(await emitted(svc.db.url, JobName.ApprovalVoided, (v) => askedByThisCase.includes(v.requestId))).toEqual([
       expect.objectContaining({ requestId: firstRequest }),
     ]);
-    const requests = await emitted(svc.db.url, JobName.ApprovalRequested);
+    const requests = await emitted(svc.db.url, JobName.ApprovalRequested, ofThisCase);
     expect(requests.map((r) => r.subjectVersion)).toEqual([2, 3]);
-    secondRequest = requests[1].requestId;
   });
-
-  const decision = (requestId: string, subjectVersion: number, outcome: 'approved' | 'rejected' = 'approved') => ({
-    requestId,
-    subjectKind: 'contract_deviation' as const,
-    subjectId: caseId,
-    subjectVersion,
-    outcome,
-    requesterId: ids.legal,
-    decidedBy: ids.head,
-    comment: outcome,
-    decidedAt: new Date().toISOString(),
-  });
-  const current = async () =>
-    (await callApi<CaseView>(svc.url, 'GET', `/api/contracts/${caseId}`, { token: token.legal })).body;
 
   it('blocks signing on a rejection until approval is asked again', async () => {
-    await deliver(svc.app, JobName.ApprovalDecided, decision(secondRequest, 3, 'rejected'));
-    await waitFor(async () => (await current()).deviationApproval?.status === 'rejected', {
+    const c = await aCaseWithDriftAndAPendingDeviationRequest(svc);
+    const { caseId, token } = c;
+    await deliver(svc.app, JobName.ApprovalDecided, decision(c, c.requests[1].requestId, 3, 'rejected'));
+    await waitFor(async () => (await current(c)).deviationApproval?.status === 'rejected', {
       what: 'rejection applied',
     });
-    const rejected = await current();
+    const rejected = await current(c);
     expect(rejected.signing.blockers).toContainEqual(expect.objectContaining({ kind: 'deviation_rejected' }));
     // The salesperson may not ask; legal may, once.
     expect(
@@ -131,19 +122,21 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
     expect(
       (await callApi(svc.url, 'POST', `/api/contracts/${caseId}/deviation-approval`, { token: token.legal })).status,
     ).toBe(409);
-    const requests = await emitted(svc.db.url, JobName.ApprovalRequested);
+    const requests = await emitted(svc.db.url, JobName.ApprovalRequested, (r) => r.subjectId === caseId);
     expect(requests.map((r) => r.subjectVersion)).toEqual([2, 3, 3]);
-    secondRequest = requests[2].requestId;
   });
 
   it('counts only a decision about the current terms revision', async () => {
+    const c = await aCaseWhoseRejectedDeviationWasAskedAgain(svc);
+    const firstRequest = c.requests[0].requestId;
+    const secondRequest = c.requests[2].requestId;
     // A decision about an offer (same request id shape, another subject kind) is not ours.
     const foreign = await deliver(svc.app, JobName.ApprovalDecided, {
-      ...decision(secondRequest, 3),
+      ...decision(c, secondRequest, 3),
       subjectKind: 'offer',
     });
-    const stale = await deliver(svc.app, JobName.ApprovalDecided, decision(firstRequest, 2));
-    const wrongVersion = await deliver(svc.app, JobName.ApprovalDecided, decision(secondRequest, 2));
+    const stale = await deliver(svc.app, JobName.ApprovalDecided, decision(c, firstRequest, 2));
+    const wrongVersion = await deliver(svc.app, JobName.ApprovalDecided, decision(c, secondRequest, 2));
     await waitFor(
       async () =>
         (await count(svc.db.url, 'contracts.inbox WHERE message_id = ANY($1::uuid[])', [
@@ -151,23 +144,27 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
         ])) === 3,
       { what: 'stale decisions processed' },
     );
-    expect((await current()).deviationApproval).toEqual(
+    expect((await current(c)).deviationApproval).toEqual(
       expect.objectContaining({ requestId: secondRequest, status: 'pending', current: true }),
     );
 
-    await deliver(svc.app, JobName.ApprovalDecided, decision(secondRequest, 3));
-    await waitFor(async () => (await current()).deviationApproval?.status === 'approved', { what: 'approval applied' });
-    expect((await current()).deviationApproval).toEqual(
+    await deliver(svc.app, JobName.ApprovalDecided, decision(c, secondRequest, 3));
+    await waitFor(async () => (await current(c)).deviationApproval?.status === 'approved', {
+      what: 'approval applied',
+    });
+    expect((await current(c)).deviationApproval).toEqual(
       expect.objectContaining({ requestId: secondRequest, status: 'approved', termsRevision: 3 }),
     );
     const statuses = await queryOnce<{ status: string }>(
       svc.db.url,
-      'SELECT status FROM contracts.deviation_approval ORDER BY terms_revision, requested_at',
+      'SELECT status FROM contracts.deviation_approval WHERE case_id = $1 ORDER BY terms_revision, requested_at',
+      [c.caseId],
     );
     expect(statuses.map((s) => s.status)).toEqual(['voided', 'rejected', 'approved']);
   });
 
   it('signs only when every required task is done, then hands over to delivery', async () => {
+    const { caseId, offer, ids, unitId, token } = await aCaseWithItsDeviationApproved(svc);
     const signatories = [
       { name: 'Ann Buyer', party: 'customer', position: 'CEO' },
       { name: 'Bob Seller', party: 'company' },
@@ -213,7 +210,8 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
       { name: 'Ann Buyer', party: 'customer', position: 'CEO' },
       { name: 'Bob Seller', party: 'company', position: null },
     ]);
-    expect(await emitted(svc.db.url, JobName.ContractSigned)).toEqual([
+    const ofThisCase = (p: { caseId: string }) => p.caseId === caseId;
+    expect(await emitted(svc.db.url, JobName.ContractSigned, ofThisCase)).toEqual([
       expect.objectContaining({
         caseId,
         prospectId: offer.prospectId,
@@ -225,7 +223,9 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
     ]);
     const handover = (signed.body.tasks as { key: string }[]).find((t) => t.key === String(K.DeliveryHandover));
     expect(handover).toEqual(expect.objectContaining({ group: 'delivery', state: 'available', assigneeId: null }));
-    expect((await emitted(svc.db.url, JobName.TaskAssigned)).filter((a) => a.group === 'delivery')).toHaveLength(1);
+    expect(
+      (await emitted(svc.db.url, JobName.TaskAssigned, ofThisCase)).filter((a) => a.group === 'delivery'),
+    ).toHaveLength(1);
 
     // Signed once; the terms are frozen.
     expect(
@@ -240,15 +240,21 @@ describe('terms drift and signing (medium, real PostgreSQL and queue)', () => {
         })
       ).status,
     ).toBe(403);
-    expect(await emitted(svc.db.url, JobName.ContractSigned)).toHaveLength(1);
-    expect((await callApi(svc.url, 'GET', '/api/contracts?status=signed', { token: token.owner })).body.total).toBe(1);
-    expect((await callApi(svc.url, 'GET', '/api/contracts?status=open', { token: token.owner })).body.total).toBe(0);
+    expect(await emitted(svc.db.url, JobName.ContractSigned, ofThisCase)).toHaveLength(1);
+    // The owner sees every unit's cases; the case's own unit holds only this one.
+    const ownerList = (status: string) =>
+      callApi(svc.url, 'GET', `/api/contracts?status=${status}&unitId=${unitId}`, { token: token.owner });
+    expect((await ownerList('signed')).body.total).toBe(1);
+    expect((await ownerList('open')).body.total).toBe(0);
   });
 
   it('lets the delivery group work the handover task, which marks the case handed over', async () => {
+    const { caseId, token } = await aSignedCase(svc);
     const handover = (await taskIds(svc.db.url, caseId))[K.DeliveryHandover];
     expect((await callApi(svc.url, 'POST', `/api/tasks/${handover}/claim`, { token: token.legal })).status).toBe(403);
-    const queue = await callApi(svc.url, 'GET', '/api/tasks/queue?group=delivery', { token: token.delivery });
+    const queue = await callApi(svc.url, 'GET', `/api/tasks/queue?group=delivery&caseId=${caseId}`, {
+      token: token.delivery,
+    });
     expect((queue.body.items as { id: string }[]).map((t) => t.id)).toEqual([handover]);
     expect((await callApi(svc.url, 'POST', `/api/tasks/${handover}/claim`, { token: token.delivery })).status).toBe(
       200,

@@ -14,6 +14,12 @@ import {
 } from '../../../../test/contracts/support/contracts-kit';
 import { OverdueTasksSweep } from './overdue.sweep';
 
+// A short template set: the overdue tests count its two tasks' due periods.
+const NDA_THEN_INVOICE = [
+  { key: 'nda', title: 'NDA', group: 'legal', dependsOn: [], dueDays: 1, required: true },
+  { key: 'invoice', title: 'Invoice', group: 'accounting', dependsOn: ['nda'], dueDays: 2, required: false },
+];
+
 describe('contract tasks and templates (medium, real PostgreSQL and queue)', () => {
   let svc: ContractsUnderTest;
   const ids = {
@@ -40,6 +46,18 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
     return { caseId, tasks: await taskIds(svc.db.url, caseId) };
   }
 
+  /** Saves the set over whatever version the templates are at, for cases opened afterwards. */
+  async function saveTemplates(templates: unknown[]) {
+    const { version } = (
+      await callApi<{ version: number }>(svc.url, 'GET', '/api/contracts/task-templates', { token: token.admin })
+    ).body;
+    const saved = await callApi(svc.url, 'PUT', '/api/contracts/task-templates', {
+      token: token.admin,
+      body: { templates, version },
+    });
+    if (saved.status !== 200) throw new Error(`saving the templates answered ${saved.status}`);
+  }
+
   beforeAll(async () => {
     svc = await startContracts({ TASK_ESCALATION_GRACE_HOURS: '24' });
     await seedDirectory(
@@ -63,15 +81,39 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
     await svc?.stop();
   });
 
+  // Each test opens its own case and takes its tasks as far as it starts from.
   describe('lifecycle', () => {
-    let tasks: Record<string, string>;
-    let caseId: string;
-    beforeAll(async () => ({ caseId, tasks } = await openCase()));
-
     const act = (who: string, id: string, action: string, body?: unknown) =>
       callApi(svc.url, 'POST', `/api/tasks/${id}/${action}`, { token: who, body });
+    const step = async (who: string, id: string, action: string, body?: unknown) => {
+      const answer = await act(who, id, action, body);
+      if (answer.status >= 300) throw new Error(`${action} of task ${id} answered ${answer.status}`);
+    };
+
+    async function aCaseWithTheDraftClaimedByLegal() {
+      const c = await openCase();
+      await step(token.legal, c.tasks[K.DraftContract], 'claim');
+      return c;
+    }
+
+    /** Legal also left one comment on the draft. */
+    async function aCaseWithTheDraftClaimedAndCommentedByLegal() {
+      const c = await aCaseWithTheDraftClaimedByLegal();
+      await step(token.legal, c.tasks[K.DraftContract], 'comments', { body: 'Draft uploaded' });
+      return c;
+    }
+
+    /** Draft contract and credit check done: review terms is available, billing set-up waits in accounting's queue. */
+    async function aCaseWithTheFirstTasksDone() {
+      const c = await aCaseWithTheDraftClaimedByLegal();
+      await step(token.legal, c.tasks[K.DraftContract], 'complete');
+      await step(token.accounting, c.tasks[K.CreditCheck], 'claim');
+      await step(token.accounting, c.tasks[K.CreditCheck], 'complete');
+      return c;
+    }
 
     it('lets only a group member claim an available task, once', async () => {
+      const { tasks } = await openCase();
       expect((await act(token.legal, tasks[K.ReviewTerms], 'claim')).body.code).toBe('contract.task_not_available');
       expect((await act(token.accounting, tasks[K.DraftContract], 'claim')).status).toBe(403);
       const [first, second] = await Promise.all([
@@ -89,6 +131,7 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
     });
 
     it('returns a task with a reason and lets the lead reassign it within the group', async () => {
+      const { tasks } = await aCaseWithTheDraftClaimedByLegal();
       const id = tasks[K.DraftContract];
       expect((await act(token.legal, id, 'return', {})).status).toBe(400);
       const returned = await act(token.lead, id, 'return', { reason: 'Waiting for the customer template' });
@@ -107,6 +150,7 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
     });
 
     it('takes comments and document links from workers, not from the salesperson', async () => {
+      const { tasks } = await aCaseWithTheDraftClaimedByLegal();
       const id = tasks[K.DraftContract];
       expect((await act(token.legal, id, 'comments', { body: 'Draft uploaded' })).status).toBe(201);
       const linked = await act(token.legal, id, 'documents', { title: 'Draft v1', url: 'https://dms.example.com/d/1' });
@@ -123,6 +167,7 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
     });
 
     it('makes dependent tasks available, with a due date, only when all their dependencies are done', async () => {
+      const { caseId, tasks } = await aCaseWithTheDraftClaimedAndCommentedByLegal();
       expect((await act(token.lead, tasks[K.DraftContract], 'complete')).status).toBe(403);
       const tooLong = await act(token.legal, tasks[K.DraftContract], 'complete', { result: 'x'.repeat(4001) });
       expect({ status: tooLong.status, field: tooLong.body.fields?.[0]?.field }).toEqual({
@@ -178,6 +223,7 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
     });
 
     it('lists my tasks and group queues, filtered and paginated', async () => {
+      const { caseId, tasks } = await aCaseWithTheFirstTasksDone();
       await act(token.legal, tasks[K.ReviewTerms], 'claim');
       const mine = await callApi(svc.url, 'GET', `/api/tasks/mine?status=claimed&caseId=${caseId}`, {
         token: token.legal,
@@ -192,7 +238,7 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
         { token: token.accounting },
       );
       expect((queue.body.items as { key: string }[]).map((t) => t.key)).toEqual([K.BillingSetup]);
-      const done = await callApi(svc.url, 'GET', `/api/tasks/queue?group=legal&status=done&limit=1`, {
+      const done = await callApi(svc.url, 'GET', `/api/tasks/queue?group=legal&status=done&caseId=${caseId}&limit=1`, {
         token: token.lead,
       });
       expect(done.body).toEqual(expect.objectContaining({ total: 1, limit: 1, offset: 0 }));
@@ -235,10 +281,7 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
     });
 
     it('applies a saved set to cases opened afterwards, and refuses a stale version', async () => {
-      const set = [
-        { key: 'nda', title: 'NDA', group: 'legal', dependsOn: [], dueDays: 1, required: true },
-        { key: 'invoice', title: 'Invoice', group: 'accounting', dependsOn: ['nda'], dueDays: 2, required: false },
-      ];
+      const set = NDA_THEN_INVOICE;
       const saved = await callApi(svc.url, 'PUT', '/api/contracts/task-templates', {
         token: token.admin,
         body: dto(set, 1),
@@ -256,6 +299,7 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
 
   describe('overdue sweep', () => {
     it('reminds at due and escalates after the grace, exactly once per task and level', async () => {
+      await saveTemplates(NDA_THEN_INVOICE);
       const opened = new Date('2030-01-01T09:00:00.000Z');
       jest.spyOn(svc.clock, 'now').mockReturnValue(opened);
       const { caseId, tasks } = await openCase();
@@ -298,6 +342,7 @@ describe('contract tasks and templates (medium, real PostgreSQL and queue)', () 
     });
 
     it("lists escalated and due-by tasks, a case's due facts and graph, and the caller's groups", async () => {
+      await saveTemplates(NDA_THEN_INVOICE);
       const opened = new Date('2031-01-01T09:00:00.000Z');
       const hours = (h: number) => new Date(opened.getTime() + h * 3_600_000);
       jest.spyOn(svc.clock, 'now').mockReturnValue(opened);

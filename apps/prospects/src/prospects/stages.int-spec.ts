@@ -1,9 +1,19 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- tests read JSON answers loosely */
 import { decision, ProspectsHarness, startProspects } from '../../test/prospects-harness';
 import { FULL_SECTIONS, approvedProspects, offerTerms } from '../../test/funnel-walk';
+import {
+  aFreshProspect,
+  aProspectAtContractOwnedBySellerA,
+  aProspectAtNeedsIdentificationOwnedBySellerA,
+  aProspectAtOfferDefenceOwnedBySellerA,
+  aProspectAtOfferFormationOwnedBySellerA,
+  aProspectAtPrimaryContactOwnedBySellerA,
+  aWonProspectOfSellerA,
+} from '../../test/prospect-at-stage';
 
 // One service and one database for the file; the approvals side is simulated by delivering `approval.decided`
-// straight to the handler inside a transaction, as the dispatcher does.
+// straight to the handler inside a transaction, as the dispatcher does. Each test walks a prospect of its own to the
+// stage it starts from, so any one of them runs alone.
 describe('prospects service: a prospect through the stages over HTTP', () => {
   let h: ProspectsHarness;
   let lineId: string;
@@ -20,20 +30,8 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
   });
 
   describe('a prospect through the stages', () => {
-    let id: string;
-    let dmId: string;
-    let needId: string;
-    let offerId: string;
-
-    beforeAll(async () => {
-      const { prospects } = await approvedProspects(h, [
-        { name: 'Omega Trade', taxId: '11122233344' },
-        { name: 'Sigma Foods' },
-      ]);
-      id = prospects[0].id;
-    });
-
     it('lets only a head of the unit assign, and only to a salesperson of the unit', async () => {
+      const { id } = await aFreshProspect(h);
       const p = (await h.call('headA', 'GET', `/prospects/${id}`)).body;
       expect(
         (
@@ -99,24 +97,27 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
     });
 
     it('shows a prospect only to its salesperson, its unit head and the owner', async () => {
+      const { id, sampleId } = await aProspectAtPrimaryContactOwnedBySellerA(h);
       expect((await h.call('sellerA', 'GET', `/prospects/${id}`)).status).toBe(200);
       expect((await h.call('sellerA2', 'GET', `/prospects/${id}`)).status).toBe(404);
       expect((await h.call('headB', 'GET', `/prospects/${id}`)).status).toBe(404);
       expect((await h.call('legal', 'GET', `/prospects/${id}`)).status).toBe(404);
       expect((await h.call('admin', 'GET', '/prospects')).status).toBe(403);
-      const mine = await h.call('sellerA', 'GET', '/prospects');
+      // Seller A owns the prospects other tests walked too: the sample holds this one and its unassigned neighbour.
+      const mine = await h.call('sellerA', 'GET', `/prospects?sampleId=${sampleId}`);
       expect(mine.body.items.map((p: any) => p.id)).toEqual([id]);
       expect((await h.call('headB', 'GET', '/prospects')).body.total).toBe(0);
       const filtered = await h.call(
         'headA',
         'GET',
-        `/prospects?stage=primary_contact&ownerId=${h.people.sellerA.userId}&unitId=${h.unitA}&productLineId=${lineId}&limit=1`,
+        `/prospects?stage=primary_contact&ownerId=${h.people.sellerA.userId}&unitId=${h.unitA}&productLineId=${lineId}&sampleId=${sampleId}&limit=1`,
       );
       expect(filtered.body).toMatchObject({ total: 1, limit: 1, offset: 0 });
       expect((await h.call('headA', 'GET', '/prospects?stage=nowhere')).status).toBe(400);
     });
 
     it('logs contact attempts without moving the stage', async () => {
+      const { id } = await aProspectAtPrimaryContactOwnedBySellerA(h);
       const before = (await h.call('sellerA', 'GET', `/prospects/${id}`)).body;
       const attempt = await h.call('sellerA', 'POST', `/prospects/${id}/contact-attempts`, {
         channel: 'call',
@@ -134,6 +135,7 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
     });
 
     it('finishes primary contact only with a meeting scheduled with a described decision-maker', async () => {
+      const { id } = await aProspectAtPrimaryContactOwnedBySellerA(h);
       const assistant = await h.call('sellerA', 'POST', `/prospects/${id}/contacts`, {
         name: 'Al Assistant',
         isDecisionMaker: false,
@@ -148,7 +150,7 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
         isDecisionMaker: true,
         decisionReason: 'Signs supply contracts',
       });
-      dmId = dm.body.id;
+      const dmId = dm.body.id;
       const when = '2026-02-01T10:00:00Z';
       const notDm = await h.call('sellerA', 'POST', `/prospects/${id}/meetings`, {
         contactId: assistant.body.id,
@@ -191,7 +193,6 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
         sections: FULL_SECTIONS,
         needs: [{ text: 'Cut ordering time' }],
       });
-      needId = brief.body.needs[0].id;
       const early = await h.call('sellerA', 'POST', `/prospects/${id}/brief/complete`, { version: brief.body.version });
       expect([early.status, early.body.code]).toEqual([422, 'funnel.meeting_not_held']);
       const held = await h.call('sellerA', 'POST', `/prospects/${id}/meetings/${meeting.body.id}/held`, {
@@ -210,6 +211,7 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
     });
 
     it('finishes needs identification only with a complete brief', async () => {
+      const { id, needId } = await aProspectAtNeedsIdentificationOwnedBySellerA(h);
       const current = (await h.call('sellerA', 'GET', `/prospects/${id}/brief`)).body;
       const gap = await h.call('sellerA', 'PUT', `/prospects/${id}/brief`, {
         version: current.version,
@@ -236,6 +238,7 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
     });
 
     it('forms an offer from the brief; a revision voids the pending approval; only the current request counts', async () => {
+      const { id, needId } = await aProspectAtOfferFormationOwnedBySellerA(h);
       const unknownNeed = await h.call(
         'sellerA',
         'POST',
@@ -248,7 +251,7 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
       const stray = await h.call('sellerA', 'POST', `/prospects/${id}/offers`, offerTerms([]));
       expect(stray.status).toBe(201);
       expect(stray.body).toMatchObject({ status: 'draft', number: 1, totalMinor: 114_000, currency: 'EUR' });
-      offerId = stray.body.id;
+      const offerId = stray.body.id;
       const second = await h.call('sellerA', 'POST', `/prospects/${id}/offers`, offerTerms([needId]));
       expect([second.status, second.body.code]).toEqual([409, 'funnel.offer_already_open']);
       const unaddressed = await h.call('sellerA', 'POST', `/offers/${offerId}/submit`, { version: stray.body.version });
@@ -325,6 +328,8 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
     });
 
     it('refuses an e-mail defence with a reason and changes nothing, then hands over on an accepted defence', async () => {
+      // The offer as the previous stage left it: revised to a 20% discount, then approved.
+      const { id, offerId, contactId: dmId } = await aProspectAtOfferDefenceOwnedBySellerA(h, { discountPercent: 20 });
       const defence = { heldAt: '2026-03-01T10:00:00Z', attendeeContactIds: [dmId], outcome: 'accepted' };
       const email = await h.call('sellerA', 'POST', `/offers/${offerId}/defences`, { ...defence, channel: 'email' });
       expect(email.status).toBe(422);
@@ -379,6 +384,7 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
     });
 
     it('becomes won when contracts reports the signature, once', async () => {
+      const { id, offerId } = await aProspectAtContractOwnedBySellerA(h);
       const caseId = '11111111-1111-4111-8111-111111111111';
       const signed = {
         caseId,
@@ -416,7 +422,9 @@ describe('prospects service: a prospect through the stages over HTTP', () => {
       ]);
     });
 
+    // Last in the file: it takes legal out of the directory copy for good.
     it('names no one the directory copy does not know (the actor id stays)', async () => {
+      const { id } = await aWonProspectOfSellerA(h);
       await h.dataSource.query('DELETE FROM directory_user WHERE user_id = $1', [h.people.legal.userId]);
       const log = (await h.call('owner', 'GET', `/prospects/${id}/transitions`)).body;
       expect(log.find((e: any) => e.eventKind === 'contract_signed')).toMatchObject({
