@@ -1,18 +1,16 @@
-/** A small seeded generator (mulberry32), so a run's choices of victims and timings repeat with its --seed. */
+import { Random, seededRandom } from '@dealgate/domain';
+
+/** The domain's seeded generator (mulberry32, libs/domain seededRandom), so a run's choices of victims and timings repeat with its --seed. */
 export class SeededRandom {
-  private state: number;
+  private readonly source: Random;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.source = seededRandom(seed);
   }
 
   /** In [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.source.next();
   }
 
   pick<T>(items: readonly T[]): T {

@@ -1,21 +1,20 @@
+import { Random, seededRandom } from '@dealgate/domain';
+
 /**
  * A small seeded pseudo-random generator (mulberry32) for generated-data tests: the same seed gives the same rows, so
  * a failure names a case that the next run reproduces. Not for anything that needs real randomness.
  */
 export class SeededRandom {
-  private state: number;
+  // The domain's generator (the forecast and the synthetic companies draw from it), with the helpers tests want.
+  private readonly source: Random;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.source = seededRandom(seed);
   }
 
   /** A float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.source.next();
   }
 
   /** An integer in [0, n). */
