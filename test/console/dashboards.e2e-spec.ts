@@ -7,7 +7,7 @@ import { queryOnce, waitFor } from '@dealgate/testing';
 import { expectAccessible, launchChromium, logIn, newContext, screenshot } from './support/browser';
 import { ADMIN, ConsoleWorld, approvedProspects, http, startConsoleWorld } from './support/console-world';
 import { briefedProspect } from './support/deal-walk';
-import { choice, pick, signIn, toastsGone } from './support/page-actions';
+import { choice, loadersGone, pick, signIn, toastsGone } from './support/page-actions';
 
 // The management dashboards in a real Chromium: a sales head plans the month, a deal is walked through the API, the
 // head sees plan vs fact and the funnel move, drills down to the prospect and exports CSV; a salesperson and the head
@@ -83,7 +83,7 @@ describe('console dashboards', () => {
     for (const [key, tab, region] of tabs) {
       await page.getByRole('tab', { name: tab }).click();
       await page.getByRole('region', { name: region }).first().waitFor();
-      await page.getByRole('status').waitFor({ state: 'detached' });
+      await loadersGone(page);
       await expectAccessible(page, `dashboards ${key} ${who} (${language})`);
       await screenshot(page, `dashboards-${key}-${who}-${language}`);
     }

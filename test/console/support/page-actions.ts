@@ -50,6 +50,14 @@ export async function toastsGone(page: Page): Promise<void> {
   await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached', timeout: 20_000 });
 }
 
+/** Waits until no loading placeholder (role "status") is left: panels load side by side, so there may be several. */
+export async function loadersGone(page: Page): Promise<void> {
+  const loaders = page.getByRole('status');
+  while ((await loaders.count()) > 0) {
+    await loaders.first().waitFor({ state: 'detached', timeout: 20_000 });
+  }
+}
+
 /** The pointer off the navigation, so axe and the screenshot see links at rest rather than hovered. */
 export async function pointerAway(page: Page): Promise<void> {
   await page.mouse.move(700, 800);
