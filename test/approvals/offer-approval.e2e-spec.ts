@@ -13,7 +13,7 @@ import {
 } from '@dealgate/testing';
 import { ApprovalSlaSweep } from '../../apps/approvals/src/sla/approval-sla.sweep';
 import { RunningSystem, startSystem } from '../support/system-harness';
-import { ApiBody, emitted } from './support/approvals-kit';
+import { ApiBody, emitted } from '../../apps/approvals/test/approvals-kit';
 
 // The whole way of an offer approval: prospects asks, approvals reminds, escalates and decides, prospects applies
 // the decision. Runs on whichever queue backend the environment selects (Redis with REDIS_URL, else PostgreSQL).

@@ -2,8 +2,8 @@
 
 import type { Browser } from 'playwright-core';
 import { queryOnce } from '@dealgate/testing';
-import { forecastHistory, forecastProspect } from '../analytics/support/forecast-history';
-import { insertFunnel } from '../analytics/support/funnel-generator';
+import { forecastHistory, forecastProspect } from '../../apps/prospects/test/analytics/forecast-history';
+import { insertFunnel } from '../../apps/prospects/test/analytics/funnel-generator';
 import { expectAccessible, launchChromium, screenshot } from './support/browser';
 import { ConsoleWorld, startConsoleWorld } from './support/console-world';
 import { signIn } from './support/page-actions';

@@ -1,22 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment -- tests read JSON answers loosely */
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { startService } from '@dealgate/chassis';
 import { Role } from '@dealgate/domain';
-import { ApprovalDecidedPayload, ContractSignedPayload, JobEnvelope, JobName, ServiceName } from '@dealgate/messages';
-import {
-  TestDatabase,
-  createTestDatabase,
-  seedDirectory,
-  testEnv,
-  tokenFor,
-  expectMatchesContract,
-  callApi,
-} from '@dealgate/testing';
+import { ApprovalDecidedPayload, JobName, JobPayloads, ServiceName } from '@dealgate/messages';
+import { expectMatchesContract, startMediumTest } from '@dealgate/testing';
 import { prospectsService } from '../src/prospects.service-definition';
-import { ApprovalDecidedHandler } from '../src/handlers/approval-decided.handler';
-import { ContractSignedHandler } from '../src/handlers/contract-signed.handler';
 
 export interface Api {
   status: number;
@@ -25,8 +12,6 @@ export interface Api {
 
 /** The prospects service alone on its own database, with a small directory: two units, their people. */
 export async function startProspects() {
-  const db: TestDatabase = await createTestDatabase();
-  const { app, url } = await startService(prospectsService, testEnv(db.url));
   const unitA = randomUUID();
   const unitB = randomUUID();
   const people = {
@@ -39,18 +24,17 @@ export async function startProspects() {
     legal: { userId: randomUUID(), roles: [Role.Legal], name: 'Lena Lawyer' },
     admin: { userId: randomUUID(), roles: [Role.Admin], name: 'Adam Admin' },
   };
-  await seedDirectory(db.url, ['prospects'], Object.values(people), [
-    { unitId: unitA, name: 'Unit A', headUserId: people.headA.userId },
-    { unitId: unitB, name: 'Unit B', headUserId: people.headB.userId },
-  ]);
-  const tokens = Object.fromEntries(Object.entries(people).map(([k, p]) => [k, tokenFor(p)])) as Record<
-    keyof typeof people,
-    string
-  >;
-  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const test = await startMediumTest(prospectsService, {
+    people,
+    units: [
+      { unitId: unitA, name: 'Unit A', headUserId: people.headA.userId },
+      { unitId: unitB, name: 'Unit B', headUserId: people.headB.userId },
+    ],
+  });
+  const { app, url, db, dataSource } = test;
 
   async function call(who: keyof typeof people, method: string, path: string, body?: unknown): Promise<Api> {
-    return callApi(url, method, `/api${path}`, { token: tokens[who], body });
+    return test.call(who, method, `/api${path}`, { body });
   }
 
   async function upload(who: keyof typeof people, path: string, csv: string): Promise<Api> {
@@ -58,7 +42,7 @@ export async function startProspects() {
     form.append('file', new Blob([csv], { type: 'text/csv' }), 'companies.csv');
     const response = await fetch(`${url}/api${path}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${tokens[who]}` },
+      headers: { authorization: `Bearer ${test.user(who)}` },
       body: form,
     });
     const parsed = await response.json();
@@ -66,24 +50,13 @@ export async function startProspects() {
     return { status: response.status, body: parsed };
   }
 
-  /** Delivers a job to a handler the way the dispatcher does: inside a transaction. */
+  /** Delivers a decision of approvals or a signing of contracts through the service's queue; waits for its effect. */
   async function deliver<N extends typeof JobName.ApprovalDecided | typeof JobName.ContractSigned>(
     name: N,
-    payload: N extends typeof JobName.ApprovalDecided ? ApprovalDecidedPayload : ContractSignedPayload,
+    payload: JobPayloads[N],
   ): Promise<void> {
-    const envelope = {
-      messageId: randomUUID(),
-      name,
-      payload,
-      correlationId: 'test',
-      source: ServiceName.Approvals,
-      occurredAt: new Date().toISOString(),
-    } as JobEnvelope;
-    await dataSource.transaction(async (manager) => {
-      if (name === JobName.ApprovalDecided)
-        await app.get(ApprovalDecidedHandler).handle(payload as ApprovalDecidedPayload, { manager, envelope });
-      else await app.get(ContractSignedHandler).handle(payload as ContractSignedPayload, { manager, envelope });
-    });
+    const source = name === JobName.ApprovalDecided ? ServiceName.Approvals : ServiceName.Contracts;
+    await test.handled(await test.deliver(name, payload, { source }));
   }
 
   async function outbox(jobName: string): Promise<{ id: string; payload: any }[]> {
@@ -102,10 +75,7 @@ export async function startProspects() {
     upload,
     deliver,
     outbox,
-    async stop() {
-      await app.close();
-      await db.drop();
-    },
+    stop: test.stop,
   };
 }
 

@@ -10,3 +10,4 @@ export * from './directory-copy';
 export * from './http-call';
 export * from './deliver-job';
 export * from './seeded-random';
+export * from './medium-test';

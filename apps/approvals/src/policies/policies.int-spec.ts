@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
 import { Role } from '@dealgate/domain';
 import { JobName } from '@dealgate/messages';
-import { startService } from '@dealgate/chassis';
-import { TestDatabase, createTestDatabase, seedDirectory, testEnv, tokenFor, callApi } from '@dealgate/testing';
+import { MediumTest, startMediumTest } from '@dealgate/testing';
 import { approvalsService } from '../approvals.service-definition';
-import { ApiBody, count, deliver, processed, requestedPayload } from '../../../../test/approvals/support/approvals-kit';
+import { ApiBody, requestedPayload } from '../../test/approvals-kit';
 
 const unitA = randomUUID();
-const admin = tokenFor({ userId: randomUUID(), roles: [Role.Admin] });
+const admin = { userId: randomUUID(), roles: [Role.Admin] };
 const owner = { userId: randomUUID(), roles: [Role.Owner], unitId: null };
 const seller = { userId: randomUUID(), roles: [Role.Salesperson], unitId: unitA };
 
@@ -31,45 +29,35 @@ const twoSteps = {
 };
 
 describe('approvals: policies as data, edited by the admin (PostgreSQL)', () => {
-  let db: TestDatabase;
-  let app: INestApplication;
-  let url: string;
+  let t: MediumTest<{ admin: typeof admin; owner: typeof owner; seller: typeof seller }>;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ({ app, url } = await startService(approvalsService, testEnv(db.url)));
-    await seedDirectory(db.url, ['approvals'], [owner, seller], [{ unitId: unitA }]);
+    t = await startMediumTest(approvalsService, { people: { admin, owner, seller }, units: [{ unitId: unitA }] });
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+    await t?.stop();
   });
 
-  const policy = async () =>
-    (await callApi<ApiBody>(url, 'GET', '/api/approvals/policies/target_sample', { token: admin })).body;
+  const policy = async () => (await t.call<ApiBody>('admin', 'GET', '/api/approvals/policies/target_sample')).body;
 
   it('starts with the default policies of the method', async () => {
-    const all = await callApi<{ policy: { subjectKind: string }; version: number }[]>(
-      url,
+    const all = await t.call<{ policy: { subjectKind: string }; version: number }[]>(
+      'admin',
       'GET',
       '/api/approvals/policies',
-      { token: admin },
     );
     expect(all.body.map((p) => [p.policy.subjectKind, p.version])).toEqual([
       ['contract_deviation', 1],
       ['offer', 1],
       ['target_sample', 1],
     ]);
-    expect((await callApi<ApiBody>(url, 'GET', '/api/approvals/policies', { token: tokenFor(seller) })).status).toBe(
-      403,
-    );
-    expect((await callApi<ApiBody>(url, 'GET', '/api/approvals/policies/nonsense', { token: admin })).status).toBe(400);
+    expect((await t.call<ApiBody>('seller', 'GET', '/api/approvals/policies')).status).toBe(403);
+    expect((await t.call<ApiBody>('admin', 'GET', '/api/approvals/policies/nonsense')).status).toBe(400);
   });
 
   it('answers bad input with every field named and changes nothing', async () => {
-    const shape = await callApi<ApiBody>(url, 'PUT', '/api/approvals/policies/target_sample', {
-      token: admin,
+    const shape = await t.call<ApiBody>('admin', 'PUT', '/api/approvals/policies/target_sample', {
       body: {
         version: 1,
         steps: [
@@ -83,8 +71,7 @@ describe('approvals: policies as data, edited by the admin (PostgreSQL)', () => 
     );
 
     // Well-formed but against the rules: an admin approver, a duplicate step, no unconditional step.
-    const rules = await callApi<ApiBody>(url, 'PUT', '/api/approvals/policies/target_sample', {
-      token: admin,
+    const rules = await t.call<ApiBody>('admin', 'PUT', '/api/approvals/policies/target_sample', {
       body: {
         version: 1,
         steps: [
@@ -110,8 +97,7 @@ describe('approvals: policies as data, edited by the admin (PostgreSQL)', () => 
     expect(await policy()).toMatchObject({ version: 1 });
     expect(
       (
-        await callApi<ApiBody>(url, 'PUT', '/api/approvals/policies/target_sample', {
-          token: tokenFor(owner),
+        await t.call<ApiBody>('owner', 'PUT', '/api/approvals/policies/target_sample', {
           body: { version: 1, ...twoSteps },
         })
       ).status,
@@ -120,24 +106,22 @@ describe('approvals: policies as data, edited by the admin (PostgreSQL)', () => 
 
   it('applies an edited policy to new requests only, refuses a stale edit (409) and audits the change', async () => {
     const before = requestedPayload({ subjectKind: 'target_sample', requesterId: seller.userId, unitId: unitA });
-    await processed(db.url, await deliver(app, JobName.ApprovalRequested, before));
+    await t.handled(await t.deliver(JobName.ApprovalRequested, before));
 
-    const edited = await callApi<ApiBody>(url, 'PUT', '/api/approvals/policies/target_sample', {
-      token: admin,
+    const edited = await t.call<ApiBody>('admin', 'PUT', '/api/approvals/policies/target_sample', {
       body: { version: 1, ...twoSteps },
     });
     expect(edited).toMatchObject({ status: 200, body: { version: 2 } });
-    const stale = await callApi<ApiBody>(url, 'PUT', '/api/approvals/policies/target_sample', {
-      token: admin,
+    const stale = await t.call<ApiBody>('admin', 'PUT', '/api/approvals/policies/target_sample', {
       body: { version: 1, ...twoSteps },
     });
     expect(stale).toMatchObject({ status: 409, body: { code: 'approval.version_conflict' } });
-    expect(await count(db.url, `approvals.approval_audit WHERE action = 'policy_updated'`)).toBe(1);
+    expect(await t.count(`SELECT count(*) FROM approvals.approval_audit WHERE action = 'policy_updated'`)).toBe(1);
 
     const after = requestedPayload({ subjectKind: 'target_sample', requesterId: seller.userId, unitId: unitA });
-    await processed(db.url, await deliver(app, JobName.ApprovalRequested, after));
-    const old = await callApi<ApiBody>(url, 'GET', `/api/approvals/${before.requestId}`, { token: tokenFor(owner) });
-    const fresh = await callApi<ApiBody>(url, 'GET', `/api/approvals/${after.requestId}`, { token: tokenFor(owner) });
+    await t.handled(await t.deliver(JobName.ApprovalRequested, after));
+    const old = await t.call<ApiBody>('owner', 'GET', `/api/approvals/${before.requestId}`);
+    const fresh = await t.call<ApiBody>('owner', 'GET', `/api/approvals/${after.requestId}`);
     expect(old.body).toMatchObject({ stepCount: 1, policyVersion: 1 });
     expect(fresh.body).toMatchObject({ stepCount: 2, policyVersion: 2 });
     expect(fresh.body.steps.map((s) => s.approver)).toEqual([

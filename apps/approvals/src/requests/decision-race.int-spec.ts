@@ -1,8 +1,7 @@
 import { JobName } from '@dealgate/messages';
 import { Clock } from '@dealgate/common';
 import { queryOnce } from '@dealgate/testing';
-import { ApprovalsFixture, Person, startApprovals } from '../../../../test/approvals/support/approvals-fixture';
-import { count, emitted } from '../../../../test/approvals/support/approvals-kit';
+import { ApprovalsFixture, Person, startApprovals } from '../../test/approvals-fixture';
 
 describe('approvals: races, delegation, directory roles, frozen records (PostgreSQL)', () => {
   let f: ApprovalsFixture;
@@ -57,7 +56,7 @@ describe('approvals: races, delegation, directory roles, frozen records (Postgre
         status: 'approved',
         steps: [{ decidedBy: f.people.seller2.userId, onBehalfOf: f.people.headA.userId }],
       });
-      expect(await emitted(f.db.url, offer.requestId, JobName.ApprovalDecided)).toEqual([
+      expect(await f.emitted(offer.requestId, JobName.ApprovalDecided)).toEqual([
         expect.objectContaining({ decidedBy: f.people.seller2.userId, onBehalfOf: f.people.headA.userId }),
       ]);
       expect(approved.body.history.find((h) => h.action === 'approved')).toMatchObject({
@@ -97,16 +96,17 @@ describe('approvals: races, delegation, directory roles, frozen records (Postgre
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(statuses.length - 1);
     expect(
-      await count(f.db.url, `approvals.approval_step WHERE request_id = $1 AND decided_by IS NOT NULL`, [
+      await f.count(`SELECT count(*) FROM approvals.approval_step WHERE request_id = $1 AND decided_by IS NOT NULL`, [
         sample.requestId,
       ]),
     ).toBe(1);
     expect(
-      await count(f.db.url, `approvals.approval_audit WHERE request_id = $1 AND action IN ('approved', 'rejected')`, [
-        sample.requestId,
-      ]),
+      await f.count(
+        `SELECT count(*) FROM approvals.approval_audit WHERE request_id = $1 AND action IN ('approved', 'rejected')`,
+        [sample.requestId],
+      ),
     ).toBe(1);
-    expect(await emitted(f.db.url, sample.requestId, JobName.ApprovalDecided)).toHaveLength(1);
+    expect(await f.emitted(sample.requestId, JobName.ApprovalDecided)).toHaveLength(1);
   });
 
   it('serialises a recall racing approvals: one outcome wins, announced once', async () => {
@@ -119,7 +119,7 @@ describe('approvals: races, delegation, directory roles, frozen records (Postgre
     const statuses = (await Promise.all(attempts)).map((a) => a.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(15);
-    const decided = await emitted(f.db.url, offer.requestId, JobName.ApprovalDecided);
+    const decided = await f.emitted(offer.requestId, JobName.ApprovalDecided);
     expect(decided).toHaveLength(1);
     const final = await f.as('seller1', 'GET', `/api/approvals/${offer.requestId}`);
     expect(final.body.status).toBe(decided[0].outcome);
@@ -161,7 +161,7 @@ describe('approvals: races, delegation, directory roles, frozen records (Postgre
     ).rejects.toThrow(/final/);
     expect((await f.as('seller1', 'GET', `/api/approvals/${offer.requestId}`)).body.snapshot).toEqual(offer.snapshot);
 
-    await expect(count(f.db.url, 'approvals.approval_audit')).resolves.toBeGreaterThan(0);
+    await expect(f.count('SELECT count(*) FROM approvals.approval_audit')).resolves.toBeGreaterThan(0);
     await expect(queryOnce(f.db.url, 'DELETE FROM approvals.approval_audit')).rejects.toThrow(/append-only/);
     await expect(queryOnce(f.db.url, "UPDATE approvals.approval_audit SET action = 'x'")).rejects.toThrow(
       /append-only/,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { JobName } from '@dealgate/messages';
-import { ApprovalsFixture, startApprovals } from '../../../../test/approvals/support/approvals-fixture';
-import { count, deliver, emitted, processed, requestedPayload } from '../../../../test/approvals/support/approvals-kit';
+import { ApprovalsFixture, startApprovals } from '../../test/approvals-fixture';
+import { requestedPayload } from '../../test/approvals-kit';
 
 describe('approvals: requests, decisions, access (PostgreSQL)', () => {
   let f: ApprovalsFixture;
@@ -17,9 +17,9 @@ describe('approvals: requests, decisions, access (PostgreSQL)', () => {
   it('opens one request per requestId, freezes the snapshot and announces step 0 to the unit head', async () => {
     const payload = await f.open();
     // A redelivery under a new message id (the requester's relay retried) opens nothing new.
-    await processed(f.db.url, await deliver(f.app, JobName.ApprovalRequested, payload));
-    expect(await count(f.db.url, 'approvals.approval_request WHERE id = $1', [payload.requestId])).toBe(1);
-    const opened = await emitted(f.db.url, payload.requestId, JobName.ApprovalStepOpened);
+    await f.handled(await f.deliver(JobName.ApprovalRequested, payload));
+    expect(await f.count('SELECT count(*) FROM approvals.approval_request WHERE id = $1', [payload.requestId])).toBe(1);
+    const opened = await f.emitted(payload.requestId, JobName.ApprovalStepOpened);
     expect(opened).toEqual([expect.objectContaining({ stepIndex: 0, approverUserId: f.people.headA.userId })]);
 
     const detail = await f.as('headA', 'GET', `/api/approvals/${payload.requestId}`);
@@ -75,9 +75,10 @@ describe('approvals: requests, decisions, access (PostgreSQL)', () => {
     const pending = await f.as('ownerSeller', 'GET', '/api/approvals/pending');
     expect(pending.body.items.map((i) => i.id)).not.toContain(sample.requestId);
     expect(
-      await count(f.db.url, `approvals.approval_step WHERE request_id = ANY($1::uuid[]) AND decided_by IS NOT NULL`, [
-        [offer.requestId, sample.requestId],
-      ]),
+      await f.count(
+        `SELECT count(*) FROM approvals.approval_step WHERE request_id = ANY($1::uuid[]) AND decided_by IS NOT NULL`,
+        [[offer.requestId, sample.requestId]],
+      ),
     ).toBe(0);
 
     const ok = await f.as('owner2', 'POST', `/api/approvals/${sample.requestId}/approve`, { stepIndex: 0 });
@@ -108,14 +109,14 @@ describe('approvals: requests, decisions, access (PostgreSQL)', () => {
       currentStepIndex: 1,
       currentStep: { approver: { role: 'owner' } },
     });
-    expect(await emitted(f.db.url, offer.requestId, JobName.ApprovalDecided)).toEqual([]);
+    expect(await f.emitted(offer.requestId, JobName.ApprovalDecided)).toEqual([]);
     expect((await f.as('headA', 'POST', `/api/approvals/${offer.requestId}/approve`, { stepIndex: 0 })).status).toBe(
       409,
     );
 
     const second = await f.as('owner1', 'POST', `/api/approvals/${offer.requestId}/approve`, { stepIndex: 1 });
     expect(second.body).toMatchObject({ status: 'approved', steps: [{ status: 'approved' }, { status: 'approved' }] });
-    const decided = await emitted(f.db.url, offer.requestId, JobName.ApprovalDecided);
+    const decided = await f.emitted(offer.requestId, JobName.ApprovalDecided);
     expect(decided).toEqual([
       expect.objectContaining({
         outcome: 'approved',
@@ -148,7 +149,7 @@ describe('approvals: requests, decisions, access (PostgreSQL)', () => {
       comment: 'Item 2 answers no need',
     });
     expect(rejected.body).toMatchObject({ status: 'rejected', closeComment: 'Item 2 answers no need' });
-    expect(await emitted(f.db.url, offer.requestId, JobName.ApprovalDecided)).toEqual([
+    expect(await f.emitted(offer.requestId, JobName.ApprovalDecided)).toEqual([
       expect.objectContaining({ outcome: 'rejected', comment: 'Item 2 answers no need' }),
     ]);
   });
@@ -166,41 +167,26 @@ describe('approvals: requests, decisions, access (PostgreSQL)', () => {
     expect((await f.as('headA', 'POST', `/api/approvals/${offer.requestId}/approve`, { stepIndex: 0 })).status).toBe(
       409,
     );
-    expect((await emitted(f.db.url, offer.requestId, JobName.ApprovalDecided)).map((d) => d.outcome)).toEqual([
-      'recalled',
-    ]);
+    expect((await f.emitted(offer.requestId, JobName.ApprovalDecided)).map((d) => d.outcome)).toEqual(['recalled']);
   });
 
   it('voids a pending request when the subject is edited, even when the void overtakes the request', async () => {
     const offer = await f.open();
-    await processed(
-      f.db.url,
-      await deliver(f.app, JobName.ApprovalVoided, { requestId: offer.requestId, reason: 'offer edited' }),
-    );
+    await f.handled(await f.deliver(JobName.ApprovalVoided, { requestId: offer.requestId, reason: 'offer edited' }));
     expect((await f.as('headA', 'GET', `/api/approvals/${offer.requestId}`)).body).toMatchObject({ status: 'voided' });
     // A second void of a closed request announces nothing more.
-    await processed(
-      f.db.url,
-      await deliver(f.app, JobName.ApprovalVoided, { requestId: offer.requestId, reason: 'again' }),
-    );
-    expect((await emitted(f.db.url, offer.requestId, JobName.ApprovalDecided)).map((d) => d.outcome)).toEqual([
-      'voided',
-    ]);
+    await f.handled(await f.deliver(JobName.ApprovalVoided, { requestId: offer.requestId, reason: 'again' }));
+    expect((await f.emitted(offer.requestId, JobName.ApprovalDecided)).map((d) => d.outcome)).toEqual(['voided']);
 
     const late = requestedPayload({ requesterId: f.people.seller1.userId, unitId: f.unitA });
-    await processed(
-      f.db.url,
-      await deliver(f.app, JobName.ApprovalVoided, { requestId: late.requestId, reason: 'edited' }),
-    );
-    await processed(f.db.url, await deliver(f.app, JobName.ApprovalRequested, late));
+    await f.handled(await f.deliver(JobName.ApprovalVoided, { requestId: late.requestId, reason: 'edited' }));
+    await f.handled(await f.deliver(JobName.ApprovalRequested, late));
     expect((await f.as('seller1', 'GET', `/api/approvals/${late.requestId}`)).body).toMatchObject({
       status: 'voided',
       currentStep: null,
     });
-    expect(await emitted(f.db.url, late.requestId, JobName.ApprovalStepOpened)).toEqual([]);
-    expect((await emitted(f.db.url, late.requestId, JobName.ApprovalDecided)).map((d) => d.outcome)).toEqual([
-      'voided',
-    ]);
+    expect(await f.emitted(late.requestId, JobName.ApprovalStepOpened)).toEqual([]);
+    expect((await f.emitted(late.requestId, JobName.ApprovalDecided)).map((d) => d.outcome)).toEqual(['voided']);
   });
 
   it('turns an approval the subject’s service could not apply into a rejection, and says so once', async () => {
@@ -211,21 +197,19 @@ describe('approvals: requests, decisions, access (PostgreSQL)', () => {
       overruledAt: new Date().toISOString(),
     };
     // A pending request is not overruled: only an approval is.
-    await processed(f.db.url, await deliver(f.app, JobName.ApprovalOverruled, overrule));
+    await f.handled(await f.deliver(JobName.ApprovalOverruled, overrule));
     expect((await f.as('headA', 'GET', `/api/approvals/${offer.requestId}`)).body).toMatchObject({ status: 'pending' });
 
     await f.as('headA', 'POST', `/api/approvals/${offer.requestId}/approve`, { stepIndex: 0 });
-    await processed(f.db.url, await deliver(f.app, JobName.ApprovalOverruled, overrule));
+    await f.handled(await f.deliver(JobName.ApprovalOverruled, overrule));
     expect((await f.as('headA', 'GET', `/api/approvals/${offer.requestId}`)).body).toMatchObject({
       status: 'rejected',
       closedBy: f.people.headA.userId,
       closeComment: 'Approval not applied: the prospect is lost',
     });
     // Delivered again (a new message id): the outcome stands and is announced once.
-    await processed(f.db.url, await deliver(f.app, JobName.ApprovalOverruled, overrule));
-    expect(
-      (await emitted(f.db.url, offer.requestId, JobName.ApprovalDecided)).map((d) => [d.outcome, d.comment]),
-    ).toEqual([
+    await f.handled(await f.deliver(JobName.ApprovalOverruled, overrule));
+    expect((await f.emitted(offer.requestId, JobName.ApprovalDecided)).map((d) => [d.outcome, d.comment])).toEqual([
       ['approved', null],
       ['rejected', 'Approval not applied: the prospect is lost'],
     ]);

@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
 import { Role } from '@dealgate/domain';
 import { JobName } from '@dealgate/messages';
-import { startService } from '@dealgate/chassis';
 import { Clock } from '@dealgate/common';
-import { TestDatabase, createTestDatabase, seedDirectory, testEnv, tokenFor, callApi } from '@dealgate/testing';
+import { MediumTest, startMediumTest } from '@dealgate/testing';
 import { approvalsService } from '../approvals.service-definition';
-import {
-  ApiBody,
-  deliver,
-  emitted,
-  processed,
-  requestedPayload,
-} from '../../../../test/approvals/support/approvals-kit';
+import { ApiBody, emitted, requestedPayload } from '../../test/approvals-kit';
 import { ApprovalSlaSweep } from './approval-sla.sweep';
 
 const unitA = randomUUID();
@@ -23,36 +15,31 @@ const HOUR = 3_600_000;
 const at = (iso: string, plusMs = 0) => new Date(new Date(iso).getTime() + plusMs);
 
 describe('approvals: SLA reminders and escalations (PostgreSQL)', () => {
-  let db: TestDatabase;
-  let app: INestApplication;
-  let url: string;
-  const env = () => testEnv(db.url);
+  let t: MediumTest<{ head: typeof head; owner: typeof owner; seller: typeof seller }>;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ({ app, url } = await startService(approvalsService, env()));
-    await seedDirectory(db.url, ['approvals'], [head, owner, seller], [{ unitId: unitA, headUserId: head.userId }]);
+    t = await startMediumTest(approvalsService, {
+      people: { head, owner, seller },
+      units: [{ unitId: unitA, headUserId: head.userId }],
+    });
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+    await t?.stop();
   });
 
   async function open(overrides: Parameters<typeof requestedPayload>[0] = {}) {
     const payload = requestedPayload({ requesterId: seller.userId, unitId: unitA, ...overrides });
-    await processed(db.url, await deliver(app, JobName.ApprovalRequested, payload));
-    const detail = await callApi<ApiBody>(url, 'GET', `/api/approvals/${payload.requestId}`, {
-      token: tokenFor(seller),
-    });
+    await t.handled(await t.deliver(JobName.ApprovalRequested, payload));
+    const detail = await t.call<ApiBody>('seller', 'GET', `/api/approvals/${payload.requestId}`);
     return { payload, step: detail.body.currentStep as unknown as { dueAt: string; escalationAt: string | null } };
   }
 
-  const breaches = (requestId: string) => emitted(db.url, requestId, JobName.ApprovalSlaBreached);
+  const breaches = (requestId: string) => emitted(t.db.url, requestId, JobName.ApprovalSlaBreached);
 
   it('reminds at due and escalates at due + grace, each exactly once across runs, racing replicas and a restart', async () => {
     const { payload, step } = await open();
-    const sweep = () => app.get(ApprovalSlaSweep);
+    const sweep = () => t.app.get(ApprovalSlaSweep);
     await sweep().run(at(step.dueAt, -1));
     expect(await breaches(payload.requestId)).toEqual([]);
 
@@ -63,8 +50,7 @@ describe('approvals: SLA reminders and escalations (PostgreSQL)', () => {
     ]);
 
     // Before the escalation the owner may not step in.
-    const early = await callApi<ApiBody>(url, 'POST', `/api/approvals/${payload.requestId}/approve`, {
-      token: tokenFor(owner),
+    const early = await t.call<ApiBody>('owner', 'POST', `/api/approvals/${payload.requestId}/approve`, {
       body: {
         stepIndex: 0,
       },
@@ -73,20 +59,18 @@ describe('approvals: SLA reminders and escalations (PostgreSQL)', () => {
 
     await Promise.all([1, 2, 3].map(() => sweep().run(at(step.escalationAt!))));
     // A restart (new process, same database) finds the keys and sends nothing twice.
-    await app.close();
-    ({ app, url } = await startService(approvalsService, env()));
+    await t.restart();
     await sweep().run(at(step.escalationAt!, 5 * HOUR));
     const sent = await breaches(payload.requestId);
     expect(sent.map((b) => b.level)).toEqual(['reminder', 'escalation']);
     expect(sent[1]).toMatchObject({ recipientRole: 'owner', recipientUserId: null });
 
     // Once escalated, the escalation target sees it as pending and may decide it.
-    const clock = jest.spyOn(app.get(Clock), 'now').mockReturnValue(at(step.escalationAt!, HOUR));
+    const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(at(step.escalationAt!, HOUR));
     try {
-      const pending = await callApi<ApiBody>(url, 'GET', '/api/approvals/pending', { token: tokenFor(owner) });
+      const pending = await t.call<ApiBody>('owner', 'GET', '/api/approvals/pending');
       expect(pending.body.items.map((i) => i.id)).toContain(payload.requestId);
-      const decided = await callApi<ApiBody>(url, 'POST', `/api/approvals/${payload.requestId}/approve`, {
-        token: tokenFor(owner),
+      const decided = await t.call<ApiBody>('owner', 'POST', `/api/approvals/${payload.requestId}/approve`, {
         body: {
           stepIndex: 0,
         },
@@ -109,17 +93,16 @@ describe('approvals: SLA reminders and escalations (PostgreSQL)', () => {
   it('only reminds when the step has no one above it (the owner approving a target sample)', async () => {
     const { payload, step } = await open({ subjectKind: 'target_sample', amount: null, discountPercent: null });
     expect(step.escalationAt).toBeNull();
-    await app.get(ApprovalSlaSweep).run(at(step.dueAt, 30 * 24 * HOUR));
+    await t.app.get(ApprovalSlaSweep).run(at(step.dueAt, 30 * 24 * HOUR));
     expect((await breaches(payload.requestId)).map((b) => b.level)).toEqual(['reminder']);
   });
 
   it('gives each step of a chain its own clock and its own reminder', async () => {
     const { payload, step } = await open({ amount: 5_000_000 });
-    const clock = jest.spyOn(app.get(Clock), 'now').mockReturnValue(at(step.dueAt, HOUR));
+    const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(at(step.dueAt, HOUR));
     try {
-      await app.get(ApprovalSlaSweep).run(at(step.dueAt, HOUR));
-      const first = await callApi<ApiBody>(url, 'POST', `/api/approvals/${payload.requestId}/approve`, {
-        token: tokenFor(head),
+      await t.app.get(ApprovalSlaSweep).run(at(step.dueAt, HOUR));
+      const first = await t.call<ApiBody>('head', 'POST', `/api/approvals/${payload.requestId}/approve`, {
         body: {
           stepIndex: 0,
         },
@@ -129,9 +112,9 @@ describe('approvals: SLA reminders and escalations (PostgreSQL)', () => {
       clock.mockRestore();
     }
     // Step 1 opened an hour after step 0 was due: its reminder is 24 h later, not at step 0's deadlines.
-    await app.get(ApprovalSlaSweep).run(at(step.dueAt, 24 * HOUR));
+    await t.app.get(ApprovalSlaSweep).run(at(step.dueAt, 24 * HOUR));
     expect((await breaches(payload.requestId)).map((b) => [b.stepIndex, b.level])).toEqual([[0, 'reminder']]);
-    await app.get(ApprovalSlaSweep).run(at(step.dueAt, 25 * HOUR));
+    await t.app.get(ApprovalSlaSweep).run(at(step.dueAt, 25 * HOUR));
     expect((await breaches(payload.requestId)).map((b) => [b.stepIndex, b.level])).toEqual([
       [0, 'reminder'],
       [1, 'reminder'],

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Clock } from '@dealgate/common';
 import { JobName } from '@dealgate/messages';
-import { AnalyticsHarness, startAnalytics } from '../../../../test/analytics/support/analytics-harness';
-import { GeneratedProspect, generateFunnel, insertFunnel } from '../../../../test/analytics/support/funnel-generator';
-import { normFactsTruth, reachedTruth } from '../../../../test/analytics/support/funnel-truth';
+import { AnalyticsHarness, startAnalytics } from '../../test/analytics/analytics-harness';
+import { GeneratedProspect, generateFunnel, insertFunnel } from '../../test/analytics/funnel-generator';
+import { normFactsTruth, reachedTruth } from '../../test/analytics/funnel-truth';
 import { EarlyWarningSweep, NormSweep, StallSweep } from './analytics.sweeps';
 
 // Plans, norms and the three sweeps on a generated funnel: each notice goes out exactly once.
@@ -87,7 +87,7 @@ describe('plans, norms and analytics sweeps', () => {
     await sweep.run(new Date('2026-03-03T00:00:00Z'));
     await sweep.run(new Date('2026-03-20T00:00:00Z'));
     // The service's own scheduled run (at the real clock) may add breaches of another month: look at February's.
-    const breaches = (await h.outbox(JobName.NormBreached)).map((o) => o.payload).filter((b) => b.period === '2026-02');
+    const breaches = (await h.outbox(JobName.NormBreached)).filter((b) => b.period === '2026-02');
     const keys = breaches.map((b) => `${String(b.salespersonId)}:${String(b.norm)}`);
     expect(new Set(keys).size).toBe(keys.length);
     const report = await h.call('owner', 'GET', '/analytics/norms?month=2026-02');
@@ -103,7 +103,7 @@ describe('plans, norms and analytics sweeps', () => {
     const now = new Date('2026-06-01T00:00:00Z');
     await sweep.run(now);
     await sweep.run(now);
-    const stalled = (await h.outbox(JobName.ProspectStalled)).map((o) => o.payload);
+    const stalled = await h.outbox(JobName.ProspectStalled);
     const listed = await h.call('owner', 'GET', '/analytics/stalled?limit=1');
     expect(stalled.length).toBeGreaterThan(0);
     // The list answers at the service clock (now), later than June, so it holds at least the June stalls.
@@ -112,7 +112,7 @@ describe('plans, norms and analytics sweeps', () => {
     await sweep.run(new Date('2026-07-01T00:00:00Z'));
     const again = await h.outbox(JobName.ProspectStalled);
     expect(again.length).toBeGreaterThanOrEqual(stalled.length);
-    expect(new Set(again.map((s) => s.payload.prospectId)).size).toBe(again.length);
+    expect(new Set(again.map((s) => s.prospectId)).size).toBe(again.length);
   });
 
   it('flags "N prospects worked and no brief in M days" with evidence, and raises it once per window', async () => {
@@ -158,7 +158,7 @@ describe('plans, norms and analytics sweeps', () => {
     const sweep = h.app.get(EarlyWarningSweep);
     await sweep.run(now);
     await sweep.run(new Date(now.getTime() + 60_000));
-    const raised = (await h.outbox(JobName.EarlyWarningRaised)).map((o) => o.payload);
+    const raised = await h.outbox(JobName.EarlyWarningRaised);
     expect(raised.filter((w) => w.rule === 'quiet-seller')).toHaveLength(1);
   });
 

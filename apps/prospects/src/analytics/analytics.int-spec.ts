@@ -1,14 +1,14 @@
 import { Clock } from '@dealgate/common';
 import type { FunnelReport } from './report.service';
 import { percentile } from '@dealgate/domain';
-import { AnalyticsHarness, startAnalytics } from '../../../../test/analytics/support/analytics-harness';
+import { AnalyticsHarness, startAnalytics } from '../../test/analytics/analytics-harness';
 import {
   GeneratedProspect,
   STAGES,
   generateFunnel,
   insertFunnel,
-} from '../../../../test/analytics/support/funnel-generator';
-import { cohortTruth, lostTruth, reachedTruth, stayTruth } from '../../../../test/analytics/support/funnel-truth';
+} from '../../test/analytics/funnel-generator';
+import { cohortTruth, lostTruth, reachedTruth, stayTruth } from '../../test/analytics/funnel-truth';
 
 // A generated funnel whose true answers come from plain loops over the generator's rows (funnel-truth.ts).
 describe('funnel analytics on a generated data set', () => {

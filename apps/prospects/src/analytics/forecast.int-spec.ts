@@ -1,6 +1,6 @@
-import { AnalyticsHarness, startAnalytics } from '../../../../test/analytics/support/analytics-harness';
-import { forecastHistory, forecastProspect as prospect } from '../../../../test/analytics/support/forecast-history';
-import { GeneratedProspect, insertFunnel } from '../../../../test/analytics/support/funnel-generator';
+import { AnalyticsHarness, startAnalytics } from '../../test/analytics/analytics-harness';
+import { forecastHistory, forecastProspect as prospect } from '../../test/analytics/forecast-history';
+import { GeneratedProspect, insertFunnel } from '../../test/analytics/funnel-generator';
 
 const DAY = 86_400_000;
 const AS_OF = '2026-07-01';

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
-import { ApprovalRequestedPayload, JobName, JobPayloads, ServiceName } from '@dealgate/messages';
-import { deliverJob, queryOnce, waitForInbox } from '@dealgate/testing';
+import { ApprovalRequestedPayload, JobName } from '@dealgate/messages';
+import { queryOnce } from '@dealgate/testing';
 
 /** The parts of the approvals API's answers the tests read (loosely typed: tests assert on them). */
 export interface ApiBody {
@@ -43,15 +42,6 @@ export function requestedPayload(overrides: Partial<ApprovalRequestedPayload> = 
   };
 }
 
-type Delivered = typeof JobName.ApprovalRequested | typeof JobName.ApprovalVoided | typeof JobName.ApprovalOverruled;
-
-/** Puts a job on the approvals queue as the requesting service's relay would (a fresh message id each time). */
-export const deliver = <N extends Delivered>(app: INestApplication, name: N, payload: JobPayloads[N]) =>
-  deliverJob(app, ServiceName.Approvals, name, payload);
-
-/** Waits until the approvals service has processed a message (its inbox row exists). */
-export const processed = (dbUrl: string, messageId: string) => waitForInbox(dbUrl, 'approvals', messageId);
-
 /** Jobs the approvals service wrote to its outbox for one request, by name. */
 export async function emitted(dbUrl: string, requestId: string, name: JobName): Promise<Record<string, unknown>[]> {
   const rows = await queryOnce<{ payload: Record<string, unknown> }>(
@@ -60,9 +50,4 @@ export async function emitted(dbUrl: string, requestId: string, name: JobName): 
     [name, requestId],
   );
   return rows.map((r) => r.payload);
-}
-
-export async function count(dbUrl: string, sql: string, params: unknown[] = []): Promise<number> {
-  const [row] = await queryOnce<{ n: number }>(dbUrl, `SELECT count(*)::int AS n FROM ${sql}`, params);
-  return row.n;
 }

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
 import { Role } from '@dealgate/domain';
 import { JobName } from '@dealgate/messages';
-import { startService } from '@dealgate/chassis';
-import { TestDatabase, createTestDatabase, seedDirectory, testEnv, tokenFor, callApi } from '@dealgate/testing';
-import { approvalsService } from '../../../apps/approvals/src/approvals.service-definition';
-import { ApiBody, deliver, processed, requestedPayload } from './approvals-kit';
+import { startMediumTest } from '@dealgate/testing';
+import { approvalsService } from '../src/approvals.service-definition';
+import { ApiBody, emitted, requestedPayload } from './approvals-kit';
 
 /** Two units and the people the medium tests act as, seeded into the approvals directory copy. */
 export function approvalsPeople() {
@@ -33,40 +31,38 @@ export type Person = keyof ReturnType<typeof approvalsPeople>['people'];
 /** The approvals service alone on a fresh database, with the people above and helpers to act as them. */
 export async function startApprovals() {
   const { unitA, unitB, people } = approvalsPeople();
-  const db: TestDatabase = await createTestDatabase();
-  const started = await startService(approvalsService, testEnv(db.url));
-  const app: INestApplication = started.app;
-  const url = started.url;
-  await seedDirectory(
-    db.url,
-    ['approvals'],
-    Object.values(people).map((p) => ({ ...p, roles: [...p.roles] })),
-    [
+  const test = await startMediumTest(approvalsService, {
+    // The directory copy knows better than their (still valid) owner tokens.
+    people: {
+      ...people,
+      demoted: { ...people.demoted, tokenRoles: [Role.Owner] },
+      gone: { ...people.gone, tokenRoles: [Role.Owner] },
+    },
+    units: [
       { unitId: unitA, name: 'A', headUserId: people.headA.userId },
       { unitId: unitB, name: 'B', headUserId: people.headB.userId },
     ],
-  );
-  const token = (who: Person) =>
-    tokenFor(who === 'demoted' || who === 'gone' ? { ...people[who], roles: [Role.Owner] } : people[who]);
+  });
   return {
-    db,
-    app,
-    url,
+    db: test.db,
+    app: test.app,
+    url: test.url,
     unitA,
     unitB,
     people,
-    as: (who: Person, method: string, path: string, body?: unknown) =>
-      callApi<ApiBody>(url, method, path, { token: token(who), body }),
+    as: (who: Person, method: string, path: string, body?: unknown) => test.call<ApiBody>(who, method, path, { body }),
     /** An `approval.requested` from prospects (an offer of seller1 in unit A unless overridden), processed. */
     async open(overrides: Parameters<typeof requestedPayload>[0] = {}) {
       const payload = requestedPayload({ requesterId: people.seller1.userId, unitId: unitA, ...overrides });
-      await processed(db.url, await deliver(app, JobName.ApprovalRequested, payload));
+      await test.handled(await test.deliver(JobName.ApprovalRequested, payload));
       return payload;
     },
-    async stop() {
-      await app.close();
-      await db.drop();
-    },
+    deliver: test.deliver,
+    handled: test.handled,
+    count: test.count,
+    /** Jobs the service wrote to its outbox for one request, by name, oldest first. */
+    emitted: (requestId: string, name: JobName) => emitted(test.db.url, requestId, name),
+    stop: test.stop,
   };
 }
 
