@@ -37,21 +37,21 @@ export interface MediumTest<P extends Record<string, TestPerson>> {
   dataSource: DataSource;
   people: P;
   /** A bearer token for a person of the test (as the gateway would issue it). */
-  user(who: keyof P): string;
+  user: (who: keyof P) => string;
   /** An HTTP call as a person (or anonymous with `null`), checked against the OpenAPI contract. */
-  call<T = any>(who: keyof P | null, method: string, path: string, options?: CallOptions): Promise<Answer<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  call: <T = any>(who: keyof P | null, method: string, path: string, options?: CallOptions) => Promise<Answer<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** A job on the service's queue as another service's relay would put it; answers its message id. */
-  deliver<N extends JobName>(name: N, payload: JobPayloads[N], options?: DeliverOptions): Promise<string>;
+  deliver: <N extends JobName>(name: N, payload: JobPayloads[N], options?: DeliverOptions) => Promise<string>;
   /** Waits until the service committed the message's effect (its inbox row). */
-  handled(messageId: string): Promise<void>;
+  handled: (messageId: string) => Promise<void>;
   waitFor: typeof waitFor;
   /** The number a count query answers on the service's database (tables named with their schema). */
-  count(sql: string, params?: unknown[]): Promise<number>;
+  count: (sql: string, params?: unknown[]) => Promise<number>;
   /** The payloads the service wrote to its outbox under a job name, oldest first. */
-  outbox<T = Record<string, unknown>>(jobName: string): Promise<T[]>;
+  outbox: <T = Record<string, unknown>>(jobName: string) => Promise<T[]>;
   /** Stops the service and starts it again on the same database (a restart or a new replica); `app`, `url` follow. */
-  restart(): Promise<void>;
-  stop(): Promise<void>;
+  restart: () => Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /**
