@@ -30,7 +30,7 @@ export interface MediumTestOptions<P extends Record<string, TestPerson>> {
 }
 
 /** What a medium test holds: one service on a database of its own, and the ways to act on it. */
-export interface MediumTest<P extends Record<string, TestPerson>> {
+export interface MediumTest<P extends Record<string, TestPerson> = Record<never, never>> {
   db: TestDatabase;
   app: NestExpressApplication;
   url: string;

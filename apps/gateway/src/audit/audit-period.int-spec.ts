@@ -1,7 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { startService } from '@dealgate/chassis';
 import { Role } from '@dealgate/domain';
-import { TestDatabase, createTestDatabase, fetchWithContract, queryOnce, testEnv, tokenFor } from '@dealgate/testing';
+import { MediumTest, startMediumTest, fetchWithContract, queryOnce, tokenFor } from '@dealgate/testing';
 import { gatewayService } from '../gateway.service-definition';
 import { UsersService } from '../identity/users.service';
 
@@ -9,7 +8,8 @@ jest.setTimeout(60_000);
 
 // The audit log's period filter (the console's from/to fields), on the real gateway and PostgreSQL.
 describe('the audit log by period (medium)', () => {
-  let db: TestDatabase;
+  let t: MediumTest;
+  let db: MediumTest['db'];
   let app: NestExpressApplication;
   let url: string;
   let admin: string;
@@ -24,8 +24,8 @@ describe('the audit log by period (medium)', () => {
     ((await list(query)).body.items as { subject: string }[]).map((entry) => entry.subject);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ({ app, url } = await startService(gatewayService, testEnv(db.url)));
+    t = await startMediumTest(gatewayService);
+    ({ app, url, db } = t);
     const created = await app
       .get(UsersService)
       .create(
@@ -47,8 +47,7 @@ describe('the audit log by period (medium)', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+    await t?.stop();
   });
 
   it('keeps the events from `from` (included) to `to` (excluded), with the other filters and the total', async () => {

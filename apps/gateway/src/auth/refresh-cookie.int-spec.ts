@@ -1,7 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { startService } from '@dealgate/chassis';
 import { Role } from '@dealgate/domain';
-import { TestDatabase, createTestDatabase, testEnv, fetchWithContract } from '@dealgate/testing';
+import { MediumTest, startMediumTest, fetchWithContract } from '@dealgate/testing';
 import { gatewayService } from '../gateway.service-definition';
 import { UsersService } from '../identity/users.service';
 
@@ -11,7 +10,7 @@ jest.setTimeout(60_000);
 
 // The console's session: the refresh token in an HttpOnly cookie next to the body, on the real gateway.
 describe('refresh token cookie (medium)', () => {
-  let db: TestDatabase;
+  let t: MediumTest;
   let app: NestExpressApplication;
   let url: string;
   const password = 'medium-Secret-pass-9';
@@ -34,19 +33,17 @@ describe('refresh token cookie (medium)', () => {
   const valueOf = (setCookie: string | undefined) => setCookie!.split(';')[0].slice('dealgate_refresh='.length);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ({ app, url } = await startService(
-      gatewayService,
-      testEnv(db.url, { REFRESH_TOKEN_TTL_DAYS: String(ttlDays), LOGIN_RATE_LIMIT: '100' }),
-    ));
+    t = await startMediumTest(gatewayService, {
+      env: { REFRESH_TOKEN_TTL_DAYS: String(ttlDays), LOGIN_RATE_LIMIT: '100' },
+    });
+    ({ app, url } = t);
     await app
       .get(UsersService)
       .create({ email: 'cora@example.test', name: 'Cora', password, roles: [Role.Salesperson] }, null);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+    await t?.stop();
   });
 
   it('sets the refresh token of a login as an HttpOnly, SameSite=Strict cookie scoped to /api/auth', async () => {

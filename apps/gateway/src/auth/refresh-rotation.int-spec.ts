@@ -1,16 +1,16 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AccessTokenService } from '@dealgate/auth';
-import { startService } from '@dealgate/chassis';
 import { Clock } from '@dealgate/common';
 import { DomainError, IdentityErrorCode, Role } from '@dealgate/domain';
-import { TestDatabase, createTestDatabase, queryOnce, testEnv } from '@dealgate/testing';
+import { MediumTest, startMediumTest, queryOnce } from '@dealgate/testing';
 import { gatewayService } from '../gateway.service-definition';
 import { UsersService } from '../identity/users.service';
 import { AuthService } from './auth.service';
 
 // Refresh-token rotation against the real PostgreSQL: row locks, families, clock-driven expiry.
 describe('refresh-token rotation (medium)', () => {
-  let db: TestDatabase;
+  let t: MediumTest;
+  let db: MediumTest['db'];
   let app: NestExpressApplication;
   let auth: AuthService;
   let clock: Clock;
@@ -19,11 +19,10 @@ describe('refresh-token rotation (medium)', () => {
   let version: number;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ({ app } = await startService(
-      gatewayService,
-      testEnv(db.url, { ADMIN_EMAIL: 'root@example.test', ADMIN_PASSWORD: 'top-Secret-pass-00' }),
-    ));
+    t = await startMediumTest(gatewayService, {
+      env: { ADMIN_EMAIL: 'root@example.test', ADMIN_PASSWORD: 'top-Secret-pass-00' },
+    });
+    ({ app, db } = t);
     auth = app.get(AuthService);
     clock = app.get(Clock);
     const user = await app
@@ -33,8 +32,7 @@ describe('refresh-token rotation (medium)', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+    await t?.stop();
   });
 
   afterEach(() => jest.restoreAllMocks());

@@ -1,7 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { startService } from '@dealgate/chassis';
 import { Role } from '@dealgate/domain';
-import { TestDatabase, createTestDatabase, fetchWithContract, testEnv, tokenFor } from '@dealgate/testing';
+import { MediumTest, startMediumTest, fetchWithContract, tokenFor } from '@dealgate/testing';
 import { gatewayService } from '../gateway.service-definition';
 import { UsersService } from './users.service';
 
@@ -10,7 +9,7 @@ jest.setTimeout(60_000);
 // What the console's administration forms rely on, on the real gateway and PostgreSQL: the user list's search, and
 // refusals that name their field (so the form shows them next to it).
 describe('identity for the admin forms (medium)', () => {
-  let db: TestDatabase;
+  let t: MediumTest;
   let app: NestExpressApplication;
   let url: string;
   let admin: string;
@@ -28,8 +27,8 @@ describe('identity for the admin forms (medium)', () => {
     call('POST', '/users', { email, name, password: 'Quartz-Harbour-5127', roles, ...(unitId ? { unitId } : {}) });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ({ app, url } = await startService(gatewayService, testEnv(db.url)));
+    t = await startMediumTest(gatewayService);
+    ({ app, url } = t);
     const created = await app
       .get(UsersService)
       .create(
@@ -43,8 +42,7 @@ describe('identity for the admin forms (medium)', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+    await t?.stop();
   });
 
   it('finds users by part of the name or the e-mail, case-insensitive, with the other filters', async () => {

@@ -1,7 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { startService } from '@dealgate/chassis';
 import { Role } from '@dealgate/domain';
-import { TestDatabase, createTestDatabase, testEnv, tokenFor, fetchWithContract } from '@dealgate/testing';
+import { MediumTest, startMediumTest, tokenFor, fetchWithContract } from '@dealgate/testing';
 import { gatewayService } from '../gateway.service-definition';
 import { UnitsService } from './units.service';
 import { UsersRepository } from './users.repository';
@@ -13,7 +12,7 @@ jest.setTimeout(60_000);
 
 // GET /api/units/:id/members on the real gateway and PostgreSQL: who may look into a unit, and what they see.
 describe('unit members (medium)', () => {
-  let db: TestDatabase;
+  let t: MediumTest;
   let app: NestExpressApplication;
   let url: string;
   const tokens: Record<string, string> = {};
@@ -29,8 +28,8 @@ describe('unit members (medium)', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ({ app, url } = await startService(gatewayService, testEnv(db.url)));
+    t = await startMediumTest(gatewayService);
+    ({ app, url } = t);
     const users = app.get(UsersService);
     const units = app.get(UnitsService);
     const person = async (key: string, name: string, roles: Role[], unitId: string | null = null) => {
@@ -70,8 +69,7 @@ describe('unit members (medium)', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+    await t?.stop();
   });
 
   it("lists a unit's active members by name with their roles and no e-mails, for its head", async () => {

@@ -1,34 +1,29 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { startService } from '@dealgate/chassis';
 import { Role } from '@dealgate/domain';
-import { TestDatabase, createTestDatabase, testEnv, tokenFor, fetchWithContract } from '@dealgate/testing';
+import { MediumTest, startMediumTest, tokenFor, fetchWithContract } from '@dealgate/testing';
 import { gatewayService } from '../gateway.service-definition';
 
 // The gateway alone: forwarded requests are limited before the proxy (the backends here are down: 502 until then).
 describe('gateway rate limits (medium)', () => {
-  let db: TestDatabase;
-  let app: NestExpressApplication;
+  let t: MediumTest;
   let url: string;
   const nowhere = 'http://127.0.0.1:9';
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ({ app, url } = await startService(
-      gatewayService,
-      testEnv(db.url, {
+    t = await startMediumTest(gatewayService, {
+      env: {
         API_RATE_LIMIT: '5',
         LOGIN_ADDRESS_RATE_LIMIT: '3',
         PROSPECTS_URL: nowhere,
         APPROVALS_URL: nowhere,
         CONTRACTS_URL: nowhere,
         NOTIFICATIONS_URL: nowhere,
-      }),
-    ));
+      },
+    });
+    ({ url } = t);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+    await t?.stop();
   });
 
   const statuses = async (path: string, token: string, times: number) => {

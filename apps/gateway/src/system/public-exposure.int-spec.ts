@@ -1,33 +1,28 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { startService } from '@dealgate/chassis';
-import { TestDatabase, createTestDatabase, testEnv } from '@dealgate/testing';
+import { MediumTest, startMediumTest } from '@dealgate/testing';
 import { gatewayService } from '../gateway.service-definition';
 
 // Issue #16: `/metrics` was public on the public port, and `/api/health` told anyone the inside of every service.
 describe('what the public port shows (medium)', () => {
-  let db: TestDatabase;
-  let app: NestExpressApplication;
+  let t: MediumTest;
   let url: string;
   const nowhere = 'http://127.0.0.1:9';
   const scrapeToken = 'scrape-token-0123456789abcdef0123';
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ({ app, url } = await startService(
-      gatewayService,
-      testEnv(db.url, {
+    t = await startMediumTest(gatewayService, {
+      env: {
         METRICS_TOKEN: scrapeToken,
         PROSPECTS_URL: nowhere,
         APPROVALS_URL: nowhere,
         CONTRACTS_URL: nowhere,
         NOTIFICATIONS_URL: nowhere,
-      }),
-    ));
+      },
+    });
+    ({ url } = t);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+    await t?.stop();
   });
 
   it('serves /metrics only with the scrape token', async () => {
