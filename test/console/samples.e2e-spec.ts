@@ -2,7 +2,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { waitFor } from '@dealgate/testing';
 import { Language, expectAccessible, launchChromium, logIn, newContext, screenshot } from './support/browser';
-import { ConsoleWorld, Person, startConsoleWorld } from './support/console-world';
+import { ConsoleWorld, Person, approvedSample, draftSample, startConsoleWorld } from './support/console-world';
 import { pointerAway } from './support/page-actions';
 
 // Target samples in the console, in a real Chromium against the real system: the head builds a sample by hand and
@@ -26,7 +26,6 @@ describe('console target samples', () => {
   let world: ConsoleWorld;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
-  let sampleUrl = '';
 
   beforeAll(async () => {
     [world, browser] = await Promise.all([startConsoleWorld(), launchChromium()]);
@@ -54,7 +53,9 @@ describe('console target samples', () => {
   }
 
   it('shows the empty list with what a sample is, in both languages', async () => {
-    const page = await signedIn(world.head);
+    // A head whose unit has no sample yet.
+    const newHead = await world.headOfNewUnit('nora.new', 'Nora New');
+    const page = await signedIn(newHead);
     await page.getByRole('link', { name: 'Samples' }).click();
     await page.getByRole('heading', { name: 'Target samples' }).waitFor();
     await page.getByText('No samples yet.').waitFor();
@@ -64,7 +65,7 @@ describe('console target samples', () => {
     await expectAccessible(page, 'samples list, empty (en)');
     await screenshot(page, 'samples-empty-en');
 
-    const hu = await signedIn(world.head, 'hu');
+    const hu = await signedIn(newHead, 'hu');
     await hu.goto('/samples');
     await hu.getByText('Még nincs célminta.').waitFor();
     await expectAccessible(hu, 'samples list, empty (hu)');
@@ -110,7 +111,6 @@ describe('console target samples', () => {
       );
     await page.getByRole('button', { name: 'Create the draft' }).click();
     await page.waitForURL(/\/samples\/[0-9a-f-]{36}$/);
-    sampleUrl = new URL(page.url()).pathname;
     await page.getByRole('heading', { name: 'Food distributors in Pest county' }).waitFor();
     await page.getByText('Draft', { exact: true }).waitFor();
     await page.getByText('No companies yet. Add them one by one or import a CSV file.').waitFor();
@@ -175,8 +175,14 @@ describe('console target samples', () => {
   });
 
   it('shows the import report in Hungarian', async () => {
+    const { sample } = await draftSample(world, [
+      'Alpha Foods Kft',
+      'Beta Trade Zrt',
+      'Gamma Bt',
+      'Epsilon Logistics Kft',
+    ]);
     const page = await signedIn(world.head, 'hu');
-    await page.goto(sampleUrl);
+    await page.goto(`/samples/${sample.id}`);
     await page.getByRole('heading', { name: 'Cégek (4)' }).waitFor();
     await page.getByText('A szegmens indoklása').first().waitFor();
     await importFile(
@@ -197,8 +203,16 @@ describe('console target samples', () => {
   });
 
   it('removes a company from the draft and submits it for the owner’s approval', async () => {
+    const { sample } = await draftSample(world, [
+      'Alpha Foods Kft',
+      'Beta Trade Zrt',
+      'Gamma Bt',
+      'Epsilon Logistics Kft',
+      'Zeta Élelmiszer Kft',
+    ]);
     const page = await signedIn(world.head);
-    await page.goto(sampleUrl);
+    await page.goto(`/samples/${sample.id}`);
+    await page.getByRole('heading', { name: 'Companies (5)' }).waitFor();
     await page.getByRole('button', { name: 'Remove Zeta Élelmiszer Kft' }).click();
     await page.getByRole('heading', { name: 'Companies (4)' }).waitFor();
     await page.getByRole('button', { name: 'Submit for the owner’s approval' }).click();
@@ -213,14 +227,11 @@ describe('console target samples', () => {
   });
 
   it('lets the head assign the approved sample’s prospects in bulk; the salesperson then has them', async () => {
-    const { call, owner, head, seller } = world;
-    const sampleId = sampleUrl.split('/').pop()!;
-    const pending = await waitFor(
-      async () => (await call(owner, 'GET', '/api/approvals/pending')).items.find((i: any) => i.subjectId === sampleId),
-      { what: 'the sample in the owner’s approvals' },
-    );
-    const detail = await call(owner, 'GET', `/api/approvals/${pending.id}`);
-    await call(owner, 'POST', `/api/approvals/${pending.id}/approve`, { stepIndex: detail.currentStepIndex ?? 0 });
+    const { call, head, seller } = world;
+    const companies = ['Alpha Foods Kft', 'Beta Trade Zrt', 'Epsilon Logistics Kft', 'Gamma Bt'];
+    const { sample } = await approvedSample(world, companies);
+    const sampleId = sample.id as string;
+    const sampleUrl = `/samples/${sampleId}`;
 
     const page = await signedIn(head);
     await page.goto(sampleUrl);
@@ -255,17 +266,15 @@ describe('console target samples', () => {
     const sellerPage = await signedIn(seller);
     await sellerPage.getByRole('button', { name: `Account menu for ${seller.name}` }).waitFor();
     const mine = await call(seller, 'GET', `/api/prospects?sampleId=${sampleId}&limit=100`);
-    expect(mine.items.map((p: any) => p.companyName).sort()).toEqual([
-      'Alpha Foods Kft',
-      'Beta Trade Zrt',
-      'Epsilon Logistics Kft',
-      'Gamma Bt',
-    ]);
+    expect(mine.items.map((p: any) => p.companyName).sort()).toEqual(companies);
     expect(mine.items.every((p: any) => p.ownerId === seller.id)).toBe(true);
   });
 
   it('lists the samples with their status, filtered in the URL', async () => {
-    const page = await signedIn(world.head);
+    // A unit of its own: its one sample is approved, so the draft filter finds none.
+    const listHead = await world.headOfNewUnit('lili.list', 'Lili List');
+    await approvedSample(world, ['Theta Foods Kft'], { author: listHead, title: 'Food distributors in Pest county' });
+    const page = await signedIn(listHead);
     await page.goto('/samples');
     const table = page.getByRole('table', { name: 'Target samples' });
     await table.getByRole('link', { name: 'Food distributors in Pest county' }).waitFor();
@@ -276,7 +285,7 @@ describe('console target samples', () => {
     await page.waitForURL(/status=draft/);
     await page.getByText('No sample has this status.').waitFor();
 
-    const hu = await signedIn(world.head, 'hu');
+    const hu = await signedIn(listHead, 'hu');
     await hu.goto('/samples');
     await hu.getByRole('table', { name: 'Célminták' }).getByText('Jóváhagyva').waitFor();
     await expectAccessible(hu, 'samples list (hu)');

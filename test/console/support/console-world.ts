@@ -35,6 +35,8 @@ export interface ConsoleWorld {
   accountant: Person;
   /** Calls the API as someone; throws on an error status with the server's answer. */
   call(who: Person | string, method: string, path: string, body?: unknown): Promise<any>;
+  /** The head of a unit made for the test alone (so what they see holds nothing of other tests). */
+  headOfNewUnit(key: string, name: string): Promise<Person>;
   stop(): Promise<void>;
 }
 
@@ -119,11 +121,22 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
     users: everyone,
     heads: [{ headUserId: head.id }],
   });
+  async function headOfNewUnit(key: string, name: string): Promise<Person> {
+    const created = await call(admin, 'POST', '/api/units', { name: `${name}'s unit` });
+    const newHead = await person(key, name, [Role.SalesHead], created.id);
+    await call(admin, 'PATCH', `/api/units/${created.id}`, { version: created.version, headUserId: newHead.id });
+    await waitForDirectoryCopy(db.url, ['approvals', 'prospects'], {
+      users: [newHead.id],
+      heads: [{ headUserId: newHead.id }],
+    });
+    return newHead;
+  }
   return {
     baseUrl,
     db,
     system,
     unitId: unit.id,
+    headOfNewUnit,
     owner,
     head,
     seller,
@@ -138,23 +151,36 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
   };
 }
 
-/**
- * Through the API: a sample of these companies built by the head, approved by the owner, its prospects assigned to
- * the salesperson. Answers the prospects (by company name).
- */
-export async function approvedProspects(world: ConsoleWorld, companies: string[], assignee = world.seller) {
-  const { call, head, owner } = world;
-  const lines = await call(head, 'GET', '/api/product-lines');
+/** Through the API: a draft sample of these companies, written by `author` (the world's head by default). */
+export async function draftSample(
+  world: ConsoleWorld,
+  companies: string[],
+  { author = world.head, title = `Distributors ${Date.now()}` }: { author?: Person; title?: string } = {},
+) {
+  const { call } = world;
+  const lines = await call(author, 'GET', '/api/product-lines');
   const line = lines.items.find((l: any) => l.code === 'software') ?? lines.items[0];
-  const sample = await call(head, 'POST', '/api/samples', {
+  const sample = await call(author, 'POST', '/api/samples', {
     productLineId: line.id,
-    title: `Distributors ${Date.now()}`,
+    title,
     rationale: 'Mid-size distributors still ordering by phone',
   });
-  const added = await call(head, 'POST', `/api/samples/${sample.id}/companies`, {
+  const added = await call(author, 'POST', `/api/samples/${sample.id}/companies`, {
     companies: companies.map((name) => ({ name })),
   });
-  await call(head, 'POST', `/api/samples/${sample.id}/submit`, { version: added.sample.version });
+  return { sample: added.sample, line };
+}
+
+/** Through the API: a draft sample as above, submitted by its author and approved by the owner; answers its prospects. */
+export async function approvedSample(
+  world: ConsoleWorld,
+  companies: string[],
+  options: Parameters<typeof draftSample>[2] = {},
+) {
+  const { call, owner } = world;
+  const author = options.author ?? world.head;
+  const { sample, line } = await draftSample(world, companies, options);
+  await call(author, 'POST', `/api/samples/${sample.id}/submit`, { version: sample.version });
   const pending = await waitFor(
     async () => (await call(owner, 'GET', '/api/approvals/pending')).items.find((i: any) => i.subjectId === sample.id),
     { what: 'the sample in the owner’s approvals' },
@@ -168,6 +194,16 @@ export async function approvedProspects(world: ConsoleWorld, companies: string[]
     },
     { what: 'the prospects of the approved sample' },
   );
+  return { sample, line, prospects: prospects as any[] };
+}
+
+/**
+ * Through the API: a sample of these companies built by the head, approved by the owner, its prospects assigned to
+ * the salesperson. Answers the prospects (by company name).
+ */
+export async function approvedProspects(world: ConsoleWorld, companies: string[], assignee = world.seller) {
+  const { call, head } = world;
+  const { sample, line, prospects } = await approvedSample(world, companies);
   for (const prospect of prospects) {
     if (prospect.ownerId === assignee.id) continue;
     await call(head, 'POST', `/api/prospects/${prospect.id}/assign`, {
@@ -175,5 +211,5 @@ export async function approvedProspects(world: ConsoleWorld, companies: string[]
       ownerId: assignee.id,
     });
   }
-  return { sample, line, prospects: prospects as any[] };
+  return { sample, line, prospects };
 }
