@@ -1,3 +1,4 @@
+import type { OfferTermsSnapshot } from '@dealgate/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -65,7 +66,7 @@ export class DeliveryTermsBody {
   days!: number | null;
 }
 
-export class ContractTermsBody {
+export class ContractTermsBody implements OfferTermsSnapshot {
   @ApiProperty({ type: [TermsItemBody] })
   @IsArray()
   @ArrayMaxSize(200)

@@ -1,3 +1,4 @@
+import type { TermsInput } from '@dealgate/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -66,7 +67,7 @@ export class DeliveryDto {
   days?: number;
 }
 
-export class OfferTermsInputDto {
+export class OfferTermsInputDto implements TermsInput {
   @ApiProperty({ type: [OfferItemDto] })
   @IsArray()
   @ArrayMinSize(1)

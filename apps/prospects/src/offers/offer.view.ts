@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DefenceChannel, DefenceOutcome, OfferStatus } from '@dealgate/domain';
+import { DefenceChannel, DefenceOutcome, OfferStatus, OfferTermsSnapshot } from '@dealgate/domain';
 
 export class DefenceAttendeeView {
   @ApiProperty({ type: String, format: 'uuid' })
@@ -47,7 +47,7 @@ export class OfferDelivery {
 }
 
 /** The commercial content of an offer version: what is approved and, once defended, the contract baseline. */
-export class OfferTerms {
+export class OfferTerms implements OfferTermsSnapshot {
   items!: OfferItem[];
   paymentDays!: number;
   delivery!: OfferDelivery;

@@ -1,6 +1,6 @@
 import { DomainError } from '../domain-error';
 import { ContractErrorCode } from './contract-error';
-import { assertValidTerms, isIsoDate, termsProblems, type OfferTermsSnapshot } from './terms';
+import { assertValidTerms, isIsoDate, termsProblems, termsSnapshotOf, type OfferTermsSnapshot } from './terms';
 
 const terms = (over: Partial<OfferTermsSnapshot> = {}): OfferTermsSnapshot => ({
   items: [{ productId: 'p1', description: 'Licence', quantity: 10, unitPriceMinor: 12_000, currency: 'EUR' }],
@@ -56,5 +56,31 @@ describe('termsProblems', () => {
     ['2025-12-31T00:00:00Z', false],
   ])('isIsoDate(%s) is %s', (value, expected) => {
     expect(isIsoDate(value)).toBe(expected);
+  });
+});
+
+describe('termsSnapshotOf', () => {
+  it('copies the terms alone out of an object that carries more', () => {
+    const offerVersion = {
+      ...terms(),
+      id: 'offer-1',
+      status: 'approved',
+      items: [{ ...item, id: 'item-1', needIds: ['need-1'] }],
+    };
+    const copy = termsSnapshotOf(offerVersion);
+    expect(copy).toEqual(terms());
+    expect(copy.items[0]).not.toHaveProperty('needIds');
+    expect(copy).not.toHaveProperty('id');
+    // Fresh arrays: changing the copy leaves the source as it was.
+    copy.clauses.push('late-fee');
+    copy.items.pop();
+    expect(offerVersion.clauses).toEqual(['warranty-12m']);
+    expect(offerVersion.items).toHaveLength(1);
+  });
+
+  it('reads absent delivery fields and clauses as empty', () => {
+    const { delivery: _delivery, clauses: _clauses, ...bare } = terms();
+    expect(termsSnapshotOf(bare)).toMatchObject({ delivery: { text: null, days: null }, clauses: [] });
+    expect(termsSnapshotOf({ ...bare, delivery: { days: 10 } }).delivery).toEqual({ text: null, days: 10 });
   });
 });

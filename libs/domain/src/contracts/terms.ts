@@ -33,6 +33,44 @@ export interface OfferTermsSnapshot {
 
 export type ContractTerms = OfferTermsSnapshot;
 
+/**
+ * Terms as they arrive from a person or another service (a request body, a job payload, an offer version): the
+ * delivery fields and the clauses may be left out, and an item may carry more (an offer item's need links). Every
+ * class that carries terms (DTOs, views) implements this or `OfferTermsSnapshot`, so the shape is written here once.
+ */
+export interface TermsInput {
+  items: readonly TermsItem[];
+  paymentDays: number;
+  delivery?: { text?: string | null; days?: number | null } | null;
+  discountPercent: number;
+  validUntil: string;
+  clauses?: readonly string[];
+}
+
+/** A copy of the terms alone, in the snapshot's shape (arrays fresh, so a caller may hand it on as a DTO). */
+export interface TermsCopy extends OfferTermsSnapshot {
+  items: TermsItem[];
+  clauses: string[];
+}
+
+/** The terms out of anything that carries them: extra fields stay behind, absent delivery fields and clauses are empty. */
+export function termsSnapshotOf(terms: TermsInput): TermsCopy {
+  return {
+    items: terms.items.map((i) => ({
+      productId: i.productId,
+      description: i.description,
+      quantity: i.quantity,
+      unitPriceMinor: i.unitPriceMinor,
+      currency: i.currency,
+    })),
+    paymentDays: terms.paymentDays,
+    delivery: { text: terms.delivery?.text ?? null, days: terms.delivery?.days ?? null },
+    discountPercent: terms.discountPercent,
+    validUntil: terms.validUntil,
+    clauses: [...(terms.clauses ?? [])],
+  };
+}
+
 const CURRENCY = /^[A-Z]{3}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

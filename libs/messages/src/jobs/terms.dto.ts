@@ -1,3 +1,4 @@
+import type { OfferTermsSnapshot } from '@dealgate/domain';
 import { Type } from 'class-transformer';
 import {
   IsArray,
@@ -13,8 +14,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-// Mirrors `OfferTermsSnapshot` in libs/domain/src/contracts/terms.ts: prices in minor units (cents) so
-// comparisons are exact.
+// Implements `OfferTermsSnapshot` of libs/domain/src/contracts/terms.ts, where the shape is written once: prices in
+// minor units (cents) so comparisons are exact.
 
 export class TermsItemDto {
   @IsString()
@@ -50,7 +51,7 @@ export class DeliveryTermsDto {
   days!: number | null;
 }
 
-export class OfferTermsDto {
+export class OfferTermsDto implements OfferTermsSnapshot {
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => TermsItemDto)
