@@ -5,28 +5,16 @@ import { IdentityJob } from './jobs/identity.jobs';
 import { SystemJob } from './jobs/system.jobs';
 
 /**
- * Every job on the wire, by area. Values are persisted in outboxes, inboxes and dead letters: never rename or
- * reuse one. Each area file owns its names, payload classes and payload types.
+ * Every job on the wire: the union of the areas' names (job-name.spec.ts checks that no key or value is taken twice).
+ * Values are persisted in outboxes, inboxes and dead letters: never rename or reuse one. Each area file owns its
+ * names and payload classes; the payload types derive from the classes.
  */
 export const JobName = {
-  SystemPing: SystemJob.Ping,
-  UserUpserted: IdentityJob.UserUpserted,
-  UnitUpserted: IdentityJob.UnitUpserted,
-  StageChanged: FunnelJob.StageChanged,
-  OfferDefended: FunnelJob.OfferDefended,
-  ProspectStalled: FunnelJob.ProspectStalled,
-  NormBreached: FunnelJob.NormBreached,
-  EarlyWarningRaised: FunnelJob.EarlyWarningRaised,
-  ApprovalRequested: ApprovalJob.Requested,
-  ApprovalVoided: ApprovalJob.Voided,
-  ApprovalStepOpened: ApprovalJob.StepOpened,
-  ApprovalSlaBreached: ApprovalJob.SlaBreached,
-  ApprovalDecided: ApprovalJob.Decided,
-  ApprovalOverruled: ApprovalJob.Overruled,
-  ContractOpened: ContractJob.Opened,
-  TaskAssigned: ContractJob.TaskAssigned,
-  TaskOverdue: ContractJob.TaskOverdue,
-  ContractSigned: ContractJob.Signed,
+  ...SystemJob,
+  ...IdentityJob,
+  ...FunnelJob,
+  ...ApprovalJob,
+  ...ContractJob,
 } as const;
 
 export type JobName = (typeof JobName)[keyof typeof JobName];

@@ -11,23 +11,24 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import type { PayloadsOf } from './payloads-of';
 
 /**
  * Requests go to the approvals service (from prospects: target samples, offers; from contracts: terms
  * deviations); decisions and SLA events come back to the requesting service and to notifications.
  */
 export const ApprovalJob = {
-  Requested: 'approval.requested',
+  ApprovalRequested: 'approval.requested',
   /** The subject was edited while its request was pending: the request is void. */
-  Voided: 'approval.voided',
-  StepOpened: 'approval.step_opened',
-  SlaBreached: 'approval.sla_breached',
-  Decided: 'approval.decided',
+  ApprovalVoided: 'approval.voided',
+  ApprovalStepOpened: 'approval.step_opened',
+  ApprovalSlaBreached: 'approval.sla_breached',
+  ApprovalDecided: 'approval.decided',
   /**
    * The requesting service could not apply an approval (its own rules refuse it: the prospect was lost meanwhile,
    * the approver wrote the offer): the approval becomes a rejection with the reason, so every service ends in one state.
    */
-  Overruled: 'approval.overruled',
+  ApprovalOverruled: 'approval.overruled',
 } as const;
 
 // Mirrors `ApprovalSubjectKind` in libs/domain/src/approvals/subject-kind.ts.
@@ -199,20 +200,13 @@ export class ApprovalOverruledPayload {
   overruledAt!: string;
 }
 
-export interface ApprovalPayloads {
-  [ApprovalJob.Requested]: ApprovalRequestedPayload;
-  [ApprovalJob.Voided]: ApprovalVoidedPayload;
-  [ApprovalJob.StepOpened]: ApprovalStepOpenedPayload;
-  [ApprovalJob.SlaBreached]: ApprovalSlaBreachedPayload;
-  [ApprovalJob.Decided]: ApprovalDecidedPayload;
-  [ApprovalJob.Overruled]: ApprovalOverruledPayload;
-}
-
 export const APPROVAL_PAYLOAD_CLASSES = {
-  [ApprovalJob.Requested]: ApprovalRequestedPayload,
-  [ApprovalJob.Voided]: ApprovalVoidedPayload,
-  [ApprovalJob.StepOpened]: ApprovalStepOpenedPayload,
-  [ApprovalJob.SlaBreached]: ApprovalSlaBreachedPayload,
-  [ApprovalJob.Decided]: ApprovalDecidedPayload,
-  [ApprovalJob.Overruled]: ApprovalOverruledPayload,
+  [ApprovalJob.ApprovalRequested]: ApprovalRequestedPayload,
+  [ApprovalJob.ApprovalVoided]: ApprovalVoidedPayload,
+  [ApprovalJob.ApprovalStepOpened]: ApprovalStepOpenedPayload,
+  [ApprovalJob.ApprovalSlaBreached]: ApprovalSlaBreachedPayload,
+  [ApprovalJob.ApprovalDecided]: ApprovalDecidedPayload,
+  [ApprovalJob.ApprovalOverruled]: ApprovalOverruledPayload,
 };
+
+export type ApprovalPayloads = PayloadsOf<typeof APPROVAL_PAYLOAD_CLASSES>;

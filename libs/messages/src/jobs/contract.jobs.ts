@@ -1,11 +1,12 @@
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import type { PayloadsOf } from './payloads-of';
 
 /** Published by the contracts service. */
 export const ContractJob = {
-  Opened: 'contract.opened',
+  ContractOpened: 'contract.opened',
   TaskAssigned: 'task.assigned',
   TaskOverdue: 'task.overdue',
-  Signed: 'contract.signed',
+  ContractSigned: 'contract.signed',
 } as const;
 
 export class ContractOpenedPayload {
@@ -106,16 +107,11 @@ export class ContractSignedPayload {
   signedBy?: string;
 }
 
-export interface ContractPayloads {
-  [ContractJob.Opened]: ContractOpenedPayload;
-  [ContractJob.TaskAssigned]: TaskAssignedPayload;
-  [ContractJob.TaskOverdue]: TaskOverduePayload;
-  [ContractJob.Signed]: ContractSignedPayload;
-}
-
 export const CONTRACT_PAYLOAD_CLASSES = {
-  [ContractJob.Opened]: ContractOpenedPayload,
+  [ContractJob.ContractOpened]: ContractOpenedPayload,
   [ContractJob.TaskAssigned]: TaskAssignedPayload,
   [ContractJob.TaskOverdue]: TaskOverduePayload,
-  [ContractJob.Signed]: ContractSignedPayload,
+  [ContractJob.ContractSigned]: ContractSignedPayload,
 };
+
+export type ContractPayloads = PayloadsOf<typeof CONTRACT_PAYLOAD_CLASSES>;

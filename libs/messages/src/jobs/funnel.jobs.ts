@@ -14,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { OfferTermsDto } from './terms.dto';
+import type { PayloadsOf } from './payloads-of';
 
 /** Published by the prospects service (the funnel and its analytics). */
 export const FunnelJob = {
@@ -191,14 +192,6 @@ export class EarlyWarningRaisedPayload {
   evidence?: Record<string, unknown>;
 }
 
-export interface FunnelPayloads {
-  [FunnelJob.StageChanged]: StageChangedPayload;
-  [FunnelJob.OfferDefended]: OfferDefendedPayload;
-  [FunnelJob.ProspectStalled]: ProspectStalledPayload;
-  [FunnelJob.NormBreached]: NormBreachedPayload;
-  [FunnelJob.EarlyWarningRaised]: EarlyWarningRaisedPayload;
-}
-
 export const FUNNEL_PAYLOAD_CLASSES = {
   [FunnelJob.StageChanged]: StageChangedPayload,
   [FunnelJob.OfferDefended]: OfferDefendedPayload,
@@ -206,3 +199,5 @@ export const FUNNEL_PAYLOAD_CLASSES = {
   [FunnelJob.NormBreached]: NormBreachedPayload,
   [FunnelJob.EarlyWarningRaised]: EarlyWarningRaisedPayload,
 };
+
+export type FunnelPayloads = PayloadsOf<typeof FUNNEL_PAYLOAD_CLASSES>;

@@ -12,6 +12,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { Role } from '@dealgate/domain';
+import type { PayloadsOf } from './payloads-of';
 
 /** Published by the gateway (identity); every other service keeps its own copy of the directory from these. */
 export const IdentityJob = {
@@ -93,12 +94,9 @@ export class UnitUpsertedPayload {
   changedAt!: string;
 }
 
-export interface IdentityPayloads {
-  [IdentityJob.UserUpserted]: UserUpsertedPayload;
-  [IdentityJob.UnitUpserted]: UnitUpsertedPayload;
-}
-
 export const IDENTITY_PAYLOAD_CLASSES = {
   [IdentityJob.UserUpserted]: UserUpsertedPayload,
   [IdentityJob.UnitUpserted]: UnitUpsertedPayload,
 };
+
+export type IdentityPayloads = PayloadsOf<typeof IDENTITY_PAYLOAD_CLASSES>;

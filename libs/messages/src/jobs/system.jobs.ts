@@ -1,8 +1,9 @@
 import { IsISO8601, IsUUID } from 'class-validator';
+import type { PayloadsOf } from './payloads-of';
 
 export const SystemJob = {
   /** A round trip through every service: proves the plumbing (outbox -> relay -> queue -> inbox). */
-  Ping: 'system.ping',
+  SystemPing: 'system.ping',
 } as const;
 
 export class SystemPingPayload {
@@ -13,8 +14,6 @@ export class SystemPingPayload {
   sentAt!: string;
 }
 
-export interface SystemPayloads {
-  [SystemJob.Ping]: SystemPingPayload;
-}
+export const SYSTEM_PAYLOAD_CLASSES = { [SystemJob.SystemPing]: SystemPingPayload };
 
-export const SYSTEM_PAYLOAD_CLASSES = { [SystemJob.Ping]: SystemPingPayload };
+export type SystemPayloads = PayloadsOf<typeof SYSTEM_PAYLOAD_CLASSES>;
