@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { ROOT, migrationFiles } from './migration-files';
 
 // A committed migration is history: a database that ran it never runs it again, so editing it (or a schema piece it
 // calls) leaves that database and a fresh one with different schemas. The lock records every migration's hash;
 // `npm run migrations:lock` adds new files and refuses changed ones.
-const ROOT = join(__dirname, '..', '..');
 const lock = JSON.parse(readFileSync(join(__dirname, 'lock.json'), 'utf8')) as {
   shared: string[];
   sha256: Record<string, string>;
@@ -14,22 +14,6 @@ const hash = (path: string) =>
   createHash('sha256')
     .update(readFileSync(join(ROOT, path)))
     .digest('hex');
-
-function migrationFiles(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-      const path = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts') && entry.name !== 'index.ts') found.push(path);
-    }
-  };
-  for (const app of readdirSync(join(ROOT, 'apps'))) {
-    const dir = `apps/${app}/src/migrations`;
-    if (readdirSync(join(ROOT, 'apps', app, 'src')).includes('migrations')) walk(dir);
-  }
-  return found.sort();
-}
 
 describe('frozen migrations', () => {
   const files = migrationFiles();

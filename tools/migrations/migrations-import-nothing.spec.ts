@@ -1,27 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT, migrationFiles } from './migration-files';
 
 // A migration is the SQL as it shipped. Had it imported a library's schema piece or a domain constant, a later edit
 // there would change what a fresh database gets and leave the migrated ones as they were, and the migrations lock
 // (frozen-migrations.spec.ts) would not see it. So a migration imports only typeorm's types; the check reads the
 // files as text, so it also catches an import that a type-checker would drop.
-const ROOT = join(__dirname, '..', '..');
-
-function migrationFiles(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-      const path = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) walk(path);
-      // index.ts only lists the migrations (imports of ./<migration>), it runs no SQL.
-      else if (entry.name.endsWith('.ts') && entry.name !== 'index.ts') found.push(path);
-    }
-  };
-  for (const app of readdirSync(join(ROOT, 'apps'))) {
-    if (readdirSync(join(ROOT, 'apps', app, 'src')).includes('migrations')) walk(`apps/${app}/src/migrations`);
-  }
-  return found.sort();
-}
 
 /** Every module a file names: import/export ... from, bare import, require() and import(). */
 export function importedModules(source: string): string[] {
