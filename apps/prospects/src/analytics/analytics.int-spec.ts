@@ -2,12 +2,7 @@ import { Clock } from '@dealgate/common';
 import type { FunnelReport } from './report.service';
 import { percentile } from '@dealgate/domain';
 import { AnalyticsHarness, startAnalytics } from '../../test/analytics/analytics-harness';
-import {
-  GeneratedProspect,
-  STAGES,
-  generateFunnel,
-  insertFunnel,
-} from '../../test/analytics/funnel-generator';
+import { GeneratedProspect, STAGES, generateFunnel, insertFunnel } from '../../test/analytics/funnel-generator';
 import { cohortTruth, lostTruth, reachedTruth, stayTruth } from '../../test/analytics/funnel-truth';
 
 // A generated funnel whose true answers come from plain loops over the generator's rows (funnel-truth.ts).

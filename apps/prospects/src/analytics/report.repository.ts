@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AnalyticsPeriod, StoredLostReasonLabels } from '@dealgate/domain';
+import { AnalyticsPeriod, ProspectStatus, STAGE_ORDER, StoredLostReasonLabels } from '@dealgate/domain';
 import { overStageLimitSql, stageDeadlineSql } from '../shared/stage-limit.sql';
 import { AnalyticsScope } from './analytics-scope';
 import { funnelCounts } from './funnel-counts';
@@ -98,15 +98,8 @@ export class ReportRepository {
        GROUP BY 1, 2 HAVING sum(count) > 0`,
       params,
     );
-    const stages = [
-      'sampling',
-      'primary_contact',
-      'needs_identification',
-      'offer_formation',
-      'offer_defence',
-      'contract',
-    ];
-    return rows.map((r) => ({ cohortMonth: r.month, furthestStage: stages[r.furthest], count: Number(r.count) }));
+    // `furthest` is the stage's index in the funnel order (the cohort trigger stores it so).
+    return rows.map((r) => ({ cohortMonth: r.month, furthestStage: STAGE_ORDER[r.furthest], count: Number(r.count) }));
   }
 
   /**
@@ -157,7 +150,7 @@ export class ReportRepository {
     // One index range (stage, stage_entered_at) per product line and stage: each has its own limit.
     const from = `FROM product_line pl
        CROSS JOIN LATERAL jsonb_each_text(pl.stage_limit_days) AS lim(stage, days)
-       JOIN prospect p ON p.status = 'active' AND p.stage = lim.stage AND p.product_line_id = pl.id
+       JOIN prospect p ON p.status = '${ProspectStatus.Active}' AND p.stage = lim.stage AND p.product_line_id = pl.id
          AND ${overStageLimitSql('p.stage_entered_at', 'lim.days::int', '$1::timestamptz')}
        WHERE TRUE ${scoped} ${unnotified}`;
     const [{ total }] = await manager.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params);

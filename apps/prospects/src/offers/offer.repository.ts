@@ -189,7 +189,7 @@ export class OfferRepository {
     const [rows] = await manager.query<[{ id: string }[], number]>(
       `UPDATE offer SET contributor_ids = CASE WHEN $13::uuid = ANY(contributor_ids) THEN contributor_ids ELSE array_append(contributor_ids, $13::uuid) END,
          items = $3, payment_days = $4, delivery_text = $5, delivery_days = $6, discount_percent = $7, valid_until = $8,
-         clauses = $9, total_minor = $10, currency = $11, status = 'draft', approval_request_id = NULL, submitted_at = NULL,
+         clauses = $9, total_minor = $10, currency = $11, status = '${OfferStatus.Draft}', approval_request_id = NULL, submitted_at = NULL,
          updated_at = $12, version = version + 1
        WHERE id = $1 AND version = $2 RETURNING id`,
       [

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AnalyticsPeriod, PlanFactCount, assertAnalyticsStage } from '@dealgate/domain';
+import { AnalyticsPeriod, PlanFactCount, STAGE_ORDER, assertAnalyticsStage } from '@dealgate/domain';
 import { NO_PRODUCT_LINE_KEY } from '../analytics/aggregate-keys';
 import { AnalyticsScope } from '../analytics/analytics-scope';
 import { funnelCounts } from '../analytics/funnel-counts';
@@ -107,9 +107,9 @@ export class PlanRepository {
     );
     const rows = await manager.query<Row[]>(
       `SELECT * FROM sales_plan WHERE ${where} ORDER BY period, salesperson_id, product_line_key,
-         array_position(ARRAY['sampling','primary_contact','needs_identification','offer_formation','offer_defence','contract'], stage)
+         array_position($${params.length + 3}::text[], stage)
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, page.limit, page.offset],
+      [...params, page.limit, page.offset, STAGE_ORDER],
     );
     return { items: rows.map(toLine), total };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { OfferStatus, Stage } from '@dealgate/domain';
+import { OfferStatus, ProspectStatus, Stage } from '@dealgate/domain';
 import { stageDeadlineSql } from '../shared/stage-limit.sql';
 import { STAGE_LIMIT, stalledSql } from './board.repository';
 
@@ -60,7 +60,7 @@ export class AgendaRepository {
               p.product_line_id AS "productLineId", p.stage_entered_at AS "stageEnteredAt",
               ${STAGE_LIMIT} AS "stageLimitDays"
          FROM prospect p JOIN product_line pl ON pl.id = p.product_line_id
-        WHERE p.${column} = $1 AND p.status = 'active' AND ${stalledSql('$2::timestamptz')}
+        WHERE p.${column} = $1 AND p.status = '${ProspectStatus.Active}' AND ${stalledSql('$2::timestamptz')}
         ORDER BY ${stageDeadlineSql('p.stage_entered_at', STAGE_LIMIT)}, p.id
         LIMIT ${AGENDA_LIMIT}`,
       [value, now],
@@ -76,7 +76,7 @@ export class AgendaRepository {
       `SELECT o.id, o.prospect_id AS "prospectId", p.company_name AS "companyName", o.number, o.status,
               o.total_minor AS "totalMinor", o.currency, o.submitted_at AS "submittedAt", o.updated_at AS "updatedAt"
          FROM offer o JOIN prospect p ON p.id = o.prospect_id
-        WHERE p.owner_id = $1 AND p.status = 'active'
+        WHERE p.owner_id = $1 AND p.status = '${ProspectStatus.Active}'
           AND o.status IN ('pending_approval', 'rejected', 'changes_requested')
           AND NOT EXISTS (SELECT 1 FROM offer n WHERE n.prospect_id = o.prospect_id AND n.number > o.number)
         ORDER BY o.updated_at, o.id LIMIT ${AGENDA_LIMIT}`,
@@ -86,8 +86,8 @@ export class AgendaRepository {
 
   async unassigned(manager: EntityManager, unitId: string): Promise<number> {
     const [{ count }] = await manager.query<{ count: number }[]>(
-      `SELECT count(*)::int AS count FROM prospect WHERE unit_id = $1 AND status = 'active' AND owner_id IS NULL
-          AND stage <> 'contract'`,
+      `SELECT count(*)::int AS count FROM prospect WHERE unit_id = $1 AND status = '${ProspectStatus.Active}' AND owner_id IS NULL
+          AND stage <> '${Stage.Contract}'`,
       [unitId],
     );
     return count;

@@ -71,7 +71,7 @@ export class BoardRepository {
 }
 
 function boardWhere(principal: Principal, f: BoardFilter, now: Date, params: unknown[]): string {
-  const where = [visibleProspectsSql(principal, params), `p.status = 'active'`];
+  const where = [visibleProspectsSql(principal, params), `p.status = '${ProspectStatus.Active}'`];
   const eq = (column: string, value: string | undefined) => {
     if (value === undefined) return;
     params.push(value);

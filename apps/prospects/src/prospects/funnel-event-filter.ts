@@ -1,3 +1,5 @@
+import { Stage } from '@dealgate/domain';
+
 /** The prospects behind a funnel figure: what `GET /api/prospects` narrows to with `funnelEvent`. */
 export interface FunnelEventFilter {
   funnelEvent?: 'reached' | 'lost' | 'won';
@@ -29,13 +31,13 @@ export function funnelEventSql(f: FunnelEventFilter, params: unknown[]): string 
     if (!f.funnelStage) return null;
     const stage = p(f.funnelStage);
     const credited = f.salespersonId
-      ? `AND COALESCE(e.owner_id, CASE WHEN ${stage} <> 'sampling' THEN (SELECT w.owner_id FROM stage_transition w
+      ? `AND COALESCE(e.owner_id, CASE WHEN ${stage} <> '${Stage.Sampling}' THEN (SELECT w.owner_id FROM stage_transition w
            WHERE w.prospect_id = p.id AND w.from_stage = ${stage} AND w.id > e.id AND w.owner_id IS NOT NULL
              AND (w.from_stage <> w.to_stage OR w.from_status <> w.to_status) ORDER BY w.id LIMIT 1) END) = ${p(f.salespersonId)}`
       : '';
     return `EXISTS (SELECT 1 FROM (SELECT t.id, t.at, t.owner_id FROM stage_transition t
         WHERE t.prospect_id = p.id AND t.from_stage <> t.to_stage
-          AND (t.to_stage = ${stage} OR (${stage} = 'sampling' AND t.from_stage = 'sampling'))
+          AND (t.to_stage = ${stage} OR (${stage} = '${Stage.Sampling}' AND t.from_stage = '${Stage.Sampling}'))
         ORDER BY t.id LIMIT 1) e
       WHERE e.at >= ${from}::timestamptz AND e.at < ${to}::timestamptz ${credited})`;
   }
