@@ -4,7 +4,7 @@ import { DataSource, EntityManager, FindOptionsWhere, IsNull, MoreThan, QueryDee
 import { hydrateRows } from '@dealgate/database';
 import { NotificationEntity } from './notification.entity';
 import { InboxFilter, NewNotification, NotificationRecord } from './notification.records';
-export { NewNotification, NotificationRecord };
+export type { NewNotification, NotificationRecord };
 
 /** Live streams LISTEN on this channel; the payload is the recipient's user id. */
 export const INBOX_CHANNEL = 'notifications_inbox';

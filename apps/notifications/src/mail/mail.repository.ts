@@ -6,7 +6,7 @@ import { hydrateRows } from '@dealgate/database';
 import { EmailSettingEntity } from '../preferences/email-setting.entity';
 import { MailEntity } from './mail.entity';
 import { ClaimedMail, HeldMailSummary, NewMail } from './mail.records';
-export { ClaimedMail, HeldMailSummary, NewMail };
+export type { ClaimedMail, HeldMailSummary, NewMail };
 
 export const ABANDONED = 'outcome unknown: the sender stopped while sending (sent again with the same Message-ID)';
 

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { EmailSettingEntity } from './email-setting.entity';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { SettingsChanges, UserSettings } from './preferences.records';
-export { UserSettings };
+export type { UserSettings };
 
 const DEFAULT_SETTINGS: UserSettings = { prefs: [], digest: 'off' };
 

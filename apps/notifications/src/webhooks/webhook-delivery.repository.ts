@@ -7,7 +7,8 @@ import { AttemptResult, ClaimedDelivery, DeliveryEvent } from './webhook-deliver
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookEntity } from './webhook.entity';
 import { DeliveryRecord } from './webhook.view';
-export { AttemptResult, ClaimedDelivery, DeliveryRecord };
+export { DeliveryRecord };
+export type { AttemptResult, ClaimedDelivery };
 
 /** The longest error text kept in the attempt log. */
 const ERROR_LENGTH = 1000;

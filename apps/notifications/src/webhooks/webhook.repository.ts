@@ -5,7 +5,8 @@ import { hydrateRows } from '@dealgate/database';
 import { WebhookEntity } from './webhook.entity';
 import { NewWebhook, WebhookChanges } from './webhook.records';
 import { WebhookRecord } from './webhook.view';
-export { WebhookChanges, WebhookRecord };
+export { WebhookRecord };
+export type { WebhookChanges };
 
 /**
  * Webhook endpoints. The entity stays in here (the sealed secret never leaves it except to the delivery sweep, through
