@@ -58,7 +58,10 @@ export class WebhookRepository {
     if (given(changes.sealedSecret)) set.sealedSecret = changes.sealedSecret;
     if (changes.description !== undefined) set.description = changes.description;
     if (given(changes.active)) set.active = changes.active;
-    if (changes.active === true) Object.assign(set, { consecutiveFailures: 0, disabledAt: null });
+    if (changes.active === true) {
+      set.consecutiveFailures = 0;
+      set.disabledAt = null;
+    }
     const result = await this.dataSource
       .createQueryBuilder()
       .update(WebhookEntity)
