@@ -1,7 +1,21 @@
+import { NotificationEntity } from './inbox/notification.entity';
+import { MailEntity } from './mail/mail.entity';
+import { EmailSettingEntity } from './preferences/email-setting.entity';
+import { NotificationPreferenceEntity } from './preferences/notification-preference.entity';
+import { WebhookAttemptEntity } from './webhooks/webhook-attempt.entity';
+import { WebhookDeliveryEntity } from './webhooks/webhook-delivery.entity';
+import { WebhookEntity } from './webhooks/webhook.entity';
+
 /**
- * The entities registered with the service's data source (notifications.module.ts): none yet, its repositories use raw SQL.
- * Entities added here are checked against the migrated schema by tools/migrations/entities-match-schema.int-spec.ts;
- * apps/approvals is the template (docs/developing.md, Data layer).
+ * The entities registered with the service's data source (notifications.module.ts). Mappings only: the migrations
+ * build the tables, and tools/migrations/entities-match-schema.int-spec.ts checks this list against what they build.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const NOTIFICATIONS_ENTITIES: Function[] = [];
+export const NOTIFICATIONS_ENTITIES = [
+  NotificationEntity,
+  NotificationPreferenceEntity,
+  EmailSettingEntity,
+  MailEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
+];

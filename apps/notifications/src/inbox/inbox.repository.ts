@@ -1,61 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-
-export interface NotificationRecord {
-  id: string;
-  userId: string;
-  eventType: string;
-  title: string;
-  body: string;
-  linkPath: string;
-  subjectKind: string;
-  subjectId: string;
-  /** The event's facts (ids, stages, numbers, ISO dates), for wording the item in the reader's language. */
-  data: Record<string, unknown>;
-  createdAt: Date;
-  readAt: Date | null;
-}
-
-export interface NewNotification {
-  userId: string;
-  messageId: string;
-  eventType: string;
-  title: string;
-  body: string;
-  linkPath: string;
-  subjectKind: string;
-  subjectId: string;
-  data: Record<string, unknown>;
-}
-
-interface Row {
-  id: string;
-  user_id: string;
-  event_type: string;
-  title: string;
-  body: string;
-  link_path: string;
-  subject_kind: string;
-  subject_id: string;
-  data: Record<string, unknown> | null;
-  created_at: Date;
-  read_at: Date | null;
-}
-
-const toRecord = (r: Row): NotificationRecord => ({
-  id: String(r.id),
-  userId: r.user_id,
-  eventType: r.event_type,
-  title: r.title,
-  body: r.body,
-  linkPath: r.link_path,
-  subjectKind: r.subject_kind,
-  subjectId: r.subject_id,
-  data: r.data ?? {},
-  createdAt: new Date(r.created_at),
-  readAt: r.read_at ? new Date(r.read_at) : null,
-});
+import { DataSource, EntityManager, FindOptionsWhere, IsNull, MoreThan, QueryDeepPartialEntity } from 'typeorm';
+import { hydrateRows } from '@dealgate/database';
+import { NotificationEntity } from './notification.entity';
+import { InboxFilter, NewNotification, NotificationRecord } from './notification.records';
+export type { NewNotification, NotificationRecord };
 
 /** Live streams LISTEN on this channel; the payload is the recipient's user id. */
 export const INBOX_CHANNEL = 'notifications_inbox';
@@ -63,6 +12,11 @@ export const INBOX_CHANNEL = 'notifications_inbox';
 // never later finds a smaller one committing (SSE Last-Event-ID relies on it).
 const INSERT_ORDER_LOCK = 'notifications.notification.insert_order';
 
+/**
+ * A person's inbox items. The entity stays in here: callers give and get records (notification.records.ts). Reads and
+ * writes go through the entity metadata (entity manager, query builder); the only SQL left is PostgreSQL's own
+ * functions (the insert-order advisory lock, pg_notify), which have no query-builder form.
+ */
 @Injectable()
 export class InboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -71,83 +25,114 @@ export class InboxRepository {
   async insert(manager: EntityManager, items: NewNotification[]): Promise<void> {
     if (items.length === 0) return;
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [INSERT_ORDER_LOCK]);
-    const rows = await manager.query<{ user_id: string }[]>(
-      `INSERT INTO notification (user_id, message_id, event_type, title, body, link_path, subject_kind, subject_id, data)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[],
-         $9::jsonb[])
-       ON CONFLICT (message_id, user_id) DO NOTHING RETURNING user_id`,
-      [
-        items.map((i) => i.userId),
-        items.map((i) => i.messageId),
-        items.map((i) => i.eventType),
-        items.map((i) => i.title),
-        items.map((i) => i.body),
-        items.map((i) => i.linkPath),
-        items.map((i) => i.subjectKind),
-        items.map((i) => i.subjectId),
-        items.map((i) => JSON.stringify(i.data)),
-      ],
-    );
+    // Every column but id and created_at (the columns' defaults): typed as the entity so a column left out fails to compile.
+    const rows: Omit<NotificationEntity, 'id' | 'createdAt' | 'readAt'>[] = items.map((i) => ({
+      userId: i.userId,
+      messageId: i.messageId,
+      eventType: i.eventType,
+      title: i.title,
+      body: i.body,
+      linkPath: i.linkPath,
+      subjectKind: i.subjectKind,
+      subjectId: i.subjectId,
+      data: i.data,
+    }));
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      // The cast: the query builder's deep-partial type does not take an open jsonb record (data).
+      .values(rows as QueryDeepPartialEntity<NotificationEntity>[])
+      // (message_id, user_id) is the only unique constraint a new row can meet (the id is fresh).
+      .orIgnore()
+      .returning('user_id')
+      .updateEntity(false)
+      .execute();
     // Delivered by PostgreSQL on commit only, to every replica's listener.
-    for (const { user_id } of rows) await manager.query('SELECT pg_notify($1, $2)', [INBOX_CHANNEL, user_id]);
+    for (const { user_id } of result.raw as { user_id: string }[]) {
+      await manager.query('SELECT pg_notify($1, $2)', [INBOX_CHANNEL, user_id]);
+    }
   }
 
   /** Unread first, then newest first. */
-  async list(
-    userId: string,
-    filter: { unreadOnly: boolean; limit: number; offset: number },
-  ): Promise<{ items: NotificationRecord[]; total: number }> {
-    const where = `user_id = $1${filter.unreadOnly ? ' AND read_at IS NULL' : ''}`;
-    const rows = await this.dataSource.query<Row[]>(
-      `SELECT * FROM notification WHERE ${where} ORDER BY (read_at IS NULL) DESC, id DESC LIMIT $2 OFFSET $3`,
-      [userId, filter.limit, filter.offset],
-    );
-    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM notification WHERE ${where}`,
-      [userId],
-    );
-    return { items: rows.map(toRecord), total: n };
+  async list(userId: string, filter: InboxFilter): Promise<{ items: NotificationRecord[]; total: number }> {
+    const where = ofUser(userId, filter.unreadOnly);
+    const entities = await this.dataSource.manager
+      .createQueryBuilder(NotificationEntity, 'n')
+      .where(where)
+      .orderBy('n.readAt IS NULL', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .getMany();
+    const total = await this.dataSource.manager.countBy(NotificationEntity, where);
+    return { items: entities.map(toRecord), total };
   }
 
   async unreadCount(userId: string): Promise<number> {
-    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND read_at IS NULL',
-      [userId],
-    );
-    return n;
+    return this.dataSource.manager.countBy(NotificationEntity, ofUser(userId, true));
   }
 
   /** Marks one of the person's own items read (keeps the first read time); null when it is not theirs. */
   async markRead(userId: string, id: string, now: Date): Promise<NotificationRecord | null> {
-    const [rows] = await this.dataSource.query<[Row[], number]>(
-      `UPDATE notification SET read_at = COALESCE(read_at, $3) WHERE id = $1 AND user_id = $2 RETURNING *`,
-      [id, userId, now],
-    );
-    return rows[0] ? toRecord(rows[0]) : null;
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(NotificationEntity)
+      .set({ readAt: () => 'COALESCE(read_at, :now)' })
+      .setParameter('now', now)
+      .where({ id, userId })
+      .returning('*')
+      .execute();
+    const [entity] = hydrateRows(this.dataSource.manager, NotificationEntity, result.raw as Record<string, unknown>[]);
+    return entity === undefined ? null : toRecord(entity);
   }
 
   async markAllRead(userId: string, now: Date): Promise<number> {
-    const [, count] = await this.dataSource.query<[unknown[], number]>(
-      'UPDATE notification SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL',
-      [userId, now],
-    );
-    return count;
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(NotificationEntity)
+      .set({ readAt: now })
+      .where(ofUser(userId, true))
+      .execute();
+    return result.affected ?? 0;
   }
 
   /** The person's items after an id, oldest first: what a stream has not sent yet. */
   async after(userId: string, afterId: string, limit: number): Promise<NotificationRecord[]> {
-    const rows = await this.dataSource.query<Row[]>(
-      'SELECT * FROM notification WHERE user_id = $1 AND id > $2 ORDER BY id LIMIT $3',
-      [userId, afterId, limit],
-    );
-    return rows.map(toRecord);
+    const entities = await this.dataSource.manager.find(NotificationEntity, {
+      where: { userId, id: MoreThan(afterId) },
+      order: { id: 'ASC' },
+      take: limit,
+    });
+    return entities.map(toRecord);
   }
 
   async latestId(userId: string): Promise<string> {
-    const [{ id }] = await this.dataSource.query<{ id: string }[]>(
-      'SELECT COALESCE(max(id), 0)::text AS id FROM notification WHERE user_id = $1',
-      [userId],
-    );
-    return id;
+    const row = await this.dataSource.manager
+      .createQueryBuilder(NotificationEntity, 'n')
+      .select('COALESCE(max(n.id), 0)::text', 'id')
+      .where({ userId })
+      .getRawOne<{ id: string }>();
+    return row!.id;
   }
+}
+
+function ofUser(userId: string, unreadOnly: boolean): FindOptionsWhere<NotificationEntity> {
+  return unreadOnly ? { userId, readAt: IsNull() } : { userId };
+}
+
+function toRecord(e: NotificationEntity): NotificationRecord {
+  return {
+    id: e.id,
+    userId: e.userId,
+    eventType: e.eventType,
+    title: e.title,
+    body: e.body,
+    linkPath: e.linkPath,
+    subjectKind: e.subjectKind,
+    subjectId: e.subjectId,
+    data: e.data ?? {},
+    createdAt: e.createdAt,
+    readAt: e.readAt,
+  };
 }

@@ -3,7 +3,8 @@ import { Clock, Page, toPage } from '@dealgate/common';
 import { NotificationErrorCode, notificationError } from '@dealgate/domain';
 import { linkTo } from '../mail/mail-templates';
 import { NotificationsEnv } from '../notifications.env';
-import { NotificationRecord, InboxRepository } from './inbox.repository';
+import { InboxRepository } from './inbox.repository';
+import { NotificationRecord } from './notification.records';
 import { InboxQuery, NotificationView, ReadAllView, UnreadCountView } from './inbox.dto';
 
 /** A person's own inbox; every query is scoped to the caller, so someone else's item is simply not found. */

@@ -1,61 +1,50 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { DigestItem, DigestMode, NotifiableEvent } from '@dealgate/domain';
-
-export interface NewMail {
-  userId: string;
-  messageId: string;
-  eventType: NotifiableEvent;
-  title: string;
-  body: string;
-  linkPath: string;
-  /** Waits for the person's digest instead of going out on its own. */
-  held: boolean;
-}
-
-export interface ClaimedMail {
-  id: string;
-  userId: string;
-  kind: 'event' | 'digest';
-  title: string;
-  body: string;
-  linkPath: string | null;
-  attempts: number;
-}
-
-export interface HeldMailSummary {
-  userId: string;
-  digest: DigestMode;
-  lastDigestAt: Date | null;
-  oldestHeldAt: Date;
-}
-
-interface ClaimRow {
-  id: string;
-  user_id: string;
-  kind: 'event' | 'digest';
-  title: string;
-  body: string;
-  link_path: string | null;
-  attempts: number;
-}
+import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { DigestItem, DigestMode } from '@dealgate/domain';
+import { hydrateRows } from '@dealgate/database';
+import { EmailSettingEntity } from '../preferences/email-setting.entity';
+import { MailEntity } from './mail.entity';
+import { ClaimedMail, HeldMailSummary, NewMail } from './mail.records';
+export type { ClaimedMail, HeldMailSummary, NewMail };
 
 export const ABANDONED = 'outcome unknown: the sender stopped while sending (sent again with the same Message-ID)';
 
-/** The e-mail outbox. A row moves pending -> sending -> sent | pending (retry) | failed | skipped. */
+/** The longest error text kept on a row. */
+const ERROR_LENGTH = 1000;
+
+/**
+ * The e-mail outbox. A row moves pending -> sending -> sent | pending (retry) | failed | skipped. The entity stays in
+ * here: callers give and get records (mail.records.ts). Rows are read and written through the entity metadata (query
+ * builder; claims lock with SKIP LOCKED); the one set-based read left in SQL is the per-person summary of held
+ * e-mails (heldSummaries), an aggregate over two tables.
+ */
 @Injectable()
 export class MailRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async enqueue(manager: EntityManager, mails: NewMail[]): Promise<void> {
-    for (const m of mails) {
-      await manager.query(
-        `INSERT INTO mail (user_id, message_id, event_type, kind, status, title, body, link_path)
-         VALUES ($1, $2, $3, 'event', $4, $5, $6, $7) ON CONFLICT (message_id, user_id) DO NOTHING`,
-        [m.userId, m.messageId, m.eventType, m.held ? 'held' : 'pending', m.title, m.body, m.linkPath],
-      );
-    }
+    if (mails.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(MailEntity)
+      .values(
+        mails.map((m): Partial<MailEntity> => ({
+          userId: m.userId,
+          messageId: m.messageId,
+          eventType: m.eventType,
+          kind: 'event',
+          status: m.held ? 'held' : 'pending',
+          title: m.title,
+          body: m.body,
+          linkPath: m.linkPath,
+        })),
+      )
+      // (message_id, user_id) is the only unique constraint a new row can meet (the id is fresh).
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
   }
 
   /**
@@ -64,73 +53,73 @@ export class MailRepository {
    * drop a repeated Message-ID), while attempts remain; after the last one it is failed.
    */
   async resendAbandoned(now: Date, maxAttempts: number): Promise<number> {
-    const [, count] = await this.dataSource.query<[unknown[], number]>(
-      `UPDATE mail SET status = CASE WHEN attempts < $2 THEN 'pending' ELSE 'failed' END,
-              next_attempt_at = $1, last_error = $3
-        WHERE status = 'sending' AND next_attempt_at <= $1`,
-      [now, maxAttempts, ABANDONED],
-    );
-    return count;
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(MailEntity)
+      .set({
+        status: () => `CASE WHEN attempts < :maxAttempts THEN 'pending' ELSE 'failed' END`,
+        nextAttemptAt: now,
+        lastError: ABANDONED,
+      })
+      .setParameter('maxAttempts', maxAttempts)
+      .where({ status: 'sending', nextAttemptAt: LessThanOrEqual(now) })
+      .execute();
+    return result.affected ?? 0;
   }
 
   /** Claims due rows (replicas skip each other's) and commits `sending` before any SMTP traffic. */
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<ClaimedMail[]> {
-    const [rows] = await this.dataSource.query<[ClaimRow[], number]>(
-      `UPDATE mail SET status = 'sending', attempts = attempts + 1, next_attempt_at = $2
-        WHERE id IN (SELECT id FROM mail WHERE status = 'pending' AND next_attempt_at <= $1
-                     ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-        RETURNING id, user_id, kind, title, body, link_path, attempts`,
-      [now, new Date(now.getTime() + leaseMs), limit],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      userId: r.user_id,
-      kind: r.kind,
-      title: r.title,
-      body: r.body,
-      linkPath: r.link_path,
-      attempts: r.attempts,
-    }));
+    return this.dataSource.transaction(async (manager) => {
+      const due = await manager
+        .createQueryBuilder(MailEntity, 'm')
+        .select('m.id')
+        .where({ status: 'pending', nextAttemptAt: LessThanOrEqual(now) })
+        .orderBy('m.nextAttemptAt')
+        .limit(limit)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      if (due.length === 0) return [];
+      const result = await manager
+        .createQueryBuilder()
+        .update(MailEntity)
+        .set({ status: 'sending', attempts: () => 'attempts + 1', nextAttemptAt: new Date(now.getTime() + leaseMs) })
+        .where({ id: In(due.map((m) => m.id)) })
+        .returning('*')
+        .execute();
+      return hydrateRows(manager, MailEntity, result.raw as Record<string, unknown>[]).map(toClaimed);
+    });
   }
 
   async markSent(id: string, now: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE mail SET status = 'sent', sent_at = $2, last_error = NULL WHERE id = $1`, [
-      id,
-      now,
-    ]);
+    await this.set(id, { status: 'sent', sentAt: now, lastError: null });
   }
 
   async markSkipped(id: string, reason: string): Promise<void> {
-    await this.dataSource.query(`UPDATE mail SET status = 'skipped', last_error = $2 WHERE id = $1`, [id, reason]);
+    await this.set(id, { status: 'skipped', lastError: reason });
   }
 
   async retryAt(id: string, at: Date, error: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE mail SET status = 'pending', next_attempt_at = $2, last_error = $3 WHERE id = $1`,
-      [id, at, error.slice(0, 1000)],
-    );
+    await this.set(id, { status: 'pending', nextAttemptAt: at, lastError: error.slice(0, ERROR_LENGTH) });
   }
 
   async markFailed(id: string, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE mail SET status = 'failed', last_error = $2 WHERE id = $1`, [
-      id,
-      error.slice(0, 1000),
-    ]);
+    await this.set(id, { status: 'failed', lastError: error.slice(0, ERROR_LENGTH) });
   }
 
   /** The items a digest row bundles, for rendering it. */
   async digestItems(digestId: string): Promise<DigestItem[]> {
-    const rows = await this.dataSource.query<
-      { event_type: NotifiableEvent; title: string; body: string; link_path: string; created_at: Date }[]
-    >(`SELECT event_type, title, body, link_path, created_at FROM mail WHERE digest_id = $1 ORDER BY created_at`, [
-      digestId,
-    ]);
-    return rows.map((r) => ({
-      eventType: r.event_type,
-      title: r.title,
-      body: r.body,
-      linkPath: r.link_path,
-      createdAt: new Date(r.created_at),
+    const bundled = await this.dataSource.manager.find(MailEntity, {
+      where: { digestId },
+      order: { createdAt: 'ASC' },
+    });
+    return bundled.map((m) => ({
+      // Bundled rows are event e-mails: these are set on every one (only a digest row leaves them null).
+      eventType: m.eventType!,
+      title: m.title,
+      body: m.body,
+      linkPath: m.linkPath!,
+      createdAt: m.createdAt,
     }));
   }
 
@@ -157,25 +146,56 @@ export class MailRepository {
    */
   async bundle(userId: string, subject: (count: number) => string, now: Date): Promise<string | null> {
     return this.dataSource.transaction(async (manager) => {
-      const held = await manager.query<{ id: string }[]>(
-        `SELECT id FROM mail WHERE user_id = $1 AND status = 'held' ORDER BY created_at FOR UPDATE SKIP LOCKED`,
-        [userId],
-      );
+      const held = await manager
+        .createQueryBuilder(MailEntity, 'm')
+        .select('m.id')
+        .where({ userId, status: 'held' })
+        .orderBy('m.createdAt')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
       if (held.length === 0) return null;
-      const [{ id }] = await manager.query<{ id: string }[]>(
-        `INSERT INTO mail (user_id, kind, status, title, body) VALUES ($1, 'digest', 'pending', $2, '') RETURNING id`,
-        [userId, subject(held.length)],
-      );
-      await manager.query(`UPDATE mail SET status = 'bundled', digest_id = $1 WHERE id = ANY($2::uuid[])`, [
-        id,
-        held.map((h) => h.id),
-      ]);
-      await manager.query(
-        `INSERT INTO email_setting (user_id, last_digest_at) VALUES ($1, $2)
-         ON CONFLICT (user_id) DO UPDATE SET last_digest_at = EXCLUDED.last_digest_at`,
-        [userId, now],
-      );
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(MailEntity)
+        .values({ userId, kind: 'digest', status: 'pending', title: subject(held.length), body: '' })
+        .returning('id')
+        .updateEntity(false)
+        .execute();
+      const [{ id }] = inserted.raw as { id: string }[];
+      await manager
+        .createQueryBuilder()
+        .update(MailEntity)
+        .set({ status: 'bundled', digestId: id })
+        .where({ id: In(held.map((h) => h.id)) })
+        .execute();
+      // digest and updated_at are the person's: an insert leaves them to the columns' defaults, an update keeps them.
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(EmailSettingEntity)
+        .values({ userId, lastDigestAt: now })
+        .orUpdate(['last_digest_at'], ['user_id'])
+        .updateEntity(false)
+        .execute();
       return id;
     });
   }
+
+  private async set(id: string, changes: Partial<Omit<MailEntity, 'id'>>): Promise<void> {
+    await this.dataSource.createQueryBuilder().update(MailEntity).set(changes).where({ id }).execute();
+  }
+}
+
+function toClaimed(e: MailEntity): ClaimedMail {
+  return {
+    id: e.id,
+    userId: e.userId,
+    kind: e.kind,
+    title: e.title,
+    body: e.body,
+    linkPath: e.linkPath,
+    attempts: e.attempts,
+  };
 }

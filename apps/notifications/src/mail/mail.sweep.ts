@@ -5,7 +5,8 @@ import { openPersonalData } from '@dealgate/messages';
 import { Sweep } from '@dealgate/messaging';
 import { NotificationMetrics } from '../notification-metrics';
 import { NotificationsEnv } from '../notifications.env';
-import { ClaimedMail, MailRepository } from './mail.repository';
+import { ClaimedMail } from './mail.records';
+import { MailRepository } from './mail.repository';
 import { RenderedMail, renderDigestMail, renderEventMail } from './mail-templates';
 import { MailTransport } from './mail-transport';
 

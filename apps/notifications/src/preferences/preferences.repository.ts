@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { Channel, ChannelPreference, DigestMode, NotifiableEvent } from '@dealgate/domain';
-
-export interface UserSettings {
-  prefs: ChannelPreference[];
-  digest: DigestMode;
-}
+import { DataSource, EntityManager, In } from 'typeorm';
+import { EmailSettingEntity } from './email-setting.entity';
+import { NotificationPreferenceEntity } from './notification-preference.entity';
+import { SettingsChanges, UserSettings } from './preferences.records';
+export type { UserSettings };
 
 const DEFAULT_SETTINGS: UserSettings = { prefs: [], digest: 'off' };
 
+/** Channel choices and digest modes. Entities stay in here: callers give and get records (preferences.records.ts). */
 @Injectable()
 export class PreferencesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -23,18 +22,11 @@ export class PreferencesRepository {
       userIds.map((id) => [id, { prefs: [], digest: DEFAULT_SETTINGS.digest }]),
     );
     if (userIds.length === 0) return result;
-    const prefs = await manager.query<
-      { user_id: string; event_type: NotifiableEvent; channel: Channel; enabled: boolean }[]
-    >('SELECT user_id, event_type, channel, enabled FROM notification_preference WHERE user_id = ANY($1::uuid[])', [
-      userIds,
-    ]);
+    const prefs = await manager.findBy(NotificationPreferenceEntity, { userId: In(userIds) });
     for (const p of prefs)
-      result.get(p.user_id)?.prefs.push({ eventType: p.event_type, channel: p.channel, enabled: p.enabled });
-    const digests = await manager.query<{ user_id: string; digest: DigestMode }[]>(
-      'SELECT user_id, digest FROM email_setting WHERE user_id = ANY($1::uuid[])',
-      [userIds],
-    );
-    for (const d of digests) result.get(d.user_id)!.digest = d.digest;
+      result.get(p.userId)?.prefs.push({ eventType: p.eventType, channel: p.channel, enabled: p.enabled });
+    const settings = await manager.findBy(EmailSettingEntity, { userId: In(userIds) });
+    for (const s of settings) result.get(s.userId)!.digest = s.digest;
     return result;
   }
 
@@ -43,21 +35,35 @@ export class PreferencesRepository {
   }
 
   /** Upserts the given choices and the digest mode in one transaction. */
-  async save(userId: string, changes: { prefs: ChannelPreference[]; digest?: DigestMode }, now: Date): Promise<void> {
+  async save(userId: string, changes: SettingsChanges, now: Date): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       for (const p of changes.prefs) {
-        await manager.query(
-          `INSERT INTO notification_preference (user_id, event_type, channel, enabled, updated_at) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (user_id, event_type, channel) DO UPDATE SET enabled = EXCLUDED.enabled, updated_at = EXCLUDED.updated_at`,
-          [userId, p.eventType, p.channel, p.enabled, now],
-        );
+        const row: NotificationPreferenceEntity = {
+          userId,
+          eventType: p.eventType,
+          channel: p.channel,
+          enabled: p.enabled,
+          updatedAt: now,
+        };
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(NotificationPreferenceEntity)
+          .values(row)
+          .orUpdate(['enabled', 'updated_at'], ['user_id', 'event_type', 'channel'])
+          .updateEntity(false)
+          .execute();
       }
       if (changes.digest) {
-        await manager.query(
-          `INSERT INTO email_setting (user_id, digest, updated_at) VALUES ($1, $2, $3)
-           ON CONFLICT (user_id) DO UPDATE SET digest = EXCLUDED.digest, updated_at = EXCLUDED.updated_at`,
-          [userId, changes.digest, now],
-        );
+        // last_digest_at is the mail sweep's: an insert leaves it to the column's default (null), an update keeps it.
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(EmailSettingEntity)
+          .values({ userId, digest: changes.digest, updatedAt: now })
+          .orUpdate(['digest', 'updated_at'], ['user_id'])
+          .updateEntity(false)
+          .execute();
       }
     });
   }

@@ -1,149 +1,124 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In, LessThanOrEqual, QueryDeepPartialEntity } from 'typeorm';
+import { hydrateRows } from '@dealgate/database';
+import { WebhookAttemptEntity } from './webhook-attempt.entity';
+import { AttemptResult, ClaimedDelivery, DeliveryEvent } from './webhook-delivery.records';
+import { WebhookDeliveryEntity } from './webhook-delivery.entity';
+import { WebhookEntity } from './webhook.entity';
 import { DeliveryRecord } from './webhook.view';
 export { DeliveryRecord };
+export type { AttemptResult, ClaimedDelivery };
 
-export interface ClaimedDelivery {
-  id: string;
-  webhookId: string;
-  messageId: string;
-  eventType: string;
-  body: string;
-  attempts: number;
-  url: string;
-  sealedSecret: string;
-}
+/** The longest error text kept in the attempt log. */
+const ERROR_LENGTH = 1000;
 
-export interface AttemptResult {
-  attempt: number;
-  at: Date;
-  statusCode: number | null;
-  error: string | null;
-  durationMs: number;
-}
-
-interface ListRow {
-  id: string;
-  message_id: string;
-  event_type: string;
-  status: string;
-  attempts: number;
-  next_attempt_at: Date;
-  last_status_code: number | null;
-  last_error: string | null;
-  created_at: Date;
-  delivered_at: Date | null;
-  log: DeliveryRecord['log'];
-}
-
-const LIST_COLUMNS = `d.id, d.message_id, d.event_type, d.status, d.attempts, d.next_attempt_at, d.last_status_code,
-  d.last_error, d.created_at, d.delivered_at,
-  COALESCE((SELECT json_agg(json_build_object('attempt', a.attempt, 'at', a.attempted_at, 'statusCode', a.status_code,
-             'error', a.error, 'durationMs', a.duration_ms) ORDER BY a.attempt)
-            FROM webhook_attempt a WHERE a.delivery_id = d.id), '[]') AS log`;
-
-const toDeliveryRecord = (r: ListRow): DeliveryRecord => ({
-  id: r.id,
-  messageId: r.message_id,
-  eventType: r.event_type,
-  status: r.status,
-  attempts: r.attempts,
-  nextAttemptAt: r.status === 'pending' ? new Date(r.next_attempt_at) : null,
-  lastStatusCode: r.last_status_code,
-  lastError: r.last_error,
-  createdAt: new Date(r.created_at),
-  deliveredAt: r.delivered_at ? new Date(r.delivered_at) : null,
-  log: r.log,
-});
-
-/** One row per webhook and event, worked by the delivery sweep: pending -> delivering -> succeeded | pending | failed. */
+/**
+ * One row per webhook and event, worked by the delivery sweep: pending -> delivering -> succeeded | pending | failed.
+ * Entities stay in here: callers give and get records (webhook-delivery.records.ts, webhook.view.ts). Rows are read
+ * and written through the entity metadata (query builder; the claim locks with SKIP LOCKED). The one read left in
+ * SQL is the deliveries with their attempt logs (deliveryPage), whose log PostgreSQL aggregates as JSON.
+ */
 @Injectable()
 export class WebhookDeliveryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async enqueue(
-    manager: EntityManager,
-    webhookIds: string[],
-    event: { messageId: string; eventType: string; body: string },
-  ): Promise<void> {
-    for (const webhookId of webhookIds) {
-      await manager.query(
-        `INSERT INTO webhook_delivery (webhook_id, message_id, event_type, body) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (webhook_id, message_id) DO NOTHING`,
-        [webhookId, event.messageId, event.eventType, event.body],
-      );
-    }
+  async enqueue(manager: EntityManager, webhookIds: string[], event: DeliveryEvent): Promise<void> {
+    if (webhookIds.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(WebhookDeliveryEntity)
+      .values(
+        webhookIds.map((webhookId) => ({
+          webhookId,
+          messageId: event.messageId,
+          eventType: event.eventType,
+          body: event.body,
+        })),
+      )
+      // (webhook_id, message_id) is the only unique constraint a new row can meet (the id is fresh).
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
   }
 
   /** One delivery outside an event's transaction (a test event an admin asked for); answers it as the log shows it. */
-  async enqueueOne(
-    webhookId: string,
-    event: { messageId: string; eventType: string; body: string },
-  ): Promise<DeliveryRecord> {
+  async enqueueOne(webhookId: string, event: DeliveryEvent): Promise<DeliveryRecord> {
     await this.dataSource.transaction((manager) => this.enqueue(manager, [webhookId], event));
-    const rows = await this.dataSource.query<ListRow[]>(
-      `SELECT ${LIST_COLUMNS} FROM webhook_delivery d WHERE d.webhook_id = $1 AND d.message_id = $2`,
-      [webhookId, event.messageId],
-    );
-    return toDeliveryRecord(rows[0]);
+    const [record] = await deliveryPage(this.dataSource.manager, 'd.webhook_id = $1 AND d.message_id = $2', [
+      webhookId,
+      event.messageId,
+    ]);
+    return record;
   }
 
   /** A delivery whose sender died mid-request goes back to pending (webhooks are at least once; receivers dedupe by delivery id). */
   async releaseExpiredLeases(now: Date): Promise<number> {
-    const [, count] = await this.dataSource.query<[unknown[], number]>(
-      `UPDATE webhook_delivery SET status = 'pending', lease_until = NULL, last_error = 'interrupted while delivering'
-        WHERE status = 'delivering' AND lease_until <= $1`,
-      [now],
-    );
-    return count;
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(WebhookDeliveryEntity)
+      .set({ status: 'pending', leaseUntil: null, lastError: 'interrupted while delivering' })
+      .where({ status: 'delivering', leaseUntil: LessThanOrEqual(now) })
+      .execute();
+    return result.affected ?? 0;
   }
 
+  /** Claims due deliveries of active webhooks (replicas skip each other's) and commits `delivering` before any POST. */
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-    const [rows] = await this.dataSource.query<
-      [
-        {
-          id: string;
-          webhook_id: string;
-          message_id: string;
-          event_type: string;
-          body: string;
-          attempts: number;
-          url: string;
-          sealed_secret: string;
-        }[],
-        number,
-      ]
-    >(
-      `WITH due AS (
-         SELECT d.id FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
-          WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND w.active
-          ORDER BY d.next_attempt_at LIMIT $3 FOR UPDATE OF d SKIP LOCKED)
-       UPDATE webhook_delivery d SET status = 'delivering', attempts = d.attempts + 1, lease_until = $2
-         FROM due, webhook w WHERE d.id = due.id AND w.id = d.webhook_id
-       RETURNING d.id, d.webhook_id, d.message_id, d.event_type, d.body, d.attempts, w.url, w.sealed_secret`,
-      [now, new Date(now.getTime() + leaseMs), limit],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      webhookId: r.webhook_id,
-      messageId: r.message_id,
-      eventType: r.event_type,
-      body: r.body,
-      attempts: r.attempts,
-      url: r.url,
-      sealedSecret: r.sealed_secret,
-    }));
+    return this.dataSource.transaction(async (manager) => {
+      const due = await manager
+        .createQueryBuilder(WebhookDeliveryEntity, 'd')
+        .select('d.id')
+        .innerJoin(WebhookEntity, 'w', 'w.id = d.webhook_id')
+        .where({ status: 'pending', nextAttemptAt: LessThanOrEqual(now) })
+        .andWhere('w.active')
+        .orderBy('d.nextAttemptAt')
+        .limit(limit)
+        // Locks the deliveries only (FOR UPDATE OF d): claims of other deliveries to the same webhook go on.
+        .setLock('pessimistic_write', undefined, ['d'])
+        .setOnLocked('skip_locked')
+        .getMany();
+      if (due.length === 0) return [];
+      const result = await manager
+        .createQueryBuilder()
+        .update(WebhookDeliveryEntity)
+        .set({ status: 'delivering', attempts: () => 'attempts + 1', leaseUntil: new Date(now.getTime() + leaseMs) })
+        .where({ id: In(due.map((d) => d.id)) })
+        .returning('*')
+        .execute();
+      const claimed = hydrateRows(manager, WebhookDeliveryEntity, result.raw as Record<string, unknown>[]);
+      const webhooks = await manager.findBy(WebhookEntity, { id: In([...new Set(claimed.map((d) => d.webhookId))]) });
+      const byId = new Map(webhooks.map((w) => [w.id, w]));
+      return claimed.map((d) => ({
+        id: d.id,
+        webhookId: d.webhookId,
+        messageId: d.messageId,
+        eventType: d.eventType,
+        body: d.body,
+        attempts: d.attempts,
+        url: byId.get(d.webhookId)!.url,
+        sealedSecret: byId.get(d.webhookId)!.sealedSecret,
+      }));
+    });
   }
 
   async recordSuccess(delivery: ClaimedDelivery, result: AttemptResult): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.logAttempt(manager, delivery.id, result);
-      await manager.query(
-        `UPDATE webhook_delivery SET status = 'succeeded', delivered_at = $2, lease_until = NULL, last_status_code = $3, last_error = NULL WHERE id = $1`,
-        [delivery.id, result.at, result.statusCode],
-      );
-      await manager.query('UPDATE webhook SET consecutive_failures = 0 WHERE id = $1', [delivery.webhookId]);
+      await this.setDelivery(manager, delivery.id, {
+        status: 'succeeded',
+        deliveredAt: result.at,
+        leaseUntil: null,
+        lastStatusCode: result.statusCode,
+        lastError: null,
+      });
+      await manager
+        .createQueryBuilder()
+        .update(WebhookEntity)
+        .set({ consecutiveFailures: 0 })
+        .where({ id: delivery.webhookId })
+        .execute();
     });
   }
 
@@ -159,31 +134,30 @@ export class WebhookDeliveryRepository {
   ): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       await this.logAttempt(manager, delivery.id, result);
-      await manager.query(
-        `UPDATE webhook_delivery SET status = $2, next_attempt_at = COALESCE($3, next_attempt_at), lease_until = NULL,
-           last_status_code = $4, last_error = $5 WHERE id = $1`,
-        [delivery.id, retryAt ? 'pending' : 'failed', retryAt, result.statusCode, result.error],
-      );
-      const [rows] = await manager.query<[{ consecutive_failures: number; active: boolean }[], number]>(
-        'UPDATE webhook SET consecutive_failures = consecutive_failures + 1 WHERE id = $1 RETURNING consecutive_failures, active',
-        [delivery.webhookId],
-      );
-      const webhook = rows[0];
-      if (!webhook?.active || !disable(webhook.consecutive_failures)) return false;
-      await manager.query('UPDATE webhook SET active = false, disabled_at = $2 WHERE id = $1', [
-        delivery.webhookId,
-        result.at,
-      ]);
+      await this.setDelivery(manager, delivery.id, {
+        status: retryAt ? 'pending' : 'failed',
+        ...(retryAt ? { nextAttemptAt: retryAt } : {}),
+        leaseUntil: null,
+        lastStatusCode: result.statusCode,
+        lastError: result.error,
+      });
+      const counted = await manager
+        .createQueryBuilder()
+        .update(WebhookEntity)
+        .set({ consecutiveFailures: () => 'consecutive_failures + 1' })
+        .where({ id: delivery.webhookId })
+        .returning('*')
+        .execute();
+      const [webhook] = hydrateRows(manager, WebhookEntity, counted.raw as Record<string, unknown>[]);
+      if (!webhook?.active || !disable(webhook.consecutiveFailures)) return false;
+      await manager
+        .createQueryBuilder()
+        .update(WebhookEntity)
+        .set({ active: false, disabledAt: result.at })
+        .where({ id: delivery.webhookId })
+        .execute();
       return true;
     });
-  }
-
-  private async logAttempt(manager: EntityManager, deliveryId: string, r: AttemptResult): Promise<void> {
-    await manager.query(
-      `INSERT INTO webhook_attempt (delivery_id, attempt, attempted_at, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (delivery_id, attempt) DO NOTHING`,
-      [deliveryId, r.attempt, r.at, r.statusCode, r.error?.slice(0, 1000) ?? null, r.durationMs],
-    );
   }
 
   /** Newest first, each with its attempt log. */
@@ -191,15 +165,69 @@ export class WebhookDeliveryRepository {
     webhookId: string,
     page: { limit: number; offset: number },
   ): Promise<{ items: DeliveryRecord[]; total: number }> {
-    const rows = await this.dataSource.query<ListRow[]>(
-      `SELECT ${LIST_COLUMNS}
-         FROM webhook_delivery d WHERE d.webhook_id = $1 ORDER BY d.created_at DESC, d.id LIMIT $2 OFFSET $3`,
+    const items = await deliveryPage(
+      this.dataSource.manager,
+      'd.webhook_id = $1 ORDER BY d.created_at DESC, d.id LIMIT $2 OFFSET $3',
       [webhookId, page.limit, page.offset],
     );
-    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM webhook_delivery WHERE webhook_id = $1',
-      [webhookId],
-    );
-    return { items: rows.map(toDeliveryRecord), total: n };
+    const total = await this.dataSource.manager.countBy(WebhookDeliveryEntity, { webhookId });
+    return { items, total };
   }
+
+  private async logAttempt(manager: EntityManager, deliveryId: string, r: AttemptResult): Promise<void> {
+    const row: Omit<WebhookAttemptEntity, 'id'> = {
+      deliveryId,
+      attempt: r.attempt,
+      attemptedAt: r.at,
+      statusCode: r.statusCode,
+      error: r.error?.slice(0, ERROR_LENGTH) ?? null,
+      durationMs: r.durationMs,
+    };
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(WebhookAttemptEntity)
+      .values(row)
+      // (delivery_id, attempt): a sender that retries recording the same attempt logs it once.
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+  }
+
+  private async setDelivery(
+    manager: EntityManager,
+    id: string,
+    changes: QueryDeepPartialEntity<WebhookDeliveryEntity>,
+  ): Promise<void> {
+    await manager.createQueryBuilder().update(WebhookDeliveryEntity).set(changes).where({ id }).execute();
+  }
+}
+
+/**
+ * Deliveries with their attempt logs, as the API shows them: `SELECT d.*` read back as entities (hydrateRows), the
+ * log aggregated by PostgreSQL (its JSON timestamps are what the API has always answered). `where` is the rest of
+ * the statement after WHERE, with `$n` parameters.
+ */
+async function deliveryPage(manager: EntityManager, where: string, params: unknown[]): Promise<DeliveryRecord[]> {
+  const rows = await manager.query<(Record<string, unknown> & { log: DeliveryRecord['log'] })[]>(
+    `SELECT d.*,
+       COALESCE((SELECT json_agg(json_build_object('attempt', a.attempt, 'at', a.attempted_at, 'statusCode', a.status_code,
+                  'error', a.error, 'durationMs', a.duration_ms) ORDER BY a.attempt)
+                 FROM webhook_attempt a WHERE a.delivery_id = d.id), '[]') AS log
+       FROM webhook_delivery d WHERE ${where}`,
+    params,
+  );
+  return hydrateRows(manager, WebhookDeliveryEntity, rows).map((e, i) => ({
+    id: e.id,
+    messageId: e.messageId,
+    eventType: e.eventType,
+    status: e.status,
+    attempts: e.attempts,
+    nextAttemptAt: e.status === 'pending' ? e.nextAttemptAt : null,
+    lastStatusCode: e.lastStatusCode,
+    lastError: e.lastError,
+    createdAt: e.createdAt,
+    deliveredAt: e.deliveredAt,
+    log: rows[i].log,
+  }));
 }

@@ -4,7 +4,8 @@ import { openPersonalData } from '@dealgate/messages';
 import { Sweep } from '@dealgate/messaging';
 import { NotificationMetrics } from '../notification-metrics';
 import { NotificationsEnv } from '../notifications.env';
-import { ClaimedDelivery, WebhookDeliveryRepository } from './webhook-delivery.repository';
+import { ClaimedDelivery } from './webhook-delivery.records';
+import { WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WebhookSender } from './webhook-sender';
 
 const BATCH = 50;

@@ -10,9 +10,8 @@ import {
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
 import { CommonErrorCode, Page, PageOf, Refuses } from '@dealgate/common';
 import { Role, NotificationErrorCode } from '@dealgate/domain';
-import { DeliveryRecord } from './webhook-delivery.repository';
 import { CreateWebhookDto, DeliveryListQuery, UpdateWebhookDto, WebhookListQuery } from './webhook.dto';
-import { WebhookRecord } from './webhook.repository';
+import { DeliveryRecord, WebhookRecord } from './webhook.view';
 import { WebhooksService } from './webhooks.service';
 
 /** Signed outgoing webhooks (docs/webhooks.md). Admin only: they send business events out of the system. */

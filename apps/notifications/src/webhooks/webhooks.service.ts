@@ -5,11 +5,12 @@ import { DomainError, NotificationErrorCode, notificationError } from '@dealgate
 import { sealPersonalData } from '@dealgate/messages';
 import { Principal } from '@dealgate/auth';
 import { NotificationsEnv } from '../notifications.env';
-import { DeliveryRecord, WebhookDeliveryRepository } from './webhook-delivery.repository';
+import { WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WebhookDeliverySweep } from './webhook-delivery.sweep';
 import { WebhookDestinationGuard } from './webhook-destination-guard';
 import { CreateWebhookDto, UpdateWebhookDto } from './webhook.dto';
-import { WebhookRecord, WebhookRepository } from './webhook.repository';
+import { WebhookRepository } from './webhook.repository';
+import { DeliveryRecord, WebhookRecord } from './webhook.view';
 
 /** The event type of a test delivery an admin asked for (`POST /api/webhooks/:id/test`); never a domain event. */
 export const WEBHOOK_TEST_EVENT = 'webhook.test';
