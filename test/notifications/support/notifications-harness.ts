@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Queue } from 'bullmq';
-import { startService } from '@dealgate/chassis';
 import { JobEnvelope, JobName, JobPayloads, ServiceName, queueNameOf } from '@dealgate/messages';
-import { TestDatabase, createTestDatabase, queryOnce, testEnv, waitFor } from '@dealgate/testing';
+import { TestDatabase, startMediumTest, waitFor } from '@dealgate/testing';
 import { notificationsService } from '../../../apps/notifications/src/notifications.service-definition';
 
 export interface RunningNotifications {
@@ -25,8 +24,8 @@ export interface RunningNotifications {
 
 /** The notifications service alone on its own database, fed by jobs added straight to its queue. */
 export async function startNotifications(overrides: Record<string, string> = {}): Promise<RunningNotifications> {
-  const db = await createTestDatabase();
-  const { app, url } = await startService(notificationsService, testEnv(db.url, overrides));
+  const test = await startMediumTest(notificationsService, { env: overrides });
+  const { db, app, url } = test;
   const queue = app.get<Queue>(getQueueToken(queueNameOf(ServiceName.Notifications)), { strict: false });
   const run = async (envelope: JobEnvelope): Promise<string> => {
     const job = await queue.add(envelope.name, envelope, { jobId: randomUUID() });
@@ -53,13 +52,7 @@ export async function startNotifications(overrides: Record<string, string> = {})
       return envelope;
     },
     redeliver: run,
-    async count(sql, params = []) {
-      const [row] = await queryOnce<{ n: number }>(db.url, `SELECT (${sql})::int AS n`, params);
-      return row.n;
-    },
-    async stop() {
-      await app.close();
-      await db.drop();
-    },
+    count: test.count,
+    stop: test.stop,
   };
 }
