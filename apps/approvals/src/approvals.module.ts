@@ -20,6 +20,7 @@ import { ApprovalVoidedHandler } from './requests/approval-voided.handler';
 import { ApprovalOverruledHandler } from './requests/approval-overruled.handler';
 import { RequestEvents } from './requests/request.events';
 import { RequestQueryService } from './requests/request-query.service';
+import { RequestListRepository } from './requests/request-lists.repository';
 import { RequestRepository } from './requests/request.repository';
 import { VoidNoticeRepository } from './requests/void-notice.repository';
 import { ApprovalSlaSweep } from './sla/approval-sla.sweep';
@@ -55,6 +56,7 @@ export class ApprovalsModule {
         DelegationRepository,
         DelegationService,
         RequestRepository,
+        RequestListRepository,
         VoidNoticeRepository,
         RequestEvents,
         AccessScopeService,

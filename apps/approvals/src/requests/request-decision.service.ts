@@ -17,6 +17,7 @@ import { AuditAction, AuditRepository } from '../audit/audit.repository';
 import { AccessScopeService } from './access-scope.service';
 import { ApproveDto, RecallDto, RejectDto } from './request.dto';
 import { RequestEvents } from './request.events';
+import { RequestListRepository } from './request-lists.repository';
 import { RequestRepository } from './request.repository';
 import { ApprovalRequestRecord, StepStatus } from './request.records';
 import { RequestDetailView } from './request.views';
@@ -32,6 +33,7 @@ export class RequestDecisionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly requests: RequestRepository,
+    private readonly lists: RequestListRepository,
     private readonly scopes: AccessScopeService,
     private readonly audit: AuditRepository,
     private readonly events: RequestEvents,
@@ -176,7 +178,7 @@ export class RequestDecisionService {
     now: Date,
   ): Promise<ApprovalRequestRecord> {
     const scope = await this.scopes.scopeOf(manager, principal, now);
-    if ((await this.requests.findVisible(manager, scope, id)) === null) throw requestNotFound(id);
+    if ((await this.lists.findVisible(manager, scope, id)) === null) throw requestNotFound(id);
     const locked = await this.requests.lock(manager, id);
     if (locked === null) throw requestNotFound(id);
     return locked;

@@ -7,6 +7,7 @@ import { Clock, Page, toPage } from '@dealgate/common';
 import { AuditRepository } from '../audit/audit.repository';
 import { AccessScopeService } from './access-scope.service';
 import { HistoryQuery, PendingQuery, RequestListQuery } from './request.dto';
+import { RequestListRepository } from './request-lists.repository';
 import { RequestRepository } from './request.repository';
 import { ApprovalRequestRecord } from './request.records';
 import { RequestDetailView, RequestSummaryView, toDetail, toSummary } from './request.views';
@@ -16,6 +17,7 @@ import { RequestDetailView, RequestSummaryView, toDetail, toSummary } from './re
 export class RequestQueryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lists: RequestListRepository,
     private readonly requests: RequestRepository,
     private readonly audit: AuditRepository,
     private readonly scopes: AccessScopeService,
@@ -27,7 +29,7 @@ export class RequestQueryService {
     const manager = this.dataSource.manager;
     const now = this.clock.now();
     const scope = await this.scopes.scopeOf(manager, principal, now);
-    const { records, total } = await this.requests.listDecidable(
+    const { records, total } = await this.lists.listDecidable(
       manager,
       scope,
       now,
@@ -40,7 +42,7 @@ export class RequestQueryService {
   async list(principal: Principal, query: RequestListQuery): Promise<Page<RequestSummaryView>> {
     const manager = this.dataSource.manager;
     const scope = await this.scopes.scopeOf(manager, principal, this.clock.now());
-    const { records, total } = await this.requests.listVisible(
+    const { records, total } = await this.lists.listVisible(
       manager,
       scope,
       {
@@ -56,7 +58,7 @@ export class RequestQueryService {
 
   async detail(id: string, principal: Principal, manager: EntityManager = this.dataSource.manager) {
     const scope = await this.scopes.scopeOf(manager, principal, this.clock.now());
-    const request = await this.requests.findVisible(manager, scope, id);
+    const request = await this.lists.findVisible(manager, scope, id);
     if (request === null) throw requestNotFound(id);
     const [view] = await this.details(manager, [request]);
     return view;
@@ -66,7 +68,7 @@ export class RequestQueryService {
   async history(principal: Principal, query: HistoryQuery): Promise<Page<RequestDetailView>> {
     const manager = this.dataSource.manager;
     const scope = await this.scopes.scopeOf(manager, principal, this.clock.now());
-    const { records, total } = await this.requests.listVisible(
+    const { records, total } = await this.lists.listVisible(
       manager,
       scope,
       { subjectId: query.subjectId },

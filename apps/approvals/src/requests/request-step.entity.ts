@@ -3,7 +3,7 @@ import { Role } from '@dealgate/domain';
 import { StepStatus } from './request.records';
 
 /**
- * One row of `approval_step`: a step of a request's frozen chain; only RequestRepository sees it. No relation to
+ * One row of `approval_step`: a step of a request's frozen chain; only the request repositories see it. No relation to
  * ApprovalRequestEntity: steps are always read by request id in one set-based query, never lazily per request.
  * Why decorators: see request.entity.ts.
  */

@@ -7,7 +7,7 @@ import { ApprovalRequestStatus, ApprovalSubjectKind } from '@dealgate/domain';
 // schema (synchronize is off): defaults, checks, indexes and the freezing triggers live there, and
 // tools/migrations/entities-match-schema.int-spec.ts holds these columns to what they build.
 
-/** One row of `approval_request`; only RequestRepository sees it. */
+/** One row of `approval_request`; only the request repositories see it. */
 @Entity({ name: 'approval_request' })
 export class ApprovalRequestEntity {
   @PrimaryColumn({ name: 'id', type: 'uuid' })

@@ -5,7 +5,7 @@ import {
   ResolvedApprovalStep,
 } from '@dealgate/domain';
 
-// What RequestRepository hands out and takes: camelCase records in domain terms. The entities (request.entity.ts,
+// What the request repositories hand out and take: camelCase records in domain terms. The entities (request.entity.ts,
 // request-step.entity.ts) and the raw rows of the set-based reads stay inside the repository.
 
 /** Stored step states. Values are stored: never rename. */

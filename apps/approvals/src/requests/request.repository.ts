@@ -6,12 +6,11 @@ import {
   ResolvedApprovalStep,
   approvalSlaDeadlines,
 } from '@dealgate/domain';
-import { hydrateRows } from '@dealgate/database';
-import { AccessScope, SqlParams, decidableSql, visibleSql } from './access-scope';
 import { ApprovalRequestEntity } from './request.entity';
 import { ApprovalRequestRecord, ApprovalStepRecord, StepStatus } from './request.records';
 import { ApprovalStepEntity } from './request-step.entity';
-import { approverColumns, approverFromColumns } from './step-approver';
+import { approverColumns } from './step-approver';
+import { toRequestRecord, toStepRecord } from './request.mapping';
 
 export interface NewRequest {
   id: string;
@@ -31,29 +30,12 @@ export interface NewRequest {
   openedAt: Date;
 }
 
-export interface RequestFilters {
-  status?: ApprovalRequestStatus;
-  subjectKind?: ApprovalSubjectKind;
-  subjectId?: string;
-  requesterId?: string;
-}
-
-export interface PageWindow {
-  limit: number;
-  offset: number;
-}
-
 export interface StepDecision {
   status: StepStatus.Approved | StepStatus.Rejected;
   decidedBy: string;
   onBehalfOf: string | null;
   decidedAt: Date;
   comment: string | null;
-}
-
-export interface RequestPage {
-  records: ApprovalRequestRecord[];
-  total: number;
 }
 
 export interface RequestClosing {
@@ -66,7 +48,7 @@ export interface RequestClosing {
 /**
  * Approval requests and the steps of their frozen chains. Entities and rows stay in here: callers give and get
  * records (request.records.ts). Single-row reads and writes go through the entity metadata (query builder); the
- * visibility and decidability filters are set-based SQL from access-scope.ts, read back as entities (hydrateRows).
+ * lists a caller may see or decide are in request-lists.repository.ts.
  * Updates name their columns: the freezing triggers refuse a write to any frozen column, even of the same value.
  */
 @Injectable()
@@ -249,134 +231,7 @@ export class RequestRepository {
       .where({ requestId: id, status: In([StepStatus.Waiting, StepStatus.Pending]) })
       .execute();
   }
-
-  async findVisible(manager: EntityManager, scope: AccessScope, id: string): Promise<ApprovalRequestRecord | null> {
-    const params = new SqlParams();
-    const rows = await manager.query<Record<string, unknown>[]>(
-      `SELECT r.* FROM approval_request r WHERE r.id = ${params.add(id)} AND ${visibleSql(scope, params)}`,
-      params.values,
-    );
-    const [entity] = hydrateRows(manager, ApprovalRequestEntity, rows);
-    return entity === undefined ? null : toRequestRecord(entity);
-  }
-
-  async listVisible(
-    manager: EntityManager,
-    scope: AccessScope,
-    filters: RequestFilters,
-    page: PageWindow,
-    order: 'newest' | 'oldest' = 'newest',
-  ): Promise<RequestPage> {
-    const params = new SqlParams();
-    const where = [visibleSql(scope, params), ...filterSql(filters, params)].join(' AND ');
-    return this.paged(manager, `FROM approval_request r WHERE ${where}`, params, page, order);
-  }
-
-  /** Requests whose current step the caller may decide now (in their own right, by delegation or escalation). */
-  async listDecidable(
-    manager: EntityManager,
-    scope: AccessScope,
-    now: Date,
-    filters: Pick<RequestFilters, 'subjectKind'>,
-    page: PageWindow,
-  ): Promise<RequestPage> {
-    const params = new SqlParams();
-    const where = [
-      `r.status = '${ApprovalRequestStatus.Pending}'`,
-      `s.status = '${StepStatus.Pending}'`,
-      decidableSql(scope, params, now),
-      ...filterSql(filters, params),
-    ].join(' AND ');
-    return this.paged(
-      manager,
-      `FROM approval_request r JOIN approval_step s ON s.request_id = r.id AND s.step_index = r.current_step_index
-       WHERE ${where}`,
-      params,
-      page,
-      'oldest',
-    );
-  }
-
-  private async paged(
-    manager: EntityManager,
-    from: string,
-    params: SqlParams,
-    page: PageWindow,
-    order: 'newest' | 'oldest',
-  ): Promise<RequestPage> {
-    const [{ total }] = await manager.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total ${from}`,
-      params.values,
-    );
-    const direction = order === 'newest' ? 'DESC' : 'ASC';
-    const rows = await manager.query<Record<string, unknown>[]>(
-      `SELECT r.* ${from} ORDER BY r.opened_at ${direction}, r.id ${direction}
-       LIMIT ${params.add(page.limit)} OFFSET ${params.add(page.offset)}`,
-      params.values,
-    );
-    return { records: hydrateRows(manager, ApprovalRequestEntity, rows).map(toRequestRecord), total };
-  }
 }
 
 /** `version = version + 1`, as the query builder takes raw SQL for a value. */
 const bumped = () => 'version + 1';
-
-const decimal = (value: string | null): number | null => (value === null ? null : Number(value));
-
-function toRequestRecord(e: ApprovalRequestEntity): ApprovalRequestRecord {
-  return {
-    id: e.id,
-    subjectKind: e.subjectKind,
-    subjectId: e.subjectId,
-    subjectVersion: e.subjectVersion,
-    requesterId: e.requesterId,
-    authorIds: e.authorIds,
-    unitId: e.unitId,
-    amount: decimal(e.amount),
-    discountPercent: decimal(e.discountPercent),
-    snapshot: e.snapshot,
-    policyVersion: e.policyVersion,
-    status: e.status,
-    stepCount: e.stepCount,
-    currentStepIndex: e.currentStepIndex,
-    currentStepActivatedAt: e.currentStepActivatedAt,
-    requestedAt: e.requestedAt,
-    openedAt: e.openedAt,
-    closedAt: e.closedAt,
-    closedBy: e.closedBy,
-    closeComment: e.closeComment,
-    version: e.version,
-  };
-}
-
-function toStepRecord(e: ApprovalStepEntity): ApprovalStepRecord {
-  const approver = approverFromColumns({ userId: e.approverUserId, role: e.approverRole, unitId: e.approverUnitId });
-  // The table's CHECK constraint guarantees a user or a role.
-  if (approver === null) throw new Error(`Step ${e.requestId}/${e.stepIndex} has no approver`);
-  return {
-    requestId: e.requestId,
-    index: e.stepIndex,
-    policyStepIndex: e.policyStepIndex,
-    approver,
-    escalateTo: approverFromColumns({ userId: e.escalateUserId, role: e.escalateRole, unitId: e.escalateUnitId }),
-    dueAfterMinutes: e.dueAfterMinutes,
-    escalationGraceMinutes: e.escalationGraceMinutes,
-    status: e.status,
-    activatedAt: e.activatedAt,
-    dueAt: e.dueAt,
-    escalationAt: e.escalationAt,
-    decidedBy: e.decidedBy,
-    onBehalfOf: e.onBehalfOf,
-    decidedAt: e.decidedAt,
-    comment: e.comment,
-  };
-}
-
-function filterSql(filters: RequestFilters, params: SqlParams): string[] {
-  const clauses: string[] = [];
-  if (filters.status !== undefined) clauses.push(`r.status = ${params.add(filters.status)}`);
-  if (filters.subjectKind !== undefined) clauses.push(`r.subject_kind = ${params.add(filters.subjectKind)}`);
-  if (filters.subjectId !== undefined) clauses.push(`r.subject_id = ${params.add(filters.subjectId)}::uuid`);
-  if (filters.requesterId !== undefined) clauses.push(`r.requester_id = ${params.add(filters.requesterId)}::uuid`);
-  return clauses;
-}
