@@ -1,7 +1,10 @@
+import { ApprovalAuditEntity } from './audit/audit.entity';
 import { ApprovalDelegationEntity } from './delegations/delegation.entity';
 import { ApprovalPolicyEntity } from './policies/policy.entity';
 import { ApprovalRequestEntity } from './requests/request.entity';
 import { ApprovalStepEntity } from './requests/request-step.entity';
+import { ApprovalVoidNoticeEntity } from './requests/void-notice.entity';
+import { ApprovalSlaEventEntity } from './sla/sla-event.entity';
 
 /**
  * The entities registered with the service's data source (approvals.module.ts). Mappings only: the migrations build
@@ -12,4 +15,7 @@ export const APPROVALS_ENTITIES = [
   ApprovalStepEntity,
   ApprovalPolicyEntity,
   ApprovalDelegationEntity,
+  ApprovalAuditEntity,
+  ApprovalVoidNoticeEntity,
+  ApprovalSlaEventEntity,
 ];

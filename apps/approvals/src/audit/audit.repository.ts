@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In, QueryDeepPartialEntity } from 'typeorm';
+import { ApprovalAuditEntity } from './audit.entity';
 import { AuditEntry } from './audit.view';
 export { AuditEntry };
 
@@ -31,54 +32,46 @@ export interface NewAuditEntry {
   at: Date;
 }
 
-interface AuditRow {
-  id: string;
-  request_id: string | null;
-  action: AuditAction;
-  actor_id: string | null;
-  on_behalf_of: string | null;
-  step_index: number | null;
-  detail: Record<string, unknown>;
-  at: Date;
-}
-
-const toEntry = (r: AuditRow): AuditEntry => ({
-  id: String(r.id),
-  requestId: r.request_id,
-  action: r.action,
-  actorId: r.actor_id,
-  onBehalfOf: r.on_behalf_of,
-  stepIndex: r.step_index,
-  detail: r.detail,
-  at: new Date(r.at).toISOString(),
+const toEntry = (e: ApprovalAuditEntity): AuditEntry => ({
+  id: String(e.id),
+  requestId: e.requestId,
+  action: e.action,
+  actorId: e.actorId,
+  onBehalfOf: e.onBehalfOf,
+  stepIndex: e.stepIndex,
+  detail: e.detail,
+  at: e.at.toISOString(),
 });
 
 /** The append-only trail (a trigger refuses updates and deletes). Always written in the caller's transaction. */
 @Injectable()
 export class AuditRepository {
   async record(manager: EntityManager, entry: NewAuditEntry): Promise<void> {
-    await manager.query(
-      `INSERT INTO approval_audit (request_id, subject_id, action, actor_id, on_behalf_of, step_index, detail, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        entry.requestId ?? null,
-        entry.subjectId ?? null,
-        entry.action,
-        entry.actorId,
-        entry.onBehalfOf ?? null,
-        entry.stepIndex ?? null,
-        JSON.stringify(entry.detail ?? {}),
-        entry.at,
-      ],
-    );
+    const row: Omit<ApprovalAuditEntity, 'id'> = {
+      requestId: entry.requestId ?? null,
+      subjectId: entry.subjectId ?? null,
+      action: entry.action,
+      actorId: entry.actorId,
+      onBehalfOf: entry.onBehalfOf ?? null,
+      stepIndex: entry.stepIndex ?? null,
+      detail: entry.detail ?? {},
+      at: entry.at,
+    };
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ApprovalAuditEntity)
+      // The cast: the query builder's deep-partial type does not take an open jsonb record (detail).
+      .values(row as QueryDeepPartialEntity<ApprovalAuditEntity>)
+      .execute();
   }
 
   async forRequests(manager: EntityManager, requestIds: readonly string[]): Promise<AuditEntry[]> {
     if (requestIds.length === 0) return [];
-    const rows = await manager.query<AuditRow[]>(
-      'SELECT * FROM approval_audit WHERE request_id = ANY($1::uuid[]) ORDER BY id',
-      [requestIds],
-    );
-    return rows.map(toEntry);
+    const entities = await manager.find(ApprovalAuditEntity, {
+      where: { requestId: In([...requestIds]) },
+      order: { id: 'ASC' },
+    });
+    return entities.map(toEntry);
   }
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, FindOptionsWhere, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
+import { hydrateRows } from '@dealgate/database';
+import { ApprovalDelegationEntity } from './delegation.entity';
 import { Role } from '@dealgate/domain';
 import { DelegationView } from './delegation.view';
 export { DelegationView };
@@ -13,24 +15,14 @@ export interface ActiveDelegation {
   endsAt: Date;
 }
 
-interface DelegationRow {
-  id: string;
-  approver_id: string;
-  delegate_id: string;
-  starts_at: Date;
-  ends_at: Date;
-  created_at: Date;
-  revoked_at: Date | null;
-}
-
-const toView = (r: DelegationRow): DelegationView => ({
-  id: r.id,
-  approverId: r.approver_id,
-  delegateId: r.delegate_id,
-  startsAt: new Date(r.starts_at).toISOString(),
-  endsAt: new Date(r.ends_at).toISOString(),
-  createdAt: new Date(r.created_at).toISOString(),
-  revokedAt: r.revoked_at === null ? null : new Date(r.revoked_at).toISOString(),
+const toView = (e: ApprovalDelegationEntity): DelegationView => ({
+  id: e.id,
+  approverId: e.approverId,
+  delegateId: e.delegateId,
+  startsAt: e.startsAt.toISOString(),
+  endsAt: e.endsAt.toISOString(),
+  createdAt: e.createdAt.toISOString(),
+  revokedAt: e.revokedAt === null ? null : e.revokedAt.toISOString(),
 });
 
 export interface NewDelegation {
@@ -46,22 +38,37 @@ export interface NewDelegation {
 @Injectable()
 export class DelegationRepository {
   async insert(manager: EntityManager, d: NewDelegation): Promise<DelegationView> {
-    const rows = await manager.query<DelegationRow[]>(
-      `INSERT INTO approval_delegation (approver_id, approver_roles, approver_unit_id, delegate_id, starts_at, ends_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [d.approverId, d.approverRoles, d.approverUnitId, d.delegateId, d.startsAt, d.endsAt, d.createdAt],
-    );
-    return toView(rows[0]);
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ApprovalDelegationEntity)
+      .values({
+        approverId: d.approverId,
+        approverRoles: [...d.approverRoles],
+        approverUnitId: d.approverUnitId,
+        delegateId: d.delegateId,
+        startsAt: d.startsAt,
+        endsAt: d.endsAt,
+        createdAt: d.createdAt,
+      })
+      .returning('*')
+      .execute();
+    return toView(hydrateRows(manager, ApprovalDelegationEntity, result.raw as Record<string, unknown>[])[0]);
   }
 
   /** Revokes one of the approver's own delegations; null when it is not theirs (or does not exist). */
   async revoke(manager: EntityManager, id: string, approverId: string, at: Date): Promise<DelegationView | null> {
-    const [rows] = await manager.query<[DelegationRow[], number]>(
-      `UPDATE approval_delegation SET revoked_at = COALESCE(revoked_at, $3)
-       WHERE id = $1 AND approver_id = $2 RETURNING *`,
-      [id, approverId, at],
-    );
-    return rows[0] ? toView(rows[0]) : null;
+    const result = await manager
+      .createQueryBuilder()
+      .update(ApprovalDelegationEntity)
+      // A second revocation keeps the first one's time.
+      .set({ revokedAt: () => 'COALESCE(revoked_at, :at)' })
+      .setParameter('at', at)
+      .where({ id, approverId })
+      .returning('*')
+      .execute();
+    const [entity] = hydrateRows(manager, ApprovalDelegationEntity, result.raw as Record<string, unknown>[]);
+    return entity === undefined ? null : toView(entity);
   }
 
   /** Delegations given or received by the user, optionally only those active at `activeAt`. */
@@ -71,18 +78,19 @@ export class DelegationRepository {
     filters: { role?: 'given' | 'received'; activeAt?: Date },
     page: { limit: number; offset: number },
   ): Promise<{ items: DelegationView[]; total: number }> {
-    const where = `(($2::text IS DISTINCT FROM 'received' AND approver_id = $1) OR ($2::text IS DISTINCT FROM 'given' AND delegate_id = $1))
-      AND ($3::timestamptz IS NULL OR (revoked_at IS NULL AND starts_at <= $3 AND $3 < ends_at))`;
-    const params = [userId, filters.role ?? null, filters.activeAt ?? null];
-    const [{ total }] = await manager.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM approval_delegation WHERE ${where}`,
-      params,
-    );
-    const rows = await manager.query<DelegationRow[]>(
-      `SELECT * FROM approval_delegation WHERE ${where} ORDER BY starts_at DESC, id LIMIT $4 OFFSET $5`,
-      [...params, page.limit, page.offset],
-    );
-    return { items: rows.map(toView), total };
+    const mine: FindOptionsWhere<ApprovalDelegationEntity>[] = [];
+    const active = filters.activeAt
+      ? { revokedAt: IsNull(), startsAt: LessThanOrEqual(filters.activeAt), endsAt: MoreThan(filters.activeAt) }
+      : {};
+    if (filters.role !== 'received') mine.push({ approverId: userId, ...active });
+    if (filters.role !== 'given') mine.push({ delegateId: userId, ...active });
+    const [entities, total] = await manager.findAndCount(ApprovalDelegationEntity, {
+      where: mine,
+      order: { startsAt: 'DESC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items: entities.map(toView), total };
   }
 
   /**

@@ -35,8 +35,8 @@ export class ApprovalSlaSweep implements Sweep {
     for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
       const due = await this.sla.dueSteps(this.dataSource.manager, now, BATCH);
       let emitted = 0;
-      for (const { request_id, step_index } of due) {
-        emitted += await this.dataSource.transaction((manager) => this.breach(manager, request_id, step_index, now));
+      for (const { requestId, stepIndex } of due) {
+        emitted += await this.dataSource.transaction((manager) => this.breach(manager, requestId, stepIndex, now));
       }
       // Fewer than a full batch, or nothing new (a racing replica took them): done until the next run.
       if (due.length < BATCH || emitted === 0) return;
