@@ -87,9 +87,10 @@ export class TasksRepository {
       .createQueryBuilder(ContractTaskEntity, 't')
       .addSelect(ESCALATED_SQL, 'escalated')
       .addSelect(COMPANY_NAME_SQL, 'company_name');
-    // One raw row per entity (no joins), in the same order.
-    const { entities, raw } = await where(qb).getRawAndEntities<TaskFacts>();
-    return entities.map((e, i) => toRecord(e, raw[i]));
+    // The raw rows carry the facts beside the entity's aliased columns (`t_id` among them).
+    const { entities, raw } = await where(qb).getRawAndEntities<TaskFacts & { t_id: string }>();
+    const facts = new Map(raw.map((r) => [r.t_id, r]));
+    return entities.map((e) => toRecord(e, facts.get(e.id) ?? NO_FACTS));
   }
 
   async insert(manager: EntityManager, tasks: readonly NewTask[]): Promise<void> {
