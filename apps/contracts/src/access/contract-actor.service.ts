@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@dealgate/auth';
 import { DirectoryService } from '@dealgate/chassis';
 import { AccessViewer, Role, TaskActor, TaskAssignee, TaskGroup, groupsForRoles } from '@dealgate/domain';
+import { unitsHeadedBy } from './unit-heads';
 
 /** Who acts in the contracts service: token claims plus group memberships and leads from the directory copy. */
 export type ContractActor = AccessViewer & TaskActor;
@@ -26,9 +27,7 @@ export class ContractActorService {
   async actorFor(principal: Principal, manager?: EntityManager): Promise<ContractActor> {
     const db = manager ?? this.dataSource.manager;
     const user = await this.directory.user(principal.userId, manager);
-    const heads = await db.query<{ unit_id: string }[]>('SELECT unit_id FROM directory_unit WHERE head_user_id = $1', [
-      principal.userId,
-    ]);
+    const headOfUnits = await unitsHeadedBy(db, principal.userId);
     // The directory copy is fresher than a token: a demoted or deactivated user keeps no role here. A user not
     // copied yet (identity events in flight) is taken at their token's word.
     const roles = user ? (user.active ? user.roles : []) : principal.roles;
@@ -37,7 +36,7 @@ export class ContractActorService {
       roles,
       groups: mergeGroups(roles, user?.active ? user.groups : []),
       leadOf: user?.active ? asGroups(user.leadOf) : [],
-      headOfUnits: heads.map((h) => h.unit_id),
+      headOfUnits,
     };
   }
 

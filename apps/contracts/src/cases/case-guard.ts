@@ -1,6 +1,6 @@
 import { DomainError, caseAccess } from '@dealgate/domain';
 import { ContractActor } from '../access/contract-actor.service';
-import { ContractCaseRecord } from './case.record';
+import { ContractCaseRecord } from './case.records';
 
 export const caseNotFound = (id: string) => new DomainError('not_found', `No contract case ${id}.`);
 

@@ -6,9 +6,10 @@ import { DirectoryService, DirectoryUser } from '@dealgate/chassis';
 import { openServiceDatabase } from '@dealgate/database';
 import { allSubsets, createTestDatabase, SeededRandom, TestDatabase } from '@dealgate/testing';
 import { ContractActorService } from '../access/contract-actor.service';
+import { CONTRACTS_ENTITIES } from '../contracts.entities';
 import { CONTRACTS_MIGRATIONS } from '../migrations';
 import { accessCaseOf } from './case-guard';
-import { ContractCaseRecord } from './case.record';
+import { ContractCaseRecord } from './case.records';
 import { caseVisibilityOf } from './case-visibility';
 import { CasesRepository } from './cases.repository';
 
@@ -45,7 +46,7 @@ describe('case visibility: list filter = domain caseAccess', () => {
     ds = await openServiceDatabase({
       url: db.url,
       schema: 'contracts',
-      entities: [],
+      entities: CONTRACTS_ENTITIES,
       migrations: CONTRACTS_MIGRATIONS,
     });
     const repository = new CasesRepository(ds);

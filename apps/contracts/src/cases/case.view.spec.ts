@@ -1,7 +1,7 @@
 import { DeviationApprovalStatus, TaskGroup, TaskStatus } from '@dealgate/domain';
-import { TaskRecord } from '../tasks/task.record';
+import { TaskRecord } from '../tasks/task.records';
 import { toTaskView } from '../tasks/task.view';
-import { DeviationApprovalRecord } from './case.record';
+import { DeviationApprovalRecord } from './case.records';
 import { gateApproval } from './case.view';
 
 const request = (status: DeviationApprovalRecord['status'], termsRevision = 2): DeviationApprovalRecord => ({

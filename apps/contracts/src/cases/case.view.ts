@@ -17,9 +17,9 @@ import {
   signingBlockers,
 } from '@dealgate/domain';
 import { ContractTermsBody } from './terms.dto';
-import { TaskRecord } from '../tasks/task.record';
+import { TaskRecord } from '../tasks/task.records';
 import { TaskView, toTaskView } from '../tasks/task.view';
-import { ContractCaseRecord, DeviationApprovalRecord, Signatory } from './case.record';
+import { ContractCaseRecord, DeviationApprovalRecord, Signatory } from './case.records';
 
 const ANY_VALUE = [{ type: 'string' }, { type: 'number' }, { type: 'object', additionalProperties: true }];
 

@@ -1,61 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull, QueryDeepPartialEntity } from 'typeorm';
 import { SortOrder } from '@dealgate/common';
 import { OfferTermsSnapshot } from '@dealgate/domain';
-import { ContractCaseRecord, NewContractCase, Signatory } from './case.record';
+import { hydrateRows } from '@dealgate/database';
+import { ContractCaseEntity } from './case.entity';
+import { ContractCaseRecord, NewContractCase, Signatory } from './case.records';
 import { CaseVisibility } from './case-visibility';
 import { CaseSortField } from './cases.dto';
 
-interface CaseRow {
-  id: string;
-  offer_id: string;
-  prospect_id: string;
-  defence_id: string;
-  salesperson_id: string;
-  unit_id: string;
-  product_line_id: string;
-  company_name: string | null;
-  baseline: OfferTermsSnapshot;
-  terms: OfferTermsSnapshot;
-  terms_revision: number;
-  terms_edited_by: string | null;
-  terms_edited_at: Date | null;
-  defended_at: Date;
-  opened_at: Date;
-  signed_at: Date | null;
-  signed_on: string | null;
-  signed_by: string | null;
-  signatories: Signatory[] | null;
-  version: number;
-}
-
-const COLUMNS = `id, offer_id, prospect_id, defence_id, salesperson_id, unit_id, product_line_id, company_name, baseline, terms,
-  terms_revision, terms_edited_by, terms_edited_at, defended_at, opened_at, signed_at, signed_on::text AS signed_on,
-  signed_by, signatories, version`;
-
-const toRecord = (r: CaseRow): ContractCaseRecord => ({
-  id: r.id,
-  offerId: r.offer_id,
-  prospectId: r.prospect_id,
-  defenceId: r.defence_id,
-  salespersonId: r.salesperson_id,
-  unitId: r.unit_id,
-  productLineId: r.product_line_id,
-  companyName: r.company_name,
-  baseline: r.baseline,
-  terms: r.terms,
-  termsRevision: r.terms_revision,
-  termsEditedBy: r.terms_edited_by,
-  termsEditedAt: r.terms_edited_at,
-  defendedAt: r.defended_at,
-  openedAt: r.opened_at,
-  signedAt: r.signed_at,
-  signedOn: r.signed_on,
-  signedBy: r.signed_by,
-  signatories: r.signatories,
-  version: r.version,
+const toRecord = (e: ContractCaseEntity): ContractCaseRecord => ({
+  id: e.id,
+  offerId: e.offerId,
+  prospectId: e.prospectId,
+  defenceId: e.defenceId,
+  salespersonId: e.salespersonId,
+  unitId: e.unitId,
+  productLineId: e.productLineId,
+  companyName: e.companyName,
+  baseline: e.baseline,
+  terms: e.terms,
+  termsRevision: e.termsRevision,
+  termsEditedBy: e.termsEditedBy,
+  termsEditedAt: e.termsEditedAt,
+  defendedAt: e.defendedAt,
+  openedAt: e.openedAt,
+  signedAt: e.signedAt,
+  signedOn: e.signedOn,
+  signedBy: e.signedBy,
+  signatories: e.signatories,
+  version: e.version,
 });
+
+/** `version = version + 1`, as the query builder takes raw SQL for a value. */
+const bumped = () => 'version + 1';
 
 export interface CaseListFilter {
   status?: 'open' | 'signed';
@@ -85,46 +63,65 @@ export interface CaseListRow {
   overdueTasks: number;
 }
 
+/**
+ * Contract cases. Entities and rows stay in here: callers give and get records (case.records.ts). Single-row reads
+ * and writes go through the entity (query builder); the list, with its visibility filter (case-visibility.ts) and the
+ * due facts of each case's tasks, is set-based SQL read back as entities (hydrateRows).
+ */
 @Injectable()
 export class CasesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Inserts the case unless one exists for the offer; true when this call opened it. */
   async insertIfAbsent(manager: EntityManager, c: NewContractCase): Promise<boolean> {
-    const rows = await manager.query<{ id: string }[]>(
-      `INSERT INTO contract_case (id, offer_id, prospect_id, defence_id, salesperson_id, unit_id, product_line_id,
-         baseline, terms, defended_at, opened_at, company_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11)
-       ON CONFLICT (offer_id) DO NOTHING RETURNING id`,
-      [
-        c.id,
-        c.offerId,
-        c.prospectId,
-        c.defenceId,
-        c.salespersonId,
-        c.unitId,
-        c.productLineId,
-        JSON.stringify(c.baseline),
-        c.defendedAt,
-        c.openedAt,
-        c.companyName,
-      ],
-    );
-    return rows.length === 1;
+    // Every column but terms_revision and version (the columns' default, 1): typed as the entity so a column left
+    // out fails to compile. The terms start as the baseline.
+    const row: Omit<ContractCaseEntity, 'termsRevision' | 'version'> = {
+      id: c.id,
+      offerId: c.offerId,
+      prospectId: c.prospectId,
+      defenceId: c.defenceId,
+      salespersonId: c.salespersonId,
+      unitId: c.unitId,
+      productLineId: c.productLineId,
+      companyName: c.companyName,
+      baseline: c.baseline,
+      terms: c.baseline,
+      termsEditedBy: null,
+      termsEditedAt: null,
+      defendedAt: c.defendedAt,
+      openedAt: c.openedAt,
+      signedAt: null,
+      signedOn: null,
+      signedBy: null,
+      signatories: null,
+    };
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ContractCaseEntity)
+      .values(row)
+      // ON CONFLICT DO NOTHING: offer_id is the unique that a redelivery meets (the id is a fresh UUID).
+      .orIgnore()
+      .returning('id')
+      .updateEntity(false)
+      .execute();
+    return (result.raw as unknown[]).length === 1;
   }
 
   async find(id: string, manager?: EntityManager): Promise<ContractCaseRecord | null> {
-    const rows = await (manager ?? this.dataSource.manager).query<CaseRow[]>(
-      `SELECT ${COLUMNS} FROM contract_case WHERE id = $1`,
-      [id],
-    );
-    return rows[0] ? toRecord(rows[0]) : null;
+    const entity = await (manager ?? this.dataSource.manager).findOneBy(ContractCaseEntity, { id });
+    return entity === null ? null : toRecord(entity);
   }
 
   /** Locks the case for the rest of the transaction: every write to a case and its tasks goes through here. */
   async lock(manager: EntityManager, id: string): Promise<ContractCaseRecord | null> {
-    const rows = await manager.query<CaseRow[]>(`SELECT ${COLUMNS} FROM contract_case WHERE id = $1 FOR UPDATE`, [id]);
-    return rows[0] ? toRecord(rows[0]) : null;
+    const entity = await manager
+      .createQueryBuilder(ContractCaseEntity, 'c')
+      .setLock('pessimistic_write')
+      .where({ id })
+      .getOne();
+    return entity === null ? null : toRecord(entity);
   }
 
   async list(
@@ -134,12 +131,12 @@ export class CasesRepository {
     now: Date,
   ): Promise<{ items: CaseListRow[]; total: number }> {
     const where = [
-      `($1::boolean OR salesperson_id = $2::uuid OR unit_id = ANY($3::uuid[]))`,
-      `($4::text IS NULL OR ($4 = 'signed') = (signed_at IS NOT NULL))`,
-      `($5::uuid IS NULL OR unit_id = $5)`,
-      `($6::uuid IS NULL OR prospect_id = $6)`,
-      `($7::uuid IS NULL OR salesperson_id = $7)`,
-      `($8::uuid IS NULL OR product_line_id = $8)`,
+      `($1::boolean OR c.salesperson_id = $2::uuid OR c.unit_id = ANY($3::uuid[]))`,
+      `($4::text IS NULL OR ($4 = 'signed') = (c.signed_at IS NOT NULL))`,
+      `($5::uuid IS NULL OR c.unit_id = $5)`,
+      `($6::uuid IS NULL OR c.prospect_id = $6)`,
+      `($7::uuid IS NULL OR c.salesperson_id = $7)`,
+      `($8::uuid IS NULL OR c.product_line_id = $8)`,
     ].join(' AND ');
     const params = [
       visibility.all,
@@ -151,10 +148,11 @@ export class CasesRepository {
       filter.salespersonId ?? null,
       filter.productLineId ?? null,
     ];
+    const manager = this.dataSource.manager;
     // Due facts come from the case's tasks not done; a signed case keeps only its handover task to count.
-    const rows = await this.dataSource.query<(CaseRow & { next_due_at: Date | null; overdue_tasks: number })[]>(
+    const rows = await manager.query<(Record<string, unknown> & { next_due_at: Date | null; overdue_tasks: number })[]>(
       `SELECT * FROM (
-         SELECT ${COLUMNS},
+         SELECT c.*,
            (SELECT min(t.due_at) FROM contract_task t WHERE t.case_id = c.id AND t.status <> 'done') AS next_due_at,
            (SELECT count(*)::int FROM contract_task t
              WHERE t.case_id = c.id AND t.status <> 'done' AND t.due_at <= $11) AS overdue_tasks
@@ -162,12 +160,17 @@ export class CasesRepository {
        ORDER BY ${orderBy(page.sort)} LIMIT $9 OFFSET $10`,
       [...params, page.limit, page.offset, now],
     );
-    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM contract_case WHERE ${where}`,
+    const [{ total }] = await manager.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM contract_case c WHERE ${where}`,
       params,
     );
+    const entities = hydrateRows(manager, ContractCaseEntity, rows);
     return {
-      items: rows.map((r) => ({ record: toRecord(r), nextDueAt: r.next_due_at, overdueTasks: r.overdue_tasks })),
+      items: rows.map((r, i) => ({
+        record: toRecord(entities[i]),
+        nextDueAt: r.next_due_at,
+        overdueTasks: r.overdue_tasks,
+      })),
       total,
     };
   }
@@ -179,11 +182,18 @@ export class CasesRepository {
     userId: string,
     now: Date,
   ): Promise<void> {
-    await manager.query(
-      `UPDATE contract_case SET terms = $2, terms_revision = terms_revision + 1, terms_edited_by = $3, terms_edited_at = $4,
-         version = version + 1 WHERE id = $1`,
-      [id, JSON.stringify(terms), userId, now],
-    );
+    await manager
+      .createQueryBuilder()
+      .update(ContractCaseEntity)
+      .set({
+        terms: terms as QueryDeepPartialEntity<OfferTermsSnapshot>,
+        termsRevision: () => 'terms_revision + 1',
+        termsEditedBy: userId,
+        termsEditedAt: now,
+        version: bumped,
+      })
+      .where({ id })
+      .execute();
   }
 
   async markSigned(
@@ -191,10 +201,17 @@ export class CasesRepository {
     id: string,
     signed: { at: Date; on: string; by: string; signatories: Signatory[] },
   ): Promise<void> {
-    await manager.query(
-      `UPDATE contract_case SET signed_at = $2, signed_on = $3, signed_by = $4, signatories = $5, version = version + 1
-        WHERE id = $1 AND signed_at IS NULL`,
-      [id, signed.at, signed.on, signed.by, JSON.stringify(signed.signatories)],
-    );
+    await manager
+      .createQueryBuilder()
+      .update(ContractCaseEntity)
+      .set({
+        signedAt: signed.at,
+        signedOn: signed.on,
+        signedBy: signed.by,
+        signatories: signed.signatories,
+        version: bumped,
+      })
+      .where({ id, signedAt: IsNull() })
+      .execute();
   }
 }

@@ -1,35 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { DeviationApprovalRecord, DeviationApprovalState } from './case.record';
+import { DataSource, EntityManager, QueryDeepPartialEntity } from 'typeorm';
+import { DeviationApprovalRecord, DeviationApprovalState } from './case.records';
+import { DeviationApprovalEntity } from './deviation-approval.entity';
 
-interface Row {
-  request_id: string;
-  case_id: string;
-  terms_revision: number;
-  status: DeviationApprovalState;
-  deviations: unknown[];
-  requested_by: string;
-  requested_at: Date;
-  decided_at: Date | null;
-  decided_by: string | null;
-  comment: string | null;
-}
-
-const toRecord = (r: Row): DeviationApprovalRecord => ({
-  requestId: r.request_id,
-  caseId: r.case_id,
-  termsRevision: r.terms_revision,
-  status: r.status,
-  deviations: r.deviations,
-  requestedBy: r.requested_by,
-  requestedAt: r.requested_at,
-  decidedAt: r.decided_at,
-  decidedBy: r.decided_by,
-  comment: r.comment,
+const toRecord = (e: DeviationApprovalEntity): DeviationApprovalRecord => ({
+  requestId: e.requestId,
+  caseId: e.caseId,
+  termsRevision: e.termsRevision,
+  status: e.status,
+  deviations: e.deviations,
+  requestedBy: e.requestedBy,
+  requestedAt: e.requestedAt,
+  decidedAt: e.decidedAt,
+  decidedBy: e.decidedBy,
+  comment: e.comment,
 });
 
-/** The approval requests this service asked for terms deviations, and what came back. */
+const orNull = (e: DeviationApprovalEntity | null) => (e === null ? null : toRecord(e));
+
+/**
+ * The approval requests this service asked for terms deviations, and what came back. Entities stay in here: callers
+ * give and get records (case.records.ts).
+ */
 @Injectable()
 export class DeviationApprovalsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -42,35 +35,44 @@ export class DeviationApprovalsRepository {
     manager: EntityManager,
     r: Omit<DeviationApprovalRecord, 'status' | 'decidedAt' | 'decidedBy' | 'comment'>,
   ) {
-    await manager.query(
-      `INSERT INTO deviation_approval (request_id, case_id, terms_revision, status, deviations, requested_by, requested_at)
-       VALUES ($1, $2, $3, 'pending', $4, $5, $6)`,
-      [r.requestId, r.caseId, r.termsRevision, JSON.stringify(r.deviations), r.requestedBy, r.requestedAt],
-    );
+    const row: DeviationApprovalEntity = {
+      requestId: r.requestId,
+      caseId: r.caseId,
+      termsRevision: r.termsRevision,
+      status: 'pending',
+      deviations: r.deviations,
+      requestedBy: r.requestedBy,
+      requestedAt: r.requestedAt,
+      decidedAt: null,
+      decidedBy: null,
+      comment: null,
+    };
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(DeviationApprovalEntity)
+      // The cast: the query builder's deep-partial type does not take an open jsonb list (deviations).
+      .values(row as QueryDeepPartialEntity<DeviationApprovalEntity>)
+      .updateEntity(false)
+      .execute();
   }
 
   async find(requestId: string, manager?: EntityManager): Promise<DeviationApprovalRecord | null> {
-    const rows = await this.db(manager).query<Row[]>('SELECT * FROM deviation_approval WHERE request_id = $1', [
-      requestId,
-    ]);
-    return rows[0] ? toRecord(rows[0]) : null;
+    return orNull(await this.db(manager).findOneBy(DeviationApprovalEntity, { requestId }));
   }
 
   /** The latest request of the case, whatever its state. */
   async latest(caseId: string, manager?: EntityManager): Promise<DeviationApprovalRecord | null> {
-    const rows = await this.db(manager).query<Row[]>(
-      'SELECT * FROM deviation_approval WHERE case_id = $1 ORDER BY requested_at DESC, terms_revision DESC LIMIT 1',
-      [caseId],
+    return orNull(
+      await this.db(manager).findOne(DeviationApprovalEntity, {
+        where: { caseId },
+        order: { requestedAt: 'DESC', termsRevision: 'DESC' },
+      }),
     );
-    return rows[0] ? toRecord(rows[0]) : null;
   }
 
   async pending(caseId: string, manager?: EntityManager): Promise<DeviationApprovalRecord | null> {
-    const rows = await this.db(manager).query<Row[]>(
-      `SELECT * FROM deviation_approval WHERE case_id = $1 AND status = 'pending'`,
-      [caseId],
-    );
-    return rows[0] ? toRecord(rows[0]) : null;
+    return orNull(await this.db(manager).findOneBy(DeviationApprovalEntity, { caseId, status: 'pending' }));
   }
 
   /** Settles a pending request; false when it was no longer pending (a late or repeated answer). */
@@ -84,11 +86,12 @@ export class DeviationApprovalsRepository {
       comment: string | null;
     },
   ): Promise<boolean> {
-    const [, affected] = await manager.query<[unknown, number]>(
-      `UPDATE deviation_approval SET status = $2, decided_at = $3, decided_by = $4, comment = $5
-        WHERE request_id = $1 AND status = 'pending'`,
-      [requestId, outcome.status, outcome.at, outcome.by, outcome.comment],
-    );
-    return affected === 1;
+    const result = await manager
+      .createQueryBuilder()
+      .update(DeviationApprovalEntity)
+      .set({ status: outcome.status, decidedAt: outcome.at, decidedBy: outcome.by, comment: outcome.comment })
+      .where({ requestId, status: 'pending' })
+      .execute();
+    return result.affected === 1;
   }
 }

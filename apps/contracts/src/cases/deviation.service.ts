@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { ApprovalDecidedPayload, ApprovalOutcomeValue, JobName } from '@dealgate/messages';
 import { emitJob } from '@dealgate/messaging';
 import { assertNever, describeDeviation, diffTerms } from '@dealgate/domain';
-import { ContractCaseRecord, DeviationApprovalState } from './case.record';
+import { ContractCaseRecord, DeviationApprovalState } from './case.records';
 import { CasesRepository } from './cases.repository';
 import { DeviationApprovalsRepository } from './deviation-approvals.repository';
 

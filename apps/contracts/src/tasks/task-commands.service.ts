@@ -8,12 +8,12 @@ import { TaskCommand, TaskCommandType, TaskStatus, applyTaskCommand, blockersOf 
 import { JobName } from '@dealgate/messages';
 import { emitJob } from '@dealgate/messaging';
 import { ContractActor, ContractActorService } from '../access/contract-actor.service';
-import { ContractCaseRecord } from '../cases/case.record';
+import { ContractCaseRecord } from '../cases/case.records';
 import { CasesRepository } from '../cases/cases.repository';
 import { TaskQueriesService } from './task-queries.service';
 import { TaskReleaseService } from './task-release.service';
 import { assertMayAnnotate, taskAccess, taskNotFound } from './task-guard';
-import { TaskRecord } from './task.record';
+import { TaskRecord } from './task.records';
 import { TaskDetailView } from './task.view';
 import { TasksRepository } from './tasks.repository';
 

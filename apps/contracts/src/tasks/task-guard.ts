@@ -1,8 +1,8 @@
 import { AccessLevel, DomainError, caseAccess } from '@dealgate/domain';
 import { ContractActor } from '../access/contract-actor.service';
-import { ContractCaseRecord } from '../cases/case.record';
+import { ContractCaseRecord } from '../cases/case.records';
 import { accessCaseOf } from '../cases/case-guard';
-import { TaskRecord } from './task.record';
+import { TaskRecord } from './task.records';
 
 export const taskNotFound = (id: string) => new DomainError('not_found', `No task ${id}.`);
 

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { GraphTask, availableSince, dueAtFrom, taskAvailability } from '@dealgate/domain';
 import { JobName } from '@dealgate/messages';
 import { emitJob } from '@dealgate/messaging';
-import { TaskRecord } from './task.record';
+import { TaskRecord } from './task.records';
 import { TasksRepository } from './tasks.repository';
 
 const toGraph = (t: TaskRecord): GraphTask => ({

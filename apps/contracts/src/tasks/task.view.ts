@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TaskGroup, TaskStatus } from '@dealgate/domain';
-import { TaskComment, TaskDocument, TaskEvent, TaskRecord } from './task.record';
+import { TaskComment, TaskDocument, TaskEvent, TaskRecord } from './task.records';
 
 export class TaskView {
   id!: string;

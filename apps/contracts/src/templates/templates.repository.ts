@@ -1,45 +1,41 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { TaskTemplate } from '@dealgate/domain';
+import { TaskTemplateSetEntity } from './template-set.entity';
+import { TemplateSet } from './template-set.records';
 
-export interface TemplateSet {
-  templates: TaskTemplate[];
-  version: number;
-  updatedBy: string | null;
-  updatedAt: string;
-}
+/** The set's row: the table holds exactly one (its CHECK). */
+const SET_ID = 1;
 
-interface Row {
-  templates: TaskTemplate[];
-  version: number;
-  updated_by: string | null;
-  updated_at: Date;
-}
-
+/** The task template set, versioned for optimistic edits. Entities stay in here: callers get TemplateSet records. */
 @Injectable()
 export class TemplatesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async current(manager?: EntityManager): Promise<TemplateSet> {
-    const [row] = await (manager ?? this.dataSource.manager).query<Row[]>(
-      'SELECT * FROM task_template_set WHERE id = 1',
-    );
+    const e = await (manager ?? this.dataSource.manager).findOneByOrFail(TaskTemplateSetEntity, { id: SET_ID });
     return {
-      templates: row.templates,
-      version: row.version,
-      updatedBy: row.updated_by,
-      updatedAt: row.updated_at.toISOString(),
+      templates: e.templates,
+      version: e.version,
+      updatedBy: e.updatedBy,
+      updatedAt: e.updatedAt.toISOString(),
     };
   }
 
   /** Replaces the set if it is still at `expectedVersion`; false when someone saved in between. */
   async replace(templates: TaskTemplate[], expectedVersion: number, userId: string, now: Date): Promise<boolean> {
-    const [, affected] = await this.dataSource.query<[unknown, number]>(
-      `UPDATE task_template_set SET templates = $1, version = version + 1, updated_by = $2, updated_at = $3
-        WHERE id = 1 AND version = $4`,
-      [JSON.stringify(templates), userId, now, expectedVersion],
-    );
-    return affected === 1;
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(TaskTemplateSetEntity)
+      .set({
+        templates: templates as QueryDeepPartialEntity<TaskTemplate[]>,
+        version: () => 'version + 1',
+        updatedBy: userId,
+        updatedAt: now,
+      })
+      .where({ id: SET_ID, version: expectedVersion })
+      .execute();
+    return result.affected === 1;
   }
 }

@@ -3,7 +3,8 @@ import { Clock } from '@dealgate/common';
 import { Principal } from '@dealgate/auth';
 import { DomainError, TaskTemplate, validateTemplateSet } from '@dealgate/domain';
 import { ReplaceTemplatesDto } from './templates.dto';
-import { TemplateSet, TemplatesRepository } from './templates.repository';
+import { TemplateSet } from './template-set.records';
+import { TemplatesRepository } from './templates.repository';
 
 /** The task set every new case starts from. Cases already open keep the tasks they were given. */
 @Injectable()
