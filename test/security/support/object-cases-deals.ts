@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@dealgate/domain';
 import { JobName, ServiceName } from '@dealgate/messages';
 import { queryOnce, waitFor, callApi } from '@dealgate/testing';
-import { caseOf, defendedOffer, deliver, taskIds } from '../../contracts/support/contracts-kit';
+import { caseOf, defendedOffer, deliver, taskIds } from '../../../apps/contracts/test/contracts-kit';
 import { createUnit, logInAgain } from './identity-fixtures';
 import { CreatedUser } from './identity-fixtures';
 import { ObjectCase, ObjectCaseContext, ObjectStep, deliverTo, inDirectory, ok } from './object-case';

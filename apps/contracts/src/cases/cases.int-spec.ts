@@ -11,8 +11,8 @@ import {
   emitted,
   startContracts,
   taskIds,
-} from '../../../../test/contracts/support/contracts-kit';
-import { aCaseOpenedFromAFreshDefendedOffer, aFreshCast } from '../../../../test/contracts/support/case-builders';
+} from '../../test/contracts-kit';
+import { aCaseOpenedFromAFreshDefendedOffer, aFreshCast } from '../../test/case-builders';
 
 // One service and database for the file; each test brings its own people, unit and offer, and counts only its own
 // messages and cases.

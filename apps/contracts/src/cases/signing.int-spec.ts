@@ -8,7 +8,7 @@ import {
   emitted,
   startContracts,
   taskIds,
-} from '../../../../test/contracts/support/contracts-kit';
+} from '../../test/contracts-kit';
 import {
   CaseUnderTest,
   aCaseOpenedFromAFreshDefendedOffer,
@@ -18,7 +18,7 @@ import {
   aSignedCase,
   cheaperTerms,
   deviationDecision as decision,
-} from '../../../../test/contracts/support/case-builders';
+} from '../../test/case-builders';
 import { CaseView } from './case.view';
 
 // One service and database for the file; each test opens its own case (with its own people and unit) in the state it

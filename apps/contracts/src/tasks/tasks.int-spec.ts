@@ -11,7 +11,7 @@ import {
   emitted,
   startContracts,
   taskIds,
-} from '../../../../test/contracts/support/contracts-kit';
+} from '../../test/contracts-kit';
 import { OverdueTasksSweep } from './overdue.sweep';
 
 // A short template set: the overdue tests count its two tasks' due periods.

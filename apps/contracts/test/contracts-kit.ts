@@ -1,10 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
-import { startService } from '@dealgate/chassis';
 import { Clock } from '@dealgate/common';
 import { JobName, JobPayloads, OfferDefendedPayload, ServiceName } from '@dealgate/messages';
-import { TestDatabase, createTestDatabase, queryOnce, testEnv, waitFor, deliverJob } from '@dealgate/testing';
-import { contractsService } from '../../../apps/contracts/src/contracts.service-definition';
+import { TestDatabase, queryOnce, startMediumTest, waitFor, deliverJob } from '@dealgate/testing';
+import { contractsService } from '../src/contracts.service-definition';
 
 export interface ContractsUnderTest {
   db: TestDatabase;
@@ -16,18 +15,8 @@ export interface ContractsUnderTest {
 
 /** The contracts service alone on its own database, as a medium test needs it. */
 export async function startContracts(overrides: Record<string, string> = {}): Promise<ContractsUnderTest> {
-  const db = await createTestDatabase();
-  const { app, url } = await startService(contractsService, testEnv(db.url, overrides));
-  return {
-    db,
-    app,
-    url,
-    clock: app.get(Clock),
-    async stop() {
-      await app.close();
-      await db.drop();
-    },
-  };
+  const test = await startMediumTest(contractsService, { env: overrides });
+  return { db: test.db, app: test.app, url: test.url, clock: test.app.get(Clock), stop: test.stop };
 }
 
 /** Puts a job on the service's own queue as another service's relay would; returns its message id. */
