@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import {
+  And,
+  DataSource,
+  EntityManager,
+  FindOptionsWhere,
+  LessThan,
+  MoreThanOrEqual,
+  QueryDeepPartialEntity,
+} from 'typeorm';
+import { AuditLogEntity } from './audit.entity';
 import { AuditRecord } from './audit.view';
 export { AuditRecord };
 
@@ -44,22 +53,28 @@ export interface AuditFilter {
   offset: number;
 }
 
-interface AuditRow {
-  id: string;
-  at: Date;
-  event: AuditEvent;
-  actor_user_id: string | null;
-  subject: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
-  total: number;
+// The list's filters, each left out when not given; `from` included, `to` excluded.
+function whereOf(f: AuditFilter): FindOptionsWhere<AuditLogEntity> {
+  const from = instant(f.from);
+  const to = instant(f.to);
+  const bounds = [...(from ? [MoreThanOrEqual(from)] : []), ...(to ? [LessThan(to)] : [])];
+  const at = bounds.length > 1 ? And(...bounds) : bounds[0];
+  return {
+    ...(f.event !== undefined && { event: f.event }),
+    ...(f.actorUserId !== undefined && { actorUserId: f.actorUserId }),
+    ...(at !== undefined && { at }),
+  };
 }
 
-// The list's filters, each off when its value is null ($1..$4, see whereArgs).
-const WHERE = `($1::text IS NULL OR event = $1) AND ($2::uuid IS NULL OR actor_user_id = $2)
-  AND ($3::timestamptz IS NULL OR at >= $3) AND ($4::timestamptz IS NULL OR at < $4)`;
-
-const whereArgs = (f: AuditFilter) => [f.event ?? null, f.actorUserId ?? null, instant(f.from), instant(f.to)];
+const toRecord = (e: AuditLogEntity): AuditRecord => ({
+  id: String(e.id),
+  at: e.at,
+  event: e.event,
+  actorUserId: e.actorUserId,
+  subject: e.subject,
+  ip: e.ip,
+  details: e.details,
+});
 
 // A bare date or a time without an offset is read in UTC, whatever the database session's time zone.
 function instant(value: string | undefined): Date | null {
@@ -74,44 +89,30 @@ export class AuditRepository {
 
   /** Inside the caller's transaction when given one, so the record commits (or not) with the change. */
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.dataSource.manager).query(
-      'INSERT INTO audit_log (event, actor_user_id, subject, ip, details) VALUES ($1, $2, $3, $4, $5)',
-      [
-        entry.event,
-        entry.actorUserId ?? null,
-        entry.subject ?? null,
-        entry.ip ?? null,
-        JSON.stringify(entry.details ?? {}),
-      ],
-    );
+    // id and at are left to the table (bigserial, now()).
+    const row: Omit<AuditLogEntity, 'id' | 'at'> = {
+      event: entry.event,
+      actorUserId: entry.actorUserId ?? null,
+      subject: entry.subject ?? null,
+      ip: entry.ip ?? null,
+      details: entry.details ?? {},
+    };
+    await (manager ?? this.dataSource.manager)
+      .createQueryBuilder()
+      .insert()
+      .into(AuditLogEntity)
+      // The cast: the query builder's deep-partial type does not take an open jsonb record (details).
+      .values(row as QueryDeepPartialEntity<AuditLogEntity>)
+      .execute();
   }
 
   async list(filter: AuditFilter): Promise<{ items: AuditRecord[]; total: number }> {
-    const rows = await this.dataSource.query<AuditRow[]>(
-      `SELECT *, count(*) OVER ()::int AS total FROM audit_log WHERE ${WHERE}
-       ORDER BY id DESC LIMIT $5 OFFSET $6`,
-      [...whereArgs(filter), filter.limit, filter.offset],
-    );
-    const total = rows[0]?.total ?? (await this.count(filter));
-    return {
-      total,
-      items: rows.map((r) => ({
-        id: String(r.id),
-        at: r.at,
-        event: r.event,
-        actorUserId: r.actor_user_id,
-        subject: r.subject,
-        ip: r.ip,
-        details: r.details,
-      })),
-    };
-  }
-
-  private async count(filter: AuditFilter): Promise<number> {
-    const [row] = await this.dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM audit_log WHERE ${WHERE}`,
-      whereArgs(filter),
-    );
-    return row.n;
+    const [entities, total] = await this.dataSource.manager.findAndCount(AuditLogEntity, {
+      where: whereOf(filter),
+      order: { id: 'DESC' },
+      take: filter.limit,
+      skip: filter.offset,
+    });
+    return { items: entities.map(toRecord), total };
   }
 }
