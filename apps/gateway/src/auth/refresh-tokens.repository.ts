@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AppUserEntity } from '../identity/user.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
 
 export interface RefreshTokenRecord {
   id: string;
@@ -12,16 +14,6 @@ export interface RefreshTokenRecord {
   userActive: boolean;
 }
 
-interface TokenRow {
-  id: string;
-  family_id: string;
-  user_id: string;
-  expires_at: Date;
-  rotated_at: Date | null;
-  revoked_at: Date | null;
-  user_active: boolean;
-}
-
 /** Refresh tokens are stored as SHA-256 hashes: they are long random strings, so a fast hash is safe and indexable. */
 @Injectable()
 export class RefreshTokensRepository {
@@ -31,50 +23,63 @@ export class RefreshTokensRepository {
     token: { id: string; familyId: string; userId: string; tokenHash: string; expiresAt: Date },
     manager: EntityManager,
   ): Promise<void> {
-    await manager.query(
-      'INSERT INTO refresh_token (id, family_id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)',
-      [token.id, token.familyId, token.userId, token.tokenHash, token.expiresAt],
-    );
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(RefreshTokenEntity)
+      .values({
+        id: token.id,
+        familyId: token.familyId,
+        userId: token.userId,
+        tokenHash: token.tokenHash,
+        expiresAt: token.expiresAt,
+      })
+      .execute();
   }
 
-  /** Locks the row, so two concurrent refreshes with the same token cannot both rotate it. */
+  /** Locks the token's row (not the user's), so two concurrent refreshes with the same token cannot both rotate it. */
   async findByHashForUpdate(tokenHash: string, manager: EntityManager): Promise<RefreshTokenRecord | null> {
-    const rows = await manager.query<TokenRow[]>(
-      `SELECT t.id, t.family_id, t.user_id, t.expires_at, t.rotated_at, t.revoked_at, u.active AS user_active
-       FROM refresh_token t JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = $1 FOR UPDATE OF t`,
-      [tokenHash],
-    );
-    const r = rows[0];
-    return r
-      ? {
-          id: r.id,
-          familyId: r.family_id,
-          userId: r.user_id,
-          expiresAt: r.expires_at,
-          rotatedAt: r.rotated_at,
-          revokedAt: r.revoked_at,
-          userActive: r.user_active,
-        }
-      : null;
+    const { entities, raw } = await manager
+      .createQueryBuilder(RefreshTokenEntity, 't')
+      .innerJoin(AppUserEntity, 'u', 'u.id = t.user_id')
+      .addSelect('u.active', 'user_active')
+      .where('t.token_hash = :tokenHash', { tokenHash })
+      .setLock('pessimistic_write', undefined, ['t'])
+      .getRawAndEntities<{ user_active: boolean }>();
+    const [t] = entities;
+    if (t === undefined) return null;
+    return {
+      id: t.id,
+      familyId: t.familyId,
+      userId: t.userId,
+      expiresAt: t.expiresAt,
+      rotatedAt: t.rotatedAt,
+      revokedAt: t.revokedAt,
+      userActive: raw[0].user_active,
+    };
   }
 
   async markRotated(id: string, now: Date, manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE refresh_token SET rotated_at = $2 WHERE id = $1', [id, now]);
+    await manager.createQueryBuilder().update(RefreshTokenEntity).set({ rotatedAt: now }).where({ id }).execute();
   }
 
   async revokeFamily(familyId: string, reason: string, now: Date, manager?: EntityManager): Promise<number> {
-    const result = await (manager ?? this.dataSource.manager).query<[unknown[], number]>(
-      'UPDATE refresh_token SET revoked_at = $2, revoke_reason = $3 WHERE family_id = $1 AND revoked_at IS NULL',
-      [familyId, now, reason],
-    );
-    return result[1];
+    const result = await (manager ?? this.dataSource.manager)
+      .createQueryBuilder()
+      .update(RefreshTokenEntity)
+      .set({ revokedAt: now, revokeReason: reason })
+      .where({ familyId, revokedAt: IsNull() })
+      .execute();
+    return result.affected ?? 0;
   }
 
   async revokeAllOfUser(userId: string, reason: string, now: Date, manager: EntityManager): Promise<number> {
-    const result = await manager.query<[unknown[], number]>(
-      'UPDATE refresh_token SET revoked_at = $2, revoke_reason = $3 WHERE user_id = $1 AND revoked_at IS NULL',
-      [userId, now, reason],
-    );
-    return result[1];
+    const result = await manager
+      .createQueryBuilder()
+      .update(RefreshTokenEntity)
+      .set({ revokedAt: now, revokeReason: reason })
+      .where({ userId, revokedAt: IsNull() })
+      .execute();
+    return result.affected ?? 0;
   }
 }
