@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { hydrateRows } from '@dealgate/database';
 import { Role } from '@dealgate/domain';
+import { AppUserEntity } from '../identity/user.entity';
+import { ApiKeyEntity } from './api-key.entity';
 
 export interface ApiKeyRecord {
   id: string;
@@ -23,30 +26,25 @@ export interface ApiKeyWithOwner extends ApiKeyRecord {
   ownerTokenVersion: number;
 }
 
-interface KeyRow {
-  id: string;
-  key_id: string;
-  user_id: string;
-  name: string;
-  secret_hash: string;
-  roles: Role[];
-  created_at: Date;
-  last_used_at: Date | null;
-  revoked_at: Date | null;
-  total?: number;
-}
-
-const toRecord = (r: KeyRow): ApiKeyRecord => ({
-  id: r.id,
-  keyId: r.key_id,
-  userId: r.user_id,
-  name: r.name,
-  secretHash: r.secret_hash,
-  roles: r.roles,
-  createdAt: r.created_at,
-  lastUsedAt: r.last_used_at,
-  revokedAt: r.revoked_at,
+const toRecord = (e: ApiKeyEntity): ApiKeyRecord => ({
+  id: e.id,
+  keyId: e.keyId,
+  userId: e.userId,
+  name: e.name,
+  secretHash: e.secretHash,
+  roles: e.roles,
+  createdAt: e.createdAt,
+  lastUsedAt: e.lastUsedAt,
+  revokedAt: e.revokedAt,
 });
+
+/** What findLive reads of the owner beside the key. */
+interface OwnerColumns {
+  owner_active: boolean;
+  owner_roles: Role[];
+  owner_unit_id: string | null;
+  owner_tv: number;
+}
 
 @Injectable()
 export class ApiKeysRepository {
@@ -56,38 +54,49 @@ export class ApiKeysRepository {
     key: Pick<ApiKeyRecord, 'id' | 'keyId' | 'userId' | 'name' | 'secretHash' | 'roles'>,
     manager: EntityManager,
   ): Promise<ApiKeyRecord> {
-    const rows = await manager.query<KeyRow[]>(
-      'INSERT INTO api_key (id, key_id, user_id, name, secret_hash, roles) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
-      [key.id, key.keyId, key.userId, key.name, key.secretHash, key.roles],
-    );
-    return toRecord(rows[0]);
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ApiKeyEntity)
+      .values({
+        id: key.id,
+        keyId: key.keyId,
+        userId: key.userId,
+        name: key.name,
+        secretHash: key.secretHash,
+        roles: [...key.roles],
+      })
+      .returning('*')
+      .execute();
+    return toRecord(hydrateRows(manager, ApiKeyEntity, result.raw as Record<string, unknown>[])[0]);
   }
 
-  /** An unrevoked key by its public id, with its owner. */
+  /** An unrevoked key by its public id, with its owner (one statement: the key and the owner as of one moment). */
   async findLive(keyId: string): Promise<ApiKeyWithOwner | null> {
-    const rows = await this.dataSource.query<
-      (KeyRow & { owner_active: boolean; owner_roles: Role[]; owner_unit_id: string | null; owner_tv: number })[]
-    >(
-      `SELECT k.*, u.active AS owner_active, u.roles AS owner_roles, u.unit_id AS owner_unit_id,
-         u.token_version AS owner_tv
-       FROM api_key k JOIN app_user u ON u.id = k.user_id WHERE k.key_id = $1 AND k.revoked_at IS NULL`,
-      [keyId],
-    );
-    const r = rows[0];
-    return r
-      ? {
-          ...toRecord(r),
-          ownerActive: r.owner_active,
-          ownerRoles: r.owner_roles,
-          ownerUnitId: r.owner_unit_id,
-          ownerTokenVersion: r.owner_tv,
-        }
-      : null;
+    const { entities, raw } = await this.dataSource.manager
+      .createQueryBuilder(ApiKeyEntity, 'k')
+      .innerJoin(AppUserEntity, 'u', 'u.id = k.user_id')
+      .addSelect('u.active', 'owner_active')
+      .addSelect('u.roles', 'owner_roles')
+      .addSelect('u.unit_id', 'owner_unit_id')
+      .addSelect('u.token_version', 'owner_tv')
+      .where({ keyId, revokedAt: IsNull() })
+      .getRawAndEntities<OwnerColumns>();
+    const [k] = entities;
+    if (k === undefined) return null;
+    const owner = raw[0];
+    return {
+      ...toRecord(k),
+      ownerActive: owner.owner_active,
+      ownerRoles: owner.owner_roles,
+      ownerUnitId: owner.owner_unit_id,
+      ownerTokenVersion: owner.owner_tv,
+    };
   }
 
   async findById(id: string): Promise<ApiKeyRecord | null> {
-    const rows = await this.dataSource.query<KeyRow[]>('SELECT * FROM api_key WHERE id = $1', [id]);
-    return rows[0] ? toRecord(rows[0]) : null;
+    const entity = await this.dataSource.manager.findOneBy(ApiKeyEntity, { id });
+    return entity ? toRecord(entity) : null;
   }
 
   /** Keys of one user (or of everyone when `userId` is null), newest first. */
@@ -95,31 +104,41 @@ export class ApiKeysRepository {
     userId: string | null,
     page: { limit: number; offset: number },
   ): Promise<{ items: ApiKeyRecord[]; total: number }> {
-    const rows = await this.dataSource.query<KeyRow[]>(
-      `SELECT *, count(*) OVER ()::int AS total FROM api_key WHERE ($1::uuid IS NULL OR user_id = $1)
-       ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
-      [userId, page.limit, page.offset],
-    );
-    return { items: rows.map(toRecord), total: rows[0]?.total ?? 0 };
+    const [entities, total] = await this.dataSource.manager.findAndCount(ApiKeyEntity, {
+      where: userId === null ? {} : { userId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items: entities.map(toRecord), total };
   }
 
   async touch(id: string, now: Date): Promise<void> {
-    await this.dataSource.query('UPDATE api_key SET last_used_at = $2 WHERE id = $1', [id, now]);
+    await this.dataSource.manager
+      .createQueryBuilder()
+      .update(ApiKeyEntity)
+      .set({ lastUsedAt: now })
+      .where({ id })
+      .execute();
   }
 
   async revoke(id: string, now: Date, manager: EntityManager): Promise<boolean> {
-    const result = await manager.query<[unknown[], number]>(
-      'UPDATE api_key SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL',
-      [id, now],
-    );
-    return result[1] > 0;
+    const result = await manager
+      .createQueryBuilder()
+      .update(ApiKeyEntity)
+      .set({ revokedAt: now })
+      .where({ id, revokedAt: IsNull() })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 
   async revokeAllOfUser(userId: string, now: Date, manager: EntityManager): Promise<number> {
-    const result = await manager.query<[unknown[], number]>(
-      'UPDATE api_key SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL',
-      [userId, now],
-    );
-    return result[1];
+    const result = await manager
+      .createQueryBuilder()
+      .update(ApiKeyEntity)
+      .set({ revokedAt: now })
+      .where({ userId, revokedAt: IsNull() })
+      .execute();
+    return result.affected ?? 0;
   }
 }
