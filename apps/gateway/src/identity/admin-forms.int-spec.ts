@@ -81,4 +81,16 @@ describe('identity for the admin forms (medium)', () => {
     expect(closed.status).toBe(422);
     expect(closed.body.fields).toEqual([{ field: 'unitId', problems: ['the unit is closed'] }]);
   });
+
+  it('refuses renaming a unit to a name another unit has, whatever the case, and leaves it as it was', async () => {
+    await call('POST', '/units', { name: 'Harbour East' });
+    const west = (await call('POST', '/units', { name: 'Harbour West' })).body;
+
+    const renamed = await call('PATCH', `/units/${west.id}`, { version: west.version, name: 'HARBOUR east' });
+    expect(renamed.status).toBe(409);
+    expect(renamed.body.fields).toEqual([{ field: 'name', problems: ['is taken by another unit'] }]);
+
+    const after = await call('GET', `/units/${west.id}`);
+    expect(after.body).toMatchObject({ name: 'Harbour West', version: west.version });
+  });
 });

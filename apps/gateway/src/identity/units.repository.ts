@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { hydrateRows } from '@dealgate/database';
+import { UnitEntity } from './unit.entity';
 
 export interface UnitRecord {
   id: string;
@@ -14,58 +16,43 @@ export interface UnitRecord {
 
 export type UnitChanges = Partial<Pick<UnitRecord, 'name' | 'headUserId' | 'active'>>;
 
-interface UnitRow {
-  id: string;
-  name: string;
-  head_user_id: string | null;
-  active: boolean;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
-
-const toRecord = (r: UnitRow): UnitRecord => ({
-  id: r.id,
-  name: r.name,
-  headUserId: r.head_user_id,
-  active: r.active,
-  version: r.version,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
+const toRecord = (e: UnitEntity): UnitRecord => ({
+  id: e.id,
+  name: e.name,
+  headUserId: e.headUserId,
+  active: e.active,
+  version: e.version,
+  createdAt: e.createdAt,
+  updatedAt: e.updatedAt,
 });
 
-const COLUMNS: Record<keyof UnitChanges, string> = { name: 'name', headUserId: 'head_user_id', active: 'active' };
 const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class UnitsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Null when the name is taken. */
+  /** Null when the name is taken (unit_name_uq, whatever the case), so concurrent creations have one winner. */
   async insert(
     unit: { id: string; name: string; headUserId: string | null },
     manager: EntityManager,
   ): Promise<UnitRecord | null> {
-    try {
-      await manager.query('SAVEPOINT unit_insert');
-      const rows = await manager.query<UnitRow[]>(
-        'INSERT INTO unit (id, name, head_user_id) VALUES ($1, $2, $3) RETURNING *',
-        [unit.id, unit.name, unit.headUserId],
-      );
-      return toRecord(rows[0]);
-    } catch (error) {
-      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-      await manager.query('ROLLBACK TO SAVEPOINT unit_insert');
-      return null;
-    }
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(UnitEntity)
+      .values({ id: unit.id, name: unit.name, headUserId: unit.headUserId })
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const [entity] = hydrateRows(manager, UnitEntity, result.raw as Record<string, unknown>[]);
+    return entity === undefined ? null : toRecord(entity);
   }
 
   async findById(id: string, manager?: EntityManager, forUpdate = false): Promise<UnitRecord | null> {
-    const rows = await (manager ?? this.dataSource.manager).query<UnitRow[]>(
-      `SELECT * FROM unit WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
-      [id],
-    );
-    return rows[0] ? toRecord(rows[0]) : null;
+    const query = (manager ?? this.dataSource.manager).createQueryBuilder(UnitEntity, 'unit').where({ id });
+    const entity = await (forUpdate ? query.setLock('pessimistic_write') : query).getOne();
+    return entity ? toRecord(entity) : null;
   }
 
   async list(page: {
@@ -73,15 +60,13 @@ export class UnitsRepository {
     offset: number;
     active?: boolean;
   }): Promise<{ items: UnitRecord[]; total: number }> {
-    const rows = await this.dataSource.query<UnitRow[]>(
-      'SELECT * FROM unit WHERE ($1::boolean IS NULL OR active = $1) ORDER BY name LIMIT $2 OFFSET $3',
-      [page.active ?? null, page.limit, page.offset],
-    );
-    const [count] = await this.dataSource.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM unit WHERE ($1::boolean IS NULL OR active = $1)',
-      [page.active ?? null],
-    );
-    return { items: rows.map(toRecord), total: count.n };
+    const [entities, total] = await this.dataSource.manager.findAndCount(UnitEntity, {
+      where: page.active === undefined ? {} : { active: page.active },
+      order: { name: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items: entities.map(toRecord), total };
   }
 
   /** Null on a stale version, or when the new name is taken ('taken'). */
@@ -91,19 +76,23 @@ export class UnitsRepository {
     changes: UnitChanges,
     manager: EntityManager,
   ): Promise<UnitRecord | 'taken' | null> {
-    const entries = Object.entries(changes).filter(([, v]) => v !== undefined) as [keyof UnitChanges, unknown][];
-    const sets = entries.map(([key], i) => `${COLUMNS[key]} = $${i + 3}`);
+    const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as UnitChanges;
     try {
-      await manager.query('SAVEPOINT unit_update');
-      const result = await manager.query<unknown[]>(
-        `UPDATE unit SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 AND version = $2 RETURNING *`,
-        [id, version, ...entries.map(([, v]) => v)],
-      );
-      const rows = (Array.isArray(result[0]) ? result[0] : result) as UnitRow[];
-      return rows[0] ? toRecord(rows[0]) : null;
+      // A nested transaction is a savepoint: a refused name rolls back this update only, not the caller's work.
+      const raw = await manager.transaction(async (inner) => {
+        const result = await inner
+          .createQueryBuilder()
+          .update(UnitEntity)
+          .set({ ...set, version: () => 'version + 1', updatedAt: () => 'now()' })
+          .where({ id, version })
+          .returning('*')
+          .execute();
+        return result.raw as Record<string, unknown>[];
+      });
+      const [entity] = hydrateRows(manager, UnitEntity, raw);
+      return entity === undefined ? null : toRecord(entity);
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-      await manager.query('ROLLBACK TO SAVEPOINT unit_update');
       return 'taken';
     }
   }
