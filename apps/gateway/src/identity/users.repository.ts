@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { ArrayContains, DataSource, EntityManager } from 'typeorm';
+import { hydrateRows } from '@dealgate/database';
 import { Role } from '@dealgate/domain';
+import { AppUserEntity } from './user.entity';
 
 export interface UserRecord {
   id: string;
@@ -52,53 +54,31 @@ export interface UserFilter {
   offset: number;
 }
 
-interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  password_hash: string;
-  roles: Role[];
-  unit_id: string | null;
-  groups: string[];
-  lead_of: string[];
-  active: boolean;
-  must_change_password: boolean;
-  token_version: number;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
-
-const toRecord = (r: UserRow): UserRecord => ({
-  id: r.id,
-  email: r.email,
-  name: r.name,
-  passwordHash: r.password_hash,
-  roles: r.roles,
-  unitId: r.unit_id,
-  groups: r.groups,
-  leadOf: r.lead_of,
-  active: r.active,
-  mustChangePassword: r.must_change_password,
-  tokenVersion: r.token_version,
-  version: r.version,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
+const toRecord = (e: AppUserEntity): UserRecord => ({
+  id: e.id,
+  email: e.email,
+  name: e.name,
+  passwordHash: e.passwordHash,
+  roles: e.roles,
+  unitId: e.unitId,
+  groups: e.groups,
+  leadOf: e.leadOf,
+  active: e.active,
+  mustChangePassword: e.mustChangePassword,
+  tokenVersion: e.tokenVersion,
+  version: e.version,
+  createdAt: e.createdAt,
+  updatedAt: e.updatedAt,
 });
 
-const COLUMNS: Record<keyof UserChanges, string> = {
-  name: 'name',
-  roles: 'roles',
-  unitId: 'unit_id',
-  groups: 'groups',
-  leadOf: 'lead_of',
-  active: 'active',
-  passwordHash: 'password_hash',
-  mustChangePassword: 'must_change_password',
-  tokenVersion: 'token_version',
-};
+// The list's filters, each off when its value is null ($1..$4): a role held, the unit, active, and a case-insensitive
+// part of the name or e-mail (its LIKE wildcards escaped, see likePattern).
+const LIST_WHERE =
+  `($1::text IS NULL OR $1 = ANY(roles)) AND ($2::uuid IS NULL OR unit_id = $2) AND ($3::boolean IS NULL OR active = $3)` +
+  ` AND ($4::text IS NULL OR name ILIKE $4 OR email ILIKE $4)`;
 
-const UNIQUE_VIOLATION = '23505';
+const likePattern = (q: string | undefined): string | null =>
+  q?.trim() ? `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
 
 @Injectable()
 export class UsersRepository {
@@ -110,86 +90,76 @@ export class UsersRepository {
 
   /** Null when the e-mail is taken (unique index), so concurrent creations have exactly one winner. */
   async insert(user: NewUser, manager: EntityManager): Promise<UserRecord | null> {
-    try {
-      await manager.query('SAVEPOINT user_insert');
-      const rows = await manager.query<UserRow[]>(
-        `INSERT INTO app_user (id, email, name, password_hash, roles, unit_id, groups, lead_of, must_change_password)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-        [
-          user.id,
-          user.email,
-          user.name,
-          user.passwordHash,
-          user.roles,
-          user.unitId,
-          user.groups,
-          user.leadOf,
-          user.mustChangePassword ?? false,
-        ],
-      );
-      return toRecord(rows[0]);
-    } catch (error) {
-      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-      await manager.query('ROLLBACK TO SAVEPOINT user_insert');
-      return null;
-    }
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AppUserEntity)
+      .values({
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        passwordHash: user.passwordHash,
+        roles: [...user.roles],
+        unitId: user.unitId,
+        groups: [...user.groups],
+        leadOf: [...user.leadOf],
+        mustChangePassword: user.mustChangePassword ?? false,
+      })
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const [entity] = hydrateRows(manager, AppUserEntity, result.raw as Record<string, unknown>[]);
+    return entity === undefined ? null : toRecord(entity);
   }
 
   async findById(id: string, manager?: EntityManager, forUpdate = false): Promise<UserRecord | null> {
-    const rows = await this.db(manager).query<UserRow[]>(
-      `SELECT * FROM app_user WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
-      [id],
-    );
-    return rows[0] ? toRecord(rows[0]) : null;
+    const query = this.db(manager).createQueryBuilder(AppUserEntity, 'app_user').where({ id });
+    const entity = await (forUpdate ? query.setLock('pessimistic_write') : query).getOne();
+    return entity ? toRecord(entity) : null;
   }
 
   async findByEmail(email: string): Promise<UserRecord | null> {
-    const rows = await this.dataSource.query<UserRow[]>('SELECT * FROM app_user WHERE email = $1', [email]);
-    return rows[0] ? toRecord(rows[0]) : null;
+    const entity = await this.dataSource.manager.findOneBy(AppUserEntity, { email });
+    return entity ? toRecord(entity) : null;
   }
 
+  /** Set-based (a role among the roles, ILIKE with escaped wildcards): stays in SQL, hydrated into entities. */
   async list(filter: UserFilter): Promise<{ items: UserRecord[]; total: number }> {
-    const where =
-      `($1::text IS NULL OR $1 = ANY(roles)) AND ($2::uuid IS NULL OR unit_id = $2) AND ($3::boolean IS NULL OR active = $3)` +
-      ` AND ($4::text IS NULL OR name ILIKE $4 OR email ILIKE $4)`;
-    const q = filter.q?.trim() ? `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const params = [filter.role ?? null, filter.unitId ?? null, filter.active ?? null, q];
-    const rows = await this.dataSource.query<UserRow[]>(
-      `SELECT * FROM app_user WHERE ${where} ORDER BY email LIMIT $5 OFFSET $6`,
+    const params = [filter.role ?? null, filter.unitId ?? null, filter.active ?? null, likePattern(filter.q)];
+    const manager = this.dataSource.manager;
+    const rows = await manager.query<Record<string, unknown>[]>(
+      `SELECT app_user.* FROM app_user WHERE ${LIST_WHERE} ORDER BY email LIMIT $5 OFFSET $6`,
       [...params, filter.limit, filter.offset],
     );
-    const [count] = await this.dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM app_user WHERE ${where}`,
+    const [count] = await manager.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM app_user WHERE ${LIST_WHERE}`,
       params,
     );
-    return { items: rows.map(toRecord), total: count.n };
+    return { items: hydrateRows(manager, AppUserEntity, rows).map(toRecord), total: count.n };
   }
 
   /** Applies changes when `version` still matches (optimistic lock); null on a stale version. */
   async update(id: string, version: number, changes: UserChanges, manager: EntityManager): Promise<UserRecord | null> {
-    const entries = Object.entries(changes).filter(([, v]) => v !== undefined) as [keyof UserChanges, unknown][];
-    const sets = entries.map(([key], i) => `${COLUMNS[key]} = $${i + 3}`);
-    const rows = await manager.query<UserRow[]>(
-      `UPDATE app_user SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-       WHERE id = $1 AND version = $2 RETURNING *`,
-      [id, version, ...entries.map(([, v]) => v)],
-    );
-    // TypeORM returns [rows, count] for UPDATE ... RETURNING on postgres.
-    const updated = (Array.isArray(rows[0]) ? rows[0] : rows) as UserRow[];
-    return updated[0] ? toRecord(updated[0]) : null;
+    const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as UserChanges;
+    const result = await manager
+      .createQueryBuilder()
+      .update(AppUserEntity)
+      .set({ ...set, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where({ id, version })
+      .returning('*')
+      .execute();
+    const [entity] = hydrateRows(manager, AppUserEntity, result.raw as Record<string, unknown>[]);
+    return entity === undefined ? null : toRecord(entity);
   }
 
   /** Serialises admin removals (one lock for all), so two concurrent ones cannot both see "another admin left". */
   async countActiveAdmins(manager: EntityManager): Promise<number> {
+    // An advisory lock has no query-builder form: it stays a statement of its own.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('dealgate.gateway.admins'))`);
-    const [row] = await manager.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM app_user WHERE active AND 'admin' = ANY(roles)`,
-    );
-    return row.n;
+    return manager.countBy(AppUserEntity, { active: true, roles: ArrayContains([Role.Admin]) });
   }
 
   async countAll(manager?: EntityManager): Promise<number> {
-    const [row] = await this.db(manager).query<{ n: number }[]>('SELECT count(*)::int AS n FROM app_user');
-    return row.n;
+    return this.db(manager).count(AppUserEntity);
   }
 }
