@@ -8,6 +8,9 @@ import { MAX_REVOKED_SESSIONS } from '@dealgate/messages';
  * The sessions an access token may be signed for: a login's refresh-token family (revoked at logout, reuse,
  * password change, deactivation) or an API key (revoked by its owner or an admin). Read by the gateway's token
  * check and by the directory job, which tells the other services the ones ended lately.
+ *
+ * Both reads stay SQL: they span app_user, refresh_token and api_key in one statement (EXISTS for the check every
+ * request makes, a UNION ALL of the two kinds of session for the list), which the query builder only makes longer.
  */
 @Injectable()
 export class SessionRevocationsRepository {
