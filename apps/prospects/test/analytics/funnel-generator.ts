@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { ANALYTICS_STAGES, AnalyticsStage } from '@dealgate/domain';
 
 const DAY = 86_400_000;
-export const STAGES = [
-  'sampling',
-  'primary_contact',
-  'needs_identification',
-  'offer_formation',
-  'offer_defence',
-  'contract',
-] as const;
-export type Stage = (typeof STAGES)[number];
+export const STAGES = ANALYTICS_STAGES;
+export type Stage = AnalyticsStage;
 
 export interface LogRow {
   prospectId: string;

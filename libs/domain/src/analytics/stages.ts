@@ -1,20 +1,11 @@
+import { STAGE_ORDER, Stage } from '../funnel/stage';
 import { AnalyticsError, AnalyticsErrorCode } from './analytics-error';
 
-/**
- * The six funnel stages in funnel order. Mirrors the values of the funnel `Stage` enum
- * (`libs/domain/src/funnel/stage.ts`); kept local so the formulas do not depend on that module.
- * Values are the stored strings: never rename.
- */
-export const ANALYTICS_STAGES = [
-  'sampling',
-  'primary_contact',
-  'needs_identification',
-  'offer_formation',
-  'offer_defence',
-  'contract',
-] as const;
+/** A funnel stage as the analytics store it: the funnel `Stage` enum's values (libs/domain/src/funnel/stage.ts). */
+export type AnalyticsStage = `${Stage}`;
 
-export type AnalyticsStage = (typeof ANALYTICS_STAGES)[number];
+/** The six funnel stages in funnel order: the funnel's own `STAGE_ORDER`, read as the stored strings. */
+export const ANALYTICS_STAGES: readonly AnalyticsStage[] = STAGE_ORDER;
 
 /** Per-stage counts; a missing stage counts as 0 (SQL `GROUP BY` omits empty groups). */
 export type AnalyticsStageCounts = Partial<Readonly<Record<AnalyticsStage, number>>>;
