@@ -30,7 +30,7 @@ import { OutboxStatusController } from './outbox-status.controller';
 import { QueueSettings, redisSettingWarnings } from './queue-backend';
 import { Sweep } from './sweep';
 import { STORE_MARKER_QUEUE, StoreResetWatch } from './store-reset';
-import { SweepSchedules } from './sweep-schedules';
+import { SweepTimers, removeLegacySweepSchedulers } from './sweep-timers';
 
 export interface MessagingOptions {
   service: ServiceName;
@@ -42,7 +42,9 @@ export interface MessagingOptions {
   /** The worker's job lock and stalled-job check period (a crashed process's job is taken up within ~2x this). */
   lockMs: number;
   outboxPollMs: number;
-  /** How often the sweeps' job schedulers are checked and registered again if the queue store lost them. */
+  /** The longest wait of an idle relay (its poll doubles from `outboxPollMs` while passes find nothing). */
+  outboxIdlePollMaxMs?: number;
+  /** How often BullMQ's failed list is taken over into retries and dead letters (failed-jobs.ts). */
   sweepCheckMs: number;
   /** How often the relay checks that the queue store still holds its marker (else it publishes recent rows again). */
   storeCheckMs: number;
@@ -60,7 +62,7 @@ const OPTIONS = Symbol('MESSAGING_OPTIONS');
 @Injectable()
 export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   private built?: JobDispatcher;
-  private schedules?: SweepSchedules;
+  private timers?: SweepTimers;
   private stopFailedJobs?: () => void;
   private readonly logger = new Logger('Messaging');
 
@@ -135,15 +137,12 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.dispatcher();
-    // One BullMQ job scheduler per sweep on the service's own queue, kept alive if the queue store loses it.
-    this.schedules = new SweepSchedules(
-      this.options.service,
-      this.sweeps(),
-      () => this.ownQueue(),
-      this.options.sweepCheckMs,
-    );
-    await this.schedules.start();
+    // Each sweep on a timer of this process (sweep-timers.ts); the job schedulers older versions used go away.
+    const sweeps = this.sweeps();
+    const dispatcher = this.dispatcher();
+    await removeLegacySweepSchedulers(this.options.service, sweeps, this.ownQueue());
+    this.timers = new SweepTimers(sweeps, (sweep) => dispatcher.runSweep(sweep));
+    this.timers.start();
     this.takeOverFailedJobs();
     if (this.options.queue.kind === 'redis') {
       for (const warning of await redisSettingWarnings(this.options.queue.connection)) this.logger.warn(warning);
@@ -152,7 +151,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy
 
   async onModuleDestroy(): Promise<void> {
     this.stopFailedJobs?.();
-    await this.schedules?.stop();
+    await this.timers?.stop();
   }
 }
 
@@ -217,6 +216,7 @@ export class MessagingModule {
             {
               source: options.service,
               pollMs: options.outboxPollMs,
+              idlePollMaxMs: options.outboxIdlePollMaxMs,
               storeReset: new StoreResetWatch(ds, {
                 service: options.service,
                 marker: () => ref.get<Queue>(getQueueToken(STORE_MARKER_QUEUE), { strict: false }),
