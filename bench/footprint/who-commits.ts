@@ -32,6 +32,8 @@ const LOG_SETTINGS: Record<string, string> = {
   log_directory: 'log',
   log_filename: 'statements.log',
   log_statement: 'all',
+  log_connections: 'on',
+  log_autovacuum_min_duration: '0',
   // time, backend pid, client host(port), transaction id
   log_line_prefix: '%m [%p] %r ',
 };
@@ -153,6 +155,8 @@ async function main(): Promise<void> {
     await until('the gateway health', async () => (await fetch(`http://127.0.0.1:${gateway}/api/health`)).ok);
     console.log(`system up; settling ${SETTLE_S} s, then logging ${IDLE_S} s of idle`);
     await sleep(SETTLE_S * 1000);
+    const commitsSql = 'SELECT datname, xact_commit::bigint AS n FROM pg_stat_database WHERE datname IS NOT NULL';
+    const commitsBefore = await sql(postgres.url, commitsSql);
     const from = statSync(logFile).size;
     // Which process holds each client port: sampled through the window, as pools open and close connections.
     const tree = processTree(launcher.pid!);
@@ -182,6 +186,16 @@ async function main(): Promise<void> {
       byOwner.set(ownerOf(pid), statements);
       total += tally.transactions;
     }
+    // Statistics of idle backends reach pg_stat_database up to 10 s late (so the window shifts a little).
+    const commitsAfter = await sql(postgres.url, commitsSql);
+    const byDatabase = commitsAfter.map((row) => {
+      const before = commitsBefore.find((b) => b.datname === row.datname);
+      return `${String(row.datname)} ${Number(row.n) - Number(before?.n ?? 0)}`;
+    });
+    const connections = lines.filter((line) => line.includes('connection authorized')).length;
+    const autovacuum = lines.filter((line) => /automatic (vacuum|analyze)/.test(line)).length;
+    console.log(`xact_commit deltas by database: ${byDatabase.join(', ')} (the two readings are 2 of them)`);
+    console.log(`connections opened: ${connections}; autovacuum/analyze runs: ${autovacuum}`);
     console.log(`transactions in ${IDLE_S} s of idle: ${total} (${(total / IDLE_S).toFixed(2)}/s)`);
     for (const [owner, statements] of [...byOwner].sort()) {
       const n = [...statements.values()].reduce((a, b) => a + b, 0);

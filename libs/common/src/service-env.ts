@@ -87,11 +87,23 @@ export class ServiceEnv {
   @Min(10)
   OUTBOX_IDLE_POLL_MAX_MS = 60_000;
 
-  /** How often each service checks that its sweeps' job schedulers still exist in the queue store. */
+  /**
+   * How often each service takes BullMQ's failed list over into retries and dead letters (jobs whose bookkeeping the
+   * dispatcher could not write: the database down at the last attempt). Bounds how late such a retry starts.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(100)
-  SWEEP_CHECK_MS = 30_000;
+  SWEEP_CHECK_MS = 60_000;
+
+  /**
+   * How long an idle worker on BullMQ's PostgreSQL backend waits before it looks for jobs again: a new job wakes it at
+   * once (LISTEN/NOTIFY), so this bounds only a missed notification. Not used with Redis (BullMQ's 5 s stays).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  WORKER_IDLE_WAIT_MS = 120_000;
 
   /**
    * How often each relay checks that the queue store kept its marker (a reset makes it publish recent rows again):
