@@ -67,24 +67,3 @@ describe('mail sweep', () => {
     ]);
   });
 });
-
-describe('mail sweep, abandoned sends', () => {
-  it('looks for them every half lease, not at every run', async () => {
-    let looks = 0;
-    const mails = {
-      resendAbandoned: () => {
-        looks += 1;
-        return Promise.resolve(0);
-      },
-      claimDue: () => Promise.resolve([]),
-    } as unknown as MailRepository;
-    const config = { PII_KEY: KEY, MAIL_MAX_ATTEMPTS: 5, MAIL_LEASE_MS: 60_000 } as NotificationsEnv;
-    const metrics = { mails: { inc: () => undefined } } as unknown as NotificationMetrics;
-    const sweep = new MailSweep(mails, {} as DirectoryService, {} as MailTransport, config, metrics);
-    const t0 = Date.parse('2026-12-04T00:00:00Z');
-    for (const seconds of [0, 5, 10, 29]) await sweep.run(new Date(t0 + seconds * 1000));
-    expect(looks).toBe(1);
-    await sweep.run(new Date(t0 + 30_000));
-    expect(looks).toBe(2);
-  });
-});

@@ -20,7 +20,6 @@ export class MailSweep implements Sweep {
   readonly name = 'mail-outbox';
   readonly everyMs: number;
   private readonly logger = new Logger(MailSweep.name);
-  private lookedForAbandonedAt = -Infinity;
 
   constructor(
     private readonly mails: MailRepository,
@@ -33,9 +32,7 @@ export class MailSweep implements Sweep {
   }
 
   async run(now: Date): Promise<void> {
-    const abandoned = this.dueToLookForAbandoned(now)
-      ? await this.mails.resendAbandoned(now, this.config.MAIL_MAX_ATTEMPTS)
-      : 0;
+    const abandoned = await this.mails.resendAbandoned(now, this.config.MAIL_MAX_ATTEMPTS);
     if (abandoned) {
       this.metrics.mails.inc({ outcome: 'abandoned' }, abandoned);
       this.logger.warn(`${abandoned} e-mail(s) abandoned mid-send: sent again with the same Message-ID`);
@@ -47,17 +44,6 @@ export class MailSweep implements Sweep {
       if (!mail) return;
       await this.sendOne(mail, now);
     }
-  }
-
-  /**
-   * Abandoned sends (a sender that died mid-send leaves its e-mail `sending` until its lease ends) are looked for every
-   * half lease, not at every run: one statement less per run, which is most of an idle service's commits; such an
-   * e-mail goes again at most 1.5 leases after its claim.
-   */
-  private dueToLookForAbandoned(now: Date): boolean {
-    if (now.getTime() - this.lookedForAbandonedAt < this.config.MAIL_LEASE_MS / 2) return false;
-    this.lookedForAbandonedAt = now.getTime();
-    return true;
   }
 
   private async sendOne(mail: ClaimedMail, now: Date): Promise<void> {

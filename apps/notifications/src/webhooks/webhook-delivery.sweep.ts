@@ -15,7 +15,6 @@ export class WebhookDeliverySweep implements Sweep {
   readonly name = 'webhook-deliveries';
   readonly everyMs: number;
   private readonly logger = new Logger(WebhookDeliverySweep.name);
-  private releasedLeasesAt = -Infinity;
 
   constructor(
     private readonly deliveries: WebhookDeliveryRepository,
@@ -27,16 +26,9 @@ export class WebhookDeliverySweep implements Sweep {
   }
 
   async run(now: Date): Promise<void> {
-    // Deliveries left `delivering` by a sender that died are looked for every half lease, not at every run (one
-    // statement less per run, most of an idle service's commits): such a delivery goes again at most 1.5 leases after
-    // its claim.
-    const leaseMs = this.config.WEBHOOK_TIMEOUT_MS * 3;
-    if (now.getTime() - this.releasedLeasesAt >= leaseMs / 2) {
-      this.releasedLeasesAt = now.getTime();
-      await this.deliveries.releaseExpiredLeases(now);
-    }
+    await this.deliveries.releaseExpiredLeases(now);
     // The lease outlives the request timeout, so a live sender is never overtaken.
-    const claimed = await this.deliveries.claimDue(now, BATCH, leaseMs);
+    const claimed = await this.deliveries.claimDue(now, BATCH, this.config.WEBHOOK_TIMEOUT_MS * 3);
     await Promise.all(claimed.map((d) => this.deliver(d, now)));
   }
 
