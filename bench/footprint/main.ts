@@ -5,36 +5,15 @@
 // databases), beside the goals of issue #19.
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { CLOCK_TICKS, ProcessSample, processLabel, processTree } from './proc';
+import { freePort, sleep, until } from './wait';
 
 const SETTLE_S = Number(process.env.BENCH_SETTLE_SECONDS ?? 20);
 const IDLE_S = Number(process.env.BENCH_IDLE_SECONDS ?? 30);
 const GOALS = { rssMb: 600, cpuPct: 2, commitsPerS: 1 };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(500);
-  }
-}
 
 async function commits(url: string): Promise<number> {
   const client = new Client({ connectionString: url });

@@ -3,8 +3,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { RunningPostgres, startEmbeddedPostgres } from '@dealgate/database';
-import { installQueueBackend, queueSettings } from '@dealgate/messaging';
+// The two files it needs, not the libraries' indexes: those load TypeORM, Nest and prom-client, which the launcher
+// never uses, and kept its RSS at about 130 MB instead of about 70 (bench:footprint).
+import { RunningPostgres, startEmbeddedPostgres } from '../../libs/database/src/embedded/embedded-postgres';
+import { installQueueBackend, queueSettings } from '../../libs/messaging/src/queue-backend';
 import { serveLauncherHealth } from './health';
 import { chooseLogFormat } from './log-view';
 import { LauncherOutput } from './output';

@@ -52,6 +52,8 @@ export class ChassisModule {
           concurrency: config.WORKER_CONCURRENCY,
           lockMs: config.JOB_LOCK_MS,
           outboxPollMs: config.OUTBOX_POLL_MS,
+          outboxIdlePollMaxMs: config.OUTBOX_IDLE_POLL_MAX_MS,
+          workerIdleWaitMs: config.WORKER_IDLE_WAIT_MS,
           sweepCheckMs: config.SWEEP_CHECK_MS,
           storeCheckMs: config.QUEUE_STORE_CHECK_MS,
           republishWindowMs: config.OUTBOX_REPUBLISH_WINDOW_MS,

@@ -10,7 +10,9 @@ export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
 export function createMetricsRegistry(service: string): Registry {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
-  collectDefaultMetrics({ register: registry });
+  // The event-loop delay histogram samples every 100 ms rather than prom-client's 10 ms: its timer alone kept an idle
+  // service at about 0.7 % of a core (0.15 % at 100 ms; bench:footprint), and the lag it reports stays measured.
+  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 100 });
   return registry;
 }
 

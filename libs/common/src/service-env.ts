@@ -72,25 +72,47 @@ export class ServiceEnv {
   JOB_LOCK_MS = 30_000;
 
   /**
-   * The relay's safety poll: every commit that wrote to the outbox wakes it at once (LISTEN/NOTIFY), so this only
-   * bounds the delay of a notification missed while its LISTEN connection was down, and it is what an idle relay costs.
+   * The relay's safety poll: every commit of this process that wrote to the outbox wakes its relay at once (in
+   * process, after the commit), so the poll is for rows another process committed (a replica whose relay is down).
+   * An idle relay doubles its wait after each pass that found nothing, up to OUTBOX_IDLE_POLL_MAX_MS.
    */
   @Transform(toInt)
   @IsInt()
   @Min(10)
   OUTBOX_POLL_MS = 5_000;
 
-  /** How often each service checks that its sweeps' job schedulers still exist in the queue store. */
+  /** The longest wait of an idle relay's safety poll: what bounds the delay of a row no wake announced. */
   @Transform(toInt)
   @IsInt()
-  @Min(100)
-  SWEEP_CHECK_MS = 30_000;
+  @Min(10)
+  OUTBOX_IDLE_POLL_MAX_MS = 60_000;
 
-  /** How often each relay checks that the queue store kept its marker (a reset makes it publish recent rows again). */
+  /**
+   * How often each service takes BullMQ's failed list over into retries and dead letters (jobs whose bookkeeping the
+   * dispatcher could not write: the database down at the last attempt). Bounds how late such a retry starts.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(100)
-  QUEUE_STORE_CHECK_MS = 5_000;
+  SWEEP_CHECK_MS = 60_000;
+
+  /**
+   * How long an idle worker on BullMQ's PostgreSQL backend waits before it looks for jobs again: a new job wakes it at
+   * once (LISTEN/NOTIFY), so this bounds only a missed notification. Not used with Redis (BullMQ's 5 s stays).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  WORKER_IDLE_WAIT_MS = 120_000;
+
+  /**
+   * How often each relay checks that the queue store kept its marker (a reset makes it publish recent rows again):
+   * what bounds the delay of recovering the jobs a lost store held (checked sooner after a failed relay pass).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  QUEUE_STORE_CHECK_MS = 30_000;
 
   /** After a queue store reset, outbox rows sent within this window are published again (default 24 h). */
   @Transform(toInt)

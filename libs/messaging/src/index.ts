@@ -12,5 +12,5 @@ export * from './dead-letter.controller';
 export * from './messaging-metrics';
 export * from './messaging.module';
 export * from './sweep';
-export * from './sweep-schedules';
+export * from './sweep-timers';
 export * from './store-reset';

@@ -89,7 +89,7 @@ export class JobDispatcher {
   }
 
   async dispatch(job: Job): Promise<'done' | 'duplicate' | 'retry' | 'dead'> {
-    if (job.name.startsWith(SWEEP_JOB_PREFIX)) return this.runSweep(job.name);
+    if (job.name.startsWith(SWEEP_JOB_PREFIX)) return this.runSweepJob(job.name);
     let envelope: QueuedJob;
     try {
       envelope = parseJob(job.data);
@@ -108,13 +108,20 @@ export class JobDispatcher {
     return withCorrelationId(envelope.correlationId, () => this.handle(envelope));
   }
 
-  private async runSweep(jobName: string): Promise<'done'> {
+  private async runSweepJob(jobName: string): Promise<'done'> {
     const sweep = this.sweeps.get(jobName);
-    if (!sweep) {
-      // A scheduler left behind by an older version: nothing to do.
-      this.logger.warn(`No sweep for ${jobName}`);
-      return 'done';
-    }
+    if (sweep) await this.runSweep(sweep);
+    // A scheduler left behind by an older version: nothing to do.
+    else this.logger.warn(`No sweep for ${jobName}`);
+    return 'done';
+  }
+
+  /**
+   * Runs one sweep (from its timer, see sweep-timers.ts, or as a job of a scheduler an older version left in the
+   * queue store), timed and counted; a failure is logged and left to the next run.
+   */
+  async runSweep(sweep: Sweep): Promise<void> {
+    const jobName = `${SWEEP_JOB_PREFIX}${sweep.name}`;
     const end = this.metrics?.duration.startTimer({ job: jobName });
     try {
       await withCorrelationId(undefined, () => sweep.run(this.now()));
@@ -126,7 +133,6 @@ export class JobDispatcher {
     } finally {
       end?.();
     }
-    return 'done';
   }
 
   /** The attempt's error for the dead letter's history; best effort (the database may be what failed). */

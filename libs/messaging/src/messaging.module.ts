@@ -30,7 +30,7 @@ import { OutboxStatusController } from './outbox-status.controller';
 import { QueueSettings, redisSettingWarnings } from './queue-backend';
 import { Sweep } from './sweep';
 import { STORE_MARKER_QUEUE, StoreResetWatch } from './store-reset';
-import { SweepSchedules } from './sweep-schedules';
+import { SweepTimers, removeLegacySweepSchedulers } from './sweep-timers';
 
 export interface MessagingOptions {
   service: ServiceName;
@@ -42,7 +42,11 @@ export interface MessagingOptions {
   /** The worker's job lock and stalled-job check period (a crashed process's job is taken up within ~2x this). */
   lockMs: number;
   outboxPollMs: number;
-  /** How often the sweeps' job schedulers are checked and registered again if the queue store lost them. */
+  /** How long an idle worker on the PostgreSQL backend waits before it looks for jobs again (see drainDelaySeconds). */
+  workerIdleWaitMs: number;
+  /** The longest wait of an idle relay (its poll doubles from `outboxPollMs` while passes find nothing). */
+  outboxIdlePollMaxMs?: number;
+  /** How often BullMQ's failed list is taken over into retries and dead letters (failed-jobs.ts). */
   sweepCheckMs: number;
   /** How often the relay checks that the queue store still holds its marker (else it publishes recent rows again). */
   storeCheckMs: number;
@@ -60,7 +64,7 @@ const OPTIONS = Symbol('MESSAGING_OPTIONS');
 @Injectable()
 export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   private built?: JobDispatcher;
-  private schedules?: SweepSchedules;
+  private timers?: SweepTimers;
   private stopFailedJobs?: () => void;
   private readonly logger = new Logger('Messaging');
 
@@ -135,15 +139,12 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.dispatcher();
-    // One BullMQ job scheduler per sweep on the service's own queue, kept alive if the queue store loses it.
-    this.schedules = new SweepSchedules(
-      this.options.service,
-      this.sweeps(),
-      () => this.ownQueue(),
-      this.options.sweepCheckMs,
-    );
-    await this.schedules.start();
+    // Each sweep on a timer of this process (sweep-timers.ts); the job schedulers older versions used go away.
+    const sweeps = this.sweeps();
+    const dispatcher = this.dispatcher();
+    await removeLegacySweepSchedulers(this.options.service, sweeps, this.ownQueue());
+    this.timers = new SweepTimers(sweeps, (sweep) => dispatcher.runSweep(sweep));
+    this.timers.start();
     this.takeOverFailedJobs();
     if (this.options.queue.kind === 'redis') {
       for (const warning of await redisSettingWarnings(this.options.queue.connection)) this.logger.warn(warning);
@@ -152,7 +153,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy
 
   async onModuleDestroy(): Promise<void> {
     this.stopFailedJobs?.();
-    await this.schedules?.stop();
+    await this.timers?.stop();
   }
 }
 
@@ -168,12 +169,29 @@ class RelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
-function consumerFor(service: ServiceName, concurrency: number, lockMs: number): Type {
+/**
+ * How long an idle worker waits for a job before it looks again (BullMQ's `drainDelay`, in seconds). On the
+ * PostgreSQL backend a new job wakes the worker at once (LISTEN/NOTIFY, the LISTEN connection kept alive and rebuilt
+ * when it drops) and a delayed one at its due time, so the wait only bounds a missed notification; each look is four
+ * queue transactions, so BullMQ's 5 s made an idle worker commit about 0.8 times a second. On Redis the wait is a
+ * blocking BZPOPMIN, which BullMQ keeps short (reconnections, bullmq #1658): BullMQ's default stays.
+ */
+export function drainDelaySeconds(options: Pick<MessagingOptions, 'queue' | 'workerIdleWaitMs'>): number | undefined {
+  return options.queue.kind === 'postgres' ? Math.max(1, Math.round(options.workerIdleWaitMs / 1000)) : undefined;
+}
+
+function consumerFor(service: ServiceName, concurrency: number, lockMs: number, drainDelay?: number): Type {
   // One worker per service on its own queue; BullMQ's `close()` (called by @nestjs/bullmq on shutdown) lets
   // in-flight jobs finish, and a job cut off by a crash is picked up again as stalled once its lock has expired.
   // A job may stall more than once (its process killed again): after the allowance BullMQ fails it, and the
   // failed-jobs sweep (failed-jobs.ts) retries it or makes it a dead letter.
-  @Processor(queueNameOf(service), { concurrency, lockDuration: lockMs, stalledInterval: lockMs, maxStalledCount: 3 })
+  @Processor(queueNameOf(service), {
+    concurrency,
+    lockDuration: lockMs,
+    stalledInterval: lockMs,
+    maxStalledCount: 3,
+    ...(drainDelay ? { drainDelay } : {}),
+  })
   class Consumer extends WorkerHost {
     constructor(@Inject(MessagingRuntime) private readonly runtime: MessagingRuntime) {
       super();
@@ -217,6 +235,7 @@ export class MessagingModule {
             {
               source: options.service,
               pollMs: options.outboxPollMs,
+              idlePollMaxMs: options.outboxIdlePollMaxMs,
               storeReset: new StoreResetWatch(ds, {
                 service: options.service,
                 marker: () => ref.get<Queue>(getQueueToken(STORE_MARKER_QUEUE), { strict: false }),
@@ -231,7 +250,7 @@ export class MessagingModule {
       },
       RelayLifecycle,
       Clock,
-      consumerFor(options.service, options.concurrency, options.lockMs),
+      consumerFor(options.service, options.concurrency, options.lockMs, drainDelaySeconds(options)),
     ];
     return {
       module: MessagingModule,

@@ -18,9 +18,12 @@ export interface OutboxRelayOptions {
   source: ServiceName;
   /**
    * The safety poll: how long an idle relay waits when no commit woke it (rows written by another process, e.g. a
-   * replica whose relay is down, or by hand).
+   * replica whose relay is down, or by hand). Doubled after each pass that found nothing, up to `idlePollMaxMs`;
+   * back to `pollMs` after a pass that published, a nudge or a failure.
    */
   pollMs: number;
+  /** The longest wait of an idle relay (default `pollMs`: no backoff). */
+  idlePollMaxMs?: number;
   /** Wake on this process' commits that wrote to the outbox (default true); false leaves it to its poll and `nudge()`. */
   wakeOnCommit?: boolean;
   /** How long a woken relay waits before its pass, so commits arriving together share it (default 2 ms). */
@@ -38,7 +41,8 @@ export interface OutboxRelayOptions {
  * several replicas share the work and none assumes ids commit in order. The job id is the row id: a crash after
  * publishing and before marking re-publishes the same ids, which BullMQ and the consumers' inboxes deduplicate.
  * Every commit of this process that wrote to the outbox wakes the relay (OutboxCommitHook), so it runs a pass at
- * once; an idle relay only wakes for its safety poll every `pollMs`.
+ * once; an idle relay only wakes for its safety poll, which backs off from `pollMs` to `idlePollMaxMs` while passes
+ * find nothing, and for its queue-store check (store-reset.ts), which runs no outbox pass of its own.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -48,6 +52,10 @@ export class OutboxRelay {
   /** Set by a nudge: another pass is due even when the current one found nothing (its rows may have committed since). */
   private nudged = false;
   private readonly commitHook?: OutboxCommitHook;
+  /** How long the relay waits after its next pass that finds nothing. */
+  private idleWaitMs: number;
+  /** When the safety poll's next pass is due (set when the relay goes idle). */
+  private pollAt = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,6 +63,7 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
     private readonly metrics?: MessagingMetrics,
   ) {
+    this.idleWaitMs = options.pollMs;
     if (options.wakeOnCommit ?? true) this.commitHook = new OutboxCommitHook(dataSource, () => this.nudge());
   }
 
@@ -84,30 +93,51 @@ export class OutboxRelay {
   }
 
   private async run(): Promise<void> {
+    let passDue = true;
+    let woken = false;
     while (this.running) {
       let published = 0;
+      let failed = false;
       this.nudged = false;
       try {
-        await this.options.storeReset?.maybeCheck();
-        published = await this.relayOnce();
+        const republished = (await this.options.storeReset?.maybeCheck()) ?? 0;
+        if (passDue || republished > 0) published = await this.relayOnce();
       } catch (error) {
+        failed = true;
         this.logger.error(`Outbox relay pass failed: ${(error as Error).message}`);
+        // A failing pass may mean a lost queue store (a wiped PostgreSQL queue schema): look at the marker soon.
+        this.options.storeReset?.checkWithin(this.options.pollMs);
       }
-      if (published === 0 && this.running && !this.nudged) {
-        await new Promise<void>((resolve) => {
-          // The queue store check (store-reset.ts) is due on its own period, which may be shorter than the poll.
-          const timer = setTimeout(
-            resolve,
-            Math.min(this.options.pollMs, this.options.storeReset?.msUntilCheck() ?? Infinity),
-          );
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = undefined;
+      // Activity (or trouble) makes the next polls short again.
+      if (published > 0 || woken || this.nudged || failed) this.idleWaitMs = this.options.pollMs;
+      if (published > 0 || this.nudged) {
+        passDue = true;
+        continue;
       }
+      if (!this.running) break;
+      if (passDue) {
+        this.pollAt = Date.now() + this.idleWaitMs;
+        this.idleWaitMs = Math.min(this.idleWaitMs * 2, Math.max(this.options.idlePollMaxMs ?? 0, this.options.pollMs));
+      }
+      // The queue store check is due on its own period; waking for it runs no outbox pass unless the poll is due too.
+      const untilPoll = Math.max(0, this.pollAt - Date.now());
+      woken = await this.sleep(Math.min(untilPoll, this.options.storeReset?.msUntilCheck() ?? Infinity));
+      passDue = woken || Date.now() >= this.pollAt - 1;
     }
+  }
+
+  /** Waits `ms`, or less when nudged (then answers true). */
+  private sleep(ms: number): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = undefined;
+        resolve(false);
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+    });
   }
 
   /** One pass: claim a batch, publish it, mark it sent, all in one transaction. Returns the number of rows. */

@@ -25,11 +25,20 @@ function redisOptions(url: string) {
   };
 }
 
+/** How long BullMQ's PostgreSQL pools keep an idle connection. */
+const POOL_IDLE_MS = 90_000;
+
 /** Redis when REDIS_URL is set; otherwise BullMQ's PostgreSQL backend on the service's own database. */
 export function queueSettings(env: { DATABASE_URL: string; REDIS_URL?: string; QUEUE_PREFIX: string }): QueueSettings {
   if (env.REDIS_URL) return { kind: 'redis', connection: redisOptions(env.REDIS_URL), prefix: env.QUEUE_PREFIX };
-  // The object form is deliberate: a bare string as `connection` exhausted the heap in a trial.
-  return { kind: 'postgres', connection: { connectionString: env.DATABASE_URL }, prefix: env.QUEUE_PREFIX };
+  // The object form is deliberate: a bare string as `connection` exhausted the heap in a trial. Each queue's pool keeps
+  // an idle connection 90 s (pg's default is 10 s): the periodic looks (marker and stalled checks every 30 s, the
+  // failed list every 60 s) otherwise open a new connection each time, and a new connection is a commit and a fork.
+  return {
+    kind: 'postgres',
+    connection: { connectionString: env.DATABASE_URL, idleTimeoutMillis: POOL_IDLE_MS },
+    prefix: env.QUEUE_PREFIX,
+  };
 }
 
 /**

@@ -42,6 +42,11 @@ export class StoreResetWatch {
     return Math.max(0, this.lastCheck + this.options.checkEveryMs - now);
   }
 
+  /** Makes the next check due within `ms` at the latest (after a failure that a lost queue store may explain). */
+  checkWithin(ms: number, now = Date.now()): void {
+    this.lastCheck = Math.min(this.lastCheck, now + ms - this.options.checkEveryMs);
+  }
+
   /** Checks when the interval has passed; returns the number of rows set to publish again. */
   async maybeCheck(now = Date.now()): Promise<number> {
     if (now - this.lastCheck < this.options.checkEveryMs) return 0;

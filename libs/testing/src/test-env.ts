@@ -23,6 +23,7 @@ export function testEnv(
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     OUTBOX_POLL_MS: '50',
+    OUTBOX_IDLE_POLL_MAX_MS: '50',
     JOB_BACKOFF_MS: '50',
     JOB_ATTEMPTS: '3',
     // Suites log many people in from one address; the per-address login limit has its own test (gateway rate limits).
