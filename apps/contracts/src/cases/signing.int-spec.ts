@@ -1,14 +1,7 @@
 import { DefaultTaskKey as K } from '@dealgate/domain';
 import { JobName } from '@dealgate/messages';
 import { queryOnce, waitFor, callApi } from '@dealgate/testing';
-import {
-  ContractsUnderTest,
-  count,
-  deliver,
-  emitted,
-  startContracts,
-  taskIds,
-} from '../../test/contracts-kit';
+import { ContractsUnderTest, count, deliver, emitted, startContracts, taskIds } from '../../test/contracts-kit';
 import {
   CaseUnderTest,
   aCaseOpenedFromAFreshDefendedOffer,
