@@ -1,5 +1,5 @@
 import { Sweep } from './sweep';
-import { SweepTimers } from './sweep-timers';
+import { SweepTimers, alignedFirstDelay } from './sweep-timers';
 
 describe('SweepTimers', () => {
   beforeEach(() => jest.useFakeTimers());
@@ -61,6 +61,25 @@ describe('SweepTimers', () => {
     timers.start();
     await jest.advanceTimersByTimeAsync(2000);
     expect(runs).toBe(3);
+    await timers.stop();
+  });
+
+  it('first runs a sweep at its next whole period on the clock, as the BullMQ schedulers did', () => {
+    const hourly = sweep('hourly', 3_600_000);
+    expect(alignedFirstDelay(hourly, Date.parse('2026-12-04T10:59:59.000Z'))).toBe(1000);
+    expect(alignedFirstDelay(hourly, Date.parse('2026-12-04T10:00:00.000Z'))).toBe(3_600_000);
+    expect(alignedFirstDelay(sweep('mail', 5000), Date.parse('2026-12-04T10:00:03.500Z'))).toBe(1500);
+  });
+
+  it('waits for the next whole period by default', async () => {
+    jest.setSystemTime(Date.parse('2026-12-04T10:59:58.000Z'));
+    const runs: string[] = [];
+    const timers = new SweepTimers([sweep('hourly', 3_600_000)], (s) => Promise.resolve(void runs.push(s.name)));
+    timers.start();
+    await jest.advanceTimersByTimeAsync(1999);
+    expect(runs).toEqual([]);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(runs).toEqual(['hourly']);
     await timers.stop();
   });
 });

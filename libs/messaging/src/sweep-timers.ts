@@ -2,14 +2,21 @@ import type { Queue } from 'bullmq';
 import type { Sweep } from './sweep';
 
 export interface SweepTimersOptions {
-  /** When each sweep first runs after start (default: a random moment within its period, at most 5 s). */
+  /** When each sweep first runs after start (default: `alignedFirstDelay`). */
   firstDelayMs?: (sweep: Sweep) => number;
 }
 
-const defaultFirstDelay = (sweep: Sweep) => Math.floor(Math.random() * Math.min(sweep.everyMs, 5000));
+/**
+ * The time to the sweep's next whole period on the clock (an hourly sweep runs at the top of the hour), as BullMQ's
+ * `every` schedulers ran them: replicas and restarts keep one rhythm, and a restart does not bring a run forward (an
+ * hourly report sweep does not run at every boot, which tests that drive a sweep by hand rely on).
+ */
+export function alignedFirstDelay(sweep: Sweep, nowMs: number = Date.now()): number {
+  return sweep.everyMs - (nowMs % sweep.everyMs);
+}
 
 /**
- * Runs a service's sweeps on timers of this process: each sweep soon after start, then every `everyMs`, one run of a
+ * Runs a service's sweeps on timers of this process: each sweep at its next whole period, then every `everyMs`, one run of a
  * sweep at a time (a tick while its run is in flight is skipped). Every replica runs every sweep: sweeps find their
  * work in PostgreSQL and act idempotently, so the runs of several replicas only repeat the look. This used to be one
  * BullMQ job scheduler per sweep; on the PostgreSQL queue backend each run then cost about eight queue transactions
@@ -48,7 +55,7 @@ export class SweepTimers {
           every.unref();
           this.timers.push(every);
         },
-        (this.options.firstDelayMs ?? defaultFirstDelay)(sweep),
+        (this.options.firstDelayMs ?? alignedFirstDelay)(sweep),
       );
       first.unref();
       this.timers.push(first);
