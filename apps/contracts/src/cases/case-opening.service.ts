@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@dealgate/common';
+import { termsSnapshotOf } from '@dealgate/domain';
 import { JobName, OfferDefendedPayload } from '@dealgate/messages';
 import { emitJob } from '@dealgate/messaging';
 import { TaskReleaseService } from '../tasks/task-release.service';
 import { TasksRepository } from '../tasks/tasks.repository';
 import { TemplatesRepository } from '../templates/templates.repository';
 import { CasesRepository } from './cases.repository';
-import { toTermsSnapshot } from './terms.mapping';
 
 /** Opens the contract case of a defended offer with its task graph from the current templates. */
 @Injectable()
@@ -34,8 +34,8 @@ export class CaseOpeningService {
       unitId: p.unitId,
       productLineId: p.productLineId,
       companyName: p.companyName ?? null,
-      baseline: toTermsSnapshot(p.terms),
-      terms: toTermsSnapshot(p.terms),
+      baseline: termsSnapshotOf(p.terms),
+      terms: termsSnapshotOf(p.terms),
       defendedAt: new Date(p.defendedAt),
       openedAt,
     });

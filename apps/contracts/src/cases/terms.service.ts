@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Principal } from '@dealgate/auth';
 import { Clock } from '@dealgate/common';
-import { DomainError, assertValidTerms, diffTerms } from '@dealgate/domain';
+import { DomainError, assertValidTerms, diffTerms, termsSnapshotOf } from '@dealgate/domain';
 import { ContractActorService } from '../access/contract-actor.service';
-import { toTermsSnapshot } from './terms.mapping';
 import { guardCase } from './case-guard';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
@@ -31,7 +30,7 @@ export class TermsService {
   ) {}
 
   async edit(user: Principal, id: string, dto: EditTermsDto): Promise<CaseView> {
-    const terms = toTermsSnapshot(dto.terms);
+    const terms = termsSnapshotOf(dto.terms);
     await this.dataSource.transaction(async (manager) => {
       const actor = await this.actors.actorFor(user, manager);
       const { contractCase } = guardCase(actor, await this.cases.lock(manager, id), id, 'write');

@@ -9,6 +9,7 @@ import {
   FunnelErrorCode,
   FunnelEventKind,
   OfferStatus,
+  termsSnapshotOf,
 } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
 import { Clock } from '@dealgate/common';
@@ -19,7 +20,6 @@ import { FunnelTransitions } from '../prospects/funnel-transitions';
 import { actorOf } from '../shared/actor';
 import { notFound } from '../shared/errors';
 import { RecordDefenceDto } from './offer.dto';
-import { toTermsDto } from './offer.model';
 import { OfferRepository } from './offer.repository';
 import { DefenceRepository, DefenceView } from './defence.repository';
 
@@ -105,7 +105,7 @@ export class DefenceService {
             salespersonId: moved.ownerId ?? offer.authorId,
             unitId: moved.unitId,
             productLineId: moved.productLineId,
-            terms: toTermsDto(offer),
+            terms: termsSnapshotOf(offer),
             defendedAt: heldAt.toISOString(),
             companyName: moved.companyName,
           });

@@ -18,6 +18,7 @@ import {
   Stage,
   stageLabel,
   termsProblems,
+  termsSnapshotOf,
 } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
 import { Clock, Page, toPage } from '@dealgate/common';
@@ -29,7 +30,7 @@ import { Prospect } from '../prospects/prospect.model';
 import { actorOf } from '../shared/actor';
 import { assertVersion, notFound, versionConflict } from '../shared/errors';
 import { OfferQuery, OfferTermsInputDto, UpdateOfferDto } from './offer.dto';
-import { OfferTerms, OfferView, toTermsDto } from './offer.model';
+import { OfferTerms, OfferView } from './offer.model';
 import { OfferRepository } from './offer.repository';
 
 function termsOf(dto: OfferTermsInputDto): OfferTerms {
@@ -60,7 +61,7 @@ function priced(terms: OfferTerms): { totalMinor: number; currency: string } {
       `All items of an offer must be in one currency; found ${currencies.join(', ')}.`,
     );
   }
-  const problems = termsProblems(toTermsDto(terms));
+  const problems = termsProblems(termsSnapshotOf(terms));
   if (problems.length > 0) throw funnelError(FunnelErrorCode.OfferTermsInvalid, problems.join(' '), { problems });
   return { totalMinor: offerTotalMinor(terms.items, terms.discountPercent), currency: currencies[0] };
 }
@@ -216,7 +217,7 @@ export class OfferService {
           authorIds: submitted.contributorIds,
           currency: submitted.currency,
           totalMinor: submitted.totalMinor,
-          terms: toTermsDto(submitted),
+          terms: termsSnapshotOf(submitted),
           needsAddressed: submitted.items.map((i) => ({
             productId: i.productId,
             needs: (brief?.needs ?? []).filter((n) => i.needIds.includes(n.id)).map((n) => n.text),
