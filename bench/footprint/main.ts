@@ -3,13 +3,13 @@
 // BENCH_IDLE_SECONDS (30) with nothing happening measures every process of the tree: summed RSS and PSS (from
 // /proc/<pid>/smaps_rollup), CPU as a share of one core, and commits/s (pg_stat_database xact_commit, all
 // databases), beside the goals of issue #19.
-import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { CLOCK_TICKS, ProcessSample, processLabel, processTree } from './proc';
-import { freePort, sleep, until } from './wait';
+import { LaunchedSystem, launchSystem } from './launch-system';
+import { freePort, sleep } from './wait';
 
 const SETTLE_S = Number(process.env.BENCH_SETTLE_SECONDS ?? 20);
 const IDLE_S = Number(process.env.BENCH_IDLE_SECONDS ?? 30);
@@ -30,42 +30,22 @@ const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const sum = (ps: ProcessSample[], key: 'rssKb' | 'pssKb') => ps.reduce((total, p) => total + p[key], 0);
 
 async function main(): Promise<void> {
-  const launcherScript = resolve('dist', 'tools', 'launcher', 'main.js');
-  if (!existsSync(launcherScript)) throw new Error(`${launcherScript} is missing: build first (npm run build)`);
   const dataDir = mkdtempSync(join(tmpdir(), 'dealgate-footprint-'));
   chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user, who must enter it
-  const [gateway, prospects, approvals, contracts, notifications, pg] = await Promise.all(
-    Array.from({ length: 6 }, () => freePort()),
-  );
-  const launcher: ChildProcess = spawn(process.execPath, [launcherScript, '--json'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: undefined,
-      REDIS_URL: undefined,
-      DEALGATE_DATA_DIR: dataDir,
-      PORT: String(gateway),
-      PROSPECTS_PORT: String(prospects),
-      APPROVALS_PORT: String(approvals),
-      CONTRACTS_PORT: String(contracts),
-      NOTIFICATIONS_PORT: String(notifications),
-      EMBEDDED_PG_PORT: String(pg),
-      LAUNCHER_PORT: '0',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  let system: LaunchedSystem | undefined;
   try {
-    await until('the gateway health', async () => (await fetch(`http://127.0.0.1:${gateway}/api/health`)).ok);
+    system = await launchSystem(dataDir, { DATABASE_URL: undefined, EMBEDDED_PG_PORT: String(await freePort()) });
     const runtime = JSON.parse(readFileSync(join(dataDir, 'runtime.json'), 'utf8')) as { databaseUrl: string };
     console.log(`system up; settling ${SETTLE_S} s, then measuring ${IDLE_S} s of idle`);
     await sleep(SETTLE_S * 1000);
 
-    const before = processTree(launcher.pid!);
+    const before = processTree(system.launcher.pid!);
     const commitsBefore = await commits(runtime.databaseUrl);
     const started = performance.now();
     await sleep(IDLE_S * 1000);
     const commitsAfter = await commits(runtime.databaseUrl);
     const seconds = (performance.now() - started) / 1000;
-    const after = processTree(launcher.pid!);
+    const after = processTree(system.launcher.pid!);
 
     const ticksBefore = new Map(before.map((p) => [p.pid, p.cpuTicks]));
     const cpuPct = (p: ProcessSample) =>
@@ -95,8 +75,7 @@ async function main(): Promise<void> {
       `idle commits ${commitsPerS.toFixed(2)}/s (goal <= ${GOALS.commitsPerS}/s: ${verdict(commitsPerS <= GOALS.commitsPerS)})`,
     );
   } finally {
-    launcher.kill('SIGTERM');
-    await new Promise((r) => (launcher.exitCode !== null ? r(null) : launcher.once('exit', r)));
+    await system?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

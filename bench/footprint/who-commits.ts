@@ -5,10 +5,8 @@
 // statements of the idle window and counts transactions per client process (the backend's client port, found in
 // /proc/net/tcp and the processes' socket inodes) and per statement: a statement outside BEGIN is one transaction,
 // a BEGIN..COMMIT block is one.
-import { spawn } from 'node:child_process';
 import {
   chmodSync,
-  existsSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -18,11 +16,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '@dealgate/database';
 import { processLabel, processTree } from './proc';
-import { freePort, sleep, until } from './wait';
+import { LaunchedSystem, launchSystem } from './launch-system';
+import { freePort, sleep } from './wait';
 
 const SETTLE_S = Number(process.env.BENCH_SETTLE_SECONDS ?? 20);
 const IDLE_S = Number(process.env.BENCH_IDLE_SECONDS ?? 30);
@@ -121,8 +120,6 @@ export function tallyTransactions(lines: string[]): Map<number, Tally> {
 }
 
 async function main(): Promise<void> {
-  const launcherScript = resolve('dist', 'tools', 'launcher', 'main.js');
-  if (!existsSync(launcherScript)) throw new Error(`${launcherScript} is missing: build first (npm run build)`);
   const dataDir = mkdtempSync(join(tmpdir(), 'dealgate-who-commits-'));
   chmodSync(dataDir, 0o755);
   const pgDir = join(dataDir, 'pg');
@@ -133,33 +130,16 @@ async function main(): Promise<void> {
   await first.stop();
   const postgres = await startEmbeddedPostgres({ dataDir: pgDir, port: first.port, removeDataOnStop: true });
   const logFile = join(postgres.dataDir, 'log', 'statements.log');
-  const [gateway, prospects, approvals, contracts, notifications] = await Promise.all(
-    Array.from({ length: 5 }, () => freePort()),
-  );
-  const launcher = spawn(process.execPath, [launcherScript, '--json'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: postgres.url,
-      REDIS_URL: undefined,
-      DEALGATE_DATA_DIR: dataDir,
-      PORT: String(gateway),
-      PROSPECTS_PORT: String(prospects),
-      APPROVALS_PORT: String(approvals),
-      CONTRACTS_PORT: String(contracts),
-      NOTIFICATIONS_PORT: String(notifications),
-      LAUNCHER_PORT: '0',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  let system: LaunchedSystem | undefined;
   try {
-    await until('the gateway health', async () => (await fetch(`http://127.0.0.1:${gateway}/api/health`)).ok);
+    system = await launchSystem(dataDir, { DATABASE_URL: postgres.url });
     console.log(`system up; settling ${SETTLE_S} s, then logging ${IDLE_S} s of idle`);
     await sleep(SETTLE_S * 1000);
     const commitsSql = 'SELECT datname, xact_commit::bigint AS n FROM pg_stat_database WHERE datname IS NOT NULL';
     const commitsBefore = await sql(postgres.url, commitsSql);
     const from = statSync(logFile).size;
     // Which process holds each client port: sampled through the window, as pools open and close connections.
-    const tree = processTree(launcher.pid!);
+    const tree = processTree(system.launcher.pid!);
     const labels = new Map(tree.map((p) => [p.pid, processLabel(p)]));
     const portOwner = new Map<number, string>();
     const sample = () => {
@@ -205,8 +185,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    launcher.kill('SIGTERM');
-    await new Promise((r) => (launcher.exitCode !== null ? r(null) : launcher.once('exit', r)));
+    await system?.stop();
     await postgres.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
