@@ -292,7 +292,7 @@ describe('the approval inbox', () => {
     await page.getByRole('button', { name: 'Set delegation' }).click();
     const given = page.getByRole('region', { name: 'Who acts for me' });
     const row = given.getByRole('row').filter({ hasText: 'Cora Colleague acts for you' });
-    await row.getByText('Running').waitFor();
+    await row.filter({ hasText: 'Running' }).waitFor();
     const listed = await world.call(world.head, 'GET', '/api/approvals/delegations?role=given');
     const created = listed.items.find((d: any) => d.delegateId === world.colleague.id && d.revokedAt === null);
     expect(new Date(created.endsAt).getTime() - new Date(created.startsAt).getTime()).toBe(2 * DAY_MS);
@@ -312,8 +312,11 @@ describe('the approval inbox', () => {
       .waitFor();
     await cora.context.close();
 
-    await row.getByRole('button', { name: 'End now: Cora Colleague acts for you' }).click();
-    await row.getByText('Ended').waitFor();
+    // Another test may have left an ended delegation to Cora in this list: end the running one, and wait until
+    // no running one is left.
+    const running = row.filter({ hasText: 'Running' });
+    await running.getByRole('button', { name: 'End now: Cora Colleague acts for you' }).click();
+    await running.waitFor({ state: 'detached' });
     const ended = await world.call(world.head, 'GET', `/api/approvals/delegations?role=given`);
     expect(ended.items.find((d: any) => d.id === created.id).revokedAt).not.toBeNull();
     await context.close();
