@@ -1,5 +1,5 @@
 import { estimateHazards } from './hazards';
-import { advanceChance, signingCurve, tiltedHazard } from './propagate';
+import { advanceChance, arrivalCurves, signingCurve, tiltedHazard } from './propagate';
 import { betaBinomialStrength, shrinkRate } from './shrinkage';
 import { Stay } from './transition-log';
 
@@ -81,5 +81,21 @@ describe('signing curves', () => {
     expect(Array.from(curve)).toEqual([0, 0.125, expect.closeTo(0.125, 10)]);
     // Stage 2 alone finishes with a result half the time: 0.25 / (0.25 + 0.25).
     expect(advanceChance(constant(0.25, 0.25), 1)).toBeCloseTo(0.5, 4);
+  });
+
+  it('gives the arrival at each later stage beside the signing', () => {
+    const constant = (adv: number, loss: number) => ({
+      binDays: 1,
+      advance: new Float64Array(5).fill(adv),
+      loss: new Float64Array(5).fill(loss),
+    });
+    const curves = arrivalCurves([constant(0.5, 0), constant(0.25, 0.25)], 0, 0, [1, 1], 3);
+    // Nothing arrives at the stage it is in; stage 2 receives half of what is left in stage 1 each bin.
+    expect(curves.map((c) => Array.from(c))).toEqual([
+      [0, 0, 0],
+      [0.5, 0.25, 0.125],
+      [0, 0.125, expect.closeTo(0.125, 10)],
+    ]);
+    expect(curves[2]).toEqual(signingCurve([constant(0.5, 0), constant(0.25, 0.25)], 0, 0, [1, 1], 3));
   });
 });

@@ -9,7 +9,7 @@ import {
   hazardKey,
   openStageIndex,
 } from './hazards';
-import { advanceChance, signingCurve } from './propagate';
+import { advanceChance, arrivalCurves } from './propagate';
 import { SellerEffects, estimateSellerEffects } from './shrinkage';
 import { LogAsOf, LogEvent, logAsOf } from './transition-log';
 
@@ -34,6 +34,18 @@ export interface ForecastModel {
     unitId: string,
     steps: number,
   ): Float64Array;
+  /**
+   * Arrival chance per bin at each open stage (index as `OPEN_STAGES`, zero up to the deal's own) and, last, at the
+   * signing, for a deal in `stage` after `bin` bins there; `curve` is the last of them.
+   */
+  arrivals(
+    line: string,
+    stage: AnalyticsStage,
+    bin: number,
+    ownerId: string | null,
+    unitId: string,
+    steps: number,
+  ): readonly Float64Array[];
   /** Chance to finish the current stage with a result, given `bin` bins spent there. */
   finishChance(line: string, stage: AnalyticsStage, bin: number, ownerId: string | null, unitId: string): number;
   /** Mean value of the line's contracts signed before the as-of time, `null` if none carried a value. */
@@ -57,7 +69,7 @@ export function buildForecastModel(
       line.id,
       OPEN_STAGES.map((s) => hazards.get(hazardKey(line.id, s))!),
     );
-  const curves = new Map<string, Float64Array>();
+  const curves = new Map<string, Float64Array[]>();
   const values = meanWonValues(history);
   return {
     asOf: history.asOf,
@@ -65,16 +77,19 @@ export function buildForecastModel(
     lines,
     effects,
     curve(line, stage, bin, ownerId, unitId, steps) {
+      return this.arrivals(line, stage, bin, ownerId, unitId, steps)[OPEN_STAGES.length];
+    },
+    arrivals(line, stage, bin, ownerId, unitId, steps) {
       const key = `${line}|${stage}|${bin}|${ownerId}|${unitId}|${steps}`;
-      let curve = curves.get(key);
-      if (!curve) {
+      let found = curves.get(key);
+      if (!found) {
         const stages = byLine.get(line);
-        curve = stages
-          ? signingCurve(stages, openStageIndex(stage), bin, effects.oddsRatios(ownerId, unitId), steps)
-          : new Float64Array(steps);
-        curves.set(key, curve);
+        found = stages
+          ? arrivalCurves(stages, openStageIndex(stage), bin, effects.oddsRatios(ownerId, unitId), steps)
+          : [...OPEN_STAGES, null].map(() => new Float64Array(steps));
+        curves.set(key, found);
       }
-      return curve;
+      return found;
     },
     finishChance(line, stage, bin, ownerId, unitId) {
       const i = openStageIndex(stage);

@@ -98,6 +98,43 @@ describe('signed-contract forecast', () => {
     expect(mine.lines.some((l) => l.kind === 'salesperson' && l.id === 's2')).toBe(false);
   });
 
+  it('forecasts the arrivals at each stage when asked: new prospects at primary contact, moves after it', () => {
+    // Ten entries at primary contact in the last 10 days (one a day); every past deal went from primary contact to
+    // needs identification on its next day and was lost there the day after.
+    const moves: LogEvent[] = [];
+    for (let i = 0; i < 20; i++)
+      moves.push(
+        move(`p${i}`, i, 'sampling', 'primary_contact'),
+        move(`p${i}`, i + 1, 'primary_contact', 'needs_identification'),
+        move(`p${i}`, i + 2, 'needs_identification', 'needs_identification', 'lost'),
+      );
+    const recent: LogEvent[] = [];
+    for (let i = 0; i < 10; i++) recent.push(move(`r${i}`, 50 + i, 'sampling', 'primary_contact'));
+    const events = [...moves, ...recent, move('r9', 59.5, 'primary_contact', 'needs_identification')].sort(
+      (a, b) => a.at.getTime() - b.at.getTime(),
+    );
+    const asOf = day(60);
+    const f = forecastSignings(events, [LINE], asOf, {
+      months: 1,
+      runs: 400,
+      seed: 5,
+      inflowDays: 10,
+      stageArrivals: true,
+    });
+    const arrivals = (stage: string) =>
+      f.arrivals.find((a) => a.kind === 'all' && a.period === 'next_3_months' && a.stage === stage)!.count;
+    // About one new prospect a day for the next three months (90 days): a Poisson mean of 90.
+    expect(arrivals('primary_contact').mean).toBeGreaterThan(80);
+    expect(arrivals('primary_contact').mean).toBeLessThan(100);
+    // The 9 still at primary contact move on, and so do nearly all of the new ones.
+    expect(arrivals('needs_identification').mean).toBeGreaterThan(arrivals('primary_contact').mean);
+    expect(arrivals('needs_identification').p10).toBeLessThan(arrivals('needs_identification').p90);
+    // Every deal was lost in needs identification, so nothing arrives at the offer stage.
+    expect(arrivals('offer_formation')).toMatchObject({ p10: 0, p50: 0, p90: 0 });
+    // Off by default: the signed-contract answer alone.
+    expect(forecastSignings(events, [LINE], asOf, { months: 1, runs: 50 }).arrivals).toEqual([]);
+  });
+
   it('takes quantiles between order statistics', () => {
     expect(quantiles(Float64Array.from([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]))).toEqual({
       p10: 10,

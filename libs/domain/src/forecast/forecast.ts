@@ -1,5 +1,5 @@
 import { AnalyticsStage } from '../analytics/stages';
-import { DAY_MS, ForecastProductLine } from './hazards';
+import { DAY_MS, ForecastProductLine, OPEN_STAGES, openStageIndex } from './hazards';
 import { ForecastModel, ModelOptions, buildForecastModel } from './forecast-model';
 import { monthKeyOf } from '../analytics/period';
 import { ForecastPeriod, forecastPeriods } from './forecast-periods';
@@ -24,6 +24,10 @@ export interface ForecastOptions extends ModelOptions {
    * from the whole log, so a narrow scope borrows the company's history. Default: everything.
    */
   readonly scope?: ForecastScope;
+  /** Also forecast the arrivals at each open stage (`SigningForecast.arrivals`); off by default (it costs a draw per stage). */
+  readonly stageArrivals?: boolean;
+  /** A model already built from the same log and as-of time (to answer several questions from one estimate). */
+  readonly model?: ForecastModel;
 }
 
 /** Which deals a forecast answers for, by the dimensions the log records on each move. */
@@ -60,6 +64,15 @@ export interface ForecastLine {
   readonly valueMinor: Quantiles | null;
 }
 
+/** Deals arriving at one open stage, of one group in one period: new prospects at primary contact, moves after it. */
+export interface StageArrivalLine {
+  readonly kind: ForecastGroupKind;
+  readonly id: string | null;
+  readonly period: string;
+  readonly stage: AnalyticsStage;
+  readonly count: Quantiles;
+}
+
 export interface DealForecast {
   readonly prospectId: string;
   readonly stage: AnalyticsStage;
@@ -79,6 +92,8 @@ export interface SigningForecast {
   readonly periods: ForecastPeriod[];
   readonly lines: ForecastLine[];
   readonly deals: DealForecast[];
+  /** Empty unless `stageArrivals` was asked for. */
+  readonly arrivals: StageArrivalLine[];
   readonly runs: number;
   readonly seed: number;
 }
@@ -86,6 +101,8 @@ export interface SigningForecast {
 interface Source {
   readonly groups: number[];
   readonly perSegment: number[];
+  /** Expected arrivals per segment at each open stage (index as `OPEN_STAGES`), when stage arrivals are asked for. */
+  readonly perSegmentByStage: number[][];
   readonly value: number;
 }
 
@@ -101,7 +118,7 @@ export function forecastSignings(
   asOf: Date,
   options: ForecastOptions = {},
 ): SigningForecast {
-  const model = buildForecastModel(events, productLines, asOf, options);
+  const model = options.model ?? buildForecastModel(events, productLines, asOf, options);
   const runs = options.runs ?? 500;
   const seed = options.seed ?? 1;
   const periods = forecastPeriods(asOf, options.months ?? 3);
@@ -127,6 +144,7 @@ export function forecastSignings(
     return i < segments && at >= bounds[0] ? i : -1;
   };
   const stepsOf = (line: string) => Math.ceil(horizonDays / model.binDays(line));
+  const withArrivals = options.stageArrivals ?? false;
 
   // Open deals: one curve each (shared between deals in the same state), drawn from by inverse CDF.
   const inScope = options.scope ?? (() => true);
@@ -136,15 +154,25 @@ export function forecastSignings(
     const bin = Math.floor((t0 - s.enteredAt) / DAY_MS / bd);
     const pmf = model.curve(s.productLineId, s.stage, bin, s.ownerId, s.unitId, stepsOf(s.productLineId));
     const cdf = cumulative(pmf);
-    return { stay: s, bd, bin, cdf, groups: groupsFor(s), value: s.valueMinor ?? model.meanValue(s.productLineId) };
+    const arrivalCdfs = withArrivals
+      ? model
+          .arrivals(s.productLineId, s.stage, bin, s.ownerId, s.unitId, stepsOf(s.productLineId))
+          .slice(openStageIndex(s.stage) + 1, OPEN_STAGES.length)
+          .map(cumulative)
+      : [];
+    const value = s.valueMinor ?? model.meanValue(s.productLineId);
+    return { stay: s, bd, bin, cdf, arrivalCdfs, groups: groupsFor(s), value };
   });
-  const inflow = { days: options.inflowDays ?? 90, inScope };
+  const inflow = { days: options.inflowDays ?? 90, inScope, withArrivals };
   const sources = inflowSources(model, inflow, horizonDays, stepsOf, groupsFor, segmentAt, segments);
   const hasValue = dealData.some((d) => d.value !== null) || sources.some((s) => s.value > 0);
 
   const G = groups.size;
   const counts = new Float64Array(runs * G * segments);
   const values = new Float64Array(runs * G * segments);
+  const S = OPEN_STAGES.length;
+  const arrived = new Float64Array(withArrivals ? S * runs * G * segments : 0);
+  const at = (stage: number, r: number, g: number, seg: number) => ((stage * runs + r) * G + g) * segments + seg;
   const random = seededRandom(seed);
   const sigma = options.modelSigma ?? 0.08;
   for (let r = 0; r < runs; r++) {
@@ -171,9 +199,32 @@ export function forecastSignings(
         }
       }
     }
+    if (withArrivals) drawArrivals(r, factor);
+  }
+
+  // Each stage's arrivals are drawn on their own (its marginal is what a period's count per stage needs), under the
+  // same factor as the signings of this future.
+  function drawArrivals(r: number, factor: number) {
+    for (const d of dealData) {
+      const first = openStageIndex(d.stay.stage) + 1;
+      d.arrivalCdfs.forEach((cdf, i) => {
+        const u = random.next() / factor;
+        if (u >= cdf[cdf.length - 1]) return;
+        const seg = segmentAt((searchCdf(cdf, u) + random.next()) * d.bd);
+        if (seg >= 0) for (const g of d.groups) arrived[at(first + i, r, g, seg)]++;
+      });
+    }
+    for (const s of sources)
+      s.perSegmentByStage.forEach((perSegment, stage) => {
+        for (let seg = 0; seg < segments; seg++) {
+          const n = poisson(random, perSegment[seg] * factor);
+          if (n > 0) for (const g of s.groups) arrived[at(stage, r, g, seg)] += n;
+        }
+      });
   }
 
   const lines: ForecastLine[] = [];
+  const arrivals: StageArrivalLine[] = [];
   for (const [key, g] of groups) {
     const [kind, id] = key.split('|') as [ForecastGroupKind, string];
     for (const p of periods) {
@@ -190,18 +241,24 @@ export function forecastSignings(
         count: sample(counts),
         valueMinor: hasValue ? sample(values) : null,
       });
+      if (!withArrivals) continue;
+      OPEN_STAGES.forEach((stage, i) => {
+        const out = new Float64Array(runs);
+        for (let r = 0; r < runs; r++) for (const seg of segs) out[r] += arrived[at(i, r, g, seg)];
+        arrivals.push({ kind, id: id || null, period: p.key, stage, count: quantiles(out) });
+      });
     }
   }
   const horizonKey = periods[periods.length - 1].key;
   const dealForecasts = dealData
     .map((d) => dealForecast(model, d, t0, horizonDays, horizonKey))
     .sort((a, b) => b.probability - a.probability);
-  return { asOf, periods, lines, deals: dealForecasts, runs, seed };
+  return { asOf, periods, lines, deals: dealForecasts, arrivals, runs, seed };
 }
 
 function inflowSources(
   model: ForecastModel,
-  inflow: { days: number; inScope: ForecastScope },
+  inflow: { days: number; inScope: ForecastScope; withArrivals: boolean },
   horizonDays: number,
   stepsOf: (line: string) => number,
   groupsFor: (s: Pick<Stay, 'unitId' | 'ownerId' | 'productLineId'>) => number[],
@@ -221,20 +278,34 @@ function inflowSources(
   const sources: Source[] = [];
   for (const { s, n } of entries.values()) {
     const bd = model.binDays(s.productLineId);
-    const f = model.curve(s.productLineId, 'primary_contact', 0, s.ownerId, s.unitId, stepsOf(s.productLineId));
+    const steps = stepsOf(s.productLineId);
+    const curves = model.arrivals(s.productLineId, 'primary_contact', 0, s.ownerId, s.unitId, steps);
     const perStep = (n / inflowDays) * bd;
-    const perSegment = new Array<number>(segments).fill(0);
-    let cumulativeF = 0;
-    for (let t = 0; t < f.length; t++) {
-      cumulativeF += f[t];
-      // Expected signings in bin t of arrivals during bins 0..t, split over the segments the bin overlaps.
-      const mean = perStep * cumulativeF;
-      for (let part = 0; part < 4; part++) {
-        const seg = segmentAt((t + (part + 0.5) / 4) * bd);
-        if (seg >= 0 && (t + (part + 0.5) / 4) * bd < horizonDays) perSegment[seg] += mean / 4;
+    // Expected arrivals in bin t of new prospects entering during bins 0..t, split over the segments the bin overlaps.
+    const expected = (f: Float64Array) => {
+      const perSegment = new Array<number>(segments).fill(0);
+      let cumulativeF = 0;
+      for (let t = 0; t < f.length; t++) {
+        cumulativeF += f[t];
+        const mean = perStep * cumulativeF;
+        for (let part = 0; part < 4; part++) {
+          const seg = segmentAt((t + (part + 0.5) / 4) * bd);
+          if (seg >= 0 && (t + (part + 0.5) / 4) * bd < horizonDays) perSegment[seg] += mean / 4;
+        }
       }
-    }
-    sources.push({ groups: groupsFor(s), perSegment, value: model.meanValue(s.productLineId) ?? 0 });
+      return perSegment;
+    };
+    // A new prospect arrives at primary contact in the bin it enters: a curve of 1 at bin 0.
+    const entering = Float64Array.from({ length: steps }, (_, t) => (t === 0 ? 1 : 0));
+    const perSegmentByStage = inflow.withArrivals
+      ? OPEN_STAGES.map((_, i) => expected(i === 0 ? entering : curves[i]))
+      : [];
+    sources.push({
+      groups: groupsFor(s),
+      perSegment: expected(curves[OPEN_STAGES.length]),
+      perSegmentByStage,
+      value: model.meanValue(s.productLineId) ?? 0,
+    });
   }
   return sources;
 }

@@ -10,10 +10,7 @@ export function tiltedHazard(advance: number, loss: number, oddsRatio: number): 
 }
 
 /**
- * The chance that a deal signs in each of the next `steps` bins, by pushing its probability mass through the
- * remaining stages' hazards: `stages[j]` is the hazard of the j-th open stage of its product line (all share the
- * line's bin width), the deal starts in stage `from` having spent `bin` bins there. Advancing from the last stage
- * is the signing; a deal that advances enters the next stage at the next bin.
+ * The chance that a deal signs in each of the next `steps` bins: the last of its `arrivalCurves`.
  */
 export function signingCurve(
   stages: readonly StageHazard[],
@@ -22,6 +19,23 @@ export function signingCurve(
   oddsRatios: readonly number[],
   steps: number,
 ): Float64Array {
+  return arrivalCurves(stages, from, bin, oddsRatios, steps)[stages.length];
+}
+
+/**
+ * The chance that a deal arrives at each later stage in each of the next `steps` bins, by pushing its probability
+ * mass through the remaining stages' hazards: `stages[j]` is the hazard of the j-th open stage of its product line
+ * (all share the line's bin width), the deal starts in stage `from` having spent `bin` bins there. Curve j is the
+ * arrival at open stage j (zero for j <= from), curve `stages.length` the signing (advancing from the last stage).
+ * A deal that advances enters the next stage at the next bin.
+ */
+export function arrivalCurves(
+  stages: readonly StageHazard[],
+  from: number,
+  bin: number,
+  oddsRatios: readonly number[],
+  steps: number,
+): Float64Array[] {
   const last = stages.length - 1;
   const size = stages[0].advance.length;
   const mass = stages.map(() => new Float64Array(size));
@@ -33,7 +47,7 @@ export function signingCurve(
     if (k < lo[j]) lo[j] = k;
   };
   put(from, Math.min(bin, size - 1), 1);
-  const signed = new Float64Array(steps);
+  const arrived = [...stages, null].map(() => new Float64Array(steps));
   for (let t = 0; t < steps; t++) {
     // Later stages first, so mass that advances this bin is not moved again in the same bin.
     for (let j = last; j >= from; j--) {
@@ -49,12 +63,12 @@ export function signingCurve(
         const [a, l] = tiltedHazard(h.advance[k], h.loss[k], oddsRatios[j]);
         const stay = m * Math.max(0, 1 - a - l);
         if (stay > 1e-12) put(j, Math.min(k + 1, size - 1), stay);
-        if (j === last) signed[t] += m * a;
-        else put(j + 1, 0, m * a);
+        arrived[j + 1][t] += m * a;
+        if (j < last) put(j + 1, 0, m * a);
       }
     }
   }
-  return signed;
+  return arrived;
 }
 
 /** Chance to finish a stage with a result from its start (tilted by the odds ratio), over `steps` bins. */
