@@ -40,7 +40,16 @@ describe('console dashboards: the forecast', () => {
     await world?.stop();
   });
 
-  it("shows the head next quarter's forecast with its measured accuracy and the likeliest deals", async () => {
+  it("shows the head next quarter's forecast with its measured accuracy, the arrivals against the plan and the likeliest deals", async () => {
+    // A plan for the first month of next quarter: the arrivals table sets it beside the forecast.
+    const today = new Date();
+    const quarterStart = new Date(Date.UTC(today.getUTCFullYear(), Math.floor(today.getUTCMonth() / 3) * 3 + 3, 1));
+    const planned = await world.call(world.head, 'PUT', '/api/plans', {
+      period: quarterStart.toISOString().slice(0, 7),
+      salespersonId: world.seller.id,
+      stages: { needs_identification: 17 },
+    });
+    expect(planned.length).toBeGreaterThan(0);
     const { context, page } = await signIn(browser, world.baseUrl, world.head);
     await page.goto('/dashboards?tab=forecast');
     const region = page.getByRole('region', { name: 'Forecast of signed contracts' });
@@ -48,6 +57,9 @@ describe('console dashboards: the forecast', () => {
     await region.getByText(/^On the last \d+ months the median was off by/).waitFor();
     const periods = region.getByRole('table', { name: 'Signed contracts expected per period' });
     expect(await periods.getByRole('row').count()).toBeGreaterThanOrEqual(6);
+    const arrivals = region.getByRole('table', { name: /^Deals expected to reach each stage in Q\d \d{4}$/ });
+    const needs = arrivals.getByRole('row').filter({ hasText: 'Needs identification' });
+    expect(await needs.getByRole('cell').nth(3).textContent()).toBe('17');
     const deals = region.getByRole('table', { name: 'Open deals by chance to sign' });
     const first = deals.getByRole('row').nth(1);
     expect(await first.getByRole('link').getAttribute('href')).toBe(`/prospects/${close.id}`);
@@ -66,6 +78,9 @@ describe('console dashboards: the forecast', () => {
     await region.getByText(/megkötött szerződés \(80%-os sáv/).waitFor();
     await region.getByText(/^Az elmúlt \d+ hónapban a medián eltérése/).waitFor();
     await region.getByRole('table', { name: 'Nyitott üzletek az aláírás esélye szerint' }).waitFor();
+    await region
+      .getByRole('table', { name: /^Az egyes szakaszokba várhatóan belépő üzletek – \d{4}\. \d\. negyedév$/ })
+      .waitFor();
     await expectAccessible(page, 'dashboards forecast head (hu)');
     await screenshot(page, 'dashboards-forecast-history-head-hu');
     await context.close();

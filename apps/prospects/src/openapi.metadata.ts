@@ -543,7 +543,7 @@ export default async () => {
               limit: { required: true, type: () => Object, default: 10, minimum: 1, maximum: 100 },
               offset: { required: true, type: () => Object, default: 0, minimum: 0 },
             },
-            ForecastAccuracyQuery: {
+            ForecastBacktestQuery: {
               origins: { required: true, type: () => Object, default: 6, minimum: 1, maximum: 12 },
             },
           },
@@ -557,6 +557,26 @@ export default async () => {
               p90: { required: true, type: () => Number },
               mean: { required: true, type: () => Number },
             },
+            StageArrivalView: {
+              stage: {
+                required: true,
+                enum: [
+                  'sampling',
+                  'primary_contact',
+                  'needs_identification',
+                  'offer_formation',
+                  'offer_defence',
+                  'contract',
+                ],
+              },
+              count: {
+                required: true,
+                type: () => t['./analytics/forecast.view'].QuantilesView,
+                description:
+                  'Deals arriving at the stage in the period: new prospects at primary contact, moves from the stage before after it.',
+              },
+              planned: { required: true, type: () => Number, nullable: true },
+            },
             ForecastPeriodView: {
               key: { required: true, type: () => String },
               kind: { required: true, enum: ['month', 'next_3_months', 'quarter'] },
@@ -568,6 +588,11 @@ export default async () => {
                 description: 'Signed contracts in the period.',
               },
               valueMinor: { required: true, type: () => t['./analytics/forecast.view'].QuantilesView, nullable: true },
+              arrivals: {
+                required: true,
+                type: () => [t['./analytics/forecast.view'].StageArrivalView],
+                description: 'Arrivals at each open stage in the period, in funnel order.',
+              },
             },
             DealForecastView: {
               prospectId: { required: true, type: () => String },
@@ -627,15 +652,20 @@ export default async () => {
                 description: 'Open deals in the scope, most likely to sign first.',
               },
             },
-            HorizonAccuracyView: {
+            HorizonBacktestView: {
               horizon: { required: true, enum: ['next_3_months', 'month_1', 'month_2', 'month_3', 'quarter_at_start'] },
               wape: { required: true, type: () => Number, nullable: true },
+              mape: { required: true, type: () => Number, nullable: true },
               stageWeightsWape: { required: true, type: () => Number, nullable: true },
+              stageWeightsMape: { required: true, type: () => Number, nullable: true },
               runRateWape: { required: true, type: () => Number, nullable: true },
+              runRateMape: { required: true, type: () => Number, nullable: true },
+              plansWape: { required: true, type: () => Number, nullable: true },
+              plansMape: { required: true, type: () => Number, nullable: true },
               coverage: { required: true, type: () => Number, nullable: true },
               cells: { required: true, type: () => Number, description: 'Origins scored at this horizon.' },
             },
-            ForecastAccuracyView: {
+            ForecastBacktestView: {
               asOf: { required: true, type: () => String },
               scope: { required: true, type: () => t['./analytics/analytics.view'].AnalyticsScopeView },
               origins: {
@@ -646,7 +676,7 @@ export default async () => {
               originDates: { required: true, type: () => [String] },
               reason: { required: true, nullable: true, enum: ['history_too_short', 'no_signings'] },
               message: { required: true, type: () => String, nullable: true },
-              horizons: { required: true, type: () => [t['./analytics/forecast.view'].HorizonAccuracyView] },
+              horizons: { required: true, type: () => [t['./analytics/forecast.view'].HorizonBacktestView] },
               brier: { required: true, type: () => Number, nullable: true },
               stageWeightsBrier: { required: true, type: () => Number, nullable: true },
             },
@@ -1376,7 +1406,7 @@ export default async () => {
           {
             ForecastController: {
               forecast: { type: t['./analytics/forecast.view'].ForecastReportView },
-              accuracy: { type: t['./analytics/forecast.view'].ForecastAccuracyView },
+              backtest: { type: t['./analytics/forecast.view'].ForecastBacktestView },
             },
           },
         ],

@@ -43,8 +43,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Signed contracts forecast (P10/P50/P90, mean) per month, next three months and next quarter
-         * @description From the stage-transition log before asOf; each open deal in the scope with its chance to sign, expected month and reason (most likely first, a page of them). The rates come from the whole company's history.
+         * Signed contracts and arrivals at each stage forecast (P10/P50/P90, mean) per month, next three months and next quarter
+         * @description From the stage-transition log before asOf; each period's arrivals at each stage beside the plans entered for it; each open deal in the scope with its chance to sign, expected month and reason (most likely first, a page of them). The rates come from the whole company's history.
          */
         get: operations["ForecastController_forecast"];
         put?: never;
@@ -55,7 +55,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/analytics/forecast/accuracy": {
+    "/api/analytics/forecast/backtest": {
         parameters: {
             query?: never;
             header?: never;
@@ -64,9 +64,9 @@ export interface paths {
         };
         /**
          * The forecast's measured accuracy on this company's history (backtest over recent monthly origins)
-         * @description WAPE of the P50 and P10-P90 coverage per horizon, beside the fixed stage weights and the run rate. A history too short for any origin answers origins 0 with a reason.
+         * @description The forecast as it would have been made at each origin from the log before it, against the signatures after it: WAPE and MAPE of the P50 and P10-P90 coverage per horizon, beside the fixed stage weights, the run rate and the plans entered, and the Brier scores. A history too short for any origin answers origins 0 with a reason.
          */
-        get: operations["ForecastController_accuracy"];
+        get: operations["ForecastController_backtest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3000,12 +3000,12 @@ export interface components {
             /** @description How many match the filters in all (not only this page) */
             total: number;
         };
-        ForecastAccuracyView: {
+        ForecastBacktestView: {
             /** Format: date-time */
             asOf: string;
             /** @description Brier score of the deals' chances to sign */
             brier: number | null;
-            horizons: components["schemas"]["HorizonAccuracyView"][];
+            horizons: components["schemas"]["HorizonBacktestView"][];
             message: string | null;
             /**
              * @example [
@@ -3031,6 +3031,8 @@ export interface components {
             signed: number;
         };
         ForecastPeriodView: {
+            /** @description Arrivals at each open stage in the period, in funnel order. */
+            arrivals: components["schemas"]["StageArrivalView"][];
             /** @description Signed contracts in the period. */
             count: components["schemas"]["QuantilesView"];
             /** Format: date-time */
@@ -3132,15 +3134,22 @@ export interface components {
             /** @enum {string} */
             status: "up" | "down";
         };
-        HorizonAccuracyView: {
+        HorizonBacktestView: {
             /** @description Origins scored at this horizon. */
             cells: number;
             /** @description share of actuals inside P10-P90 */
             coverage: number | null;
             /** @enum {string} */
             horizon: "month_1" | "month_2" | "month_3" | "next_3_months" | "quarter_at_start";
+            /** @description MAPE of the forecast P50 over origins with a signature */
+            mape: number | null;
+            plansMape: number | null;
+            /** @description WAPE of the plans people entered for arrivals at the contract stage; null when no plan was entered */
+            plansWape: number | null;
+            runRateMape: number | null;
             /** @description WAPE of the last three months run rate */
             runRateWape: number | null;
+            stageWeightsMape: number | null;
             /** @description WAPE of the fixed stage weights 10/20/40/60/90 % */
             stageWeightsWape: number | null;
             /** @description WAPE of the forecast P50 (0.1 = off by 10 %) */
@@ -3965,6 +3974,14 @@ export interface components {
         };
         /** @enum {string} */
         Stage: "sampling" | "primary_contact" | "needs_identification" | "offer_formation" | "offer_defence" | "contract";
+        StageArrivalView: {
+            /** @description Deals arriving at the stage in the period: new prospects at primary contact, moves from the stage before after it. */
+            count: components["schemas"]["QuantilesView"];
+            /** @description the plans people entered for the period's months in the scope; null for next_3_months (not whole months) */
+            planned: number | null;
+            /** @enum {string} */
+            stage: "sampling" | "primary_contact" | "needs_identification" | "offer_formation" | "offer_defence" | "contract";
+        };
         StageConversionView: {
             /** @enum {string} */
             from: "sampling" | "primary_contact" | "needs_identification" | "offer_formation" | "offer_defence" | "contract";
@@ -4786,7 +4803,7 @@ export interface operations {
             };
         };
     };
-    ForecastController_accuracy: {
+    ForecastController_backtest: {
         parameters: {
             query?: {
                 unitId?: string;
@@ -4808,7 +4825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ForecastAccuracyView"];
+                    "application/json": components["schemas"]["ForecastBacktestView"];
                 };
             };
             /** @description Invalid input: `fields` names every bad one. `code`: `validation_failed`. */

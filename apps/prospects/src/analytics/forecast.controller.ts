@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentUser, Principal, Roles } from '@dealgate/auth';
 import { CommonErrorCode, Refuses } from '@dealgate/common';
 import { Role } from '@dealgate/domain';
-import { ForecastAccuracyQuery, ForecastQuery } from './forecast.dto';
+import { ForecastBacktestQuery, ForecastQuery } from './forecast.dto';
 import { ForecastService } from './forecast.service';
-import { ForecastAccuracyView, ForecastReportView } from './forecast.view';
+import { ForecastBacktestView, ForecastReportView } from './forecast.view';
 
 const VIEWERS = [Role.Owner, Role.SalesHead, Role.Salesperson];
 
@@ -18,9 +18,10 @@ export class ForecastController {
   @Get()
   @Roles(...VIEWERS)
   @ApiOperation({
-    summary: 'Signed contracts forecast (P10/P50/P90, mean) per month, next three months and next quarter',
+    summary:
+      'Signed contracts and arrivals at each stage forecast (P10/P50/P90, mean) per month, next three months and next quarter',
     description:
-      "From the stage-transition log before asOf; each open deal in the scope with its chance to sign, expected month and reason (most likely first, a page of them). The rates come from the whole company's history.",
+      "From the stage-transition log before asOf; each period's arrivals at each stage beside the plans entered for it; each open deal in the scope with its chance to sign, expected month and reason (most likely first, a page of them). The rates come from the whole company's history.",
   })
   @ApiOkResponse({ type: ForecastReportView })
   @Refuses(CommonErrorCode.NotFound)
@@ -28,16 +29,16 @@ export class ForecastController {
     return this.forecasts.forecast(user, q);
   }
 
-  @Get('accuracy')
+  @Get('backtest')
   @Roles(...VIEWERS)
   @ApiOperation({
     summary: "The forecast's measured accuracy on this company's history (backtest over recent monthly origins)",
     description:
-      'WAPE of the P50 and P10-P90 coverage per horizon, beside the fixed stage weights and the run rate. A history too short for any origin answers origins 0 with a reason.',
+      'The forecast as it would have been made at each origin from the log before it, against the signatures after it: WAPE and MAPE of the P50 and P10-P90 coverage per horizon, beside the fixed stage weights, the run rate and the plans entered, and the Brier scores. A history too short for any origin answers origins 0 with a reason.',
   })
-  @ApiOkResponse({ type: ForecastAccuracyView })
+  @ApiOkResponse({ type: ForecastBacktestView })
   @Refuses(CommonErrorCode.NotFound)
-  accuracy(@CurrentUser() user: Principal, @Query() q: ForecastAccuracyQuery) {
-    return this.forecasts.accuracy(user, q);
+  backtest(@CurrentUser() user: Principal, @Query() q: ForecastBacktestQuery) {
+    return this.forecasts.backtest(user, q);
   }
 }

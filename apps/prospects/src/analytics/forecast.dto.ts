@@ -47,7 +47,7 @@ export class ForecastQuery extends ForecastScopeQuery {
   offset = 0;
 }
 
-export class ForecastAccuracyQuery extends ForecastScopeQuery {
+export class ForecastBacktestQuery extends ForecastScopeQuery {
   @ApiPropertyOptional({
     default: 6,
     minimum: 1,

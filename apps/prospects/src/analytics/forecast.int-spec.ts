@@ -13,7 +13,7 @@ interface Quantiles {
 }
 
 // Nine months of history: every 4 days each salesperson starts a prospect; 2 of 3 sign, 1 of 3 is lost on the way.
-describe('signed-contract forecast (GET /analytics/forecast, /analytics/forecast/accuracy)', () => {
+describe('signed-contract and stage-arrival forecast (GET /analytics/forecast, /analytics/forecast/backtest)', () => {
   let h: AnalyticsHarness;
   let open: {
     closeA: GeneratedProspect;
@@ -89,6 +89,48 @@ describe('signed-contract forecast (GET /analytics/forecast, /analytics/forecast
     expect(ids(capped.body)).toEqual([deals[0].prospectId]);
   });
 
+  it("forecasts the arrivals at each stage per period beside the plans entered for them, in the caller's scope", async () => {
+    const plan = await h.call('headA', 'PUT', '/plans', {
+      period: '2026-08',
+      salespersonId: h.people.sellerA.userId,
+      stages: { needs_identification: 7, contract: 3 },
+    });
+    expect(plan.status).toBe(200);
+    const r = await h.call('sellerA', 'GET', `/analytics/forecast?asOf=${AS_OF}`);
+    expect(r.status).toBe(200);
+    type Period = { key: string; arrivals: { stage: string; count: Quantiles; planned: number | null }[] };
+    const period = (body: { periods: Period[] }, key: string) => body.periods.find((p) => p.key === key)!;
+    const august = period(r.body, '2026-08');
+    expect(august.arrivals.map((a) => a.stage)).toEqual([
+      'primary_contact',
+      'needs_identification',
+      'offer_formation',
+      'offer_defence',
+      'contract',
+    ]);
+    for (const a of august.arrivals) {
+      expect(a.count.p10).toBeLessThanOrEqual(a.count.p50);
+      expect(a.count.p50).toBeLessThanOrEqual(a.count.p90);
+    }
+    const at = (p: Period, stage: string) => p.arrivals.find((a) => a.stage === stage)!;
+    // Seller A started a prospect every 4 days: new ones keep arriving, and most of them move on.
+    expect(at(august, 'primary_contact').count.mean).toBeGreaterThan(3);
+    expect(at(august, 'needs_identification').count.mean).toBeGreaterThan(1);
+    expect([at(august, 'needs_identification').planned, at(august, 'contract').planned]).toEqual([7, 3]);
+    // A stage the plan leaves out is not planned, which is not a plan of zero.
+    expect(at(august, 'offer_formation').planned).toBeNull();
+    expect(at(period(r.body, '2026-Q3'), 'needs_identification').planned).toBe(7);
+    expect(at(period(r.body, 'next_3_months'), 'needs_identification').planned).toBeNull();
+    // The head's unit holds seller A's plan; unit B has none of it.
+    const head = await h.call('headA', 'GET', `/analytics/forecast?asOf=${AS_OF}`);
+    expect(at(period(head.body, '2026-08'), 'needs_identification').planned).toBe(7);
+    expect(at(period(head.body, '2026-08'), 'primary_contact').count.mean).toBeGreaterThan(
+      at(august, 'primary_contact').count.mean,
+    );
+    const unitB = await h.call('owner', 'GET', `/analytics/forecast?asOf=${AS_OF}&unitId=${h.unitB}`);
+    expect(at(period(unitB.body, '2026-08'), 'needs_identification').planned).toBeNull();
+  });
+
   it("keeps to the caller's scope: a salesperson sees their own deals, a head their unit, a foreign filter is 404", async () => {
     const mine = await h.call('sellerA', 'GET', `/analytics/forecast?asOf=${AS_OF}`);
     expect(mine.status).toBe(200);
@@ -111,7 +153,7 @@ describe('signed-contract forecast (GET /analytics/forecast, /analytics/forecast
     expect(
       (await h.call('sellerA', 'GET', `/analytics/forecast?salespersonId=${h.people.sellerA2.userId}`)).status,
     ).toBe(404);
-    expect((await h.call('headA', 'GET', `/analytics/forecast/accuracy?unitId=${h.unitB}`)).status).toBe(404);
+    expect((await h.call('headA', 'GET', `/analytics/forecast/backtest?unitId=${h.unitB}`)).status).toBe(404);
     expect((await h.call('admin', 'GET', '/analytics/forecast')).status).toBe(403);
   });
 
@@ -119,30 +161,53 @@ describe('signed-contract forecast (GET /analytics/forecast, /analytics/forecast
     const r = await h.call('owner', 'GET', '/analytics/forecast?asOf=yesterday&limit=0');
     expect(r.status).toBe(400);
     expect((r.body.fields as { field: string }[]).map((f) => f.field).sort()).toEqual(['asOf', 'limit']);
-    const a = await h.call('owner', 'GET', '/analytics/forecast/accuracy?origins=13');
+    const a = await h.call('owner', 'GET', '/analytics/forecast/backtest?origins=13');
     expect(a.status).toBe(400);
     expect((a.body.fields as { field: string }[]).map((f) => f.field)).toEqual(['origins']);
   });
 
   it('measures its accuracy on the history beside the fixed stage weights, and says when the history is too short', async () => {
     const started = performance.now();
-    const r = await h.call('owner', 'GET', `/analytics/forecast/accuracy?asOf=${AS_OF}&origins=6`);
+    const r = await h.call('owner', 'GET', `/analytics/forecast/backtest?asOf=${AS_OF}&origins=6`);
     console.log(
-      `GET /analytics/forecast/accuracy (owner, ${r.body.origins} origins): ${(performance.now() - started).toFixed(0)} ms`,
+      `GET /analytics/forecast/backtest (owner, ${r.body.origins} origins): ${(performance.now() - started).toFixed(0)} ms`,
     );
     expect(r.status).toBe(200);
     // The log starts on 2025-10-01: origins need 90 days before them and three months after (by 2026-07-01).
     expect(r.body.originDates).toEqual(['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01']);
     expect(r.body).toMatchObject({ origins: 4, reason: null });
-    const next3 = (
-      r.body.horizons as { horizon: string; wape: number; stageWeightsWape: number; coverage: number }[]
-    ).find((x) => x.horizon === 'next_3_months')!;
+    type Horizon = {
+      horizon: string;
+      wape: number;
+      mape: number;
+      stageWeightsWape: number;
+      plansWape: number | null;
+      coverage: number;
+    };
+    const next3 = (r.body.horizons as Horizon[]).find((x) => x.horizon === 'next_3_months')!;
     expect(next3.wape).toBeGreaterThanOrEqual(0);
+    expect(next3.mape).toBeGreaterThanOrEqual(0);
     expect(next3.wape).toBeLessThan(next3.stageWeightsWape);
+    // No plan was entered for those months: no plans baseline, rather than a plan of zero.
+    expect(next3.plansWape).toBeNull();
     expect(next3.coverage).toBeGreaterThanOrEqual(0);
     expect(next3.coverage).toBeLessThanOrEqual(1);
 
-    const short = await h.call('owner', 'GET', '/analytics/forecast/accuracy?asOf=2025-12-15');
+    // With the plans entered for arrivals at the contract stage, they are the third baseline.
+    expect(
+      (
+        await h.call('headA', 'PUT', '/plans', {
+          period: '2026-03',
+          salespersonId: h.people.sellerA2.userId,
+          stages: { contract: 40 },
+        })
+      ).status,
+    ).toBe(200);
+    const planned = await h.call('headA', 'GET', `/analytics/forecast/backtest?asOf=${AS_OF}&origins=6`);
+    const plansNext3 = (planned.body.horizons as Horizon[]).find((x) => x.horizon === 'next_3_months')!;
+    expect(plansNext3.plansWape).toBeGreaterThan(0);
+
+    const short = await h.call('owner', 'GET', '/analytics/forecast/backtest?asOf=2025-12-15');
     expect(short.status).toBe(200);
     expect(short.body).toMatchObject({ origins: 0, originDates: [], reason: 'history_too_short', horizons: [] });
     expect(short.body.message).toContain('three months');

@@ -5,8 +5,11 @@ import {
   AnalyticsErrorCode,
   ForecastProductLine,
   LogEvent,
+  AnalyticsStage,
   assertAnalyticsStage,
 } from '@dealgate/domain';
+import { AnalyticsScope } from './analytics-scope';
+import { scopeWhere } from './report.repository';
 
 interface EventRow {
   prospect_id: string;
@@ -28,6 +31,15 @@ export interface ForecastLog {
 }
 
 const STATUSES = new Set(['active', 'won', 'lost']);
+
+/** Planned arrivals at a stage for one salesperson in one month (all their plan rows for it, summed). */
+export interface PlannedArrivals {
+  readonly period: string;
+  readonly salespersonId: string;
+  readonly unitId: string;
+  readonly stage: AnalyticsStage;
+  readonly count: number;
+}
 
 /** Reads of the stage-transition log and product lines in the shape the forecast lib takes. */
 @Injectable()
@@ -87,5 +99,37 @@ export class ForecastRepository {
       [prospectIds],
     );
     return new Map(rows.map((r) => [r.id, r.company_name]));
+  }
+
+  /** The plans people entered for the months `from`..`to` (YYYY-MM) within the scope, per month, person and stage. */
+  async plans(
+    manager: EntityManager,
+    months: { from: string; to: string },
+    scope: AnalyticsScope,
+  ): Promise<PlannedArrivals[]> {
+    const params: unknown[] = [months.from, months.to];
+    const where = scopeWhere(
+      scope,
+      { unit: 'unit_id', owner: 'salesperson_id', productLine: 'product_line_key' },
+      params,
+    );
+    const rows = await manager.query<
+      { period: string; salesperson_id: string; unit_id: string; stage: string; count: string }[]
+    >(
+      `SELECT period, salesperson_id, unit_id, stage, sum(count)::bigint AS count FROM sales_plan
+       WHERE period >= $1 AND period <= $2 ${where}
+       GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      params,
+    );
+    return rows.map((r) => {
+      assertAnalyticsStage(r.stage);
+      return {
+        period: r.period,
+        salespersonId: r.salesperson_id,
+        unitId: r.unit_id,
+        stage: r.stage,
+        count: Number(r.count),
+      };
+    });
   }
 }

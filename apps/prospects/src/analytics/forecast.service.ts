@@ -4,22 +4,29 @@ import { DataSource } from 'typeorm';
 import { Principal } from '@dealgate/auth';
 import { Clock } from '@dealgate/common';
 import {
+  AnalyticsStage,
+  ForecastPeriod,
+  PlanCount,
+  Stage,
   forecastScopeOf,
   forecastSignings,
+  monthKeyOf,
   monthsThroughNextQuarter,
   recentBacktestOrigins,
   runBacktest,
 } from '@dealgate/domain';
 import { AnalyticsScopeResolver } from './analytics-scope';
-import { ForecastAccuracyQuery, ForecastQuery, ForecastScopeQuery } from './forecast.dto';
-import { ForecastRepository } from './forecast.repository';
-import type { ForecastAccuracyView, ForecastReportView, HorizonAccuracyView } from './forecast.view';
+import { ForecastBacktestQuery, ForecastQuery, ForecastScopeQuery } from './forecast.dto';
+import { ForecastRepository, PlannedArrivals } from './forecast.repository';
+import type { ForecastBacktestView, ForecastReportView, HorizonBacktestView } from './forecast.view';
 
 /** Simulated futures per answer, and per backtest origin (fewer: it answers in seconds). */
 const RUNS = 500;
 const BACKTEST_RUNS = 200;
 const SEED = 1;
-const ACCURACY_HORIZONS = ['month_1', 'month_2', 'month_3', 'next_3_months'] as const;
+const BACKTEST_HORIZONS = ['month_1', 'month_2', 'month_3', 'next_3_months'] as const;
+/** The plans baseline of the backtest: the arrivals people planned at the contract stage. */
+const PLANS_BASELINE_STAGE: AnalyticsStage = Stage.Contract;
 
 /** The signed-contract forecast (libs/domain/src/forecast) over this company's log, within the caller's scope. */
 @Injectable()
@@ -35,7 +42,19 @@ export class ForecastService {
     const { scope, asOf, log, lines } = await this.load(user, query);
     const inScope = forecastScopeOf(scope);
     const months = monthsThroughNextQuarter(asOf);
-    const f = forecastSignings(log.events, lines, asOf, { scope: inScope, runs: RUNS, seed: SEED, months });
+    const f = forecastSignings(log.events, lines, asOf, {
+      scope: inScope,
+      runs: RUNS,
+      seed: SEED,
+      months,
+      stageArrivals: true,
+    });
+    const monthKeys = f.periods.flatMap(monthsOf);
+    const plans = await this.repository.plans(
+      this.dataSource.manager,
+      { from: monthKeys[0], to: monthKeys[monthKeys.length - 1] },
+      scope,
+    );
     const currency = log.currencies.length === 1 ? log.currencies[0] : null;
     const page = f.deals.slice(query.offset, query.offset + query.limit);
     const names = await this.repository.companyNames(
@@ -60,6 +79,9 @@ export class ForecastService {
           to: p.to.toISOString(),
           count: line.count,
           valueMinor: currency === null ? null : line.valueMinor,
+          arrivals: f.arrivals
+            .filter((a) => a.kind === 'all' && a.period === p.key)
+            .map((a) => ({ stage: a.stage, count: a.count, planned: plannedIn(plans, p, a.stage) })),
         };
       }),
       deals: {
@@ -71,7 +93,7 @@ export class ForecastService {
     };
   }
 
-  async accuracy(user: Principal, query: ForecastAccuracyQuery): Promise<ForecastAccuracyView> {
+  async backtest(user: Principal, query: ForecastBacktestQuery): Promise<ForecastBacktestView> {
     const { scope, asOf, log, lines } = await this.load(user, query);
     const origins = recentBacktestOrigins(asOf, query.origins, log.events[0]?.at ?? null);
     const base = { asOf: asOf.toISOString(), scope, originDates: origins.map((o) => o.toISOString().slice(0, 10)) };
@@ -88,20 +110,30 @@ export class ForecastService {
         stageWeightsBrier: null,
       };
     }
-    const result = runBacktest(log.events, lines, [], origins, {
+    const months = { from: monthKeyOf(origins[0]), to: monthKeyOf(addMonths(origins[origins.length - 1], 3)) };
+    const plans = (await this.repository.plans(this.dataSource.manager, months, scope))
+      .filter((p) => p.stage === PLANS_BASELINE_STAGE)
+      .map((p): PlanCount => ({ period: p.period, salespersonId: p.salespersonId, unitId: p.unitId, count: p.count }));
+    const result = runBacktest(log.events, lines, plans, origins, {
       scope: forecastScopeOf(scope),
       runs: BACKTEST_RUNS,
       seed: SEED,
     });
-    const wape = (method: string, horizon: string) =>
+    const error = (method: string, horizon: string) =>
       result.errors.find((e) => e.method === method && e.horizon === horizon && e.level === 'all');
-    const horizons: HorizonAccuracyView[] = ACCURACY_HORIZONS.map((horizon) => ({
+    const planned = plans.length > 0;
+    const horizons: HorizonBacktestView[] = BACKTEST_HORIZONS.map((horizon) => ({
       horizon,
-      wape: wape('model', horizon)?.wape ?? null,
-      stageWeightsWape: wape('stage_weights', horizon)?.wape ?? null,
-      runRateWape: wape('run_rate', horizon)?.wape ?? null,
+      wape: error('model', horizon)?.wape ?? null,
+      mape: error('model', horizon)?.mape ?? null,
+      stageWeightsWape: error('stage_weights', horizon)?.wape ?? null,
+      stageWeightsMape: error('stage_weights', horizon)?.mape ?? null,
+      runRateWape: error('run_rate', horizon)?.wape ?? null,
+      runRateMape: error('run_rate', horizon)?.mape ?? null,
+      plansWape: planned ? (error('plans', horizon)?.wape ?? null) : null,
+      plansMape: planned ? (error('plans', horizon)?.mape ?? null) : null,
       coverage: result.coverage.find((c) => c.horizon === horizon && c.level === 'all')?.coverage ?? null,
-      cells: wape('model', horizon)?.cells ?? 0,
+      cells: error('model', horizon)?.cells ?? 0,
     }));
     const signed = horizons.some((h) => h.wape !== null);
     return {
@@ -122,4 +154,29 @@ export class ForecastService {
     const [log, lines] = await Promise.all([this.repository.log(manager, asOf), this.repository.productLines(manager)]);
     return { scope, asOf, log, lines };
   }
+}
+
+/** The calendar months (YYYY-MM) a period spans, first to last. */
+function monthsOf(p: ForecastPeriod): string[] {
+  const out: string[] = [];
+  for (let d = new Date(p.from); d < p.to; d = addMonths(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)), 1))
+    out.push(monthKeyOf(d));
+  return out;
+}
+
+/**
+ * The planned count of a stage in a period: plans are entered per whole month, so the next three months have none;
+ * a stage no plan of those months names is not planned (`null`), which is not a plan of zero.
+ */
+function plannedIn(plans: readonly PlannedArrivals[], p: ForecastPeriod, stage: string): number | null {
+  if (p.kind === 'next_3_months') return null;
+  const months = new Set(monthsOf(p));
+  const rows = plans.filter((x) => x.stage === stage && months.has(x.period));
+  return rows.length === 0 ? null : rows.reduce((sum, x) => sum + x.count, 0);
+}
+
+function addMonths(d: Date, n: number): Date {
+  const out = new Date(d);
+  out.setUTCMonth(out.getUTCMonth() + n);
+  return out;
 }

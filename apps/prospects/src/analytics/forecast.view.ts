@@ -9,6 +9,20 @@ export class QuantilesView {
   mean!: number;
 }
 
+export class StageArrivalView {
+  @ApiProperty({ enum: ANALYTICS_STAGES })
+  stage!: AnalyticsStage;
+  /** Deals arriving at the stage in the period: new prospects at primary contact, moves from the stage before after it. */
+  count!: QuantilesView;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      "the plans people entered for the period's months in the scope; null for next_3_months (not whole months)",
+  })
+  planned!: number | null;
+}
+
 export class ForecastPeriodView {
   @ApiProperty({ example: '2026-11', description: 'YYYY-MM for a month, next_3_months, or YYYY-Qn' })
   key!: string;
@@ -22,6 +36,8 @@ export class ForecastPeriodView {
   count!: QuantilesView;
   @ApiProperty({ type: QuantilesView, nullable: true, description: 'minor units of `currency`; null when unknown' })
   valueMinor!: QuantilesView | null;
+  /** Arrivals at each open stage in the period, in funnel order. */
+  arrivals!: StageArrivalView[];
 }
 
 export class DealForecastView {
@@ -73,22 +89,36 @@ export class ForecastReportView {
   deals!: DealForecastPageView;
 }
 
-export class HorizonAccuracyView {
+export class HorizonBacktestView {
   @ApiProperty({ enum: BACKTEST_HORIZONS })
   horizon!: BacktestHorizon;
   @ApiProperty({ type: Number, nullable: true, description: 'WAPE of the forecast P50 (0.1 = off by 10 %)' })
   wape!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'MAPE of the forecast P50 over origins with a signature' })
+  mape!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'WAPE of the fixed stage weights 10/20/40/60/90 %' })
   stageWeightsWape!: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  stageWeightsMape!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'WAPE of the last three months run rate' })
   runRateWape!: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  runRateMape!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'WAPE of the plans people entered for arrivals at the contract stage; null when no plan was entered',
+  })
+  plansWape!: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  plansMape!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'share of actuals inside P10-P90' })
   coverage!: number | null;
   /** Origins scored at this horizon. */
   cells!: number;
 }
 
-export class ForecastAccuracyView {
+export class ForecastBacktestView {
   @ApiProperty({ format: 'date-time' })
   asOf!: string;
   scope!: AnalyticsScopeView;
@@ -100,7 +130,7 @@ export class ForecastAccuracyView {
   reason!: 'history_too_short' | 'no_signings' | null;
   @ApiProperty({ type: String, nullable: true })
   message!: string | null;
-  horizons!: HorizonAccuracyView[];
+  horizons!: HorizonBacktestView[];
   @ApiProperty({ type: Number, nullable: true, description: "Brier score of the deals' chances to sign" })
   brier!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Brier score of the fixed stage weights' })

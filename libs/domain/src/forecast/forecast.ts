@@ -26,8 +26,6 @@ export interface ForecastOptions extends ModelOptions {
   readonly scope?: ForecastScope;
   /** Also forecast the arrivals at each open stage (`SigningForecast.arrivals`); off by default (it costs a draw per stage). */
   readonly stageArrivals?: boolean;
-  /** A model already built from the same log and as-of time (to answer several questions from one estimate). */
-  readonly model?: ForecastModel;
 }
 
 /** Which deals a forecast answers for, by the dimensions the log records on each move. */
@@ -118,7 +116,7 @@ export function forecastSignings(
   asOf: Date,
   options: ForecastOptions = {},
 ): SigningForecast {
-  const model = options.model ?? buildForecastModel(events, productLines, asOf, options);
+  const model = buildForecastModel(events, productLines, asOf, options);
   const runs = options.runs ?? 500;
   const seed = options.seed ?? 1;
   const periods = forecastPeriods(asOf, options.months ?? 3);

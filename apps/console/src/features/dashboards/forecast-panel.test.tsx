@@ -9,6 +9,14 @@ import type { ForecastAccuracy, ForecastReport } from './forecast-queries';
 
 const q = (p10: number, p50: number, p90: number) => ({ p10, p50, p90, mean: p50 });
 const scope = { unitId: null, salespersonId: null, productLineId: null };
+const STAGES = ['primary_contact', 'needs_identification', 'offer_formation', 'offer_defence', 'contract'] as const;
+// Arrivals at each stage: 40, 30, 20, 10, 5 expected (P50), each with a plan when one is given.
+const arrivals = (planned: (number | null)[] = STAGES.map(() => null)) =>
+  STAGES.map((stage, i) => ({
+    stage,
+    count: q([40, 30, 20, 10, 5][i] - 3, [40, 30, 20, 10, 5][i], [40, 30, 20, 10, 5][i] + 4),
+    planned: planned[i],
+  }));
 
 // Server-shaped: GET /api/analytics/forecast as of 2026-12-02 (December .. March, the next three months, 2027-Q1).
 const report: ForecastReport = {
@@ -25,6 +33,7 @@ const report: ForecastReport = {
       to: '2027-01-01T00:00:00.000Z',
       count: q(9, 12, 15),
       valueMinor: q(900_000_00, 1_200_000_00, 1_500_000_00),
+      arrivals: arrivals(),
     },
     {
       key: '2027-01',
@@ -33,6 +42,7 @@ const report: ForecastReport = {
       to: '2027-02-01T00:00:00.000Z',
       count: q(10, 13.5, 17),
       valueMinor: q(1, 2, 3),
+      arrivals: arrivals(),
     },
     {
       key: '2027-02',
@@ -41,6 +51,7 @@ const report: ForecastReport = {
       to: '2027-03-01T00:00:00.000Z',
       count: q(8, 11, 14),
       valueMinor: q(1, 2, 3),
+      arrivals: arrivals(),
     },
     {
       key: '2027-03',
@@ -49,6 +60,7 @@ const report: ForecastReport = {
       to: '2027-04-01T00:00:00.000Z',
       count: q(7, 10, 13),
       valueMinor: q(1, 2, 3),
+      arrivals: arrivals(),
     },
     {
       key: 'next_3_months',
@@ -57,6 +69,7 @@ const report: ForecastReport = {
       to: '2027-03-02T10:00:00.000Z',
       count: q(31, 36, 42),
       valueMinor: q(1, 2, 3),
+      arrivals: arrivals(),
     },
     {
       key: '2027-Q1',
@@ -65,6 +78,7 @@ const report: ForecastReport = {
       to: '2027-04-01T00:00:00.000Z',
       count: q(28, 34, 41),
       valueMinor: q(2_800_000_00, 3_400_000_00, 4_100_000_00),
+      arrivals: arrivals([45, 24, 20, 12, 6]),
     },
   ],
   deals: {
@@ -108,8 +122,32 @@ const accuracy: ForecastAccuracy = {
   reason: null,
   message: null,
   horizons: [
-    { horizon: 'month_1', wape: 0.2, stageWeightsWape: 0.9, runRateWape: 0.3, coverage: 0.8, cells: 6 },
-    { horizon: 'next_3_months', wape: 0.12, stageWeightsWape: 0.81, runRateWape: 0.2, coverage: 0.833, cells: 6 },
+    {
+      horizon: 'month_1',
+      wape: 0.2,
+      mape: 0.25,
+      stageWeightsWape: 0.9,
+      stageWeightsMape: 0.95,
+      runRateWape: 0.3,
+      runRateMape: 0.35,
+      plansWape: null,
+      plansMape: null,
+      coverage: 0.8,
+      cells: 6,
+    },
+    {
+      horizon: 'next_3_months',
+      wape: 0.12,
+      mape: 0.14,
+      stageWeightsWape: 0.81,
+      stageWeightsMape: 0.85,
+      runRateWape: 0.2,
+      runRateMape: 0.22,
+      plansWape: 0.37,
+      plansMape: 0.4,
+      coverage: 0.833,
+      cells: 6,
+    },
   ],
   brier: 0.1,
   stageWeightsBrier: 0.2,
@@ -176,6 +214,45 @@ describe('the forecast panel', { timeout: 30_000 }, () => {
       ),
     ).toBeTruthy();
     expect(screen.getByText('Fixed stage weights (10/20/40/60/90%) were off by 81% on the same months.')).toBeTruthy();
+    expect(screen.getByText('The plans entered for the contract stage were off by 37%.')).toBeTruthy();
+  });
+
+  it("shows next quarter's arrivals at each stage against the plan, a shortfall in red", () => {
+    show(report, done(accuracy));
+    expect(screen.getByText('Deals expected to reach each stage in Q1 2027, against the plan')).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Deals expected to reach each stage in Q1 2027' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      );
+    expect(rows).toEqual([
+      ['Primary contact', '40', '37–44', '45', '-5'],
+      ['Needs identification', '30', '27–34', '24', '+6'],
+      ['Commercial offer', '20', '17–24', '20', '0'],
+      ['Offer defence', '10', '7–14', '12', '-2'],
+      ['Contract', '5', '2–9', '6', '-1'],
+    ]);
+    expect(screen.queryByText(/No plan was entered/)).toBeNull();
+  });
+
+  it('says when no plan was entered to compare the arrivals with, in Hungarian too', async () => {
+    const unplanned = {
+      ...report,
+      periods: report.periods.map((p) => ({ ...p, arrivals: arrivals(STAGES.map(() => 0)) })),
+    };
+    show(unplanned, done(accuracy));
+    expect(screen.getByText(/No plan was entered for these months/)).toBeTruthy();
+    cleanup();
+    await i18next.changeLanguage('hu');
+    show(unplanned, done(accuracy));
+    expect(
+      screen.getByText('Az egyes szakaszokba várhatóan belépő üzletek – 2027. 1. negyedév, a tervhez mérve'),
+    ).toBeTruthy();
+    expect(screen.getByText(/nem rögzítettek tervet/)).toBeTruthy();
   });
 
   it('lists the likeliest open deals with chance and expected month, each linking to its prospect', () => {

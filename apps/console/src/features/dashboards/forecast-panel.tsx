@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { localeOf, useFormat } from '../../i18n/format';
 import { ScrollTable } from '../samples/scroll-table';
 import { CHART_COLORS, ChartOption, EChart } from './echart';
+import { ForecastArrivals } from './forecast-arrivals';
 import { ForecastDeals } from './forecast-deals';
 import { ForecastAccuracy, ForecastReport } from './forecast-queries';
 import { useMonth, usePercent } from './report-parts';
@@ -31,6 +32,7 @@ function useQuarter() {
 /** The forecast as the server computed it: next quarter's headline, its months (chart and table), accuracy, deals. */
 export function ForecastPanel({ report, accuracy }: { report: ForecastReport; accuracy: AccuracyState }) {
   const { t } = useTranslation('dashboards');
+  const quarterName = useQuarter();
   // With no signature in the log the chances rest on priors alone: say so instead of showing them.
   if (report.history.signed === 0) {
     return (
@@ -47,6 +49,7 @@ export function ForecastPanel({ report, accuracy }: { report: ForecastReport; ac
       <AccuracyLine accuracy={accuracy} />
       <MonthsChart months={months} />
       <PeriodsTable periods={report.periods} currency={report.currency} />
+      <ForecastArrivals period={quarter} periodName={quarterName(quarter.key)} />
       <ForecastDeals deals={report.deals} />
     </Stack>
   );
@@ -119,6 +122,11 @@ function AccuracyLine({ accuracy }: { accuracy: AccuracyState }) {
       {next3.stageWeightsWape !== null ? (
         <Text size="sm" c="gray.7">
           {t('forecast.accuracy.baseline', { error: percent(next3.stageWeightsWape) })}
+        </Text>
+      ) : null}
+      {next3.plansWape !== null ? (
+        <Text size="sm" c="gray.7">
+          {t('forecast.accuracy.plans', { error: percent(next3.plansWape) })}
         </Text>
       ) : null}
     </Stack>

@@ -6,7 +6,7 @@ import { DashboardFilters, scopeQuery } from './period';
 import { DASHBOARDS_KEY } from './queries';
 
 export type ForecastReport = components['schemas']['ForecastReportView'];
-export type ForecastAccuracy = components['schemas']['ForecastAccuracyView'];
+export type ForecastAccuracy = components['schemas']['ForecastBacktestView'];
 
 /** Open deals listed beside the forecast, most likely first. */
 export const FORECAST_DEALS = 10;
@@ -24,7 +24,7 @@ export function useForecastAccuracy(filters: DashboardFilters) {
   const query = scopeQuery(filters);
   return useQuery({
     queryKey: [...DASHBOARDS_KEY, 'forecast', 'accuracy', query],
-    queryFn: () => unwrap(api.GET('/api/analytics/forecast/accuracy', { params: { query } })),
+    queryFn: () => unwrap(api.GET('/api/analytics/forecast/backtest', { params: { query } })),
     // A backtest takes seconds and changes only with the history: keep it for a while.
     staleTime: 10 * 60_000,
     placeholderData: keepPreviousData,

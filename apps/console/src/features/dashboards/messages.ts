@@ -213,6 +213,15 @@ export const dashboardsMessages = defineMessages({
         sentence_other:
           'On the last {{count}} months the median was off by {{error}}; the range held {{coverage}} of the time (three months ahead).',
         baseline: 'Fixed stage weights (10/20/40/60/90%) were off by {{error}} on the same months.',
+        plans: 'The plans entered for the contract stage were off by {{error}}.',
+      },
+      arrivals: {
+        title: 'Deals expected to reach each stage in {{period}}, against the plan',
+        table: 'Deals expected to reach each stage in {{period}}',
+        planned: 'Planned',
+        gap: 'Median − plan',
+        range: '{{p10}}–{{p90}}',
+        noPlan: 'No plan was entered for these months in this view, so there is nothing to compare with.',
       },
       deals: {
         title: 'Open deals most likely to sign ({{shown}} of {{total}})',
@@ -466,6 +475,15 @@ export const dashboardsMessages = defineMessages({
         sentence_other:
           'Az elmúlt {{count}} hónapban a medián eltérése {{error}} volt; a sáv az esetek {{coverage}} részében tartalmazta a tényleges számot (három hónapra előre).',
         baseline: 'A rögzített szakaszsúlyok (10/20/40/60/90%) eltérése ugyanezekben a hónapokban {{error}} volt.',
+        plans: 'A szerződés szakaszra rögzített tervek eltérése {{error}} volt.',
+      },
+      arrivals: {
+        title: 'Az egyes szakaszokba várhatóan belépő üzletek – {{period}}, a tervhez mérve',
+        table: 'Az egyes szakaszokba várhatóan belépő üzletek – {{period}}',
+        planned: 'Terv',
+        gap: 'Medián − terv',
+        range: '{{p10}}–{{p90}}',
+        noPlan: 'Ebben a nézetben ezekre a hónapokra nem rögzítettek tervet, így nincs mihez mérni.',
       },
       deals: {
         title: 'A legnagyobb eséllyel aláírásra kerülő nyitott üzletek ({{shown}} / {{total}})',
