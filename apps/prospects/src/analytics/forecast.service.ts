@@ -35,7 +35,13 @@ export class ForecastService {
     const { scope, asOf, log, lines } = await this.load(user, query);
     const inScope = forecastScopeOf(scope);
     const months = monthsThroughNextQuarter(asOf);
-    const f = forecastSignings(log.events, lines, asOf, { scope: inScope, runs: RUNS, seed: SEED, months });
+    const f = forecastSignings(log.events, lines, asOf, {
+      scope: inScope,
+      runs: RUNS,
+      seed: SEED,
+      months,
+      contractDue: log.contractDue,
+    });
     const currency = log.currencies.length === 1 ? log.currencies[0] : null;
     const page = f.deals.slice(query.offset, query.offset + query.limit);
     const names = await this.repository.companyNames(
@@ -92,6 +98,8 @@ export class ForecastService {
       scope: forecastScopeOf(scope),
       runs: BACKTEST_RUNS,
       seed: SEED,
+      // Each origin reads only the reports received before it (latestContractDue).
+      contractDue: log.contractDue,
     });
     const wape = (method: string, horizon: string) =>
       result.errors.find((e) => e.method === method && e.horizon === horizon && e.level === 'all');

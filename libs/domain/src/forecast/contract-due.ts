@@ -117,7 +117,7 @@ export function contractDueReason(dueAt: Date, asOf: Date, lateness: Lateness, f
   const overdueDays = Math.ceil((asOf.getTime() - dueAt.getTime()) / DAY_MS);
   const overdue = overdueDays > 0 ? ` (${overdueDays} ${overdueDays === 1 ? 'day' : 'days'} overdue)` : '';
   const timing = fromNow
-    ? 'later than any signing seen, so signing is expected within a week from now'
+    ? `${lateness.contracts > 0 ? 'later than any signing seen' : 'past the week allowed after it'}, so signing is expected within a week from now`
     : lateness.contracts > 0
       ? `so signing is timed from that date by the lateness of ${lateness.contracts} signed contracts against their tasks' due dates`
       : 'so signing is timed within a week after that date';
