@@ -17,10 +17,8 @@ describe('contract.tasks_due: when the work signing waits for is due (medium, re
     await svc?.stop();
   });
 
-  const reports = (prospectId: string) =>
-    emitted(svc.db.url, JobName.ContractTasksDue, (p) => p.prospectId === prospectId) as Promise<
-      ContractTasksDuePayload[]
-    >;
+  const reports = (prospectId: string): Promise<ContractTasksDuePayload[]> =>
+    emitted(svc.db.url, JobName.ContractTasksDue, (p) => p.prospectId === prospectId);
 
   it('reports the projected sign-off date when the case opens, and an earlier one as tasks are done early', async () => {
     const cast = await aFreshCast(svc);

@@ -27,7 +27,7 @@ describe('signed-contract forecast timed from the contract tasks’ due dates (c
       'SELECT id FROM product_line WHERE cycle_min_days = 30 AND cycle_max_days = 60',
     );
     const { sellerA, sellerA2, sellerB } = h.people;
-    const sellers = [sellerA, sellerA2, sellerB].map((p) => ({ userId: p.userId, unitId: p.unitId! }));
+    const sellers = [sellerA, sellerA2, sellerB].map((p) => ({ userId: p.userId, unitId: p.unitId }));
     seller = sellers[0];
     await insertFunnel(h.db.url, forecastHistory(sellers, line, new Date('2025-10-01T09:00:00Z'), 230));
   });
