@@ -1,3 +1,5 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { DefaultTaskKey as K } from '@dealgate/domain';
 import { ContractTasksDuePayload, JobName } from '@dealgate/messages';
 import { callApi } from '@dealgate/testing';
@@ -57,6 +59,13 @@ describe('contract.tasks_due: when the work signing waits for is due (medium, re
     const all = await reports(c.offer.prospectId);
     expect(all).toHaveLength(7); // opened + six completions
     expect(all.at(-1)).toMatchObject({ caseId: c.caseId, dueAt: null, openTasks: 0 });
+    // Each one is what the consumer's validation accepts (job-dispatcher.ts), with nothing but ids, dates and counts.
+    for (const r of all) {
+      expect(
+        validateSync(plainToInstance(ContractTasksDuePayload, r), { forbidNonWhitelisted: true, whitelist: true }),
+      ).toEqual([]);
+      expect(Object.keys(r).sort()).toEqual(['at', 'caseId', 'dueAt', 'openTasks', 'prospectId', 'sequence']);
+    }
     const sequences = all.map((r) => r.sequence);
     expect(Math.max(...sequences.slice(0, -1))).toBeLessThan(sequences.at(-1)!);
   });
