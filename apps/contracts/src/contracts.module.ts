@@ -21,6 +21,7 @@ import { OverdueTasksSweep } from './tasks/overdue.sweep';
 import { TaskCommandsService } from './tasks/task-commands.service';
 import { TaskQueriesService } from './tasks/task-queries.service';
 import { TaskReleaseService } from './tasks/task-release.service';
+import { TasksDuePublisher } from './tasks/tasks-due.publisher';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksRepository } from './tasks/tasks.repository';
 import { TemplatesController } from './templates/templates.controller';
@@ -32,6 +33,7 @@ const SERVICES = [
   ContractActorService,
   GroupMembersService,
   TaskReleaseService,
+  TasksDuePublisher,
   CaseOpeningService,
   DeviationService,
   TemplatesService,

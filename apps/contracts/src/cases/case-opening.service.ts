@@ -6,6 +6,7 @@ import { termsSnapshotOf } from '@dealgate/domain';
 import { JobName, OfferDefendedPayload } from '@dealgate/messages';
 import { emitJob } from '@dealgate/messaging';
 import { TaskReleaseService } from '../tasks/task-release.service';
+import { TasksDuePublisher } from '../tasks/tasks-due.publisher';
 import { TasksRepository } from '../tasks/tasks.repository';
 import { TemplatesRepository } from '../templates/templates.repository';
 import { CasesRepository } from './cases.repository';
@@ -18,6 +19,7 @@ export class CaseOpeningService {
     private readonly tasks: TasksRepository,
     private readonly templates: TemplatesRepository,
     private readonly release: TaskReleaseService,
+    private readonly tasksDue: TasksDuePublisher,
     private readonly clock: Clock,
   ) {}
 
@@ -65,6 +67,7 @@ export class CaseOpeningService {
       openedAt: openedAt.toISOString(),
     });
     await this.release.release(manager, caseId, openedAt);
+    await this.tasksDue.publish(manager, { id: caseId, prospectId: p.prospectId, openedAt });
     return caseId;
   }
 }

@@ -6,6 +6,7 @@ import { MessagingRecovery1765000000000 } from './1765000000000-messaging-recove
 import { IdempotencyKeys1765000100000 } from './1765000100000-idempotency-keys';
 import { TokenRevocation1765100000000 } from './1765100000000-token-revocation';
 import { IdempotencyCommit1765400000000 } from './1765400000000-idempotency-commit';
+import { TasksDueSequence1765700000000 } from './1765700000000-tasks-due-sequence';
 
 /** Applied in order at start (see libs/database migrateSchema). */
 export const CONTRACTS_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const CONTRACTS_MIGRATIONS = [
   IdempotencyKeys1765000100000,
   TokenRevocation1765100000000,
   IdempotencyCommit1765400000000,
+  TasksDueSequence1765700000000,
 ];

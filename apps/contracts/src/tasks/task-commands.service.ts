@@ -12,6 +12,7 @@ import { ContractCaseRecord } from '../cases/case.records';
 import { CasesRepository } from '../cases/cases.repository';
 import { TaskQueriesService } from './task-queries.service';
 import { TaskReleaseService } from './task-release.service';
+import { TasksDuePublisher } from './tasks-due.publisher';
 import { assertMayAnnotate, taskAccess, taskNotFound } from './task-guard';
 import { TaskRecord } from './task.records';
 import { TaskDetailView } from './task.view';
@@ -33,6 +34,7 @@ export class TaskCommandsService {
     private readonly tasks: TasksRepository,
     private readonly cases: CasesRepository,
     private readonly release: TaskReleaseService,
+    private readonly tasksDue: TasksDuePublisher,
     private readonly actors: ContractActorService,
     private readonly clock: Clock,
     private readonly queries: TaskQueriesService,
@@ -87,6 +89,8 @@ export class TaskCommandsService {
       });
       if (transition.command === TaskCommandType.Complete) {
         await this.release.release(manager, contractCase.id, contractCase.openedAt);
+        // A task done changes what signing waits for (claims, returns and reassignments do not).
+        await this.tasksDue.publish(manager, contractCase);
       } else if (transition.command === TaskCommandType.Return || transition.command === TaskCommandType.Reassign) {
         // Back in the group queue, or in someone's hands: tell them.
         await emitJob(manager, JobName.TaskAssigned, {

@@ -154,6 +154,12 @@ export class TasksRepository {
       .execute();
   }
 
+  /** The next `contract.tasks_due` sequence number; draw it while holding the case's lock (see its migration). */
+  async nextTasksDueSequence(manager: EntityManager): Promise<number> {
+    const [row] = await manager.query<{ n: string }[]>("SELECT nextval('contract_tasks_due_seq') AS n");
+    return Number(row.n);
+  }
+
   async addEvent(manager: EntityManager, taskId: string, e: TaskEvent): Promise<void> {
     // No id: the table's sequence numbers the events.
     const row: Omit<TaskEventEntity, 'id'> = {

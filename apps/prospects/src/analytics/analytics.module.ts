@@ -4,6 +4,7 @@ import { PlanRepository } from '../plans/plan.repository';
 import { PlanService } from '../plans/plan.service';
 import { AnalyticsScopeResolver } from './analytics-scope';
 import { AnalyticsController } from './analytics.controller';
+import { ContractTasksDueHandler } from './contract-tasks-due.handler';
 import { EarlyWarningSweep, NormSweep, StallSweep } from './analytics.sweeps';
 import { EarlyWarningService } from './early-warning.service';
 import { FactsRepository } from './facts.repository';
@@ -35,6 +36,7 @@ export const ANALYTICS_SWEEPS = [StallSweep, NormSweep, EarlyWarningSweep];
     EarlyWarningService,
     PlanRepository,
     PlanService,
+    ContractTasksDueHandler,
     ...ANALYTICS_SWEEPS,
   ],
 })

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import {
   AnalyticsError,
   AnalyticsErrorCode,
+  ContractDueReport,
   ForecastProductLine,
   LogEvent,
   AnalyticsStage,
@@ -28,6 +29,8 @@ export interface ForecastLog {
   readonly events: LogEvent[];
   /** Currencies of the approved offers whose totals the log carries. */
   readonly currencies: string[];
+  /** Contracts' reports of when the tasks signing waits for are due, received before the same time, oldest first. */
+  readonly contractDue: ContractDueReport[];
 }
 
 const STATUSES = new Set(['active', 'won', 'lost']);
@@ -41,7 +44,10 @@ export interface PlannedArrivals {
   readonly count: number;
 }
 
-/** Reads of the stage-transition log and product lines in the shape the forecast lib takes. */
+/**
+ * Reads of the stage-transition log, contracts' due-date reports, plans and product lines in the shape the forecast
+ * lib takes.
+ */
 @Injectable()
 export class ForecastRepository {
   /**
@@ -81,7 +87,35 @@ export class ForecastRepository {
         valueMinor: r.value_minor === null ? null : Number(r.value_minor),
       };
     });
-    return { events, currencies: [...currencies].sort() };
+    const due = await manager.query<
+      { prospect_id: string; due_at: Date | null; reported_at: Date; sequence: string }[]
+    >(
+      `SELECT prospect_id, due_at, reported_at, sequence FROM contract_tasks_due
+       WHERE reported_at < $1 ORDER BY sequence`,
+      [before],
+    );
+    const contractDue = due.map((r): ContractDueReport => ({
+      prospectId: r.prospect_id,
+      dueAt: r.due_at === null ? null : new Date(r.due_at),
+      reportedAt: new Date(r.reported_at),
+      sequence: Number(r.sequence),
+    }));
+    return { events, currencies: [...currencies].sort(), contractDue };
+  }
+
+  /**
+   * One report of `contract.tasks_due`. Kept beside the older ones (the forecast reads the newest before its as-of
+   * time), so a late older report changes nothing; the same report again adds nothing.
+   */
+  async recordContractDue(
+    manager: EntityManager,
+    r: ContractDueReport & { caseId: string; openTasks: number },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO contract_tasks_due (prospect_id, sequence, case_id, due_at, open_tasks, reported_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (prospect_id, sequence) DO NOTHING`,
+      [r.prospectId, r.sequence, r.caseId, r.dueAt, r.openTasks, r.reportedAt],
+    );
   }
 
   /** Every product line, retired ones too: the history still holds their deals. */

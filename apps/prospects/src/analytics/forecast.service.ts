@@ -48,6 +48,7 @@ export class ForecastService {
       seed: SEED,
       months,
       stageArrivals: true,
+      contractDue: log.contractDue,
     });
     const monthKeys = f.periods.flatMap(monthsOf);
     const plans = await this.repository.plans(
@@ -118,6 +119,8 @@ export class ForecastService {
       scope: forecastScopeOf(scope),
       runs: BACKTEST_RUNS,
       seed: SEED,
+      // Each origin reads only the reports received before it (latestContractDue).
+      contractDue: log.contractDue,
     });
     const error = (method: string, horizon: string) =>
       result.errors.find((e) => e.method === method && e.horizon === horizon && e.level === 'all');

@@ -14,6 +14,7 @@ import { ListIndexes1765200000000 } from './1765200000000-list-indexes';
 import { LostReasonHungarian1765300000000 } from './1765300000000-lost-reason-hungarian';
 import { IdempotencyCommit1765400000000 } from './1765400000000-idempotency-commit';
 import { BriefCusumRule1765500000000 } from './1765500000000-brief-cusum-rule';
+import { ContractTasksDue1765700000000 } from './1765700000000-contract-tasks-due';
 
 /** Applied in order at start (see libs/database migrateSchema). */
 export const PROSPECTS_MIGRATIONS = [
@@ -33,4 +34,5 @@ export const PROSPECTS_MIGRATIONS = [
   LostReasonHungarian1765300000000,
   IdempotencyCommit1765400000000,
   BriefCusumRule1765500000000,
+  ContractTasksDue1765700000000,
 ];

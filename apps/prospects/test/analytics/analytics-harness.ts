@@ -52,6 +52,9 @@ export async function startAnalytics() {
     productLineIds,
     call,
     outbox: test.outbox,
+    deliver: test.deliver,
+    handled: test.handled,
+    count: test.count,
     stop: test.stop,
   };
 }

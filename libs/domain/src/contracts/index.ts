@@ -9,3 +9,4 @@ export * from './task-machine';
 export * from './signing-gate';
 export * from './case-access';
 export * from './overdue';
+export * from './signing-due';

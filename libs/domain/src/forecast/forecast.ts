@@ -1,6 +1,7 @@
 import { AnalyticsStage } from '../analytics/stages';
 import { DAY_MS, ForecastProductLine, OPEN_STAGES, openStageIndex } from './hazards';
 import { ForecastModel, ModelOptions, buildForecastModel } from './forecast-model';
+import { ContractDueReport, contractDueAnchors } from './contract-due';
 import { monthKeyOf } from '../analytics/period';
 import { ForecastPeriod, forecastPeriods } from './forecast-periods';
 import { poisson, seededRandom } from './random';
@@ -26,6 +27,8 @@ export interface ForecastOptions extends ModelOptions {
   readonly scope?: ForecastScope;
   /** Also forecast the arrivals at each open stage (`SigningForecast.arrivals`); off by default (it costs a draw per stage). */
   readonly stageArrivals?: boolean;
+  /** The contracts service's task due-date reports: a contract-stage deal's signing is timed from them (contract-due.ts). */
+  readonly contractDue?: readonly ContractDueReport[];
 }
 
 /** Which deals a forecast answers for, by the dimensions the log records on each move. */
@@ -147,11 +150,15 @@ export function forecastSignings(
   // Open deals: one curve each (shared between deals in the same state), drawn from by inverse CDF.
   const inScope = options.scope ?? (() => true);
   const deals = model.history.open.filter((s) => model.lines.has(s.productLineId) && inScope(s));
+  const anchorOf = contractDueAnchors(options.contractDue ?? [], asOf, model.history.won);
   const dealData = deals.map((s) => {
     const bd = model.binDays(s.productLineId);
     const bin = Math.floor((t0 - s.enteredAt) / DAY_MS / bd);
-    const pmf = model.curve(s.productLineId, s.stage, bin, s.ownerId, s.unitId, stepsOf(s.productLineId));
+    const finish = () => model.finishChance(s.productLineId, s.stage, bin, s.ownerId, s.unitId);
+    const due = anchorOf(s, finish, bd, stepsOf(s.productLineId));
+    const pmf = due?.curve ?? model.curve(s.productLineId, s.stage, bin, s.ownerId, s.unitId, stepsOf(s.productLineId));
     const cdf = cumulative(pmf);
+    // The stages after this one (none after the contract stage, so a due-date anchor does not meet them).
     const arrivalCdfs = withArrivals
       ? model
           .arrivals(s.productLineId, s.stage, bin, s.ownerId, s.unitId, stepsOf(s.productLineId))
@@ -159,7 +166,7 @@ export function forecastSignings(
           .map(cumulative)
       : [];
     const value = s.valueMinor ?? model.meanValue(s.productLineId);
-    return { stay: s, bd, bin, cdf, arrivalCdfs, groups: groupsFor(s), value };
+    return { stay: s, bd, bin, cdf, arrivalCdfs, groups: groupsFor(s), value, dueReason: due?.reason ?? null };
   });
   const inflow = { days: options.inflowDays ?? 90, inScope, withArrivals };
   const sources = inflowSources(model, inflow, horizonDays, stepsOf, groupsFor, segmentAt, segments);
@@ -310,7 +317,7 @@ function inflowSources(
 
 function dealForecast(
   model: ForecastModel,
-  d: { stay: Stay; bd: number; bin: number; cdf: Float64Array },
+  d: { stay: Stay; bd: number; bin: number; cdf: Float64Array; dueReason: string | null },
   t0: number,
   horizonDays: number,
   horizonKey: string,
@@ -326,6 +333,7 @@ function dealForecast(
   const reason =
     `In ${stay.stage.replace(/_/g, ' ')} for ${days} days: ${pct(finish)} chance to finish this stage with a result ` +
     `(its product line's time-in-stage history, tilted by the salesperson's rate shrunk toward the unit's); ` +
+    (d.dueReason ? `${d.dueReason}; ` : '') +
     `${pct(probability)} to sign by the end of ${horizonKey}` +
     (expectedMonth ? `, half of the signing futures by ${expectedMonth}.` : '.');
   return {

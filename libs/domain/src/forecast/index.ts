@@ -5,6 +5,7 @@ export * from './shrinkage';
 export * from './propagate';
 export * from './forecast-periods';
 export * from './forecast-model';
+export * from './contract-due';
 export * from './forecast';
 export * from './backtest';
 export * from './backtest-origins';

@@ -7,4 +7,5 @@ export const PROSPECTS_CONSUMES: readonly JobName[] = [
   JobName.UnitUpserted,
   JobName.ApprovalDecided,
   JobName.ContractSigned,
+  JobName.ContractTasksDue,
 ];

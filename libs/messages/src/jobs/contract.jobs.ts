@@ -1,4 +1,4 @@
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
 import type { PayloadsOf } from './payloads-of';
 
 /** Published by the contracts service. */
@@ -7,6 +7,7 @@ export const ContractJob = {
   TaskAssigned: 'task.assigned',
   TaskOverdue: 'task.overdue',
   ContractSigned: 'contract.signed',
+  ContractTasksDue: 'contract.tasks_due',
 } as const;
 
 export class ContractOpenedPayload {
@@ -107,11 +108,45 @@ export class ContractSignedPayload {
   signedBy?: string;
 }
 
+/**
+ * When the work signing waits for is due (`signingDue` in libs/domain): sent whenever a case's open tasks or their due
+ * dates change (opened, a task done, signed). A consumer keeps the one with the highest `sequence` per prospect.
+ */
+export class ContractTasksDuePayload {
+  @IsUUID()
+  caseId!: string;
+
+  @IsUUID()
+  prospectId!: string;
+
+  /** The latest due date among the open required tasks (blocked ones projected on schedule); null when none is open. */
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601()
+  dueAt!: string | null;
+
+  @IsInt()
+  @Min(0)
+  openTasks!: number;
+
+  /**
+   * Rises with every report, across all cases (one database sequence, drawn under the case's lock): a late delivery
+   * of an older report never replaces a newer one.
+   */
+  @IsInt()
+  @Min(1)
+  sequence!: number;
+
+  /** When contracts computed it. */
+  @IsISO8601()
+  at!: string;
+}
+
 export const CONTRACT_PAYLOAD_CLASSES = {
   [ContractJob.ContractOpened]: ContractOpenedPayload,
   [ContractJob.TaskAssigned]: TaskAssignedPayload,
   [ContractJob.TaskOverdue]: TaskOverduePayload,
   [ContractJob.ContractSigned]: ContractSignedPayload,
+  [ContractJob.ContractTasksDue]: ContractTasksDuePayload,
 };
 
 export type ContractPayloads = PayloadsOf<typeof CONTRACT_PAYLOAD_CLASSES>;
