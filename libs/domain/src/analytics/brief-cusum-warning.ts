@@ -89,11 +89,15 @@ export function judgeBriefCusum(
     });
   }
   if (series.leadIn.length !== BRIEF_EXPOSURE_DAYS - 1) {
-    throw new AnalyticsError(AnalyticsErrorCode.InvalidInput, 'A brief series needs the days before the watched ones.', {
-      salespersonId: series.salespersonId,
-      leadIn: series.leadIn.length,
-      expected: BRIEF_EXPOSURE_DAYS - 1,
-    });
+    throw new AnalyticsError(
+      AnalyticsErrorCode.InvalidInput,
+      'A brief series needs the days before the watched ones.',
+      {
+        salespersonId: series.salespersonId,
+        leadIn: series.leadIn.length,
+        expected: BRIEF_EXPOSURE_DAYS - 1,
+      },
+    );
   }
   for (const step of series.leadIn) {
     assertCount(step.meetings, 'meetings of a day');
