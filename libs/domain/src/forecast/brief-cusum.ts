@@ -52,7 +52,7 @@ export interface BriefCusum {
  * The evidence adds up step by step and falls back to 0 when briefs come as usual, so a drop too small to show in
  * one window is flagged once enough steps confirm it, while a normal person's evidence keeps resetting: under the
  * normal rate the average run to a false flag is at least e^h steps (Lorden), so a person watched T days is ever
- * flagged with a chance of about T·e^−h at most (4 years at h = 10: 6.6 %).
+ * flagged with a chance of about T·e^−h at most (1,400 days at h = 10: 6.4 %).
  */
 export function briefCusum(
   steps: readonly BriefStep[],
