@@ -1,8 +1,11 @@
 import {
   BRIEF_CUSUM_BASELINE_DAYS,
+  BRIEF_CUSUM_DEFAULTS,
+  BRIEF_EXPOSURE_DAYS,
   DEFAULT_BRIEF_CUSUM_RULE,
   DEFAULT_EARLY_WARNING_RULES,
   LogEvent,
+  baselineBriefShare,
   briefShortfall,
   evaluateEarlyWarnings,
   judgeBriefCusum,
@@ -75,16 +78,16 @@ const shortfall: Detector = (events, at) => {
 const CUSUM_DAYS = DEFAULT_BRIEF_CUSUM_RULE.windowDays;
 
 /**
- * The brief CUSUM: day by day over the last 90 days against the person's own share of the 180 days before, judged
- * by the same domain function as the app's `brief_cusum` rule.
+ * The brief CUSUM: day by day over the last 90 days against the person's own share of the 180 days before, each
+ * day's expected briefs from the meeting pace of the 90 days ending that day, judged by the same domain function as
+ * the app's `brief_cusum` rule with the series the app's query builds (FactsRepository.briefSeries).
  */
 const cusum: Detector = (events, at) => {
   const watch = at - CUSUM_DAYS * DAY;
   const base = watch - BRIEF_CUSUM_BASELINE_DAYS * DAY;
-  const steps: { meetings: number; briefs: number }[] = Array.from({ length: CUSUM_DAYS }, () => ({
-    meetings: 0,
-    briefs: 0,
-  }));
+  const day = () => ({ meetings: 0, briefs: 0 });
+  const steps = Array.from({ length: CUSUM_DAYS }, day);
+  const leadIn = Array.from({ length: BRIEF_EXPOSURE_DAYS - 1 }, day);
   const baseline = { baselineMeetings: 0, baselineBriefs: 0 };
   for (const e of events) {
     const t = e.at.getTime();
@@ -93,24 +96,50 @@ const cusum: Detector = (events, at) => {
     const meeting = isMeeting(e);
     const brief = isBrief(e);
     if (!meeting && !brief) continue;
-    if (t < watch) {
+    const d = Math.floor((t - watch) / DAY);
+    if (d < 0) {
       if (meeting) baseline.baselineMeetings++;
       else baseline.baselineBriefs++;
-    } else {
-      const step = steps[Math.floor((t - watch) / DAY)];
-      if (meeting) step.meetings++;
-      else step.briefs++;
     }
+    const step = d >= 0 ? steps[d] : leadIn[d + leadIn.length];
+    if (step === undefined) continue;
+    if (meeting) step.meetings++;
+    else step.briefs++;
   }
-  const series = { salespersonId: 'x', windowDays: CUSUM_DAYS, ...baseline, steps };
+  const series = { salespersonId: 'x', windowDays: CUSUM_DAYS, ...baseline, steps, leadIn };
   const watched = { from: new Date(watch), to: new Date(at) };
   return judgeBriefCusum(series, DEFAULT_BRIEF_CUSUM_RULE.threshold, watched).flagged;
+};
+
+/**
+ * The CUSUM as it was before the meeting pace (the baseline of the figures): each day's briefs against that day's
+ * own meetings times the same baseline share, ρ and threshold, over the same 90 days.
+ */
+const cusumSameDay: Detector = (events, at) => {
+  const watch = at - CUSUM_DAYS * DAY;
+  const base = watch - BRIEF_CUSUM_BASELINE_DAYS * DAY;
+  const steps = Array.from({ length: CUSUM_DAYS }, () => ({ meetings: 0, briefs: 0 }));
+  const baseline = { baselineMeetings: 0, baselineBriefs: 0 };
+  for (const e of events) {
+    const t = e.at.getTime();
+    if (t >= at) break;
+    if (t < base || !(isMeeting(e) || isBrief(e))) continue;
+    const key = isMeeting(e) ? 'meetings' : 'briefs';
+    if (t < watch) baseline[key === 'meetings' ? 'baselineMeetings' : 'baselineBriefs']++;
+    else steps[Math.floor((t - watch) / DAY)][key]++;
+  }
+  const share = baselineBriefShare(baseline);
+  const { shortfallRatio: rho, threshold } = BRIEF_CUSUM_DEFAULTS;
+  let statistic = 0;
+  for (const s of steps) statistic = Math.max(0, statistic + s.meetings * share * (1 - rho) + s.briefs * Math.log(rho));
+  return statistic >= threshold;
 };
 
 export const DETECTORS: Record<string, Detector> = {
   'rules (20 worked, no brief in 60 d)': existingRules,
   'brief shortfall (28 d vs own 180 d)': shortfall,
-  'brief CUSUM (90 d vs own 180 d before)': cusum,
+  "CUSUM, day's own meetings (before)": cusumSameDay,
+  'brief CUSUM (90 d, pace vs own 180 d)': cusum,
 };
 
 /** Runs each detector every 3 days from 120 days after the start to the end of the log. */

@@ -1,5 +1,5 @@
 import { BacktestError, LogEvent, forecastSignings, runBacktest } from '@dealgate/domain';
-import { generateCompany } from '../../tools/synthetic/company-generator';
+import { SyntheticCompany, generateCompany } from '../../tools/synthetic/company-generator';
 import { companyFlagsHelp, parseCompanyFlags } from '../../tools/synthetic/company-params';
 import { oracleForecast } from '../../tools/synthetic/oracle';
 import { measureWarnings } from './early-warning-measure';
@@ -15,8 +15,14 @@ const pct = (x: number | null) => (x === null ? '   -  ' : `${(x * 100).toFixed(
 function main(): void {
   const argv = process.argv.slice(2);
   if (argv.includes('--help'))
-    return console.log(`bench:forecast flags:\n${companyFlagsHelp()}\n  --runs <n>  (default 300)`);
-  const { params, rest } = parseCompanyFlags(argv.filter((a, i) => a !== '--runs' && argv[i - 1] !== '--runs'));
+    return console.log(
+      `bench:forecast flags:\n${companyFlagsHelp()}\n  --runs <n>  (default 300)\n` +
+        '  --warnings-only  measure only the early warnings (skips the backtest, the oracle and the timing)',
+    );
+  const warningsOnly = argv.includes('--warnings-only');
+  const { params, rest } = parseCompanyFlags(
+    argv.filter((a, i) => a !== '--warnings-only' && a !== '--runs' && argv[i - 1] !== '--runs'),
+  );
   if (rest.length) throw new Error(`Unknown flags: ${rest.join(' ')} (see --help).`);
   const runsAt = argv.indexOf('--runs');
   const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 300;
@@ -27,6 +33,8 @@ function main(): void {
       `history + ${params.origins} origins; lines ${company.lines.map((l) => `${l.code} ${l.cycleMinDays}-${l.cycleMaxDays} d`).join(', ')}; ` +
       `${company.prospects.size} prospects, ${company.events.length} log rows (${(ms(t) / 1000).toFixed(1)} s).`,
   );
+
+  if (warningsOnly) return printWarnings(company);
 
   let oracleMs = 0;
   const oracle = (asOf: Date) => {
@@ -73,13 +81,7 @@ function main(): void {
     `Brier score of deal probabilities: ${result.brier.map((b) => `${b.method} ${b.score?.toFixed(4)} (${b.deals} deals)`).join(', ')}`,
   );
 
-  console.log('\nEarly warnings (goal: >= 90 % of weak flagged within 60 days, <= 10 % of normal ever flagged):');
-  for (const m of measureWarnings(company)) {
-    console.log(
-      `  ${m.detector.padEnd(38)} recall ${pct(m.recall60)} of ${m.weak} weak (flagged before the start: ${m.flaggedBeforeStart}), ` +
-        `normal ever flagged ${pct(m.normalEverFlagged)} of ${m.normal}, lead days median ${m.leadDays.median ?? '-'} max ${m.leadDays.max ?? '-'}`,
-    );
-  }
+  printWarnings(company);
 
   // One unit over a year of history: the prospects of the first unit that entered in the year before the last origin.
   const asOf = company.origins.at(-1)!;
@@ -97,6 +99,16 @@ function main(): void {
       `${unitMs.toFixed(0)} ms (goal <= 500 ms); backtest of ${result.origins.length} origins ${(backtestMs / 1000).toFixed(1)} s ` +
       `(${runs} runs each; the oracle's ${(oracleMs / 1000).toFixed(1)} s apart).`,
   );
+}
+
+function printWarnings(company: SyntheticCompany): void {
+  console.log('\nEarly warnings (goal: >= 90 % of weak flagged within 60 days, <= 10 % of normal ever flagged):');
+  for (const m of measureWarnings(company)) {
+    console.log(
+      `  ${m.detector.padEnd(38)} recall ${pct(m.recall60)} of ${m.weak} weak (flagged before the start: ${m.flaggedBeforeStart}), ` +
+        `normal ever flagged ${pct(m.normalEverFlagged)} of ${m.normal}, lead days median ${m.leadDays.median ?? '-'} max ${m.leadDays.max ?? '-'}`,
+    );
+  }
 }
 
 try {

@@ -443,7 +443,7 @@ export default async () => {
                 required: true,
                 type: () => Number,
                 description:
-                  'Meetings held and briefs completed in the window, and the briefs the baseline share predicts for them.',
+                  'Meetings held and briefs completed in the window, and the briefs the baseline share predicts at their pace.',
               },
               briefs: { required: true, type: () => Number },
               expectedBriefs: { required: true, type: () => Number },

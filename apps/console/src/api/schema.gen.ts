@@ -2338,7 +2338,7 @@ export interface components {
             baselineShare: number;
             briefs: number;
             expectedBriefs: number;
-            /** @description Meetings held and briefs completed in the window, and the briefs the baseline share predicts for them. */
+            /** @description Meetings held and briefs completed in the window, and the briefs the baseline share predicts at their pace. */
             meetings: number;
             /**
              * Format: date-time

@@ -184,13 +184,19 @@ describe('plans, norms and analytics sweeps', () => {
         stageEnteredAt: new Date(at),
       };
     };
-    const { sellerA2: steady, sellerB: weak } = h.people;
+    const { sellerA2: steady, sellerB: weak, sellerA: surge } = h.people;
     const seeded: GeneratedProspect[] = [];
+    // The day before the window (the baseline's last, in the lead-in of the pace): 60 meetings, 30 briefed, share
+    // (30 + 5) / (60 + 10) = 0.5. One dry meeting on the first watched day: its pace is 61 meetings over 2 active
+    // days, μ = 0.5 × 30.5 = 15.25, evidence 15.25 × 0.75 = 11.44 (that day's own meeting alone would give 0.375).
+    for (let k = 0; k < 60; k++) seeded.push(held(surge, watchFrom - DAY / 2, k % 2 === 0));
+    seeded.push(held(surge, watchFrom + DAY / 2, false));
     for (const seller of [steady, weak] as { userId: string; unitId: string }[]) {
       // Baseline: 36 meetings, every other one briefed: (18 + 5) / (36 + 10) = 0.5, the share shrunk to 50 %.
       for (let k = 0; k < 36; k++)
         seeded.push(held(seller, watchFrom - 180 * DAY + k * 5 * DAY + DAY / 2, k % 2 === 0));
-      // Watched 90 days: a meeting every 2 days. The weak one's briefs stop after day 28: 30 dry meetings then,
+      // Watched 90 days: a meeting every 2 days. Every active day (baseline too) holds one meeting, so the pace is 1
+      // and μ = 0.5 on a meeting day, 0 between. The weak one's briefs stop after day 28: 30 dry meetings then,
       // each adding 0.5 × (1 − 0.25) = 0.375, 11.25 in all (a briefed day takes 0.375 − ln 4 < 0: back to 0).
       for (let k = 0; k < 45; k++) {
         const briefed = k % 2 === 0 && (seller === steady || k < 15);
@@ -207,12 +213,23 @@ describe('plans, norms and analytics sweeps', () => {
         return (r.body.items as Warning[]).filter((w) => w.kind === 'brief_cusum');
       };
       const all = await cusumOf('owner');
-      expect(all.map((w) => w.salespersonId)).toEqual([weak.userId]);
-      expect(all[0].reason).toBe(
+      expect(all.map((w) => w.salespersonId).sort()).toEqual([weak.userId, surge.userId].sort());
+      const [late] = all.filter((w) => w.salespersonId === surge.userId);
+      expect(late.evidence.cusum).toEqual({
+        baselineShare: 0.5,
+        meetings: 1,
+        briefs: 0,
+        expectedBriefs: 15.25,
+        statistic: 11.4375,
+        threshold: 10,
+        since: new Date(watchFrom).toISOString(),
+      });
+      const stopped = all.find((w) => w.salespersonId === weak.userId)!;
+      expect(stopped.reason).toBe(
         `briefs well below this person's usual share since 2030-04-02: evidence 11.3 of 10` +
           ' (8 briefs from 45 meetings held in the last 90 days, where their usual 50 % predicts 22.5)',
       );
-      expect(all[0].evidence.cusum).toEqual({
+      expect(stopped.evidence.cusum).toEqual({
         baselineShare: 0.5,
         meetings: 45,
         briefs: 8,
@@ -221,10 +238,10 @@ describe('plans, norms and analytics sweeps', () => {
         threshold: 10,
         since: new Date(watchFrom + 30 * DAY).toISOString(),
       });
-      // Each salesperson sees only their own warning, the head of unit A none of unit B's.
+      // Each salesperson sees only their own warning, the head of unit A their unit's (the surge) and none of B's.
       expect((await cusumOf('sellerB')).map((w) => w.salespersonId)).toEqual([weak.userId]);
       expect(await cusumOf('sellerA2')).toEqual([]);
-      expect(await cusumOf('headA')).toEqual([]);
+      expect((await cusumOf('headA')).map((w) => w.salespersonId)).toEqual([surge.userId]);
       expect((await h.call('sellerA2', 'GET', `/analytics/early-warnings?salespersonId=${weak.userId}`)).status).toBe(
         404,
       );

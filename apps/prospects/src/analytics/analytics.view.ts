@@ -128,7 +128,7 @@ export class EarlyWarningWindowView {
 export class BriefCusumEvidenceView {
   /** The person's own briefs per meeting held over the 180 days before the window, shrunk toward 50 %. */
   baselineShare!: number;
-  /** Meetings held and briefs completed in the window, and the briefs the baseline share predicts for them. */
+  /** Meetings held and briefs completed in the window, and the briefs the baseline share predicts at their pace. */
   meetings!: number;
   briefs!: number;
   expectedBriefs!: number;

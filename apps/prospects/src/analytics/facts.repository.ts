@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AnalyticsPeriod, BriefCusumPeriods, BriefStep, SalespersonBriefSeries } from '@dealgate/domain';
+import {
+  AnalyticsPeriod,
+  BRIEF_EXPOSURE_DAYS,
+  BriefCusumPeriods,
+  BriefStep,
+  SalespersonBriefSeries,
+} from '@dealgate/domain';
 import { funnelCounts } from './funnel-counts';
 
 export interface Salesperson {
@@ -122,9 +128,10 @@ export class FactsRepository {
   }
 
   /**
-   * Meetings held and briefs completed per salesperson for the brief CUSUM: totals over the baseline and one
-   * step per watched day (day i = `[watch.from + i days, + 1 day)`, so the days end at `now` as the rule's window
-   * does), in one query for all of them. Both count for the prospect's owner, as the norms do.
+   * Meetings held and briefs completed per salesperson for the brief CUSUM: totals over the baseline, one step
+   * per watched day (day i = `[watch.from + i days, + 1 day)`, so the days end at `now` as the rule's window does)
+   * and one per day of the baseline's last `BRIEF_EXPOSURE_DAYS` − 1 (the lead-in of the meeting pace), in one query
+   * for all of them. Both count for the prospect's owner, as the norms do.
    */
   async briefSeries(
     manager: EntityManager,
@@ -142,7 +149,7 @@ export class FactsRepository {
          WHERE b.completed_at >= $1 AND b.completed_at < $3 AND o.owner = ANY($4)
        )
        SELECT owner,
-              CASE WHEN at < $2 THEN -1 ELSE floor(extract(epoch FROM at - $2::timestamptz) / 86400)::int END AS day,
+              floor(extract(epoch FROM at - $2::timestamptz) / 86400)::int AS day,
               sum(meeting)::int AS meetings, sum(brief)::int AS briefs
        FROM e GROUP BY 1, 2`,
       [periods.baseline.from, periods.watch.from, periods.watch.to, owners],
@@ -154,15 +161,20 @@ export class FactsRepository {
           baselineMeetings: 0,
           baselineBriefs: 0,
           steps: Array.from({ length: windowDays }, (): BriefStep => ({ meetings: 0, briefs: 0 })),
+          leadIn: Array.from({ length: BRIEF_EXPOSURE_DAYS - 1 }, (): BriefStep => ({ meetings: 0, briefs: 0 })),
         },
       ]),
     );
     for (const r of rows) {
       const s = byOwner.get(r.owner)!;
-      if (r.day < 0) {
+      const step = { meetings: r.meetings, briefs: r.briefs };
+      if (r.day >= 0) s.steps[r.day] = step;
+      else {
         s.baselineMeetings += r.meetings;
         s.baselineBriefs += r.briefs;
-      } else s.steps[r.day] = { meetings: r.meetings, briefs: r.briefs };
+        // The baseline's last days also give the meeting pace of the first watched days (day −1 is the last).
+        if (r.day >= -s.leadIn.length) s.leadIn[s.leadIn.length + r.day] = step;
+      }
     }
     return owners.map((id) => ({ salespersonId: id, windowDays, ...byOwner.get(id)! }));
   }

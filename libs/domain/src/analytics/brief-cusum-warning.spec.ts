@@ -1,3 +1,4 @@
+import { BRIEF_EXPOSURE_DAYS } from '../forecast/brief-cusum';
 import {
   BRIEF_CUSUM_BASELINE_DAYS,
   DEFAULT_BRIEF_CUSUM_RULE,
@@ -16,13 +17,15 @@ const facts = (salespersonId: string, prospectsWorked = 6): SalespersonWindowFac
   briefs: 0,
   lastBriefAt: null,
 });
-// Baseline 45 briefs from 90 meetings, shrunk toward 50 % with 10 meetings: (45 + 5) / (90 + 10) = 0.5 exactly.
+// Baseline 45 briefs from 90 meetings, shrunk toward 50 % with 10 meetings: (45 + 5) / (90 + 10) = 0.5 exactly;
+// its last 89 days held 2 meetings each, as the watched days do, so the pace is 2 a day.
 const series = (salespersonId: string, briefsPerDay: number, baselineBriefs = 45): SalespersonBriefSeries => ({
   salespersonId,
   windowDays: 3,
   baselineMeetings: 90,
   baselineBriefs,
   steps: Array.from({ length: 3 }, () => ({ meetings: 2, briefs: briefsPerDay })),
+  leadIn: Array.from({ length: BRIEF_EXPOSURE_DAYS - 1 }, () => ({ meetings: 2, briefs: 1 })),
 });
 
 describe('brief CUSUM early warning', () => {
@@ -52,6 +55,15 @@ describe('brief CUSUM early warning', () => {
     );
   });
 
+  it('expects the briefs of the meeting pace, reaching into the baseline’s last days', () => {
+    // The baseline's last 89 days held 6 meetings each: the first dry day's pace is (534 + 2) / 90, μ = 2.98, and
+    // it adds 2.23 ≥ 2 on its own (by that day's 2 meetings it would add 0.75).
+    const busy = { ...series('ann', 0), leadIn: series('ann', 0).leadIn.map(() => ({ meetings: 6, briefs: 3 })) };
+    const [w] = evaluateEarlyWarnings([rule], [facts('ann')], now, [busy]);
+    expect(w.evidence.cusum?.since).toEqual(new Date('2026-06-27T12:00:00Z'));
+    expect(w.evidence.cusum?.expectedBriefs).toBeCloseTo(0.5 * (536 / 90 + 532 / 90 + 528 / 90));
+  });
+
   it('judges against the person’s own share, so a steady low performer is not flagged', () => {
     // Baseline 5 of 90, shrunk: 10 / 100 = 0.1; expected 0.2 a day, so 3 dry days add only 0.45.
     const low = series('cat', 0, 5);
@@ -64,9 +76,11 @@ describe('brief CUSUM early warning', () => {
     expect(evaluateEarlyWarnings([rule], [facts('ann')], now, [])).toEqual([]);
   });
 
-  it('refuses a series that does not hold one step per watched day, and a threshold of 0', () => {
+  it('refuses a series without one step per watched day or without the lead-in, and a threshold of 0', () => {
     const short = { ...series('ann', 0), steps: [{ meetings: 1, briefs: 0 }] };
     expect(() => evaluateEarlyWarnings([rule], [facts('ann')], now, [short])).toThrow(/one step per watched day/);
+    const noLeadIn = { ...series('ann', 0), leadIn: [] };
+    expect(() => evaluateEarlyWarnings([rule], [facts('ann')], now, [noLeadIn])).toThrow(/days before the watched/);
     expect(() => evaluateEarlyWarnings([{ ...rule, threshold: 0 }], [], now)).toThrow(/threshold above 0/);
   });
 

@@ -1,4 +1,4 @@
-import { BRIEF_CUSUM_DEFAULTS, BriefStep, briefCusum } from '../forecast/brief-cusum';
+import { BRIEF_CUSUM_DEFAULTS, BRIEF_EXPOSURE_DAYS, BriefStep, briefCusum } from '../forecast/brief-cusum';
 import { baselineBriefShare } from '../forecast/brief-shortfall';
 import { AnalyticsError, AnalyticsErrorCode, assertCount, assertValidDate } from './analytics-error';
 import type { BriefCusumRule } from './early-warning';
@@ -8,8 +8,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The CUSUM judges a person against their own share of briefs per meeting held in the 180 days before the watched
- * days, as bench/forecast/early-warning-measure.ts measured it (every planted weak salesperson flagged within 60
- * days, no normal one ever): long enough to hold a few dozen meetings, recent enough to be the person's usual pace.
+ * days, as bench/forecast/early-warning-measure.ts measures it (docs/forecast.md, "Early warnings measured"): long
+ * enough to hold a few hundred meetings, recent enough to be the person's usual share. It is at least
+ * `BRIEF_EXPOSURE_DAYS` − 1 long, so the lead-in of the meeting pace lies inside it.
  */
 export const BRIEF_CUSUM_BASELINE_DAYS = 180;
 
@@ -50,6 +51,11 @@ export interface SalespersonBriefSeries {
   readonly baselineBriefs: number;
   /** One step per watched day, oldest first (`windowDays` of them). */
   readonly steps: readonly BriefStep[];
+  /**
+   * The last `BRIEF_EXPOSURE_DAYS` − 1 days of the baseline, oldest first, one step each: the meeting pace of the
+   * first watched days reaches back into them (see `briefCusum`).
+   */
+  readonly leadIn: readonly BriefStep[];
 }
 
 export interface BriefCusumEvidence {
@@ -58,7 +64,7 @@ export interface BriefCusumEvidence {
   /** Meetings held and briefs completed over the watched days. */
   readonly meetings: number;
   readonly briefs: number;
-  /** The briefs the baseline share predicts for those meetings. */
+  /** The briefs the baseline share predicts for those days (share × meeting pace, summed over the active days). */
   readonly expectedBriefs: number;
   /** The accumulated evidence of a shortfall now, and the evidence that flags. */
   readonly statistic: number;
@@ -82,6 +88,21 @@ export function judgeBriefCusum(
       windowDays: series.windowDays,
     });
   }
+  if (series.leadIn.length !== BRIEF_EXPOSURE_DAYS - 1) {
+    throw new AnalyticsError(
+      AnalyticsErrorCode.InvalidInput,
+      'A brief series needs the days before the watched ones.',
+      {
+        salespersonId: series.salespersonId,
+        leadIn: series.leadIn.length,
+        expected: BRIEF_EXPOSURE_DAYS - 1,
+      },
+    );
+  }
+  for (const step of series.leadIn) {
+    assertCount(step.meetings, 'meetings of a day');
+    assertCount(step.briefs, 'briefs of a day');
+  }
   let [meetings, briefs] = [0, 0];
   for (const step of series.steps) {
     assertCount(step.meetings, 'meetings of a day');
@@ -90,14 +111,14 @@ export function judgeBriefCusum(
     briefs += step.briefs;
   }
   const baselineShare = baselineBriefShare(series);
-  const cusum = briefCusum(series.steps, baselineShare, { threshold });
+  const cusum = briefCusum(series.steps, baselineShare, { threshold, leadIn: series.leadIn });
   return {
     flagged: cusum.flagged,
     evidence: {
       baselineShare,
       meetings,
       briefs,
-      expectedBriefs: meetings * baselineShare,
+      expectedBriefs: cusum.expected,
       statistic: cusum.statistic,
       threshold,
       since: cusum.since === null ? null : new Date(watch.from.getTime() + cusum.since * DAY_MS),

@@ -31,8 +31,8 @@ export interface BriefRateBelowRule {
 
 /**
  * "Briefs well below this person's own usual share": the brief CUSUM (forecast/brief-cusum.ts) over the last
- * `windowDays` days, day by day, against the person's share of the 180 days before (see brief-cusum-warning.ts),
- * flagged once the evidence reaches `threshold`. It catches a drop the window rules miss (a person who still
+ * `windowDays` days, day by day, against the person's share of the 180 days before times their meeting pace (see
+ * brief-cusum-warning.ts), flagged once the evidence reaches `threshold`. It catches a drop the window rules miss (a person who still
  * writes a few briefs) without flagging a steady low performer.
  */
 export interface BriefCusumRule {

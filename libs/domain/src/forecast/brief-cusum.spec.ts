@@ -1,4 +1,4 @@
-import { briefCusum } from './brief-cusum';
+import { BRIEF_EXPOSURE_DAYS, briefCusum } from './brief-cusum';
 import { baselineBriefShare } from './brief-shortfall';
 
 describe('brief CUSUM', () => {
@@ -44,6 +44,33 @@ describe('brief CUSUM', () => {
         0.5,
       ).flagged,
     ).toBe(false);
+  });
+
+  it('expects briefs from the meeting pace of the trailing days, so a surge of meetings is not a shortfall', () => {
+    // 89 days before of 1 meeting and (every other day) a brief, then 12 days of 6 meetings and 1 brief. By the
+    // day's own count μ would be 0.5 × 6 = 3 and each day add 2.25 − ln 4 = 0.86 (10.4 after 12 days); by the pace
+    // μ ≤ 0.5 × (78 + 72) / 90 = 0.83 and each day adds at most 0.625 − 1.386 < 0.
+    const leadIn = Array.from({ length: BRIEF_EXPOSURE_DAYS - 1 }, (_, d) => ({ meetings: 1, briefs: d % 2 }));
+    const surge = Array.from({ length: 12 }, () => ({ meetings: 6, briefs: 1 }));
+    expect(briefCusum(surge, 0.5, { leadIn }).statistic).toBe(0);
+    // Without the lead-in the pace is the surge's own: 6 a day, μ = 3, evidence 12 × 0.86 ≥ 10.
+    expect(briefCusum(surge, 0.5).flagged).toBe(true);
+  });
+
+  it('reads only the last days of the lead-in, and a day without activity adds nothing', () => {
+    // Lead-in of 89 days of 4 meetings: the first dry day's pace is (356 + 2) / 90, μ = 0.5 × 3.978 = 1.989.
+    const busy = Array.from({ length: BRIEF_EXPOSURE_DAYS - 1 }, () => ({ meetings: 4, briefs: 2 }));
+    const r = briefCusum([dry], 0.5, { leadIn: busy });
+    expect(r.expected).toBeCloseTo((0.5 * 358) / 90);
+    expect(r.statistic).toBeCloseTo(((0.5 * 358) / 90) * 0.75);
+    // Days further back than the trailing 90 are not read.
+    const longer = [...Array.from({ length: 30 }, () => ({ meetings: 50, briefs: 0 })), ...busy];
+    expect(briefCusum([dry], 0.5, { leadIn: longer }).statistic).toBeCloseTo(r.statistic);
+    // Idle days (a weekend) between dry days add no evidence and do not dilute the pace: 13 dry days stay at 9.75.
+    const idle = { meetings: 0, briefs: 0 };
+    const weeks = Array.from({ length: 13 }, () => [dry, idle]).flat();
+    expect(briefCusum(weeks, 0.5).statistic).toBeCloseTo(9.75);
+    expect(briefCusum(weeks, 0.5).expected).toBeCloseTo(13);
   });
 
   it('takes the baseline share shrunk toward the norm', () => {
