@@ -38,7 +38,8 @@ describe('notifications e-mail over SMTP', () => {
       SMTP_URL: smtp.url,
       PUBLIC_URL,
       MAIL_FROM: 'noreply@dealgate.test',
-      MAIL_SWEEP_MS: '200',
+      // The sweep's own period is an hour: an e-mail goes out because the commit that queued it runs the sweep.
+      MAIL_SWEEP_MS: '3600000',
       MAIL_MAX_ATTEMPTS: '2',
       MAIL_BACKOFF_MS: String(HOUR),
     });
@@ -129,7 +130,7 @@ describe('notifications e-mail over SMTP', () => {
         'SELECT status, attempts, next_attempt_at, last_error FROM notifications.mail WHERE message_id = $1',
         [event.messageId],
       );
-    // First attempt by the scheduled sweep: refused, next try an hour later (MAIL_BACKOFF_MS).
+    // First attempt by the sweep its commit woke: refused, next try an hour later (MAIL_BACKOFF_MS).
     const afterFirst = await waitFor(
       async () => {
         const [r] = await row();
@@ -151,7 +152,7 @@ describe('notifications e-mail over SMTP', () => {
 describe('notifications e-mail without SMTP', () => {
   it('writes .eml files under MAIL_DIR', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dealgate-mail-'));
-    const svc = await startNotifications({ MAIL_DIR: dir, MAIL_SWEEP_MS: '3600000' });
+    const svc = await startNotifications({ MAIL_DIR: dir, MAIL_SWEEP_MS: '3600000', SWEEP_WAKE_ON_COMMIT: 'false' });
     try {
       const user = { userId: randomUUID(), email: 'eve@example.test', roles: [Role.Legal] };
       await seedDirectory(svc.db.url, ['notifications'], [user]);

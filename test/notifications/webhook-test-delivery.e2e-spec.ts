@@ -33,7 +33,7 @@ describe('notifications: a test delivery an admin asks for (POST /api/webhooks/:
   beforeAll(async () => {
     receiver = await startWebhookReceiver(200);
     // The scheduled sweep stays out of the way: the test endpoint itself must get the delivery sent.
-    svc = await startNotifications({ WEBHOOK_SWEEP_MS: '3600000' });
+    svc = await startNotifications({ WEBHOOK_SWEEP_MS: '3600000', SWEEP_WAKE_ON_COMMIT: 'false' });
   });
 
   afterAll(async () => {

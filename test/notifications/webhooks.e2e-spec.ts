@@ -81,9 +81,11 @@ describe('notifications webhooks', () => {
   }
 
   beforeAll(async () => {
-    // Deliveries are driven by calling the sweep with chosen times; the scheduled run stays out of the way.
+    // Deliveries are driven by calling the sweep with chosen times; the scheduled run and the commit wake stay out
+    // of the way.
     svc = await startNotifications({
       WEBHOOK_SWEEP_MS: '3600000',
+      SWEEP_WAKE_ON_COMMIT: 'false',
       WEBHOOK_BACKOFF_MS: String(MINUTE),
       WEBHOOK_MAX_ATTEMPTS: '4',
       WEBHOOK_DISABLE_AFTER: '3',

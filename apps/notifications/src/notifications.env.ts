@@ -23,10 +23,11 @@ export class NotificationsEnv extends ServiceEnv {
   @Matches(/^https?:\/\/.+/, { message: 'must be an http(s):// URL' })
   PUBLIC_URL = 'http://localhost:3000';
 
+  /** The mail sweep's safety poll: a commit that queues an e-mail runs it at once (SWEEP_WAKE_ON_COMMIT). */
   @Transform(toInt)
   @IsInt()
   @Min(50)
-  MAIL_SWEEP_MS = 5000;
+  MAIL_SWEEP_MS = 60_000;
 
   @Transform(toInt)
   @IsInt()
@@ -53,10 +54,11 @@ export class NotificationsEnv extends ServiceEnv {
   @Min(1000)
   DIGEST_SWEEP_MS = 60_000;
 
+  /** The delivery sweep's safety poll: a commit that queues a delivery runs it at once (SWEEP_WAKE_ON_COMMIT). */
   @Transform(toInt)
   @IsInt()
   @Min(50)
-  WEBHOOK_SWEEP_MS = 5000;
+  WEBHOOK_SWEEP_MS = 60_000;
 
   @Transform(toInt)
   @IsInt()

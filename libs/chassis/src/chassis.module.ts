@@ -55,6 +55,7 @@ export class ChassisModule {
           outboxIdlePollMaxMs: config.OUTBOX_IDLE_POLL_MAX_MS,
           workerIdleWaitMs: config.WORKER_IDLE_WAIT_MS,
           sweepCheckMs: config.SWEEP_CHECK_MS,
+          sweepWakeOnCommit: config.SWEEP_WAKE_ON_COMMIT === 'true',
           storeCheckMs: config.QUEUE_STORE_CHECK_MS,
           republishWindowMs: config.OUTBOX_REPUBLISH_WINDOW_MS,
         }),

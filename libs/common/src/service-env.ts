@@ -97,6 +97,14 @@ export class ServiceEnv {
   SWEEP_CHECK_MS = 60_000;
 
   /**
+   * Whether a commit that gives a sweep work (an e-mail, a webhook delivery queued) runs that sweep at once in this
+   * process (the sweep's period is then only its safety poll). `false` leaves sweeps to their periods: for tests that
+   * drive a sweep by hand at chosen times.
+   */
+  @IsIn(['true', 'false'])
+  SWEEP_WAKE_ON_COMMIT: 'true' | 'false' = 'true';
+
+  /**
    * How long an idle worker on BullMQ's PostgreSQL backend waits before it looks for jobs again: a new job wakes it at
    * once (LISTEN/NOTIFY), so this bounds only a missed notification. Not used with Redis (BullMQ's 5 s stays).
    */

@@ -28,6 +28,7 @@ import { MessagingMetrics } from './messaging-metrics';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxStatusController } from './outbox-status.controller';
 import { QueueSettings, redisSettingWarnings } from './queue-backend';
+import { CommitHook } from './outbox-commit-hook';
 import { Sweep } from './sweep';
 import { STORE_MARKER_QUEUE, StoreResetWatch } from './store-reset';
 import { SweepTimers, removeLegacySweepSchedulers } from './sweep-timers';
@@ -48,6 +49,8 @@ export interface MessagingOptions {
   outboxIdlePollMaxMs?: number;
   /** How often BullMQ's failed list is taken over into retries and dead letters (failed-jobs.ts). */
   sweepCheckMs: number;
+  /** Whether a sweep's `wakeOnCommitOf` commits run it at once (default true). */
+  sweepWakeOnCommit?: boolean;
   /** How often the relay checks that the queue store still holds its marker (else it publishes recent rows again). */
   storeCheckMs: number;
   /** After a queue store reset, rows sent within this window are published again. */
@@ -65,6 +68,7 @@ const OPTIONS = Symbol('MESSAGING_OPTIONS');
 export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   private built?: JobDispatcher;
   private timers?: SweepTimers;
+  private commitHooks: CommitHook[] = [];
   private stopFailedJobs?: () => void;
   private readonly logger = new Logger('Messaging');
 
@@ -143,8 +147,16 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy
     const sweeps = this.sweeps();
     const dispatcher = this.dispatcher();
     await removeLegacySweepSchedulers(this.options.service, sweeps, this.ownQueue());
-    this.timers = new SweepTimers(sweeps, (sweep) => dispatcher.runSweep(sweep));
-    this.timers.start();
+    const timers = new SweepTimers(sweeps, (sweep) => dispatcher.runSweep(sweep));
+    this.timers = timers;
+    timers.start();
+    if (this.options.sweepWakeOnCommit ?? true) {
+      for (const sweep of sweeps.filter((s) => s.wakeOnCommitOf)) {
+        const hook = new CommitHook(this.dataSource, sweep.wakeOnCommitOf!, () => timers.wake(sweep.name));
+        hook.attach();
+        this.commitHooks.push(hook);
+      }
+    }
     this.takeOverFailedJobs();
     if (this.options.queue.kind === 'redis') {
       for (const warning of await redisSettingWarnings(this.options.queue.connection)) this.logger.warn(warning);
@@ -153,6 +165,8 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnModuleDestroy
 
   async onModuleDestroy(): Promise<void> {
     this.stopFailedJobs?.();
+    for (const hook of this.commitHooks) hook.detach();
+    this.commitHooks = [];
     await this.timers?.stop();
   }
 }

@@ -26,6 +26,6 @@ export async function emitJob<N extends JobName>(
     currentCorrelationId() ?? randomUUID(),
   ]);
   // Its commit wakes the relay (OutboxCommitHook).
-  markOutboxWritten(manager.queryRunner);
+  markOutboxWritten(manager);
   return id;
 }

@@ -82,4 +82,34 @@ describe('SweepTimers', () => {
     expect(runs).toEqual(['hourly']);
     await timers.stop();
   });
+
+  it('runs a sweep at once when woken, and once more after a run a wake came during', async () => {
+    let finish: () => void = () => undefined;
+    let started = 0;
+    const timers = new SweepTimers(
+      [sweep('mail', 60_000)],
+      () => {
+        started += 1;
+        return new Promise<void>((resolve) => (finish = resolve));
+      },
+      { firstDelayMs: () => 60_000 },
+    );
+    timers.start();
+    timers.wake('mail');
+    expect(started).toBe(1);
+    // Two wakes during the run make one more run, right after it.
+    timers.wake('mail');
+    timers.wake('mail');
+    expect(started).toBe(1);
+    finish();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(started).toBe(2);
+    finish();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(started).toBe(2);
+    timers.wake('unknown');
+    await timers.stop();
+    timers.wake('mail');
+    expect(started).toBe(2);
+  });
 });

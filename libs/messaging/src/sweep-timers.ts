@@ -27,6 +27,7 @@ export function alignedFirstDelay(sweep: Sweep, nowMs: number = Date.now()): num
 export class SweepTimers {
   private timers: NodeJS.Timeout[] = [];
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly ticks = new Map<string, () => void>();
 
   constructor(
     private readonly sweeps: readonly Sweep[],
@@ -37,6 +38,7 @@ export class SweepTimers {
   start(): void {
     for (const sweep of this.sweeps) {
       let running: Promise<void> | undefined;
+      let again = false;
       const tick = () => {
         if (running) return;
         const run = this.runSweep(sweep)
@@ -44,10 +46,19 @@ export class SweepTimers {
           .finally(() => {
             this.inFlight.delete(run);
             running = undefined;
+            // Woken during the run: its work may have committed after the run looked.
+            if (again && this.ticks.has(sweep.name)) {
+              again = false;
+              tick();
+            }
           });
         running = run;
         this.inFlight.add(run);
       };
+      this.ticks.set(sweep.name, () => {
+        if (running) again = true;
+        else tick();
+      });
       const first = setTimeout(
         () => {
           tick();
@@ -62,8 +73,14 @@ export class SweepTimers {
     }
   }
 
+  /** Runs the sweep now (or, if a run is in flight, once more right after it); ignored once stopped. */
+  wake(name: string): void {
+    this.ticks.get(name)?.();
+  }
+
   /** Stops the timers and waits for the runs in flight (before the data source closes). */
   async stop(): Promise<void> {
+    this.ticks.clear();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers = [];
     await Promise.all([...this.inFlight]);

@@ -7,6 +7,11 @@ export interface Sweep {
   /** Lowercase letters, digits and dashes; unique within the service. */
   readonly name: string;
   readonly everyMs: number;
+  /**
+   * The commit mark (`markForCommitWake`) of the transactions that give this sweep work: each such commit in this
+   * process runs the sweep at once, so `everyMs` is only its safety poll (retries, other replicas' work).
+   */
+  readonly wakeOnCommitOf?: string;
   run(now: Date): Promise<void>;
 }
 

@@ -4,6 +4,9 @@ import { DigestMode, NotifiableEvent } from '@dealgate/domain';
 // inside it.
 
 /** Stored values: never rename. */
+/** The mail outbox sweep's name, and the commit mark of a transaction that queued an e-mail to send (it wakes the sweep). */
+export const MAIL_OUTBOX_SWEEP = 'mail-outbox';
+
 export type MailKind = 'event' | 'digest';
 /** held -> bundled (into a digest); pending -> sending -> sent | pending (retry) | failed | skipped. */
 export type MailStatus = 'held' | 'bundled' | 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';

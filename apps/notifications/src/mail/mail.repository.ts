@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { DigestItem, DigestMode } from '@dealgate/domain';
 import { hydrateRows } from '@dealgate/database';
+import { markForCommitWake } from '@dealgate/messaging';
 import { EmailSettingEntity } from '../preferences/email-setting.entity';
 import { MailEntity } from './mail.entity';
-import { ClaimedMail, HeldMailSummary, NewMail } from './mail.records';
+import { ClaimedMail, HeldMailSummary, MAIL_OUTBOX_SWEEP, NewMail } from './mail.records';
 export type { ClaimedMail, HeldMailSummary, NewMail };
 
 export const ABANDONED = 'outcome unknown: the sender stopped while sending (sent again with the same Message-ID)';
@@ -25,6 +26,8 @@ export class MailRepository {
 
   async enqueue(manager: EntityManager, mails: NewMail[]): Promise<void> {
     if (mails.length === 0) return;
+    // Its commit runs the mail sweep at once (held e-mails wait for a digest).
+    if (mails.some((m) => !m.held)) markForCommitWake(manager, MAIL_OUTBOX_SWEEP);
     await manager
       .createQueryBuilder()
       .insert()
@@ -155,6 +158,7 @@ export class MailRepository {
         .setOnLocked('skip_locked')
         .getMany();
       if (held.length === 0) return null;
+      markForCommitWake(manager, MAIL_OUTBOX_SWEEP);
       const inserted = await manager
         .createQueryBuilder()
         .insert()

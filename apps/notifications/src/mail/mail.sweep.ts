@@ -5,7 +5,7 @@ import { openPersonalData } from '@dealgate/messages';
 import { Sweep } from '@dealgate/messaging';
 import { NotificationMetrics } from '../notification-metrics';
 import { NotificationsEnv } from '../notifications.env';
-import { ClaimedMail } from './mail.records';
+import { ClaimedMail, MAIL_OUTBOX_SWEEP } from './mail.records';
 import { MailRepository } from './mail.repository';
 import { RenderedMail, renderDigestMail, renderEventMail } from './mail-templates';
 import { MailTransport } from './mail-transport';
@@ -18,8 +18,9 @@ const MARK_SENT_RETRIES = [250, 500, 1000, 2000, 4000, 8000, 15_000];
 /** Works the e-mail outbox: due rows are claimed, sent once, and retried with backoff up to MAIL_MAX_ATTEMPTS. */
 @Injectable()
 export class MailSweep implements Sweep {
-  readonly name = 'mail-outbox';
+  readonly name = MAIL_OUTBOX_SWEEP;
   readonly everyMs: number;
+  readonly wakeOnCommitOf = MAIL_OUTBOX_SWEEP;
   private readonly logger = new Logger(MailSweep.name);
 
   constructor(

@@ -2,6 +2,9 @@
 // answers with). The entities (webhook-delivery.entity.ts, webhook-attempt.entity.ts) stay inside the repository.
 
 /** pending -> delivering -> succeeded | pending (retry) | failed. Stored values: never rename. */
+/** The delivery sweep's name, and the commit mark of a transaction that queued a delivery (it wakes the sweep). */
+export const WEBHOOK_DELIVERY_SWEEP = 'webhook-deliveries';
+
 export type DeliveryStatus = 'pending' | 'delivering' | 'succeeded' | 'failed';
 
 /** One event to deliver to each of some webhooks. */

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThanOrEqual, QueryDeepPartialEntity } from 'typeorm';
 import { hydrateRows } from '@dealgate/database';
+import { markForCommitWake } from '@dealgate/messaging';
 import { WebhookAttemptEntity } from './webhook-attempt.entity';
-import { AttemptResult, ClaimedDelivery, DeliveryEvent } from './webhook-delivery.records';
+import { AttemptResult, ClaimedDelivery, DeliveryEvent, WEBHOOK_DELIVERY_SWEEP } from './webhook-delivery.records';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookEntity } from './webhook.entity';
 import { DeliveryRecord } from './webhook.view';
@@ -25,6 +26,8 @@ export class WebhookDeliveryRepository {
 
   async enqueue(manager: EntityManager, webhookIds: string[], event: DeliveryEvent): Promise<void> {
     if (webhookIds.length === 0) return;
+    // Its commit runs the delivery sweep at once.
+    markForCommitWake(manager, WEBHOOK_DELIVERY_SWEEP);
     await manager
       .createQueryBuilder()
       .insert()

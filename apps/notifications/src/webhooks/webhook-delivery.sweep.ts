@@ -4,7 +4,7 @@ import { openPersonalData } from '@dealgate/messages';
 import { Sweep } from '@dealgate/messaging';
 import { NotificationMetrics } from '../notification-metrics';
 import { NotificationsEnv } from '../notifications.env';
-import { ClaimedDelivery } from './webhook-delivery.records';
+import { ClaimedDelivery, WEBHOOK_DELIVERY_SWEEP } from './webhook-delivery.records';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WebhookSender } from './webhook-sender';
 
@@ -13,8 +13,9 @@ const BATCH = 50;
 /** Works the delivery table: due deliveries of active webhooks are POSTed, retried with backoff, and logged. */
 @Injectable()
 export class WebhookDeliverySweep implements Sweep {
-  readonly name = 'webhook-deliveries';
+  readonly name = WEBHOOK_DELIVERY_SWEEP;
   readonly everyMs: number;
+  readonly wakeOnCommitOf = WEBHOOK_DELIVERY_SWEEP;
   private readonly logger = new Logger(WebhookDeliverySweep.name);
 
   constructor(
