@@ -1,9 +1,11 @@
 import { AnalyticsStage } from '../analytics/stages';
-import { DAY_MS, ForecastProductLine } from './hazards';
+import { arrivalLagBins, openDealLagBins, shiftEarlier } from './bin-timing';
+import { DAY_MS, ForecastProductLine, OPEN_STAGES, openStageIndex } from './hazards';
 import { ForecastModel, ModelOptions, buildForecastModel } from './forecast-model';
 import { monthKeyOf } from '../analytics/period';
 import { ForecastPeriod, forecastPeriods } from './forecast-periods';
 import { poisson, seededRandom } from './random';
+import { InflowSeason, estimateInflowSeason } from './seasonal-inflow';
 import { LogEvent, Stay } from './transition-log';
 
 export interface ForecastOptions extends ModelOptions {
@@ -83,6 +85,9 @@ export interface SigningForecast {
   readonly seed: number;
 }
 
+/** Bins computed past the horizon, so a curve moved earlier by its lag (`bin-timing.ts`) still fills it. */
+const LAG_STEPS = 4;
+
 interface Source {
   readonly groups: number[];
   readonly perSegment: number[];
@@ -133,12 +138,17 @@ export function forecastSignings(
   const deals = model.history.open.filter((s) => model.lines.has(s.productLineId) && inScope(s));
   const dealData = deals.map((s) => {
     const bd = model.binDays(s.productLineId);
-    const bin = Math.floor((t0 - s.enteredAt) / DAY_MS / bd);
-    const pmf = model.curve(s.productLineId, s.stage, bin, s.ownerId, s.unitId, stepsOf(s.productLineId));
-    const cdf = cumulative(pmf);
+    const elapsed = (t0 - s.enteredAt) / DAY_MS / bd;
+    const bin = Math.floor(elapsed);
+    const steps = stepsOf(s.productLineId);
+    const pmf = model.curve(s.productLineId, s.stage, bin, s.ownerId, s.unitId, steps + LAG_STEPS);
+    const lag = openDealLagBins(OPEN_STAGES.length - 1 - openStageIndex(s.stage), elapsed);
+    const cdf = cumulative(shiftEarlier(pmf, lag, steps));
     return { stay: s, bd, bin, cdf, groups: groupsFor(s), value: s.valueMinor ?? model.meanValue(s.productLineId) };
   });
-  const inflow = { days: options.inflowDays ?? 90, inScope };
+  const inflowDays = options.inflowDays ?? 90;
+  const entries = model.history.stays.filter((s) => s.stage === 'primary_contact').map((s) => s.enteredAt);
+  const inflow = { days: inflowDays, inScope, season: estimateInflowSeason(entries, t0, inflowDays) };
   const sources = inflowSources(model, inflow, horizonDays, stepsOf, groupsFor, segmentAt, segments);
   const hasValue = dealData.some((d) => d.value !== null) || sources.some((s) => s.value > 0);
 
@@ -201,7 +211,7 @@ export function forecastSignings(
 
 function inflowSources(
   model: ForecastModel,
-  inflow: { days: number; inScope: ForecastScope },
+  inflow: { days: number; inScope: ForecastScope; season: InflowSeason },
   horizonDays: number,
   stepsOf: (line: string) => number,
   groupsFor: (s: Pick<Stay, 'unitId' | 'ownerId' | 'productLineId'>) => number[],
@@ -221,14 +231,18 @@ function inflowSources(
   const sources: Source[] = [];
   for (const { s, n } of entries.values()) {
     const bd = model.binDays(s.productLineId);
-    const f = model.curve(s.productLineId, 'primary_contact', 0, s.ownerId, s.unitId, stepsOf(s.productLineId));
-    const perStep = (n / inflowDays) * bd;
+    const steps = stepsOf(s.productLineId);
+    const fresh = model.curve(s.productLineId, 'primary_contact', 0, s.ownerId, s.unitId, steps + LAG_STEPS);
+    const f = shiftEarlier(fresh, arrivalLagBins(OPEN_STAGES.length - 1), steps);
+    // Arrivals per bin: the recent rate times the season of the bin against the recent days'.
+    const arrivals = Array.from({ length: f.length }, (_, t) => {
+      return (n / inflowDays) * bd * inflow.season(model.asOf + (t + 0.5) * bd * DAY_MS);
+    });
     const perSegment = new Array<number>(segments).fill(0);
-    let cumulativeF = 0;
     for (let t = 0; t < f.length; t++) {
-      cumulativeF += f[t];
       // Expected signings in bin t of arrivals during bins 0..t, split over the segments the bin overlaps.
-      const mean = perStep * cumulativeF;
+      let mean = 0;
+      for (let u = 0; u <= t; u++) mean += arrivals[u] * f[t - u];
       for (let part = 0; part < 4; part++) {
         const seg = segmentAt((t + (part + 0.5) / 4) * bd);
         if (seg >= 0 && (t + (part + 0.5) / 4) * bd < horizonDays) perSegment[seg] += mean / 4;
