@@ -141,7 +141,8 @@ export function forecastSignings(
     const elapsed = (t0 - s.enteredAt) / DAY_MS / bd;
     const bin = Math.floor(elapsed);
     const steps = stepsOf(s.productLineId);
-    const pmf = model.curve(s.productLineId, s.stage, bin, s.ownerId, s.unitId, steps + LAG_STEPS);
+    const pace = model.paceOf(s);
+    const pmf = model.curve(s.productLineId, s.stage, bin, s.ownerId, s.unitId, steps + LAG_STEPS, pace);
     const lag = openDealLagBins(OPEN_STAGES.length - 1 - openStageIndex(s.stage), elapsed);
     const cdf = cumulative(shiftEarlier(pmf, lag, steps));
     return { stay: s, bd, bin, cdf, groups: groupsFor(s), value: s.valueMinor ?? model.meanValue(s.productLineId) };
