@@ -10,3 +10,6 @@ export * from './backtest';
 export * from './backtest-origins';
 export * from './brief-shortfall';
 export * from './brief-cusum';
+export * from './bin-timing';
+export * from './deal-pace';
+export * from './seasonal-inflow';
