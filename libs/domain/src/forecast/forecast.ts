@@ -5,6 +5,7 @@ import { ForecastModel, ModelOptions, buildForecastModel } from './forecast-mode
 import { monthKeyOf } from '../analytics/period';
 import { ForecastPeriod, forecastPeriods } from './forecast-periods';
 import { poisson, seededRandom } from './random';
+import { rateSigma } from './rate-uncertainty';
 import { InflowSeason, estimateInflowSeason } from './seasonal-inflow';
 import { LogEvent, Stay } from './transition-log';
 
@@ -18,7 +19,8 @@ export interface ForecastOptions extends ModelOptions {
   readonly inflowDays?: number;
   /**
    * Spread (log-normal sigma) of one factor per simulated future that scales every chance and arrival rate: the
-   * uncertainty of the estimated rates themselves, which the deal-by-deal draws alone would leave out (default 0.08).
+   * uncertainty of the estimated rates themselves, which the deal-by-deal draws alone would leave out (default
+   * 1 / √(signatures in the log), `rateSigma`).
    */
   readonly modelSigma?: number;
   /**
@@ -157,7 +159,7 @@ export function forecastSignings(
   const counts = new Float64Array(runs * G * segments);
   const values = new Float64Array(runs * G * segments);
   const random = seededRandom(seed);
-  const sigma = options.modelSigma ?? 0.08;
+  const sigma = options.modelSigma ?? rateSigma(model.history.won.length);
   for (let r = 0; r < runs; r++) {
     const base = r * G * segments;
     const factor = Math.exp(sigma * standardNormal(random.next(), random.next()));

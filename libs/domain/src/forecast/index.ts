@@ -13,3 +13,4 @@ export * from './brief-cusum';
 export * from './bin-timing';
 export * from './deal-pace';
 export * from './seasonal-inflow';
+export * from './rate-uncertainty';

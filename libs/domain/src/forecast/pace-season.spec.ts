@@ -1,6 +1,7 @@
 import { arrivalLagBins, openDealLagBins, shiftEarlier } from './bin-timing';
 import { estimatePace } from './deal-pace';
 import { DAY_MS } from './hazards';
+import { rateSigma } from './rate-uncertainty';
 import { estimateInflowSeason } from './seasonal-inflow';
 import { Stay } from './transition-log';
 
@@ -104,5 +105,13 @@ describe('seasonal inflow', () => {
   it('is 1 when the months differ no more than Poisson noise', () => {
     const entries = entriesOf(() => 3);
     expect(estimateInflowSeason(entries, asOf, 90)(Date.UTC(2026, 4, 1))).toBe(1);
+  });
+});
+
+describe('rate uncertainty', () => {
+  it('bounds the relative standard error of a chance by 1 / √signatures', () => {
+    expect(rateSigma(100)).toBeCloseTo(0.1);
+    expect(rateSigma(10_000)).toBeCloseTo(0.01);
+    expect(rateSigma(0)).toBe(1);
   });
 });
