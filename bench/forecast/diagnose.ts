@@ -2,7 +2,6 @@ import { forecastSignings, logAsOf } from '@dealgate/domain';
 import { generateCompany } from '../../tools/synthetic/company-generator';
 import { parseCompanyFlags } from '../../tools/synthetic/company-params';
 import { oracleForecast } from '../../tools/synthetic/oracle';
-import { existsSync, readFileSync, writeFileSync } from 'fs';
 
 /**
  * `node -r ./tools/openapi/register.js bench/forecast/diagnose.ts <company flags>`: at each quarter-start origin, the
@@ -12,17 +11,13 @@ import { existsSync, readFileSync, writeFileSync } from 'fs';
 const argv = process.argv.slice(2);
 const { params } = parseCompanyFlags(argv);
 const company = generateCompany(params);
-// The oracle is the slow part and does not change with the model: kept per flag set between runs.
-const cacheFile = `/tmp/oracle-${argv.join('_').replace(/[^\w.-]/g, '')}.json`;
-const cache: Record<string, number> = existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, 'utf8')) : {};
 const wins = company.events.filter((e) => e.toStatus === 'won');
 let [sumAbs, sumAbsO, sumAct, sumP50, sumOr] = [0, 0, 0, 0, 0];
 for (const asOf of company.origins.filter((o) => o.getUTCMonth() % 3 === 0)) {
   const t0 = asOf.getTime();
   const f = forecastSignings(company.events, company.lines, asOf, { runs: 300, seed: params.seed });
   const noInflow = forecastSignings(company.events, company.lines, asOf, { runs: 300, seed: params.seed, inflowDays: 1e-9 });
-  const key = asOf.toISOString();
-  const o = cache[`${key}|${company.units[0].id}`] === undefined ? oracleForecast(company, asOf, 3, 100, params.seed + 17) : null;
+  const o = oracleForecast(company, asOf, 3, 100, params.seed + 17);
   const openIds = new Set(logAsOf(company.events, asOf).open.map((s) => s.prospectId));
   const end = new Date(asOf);
   end.setUTCMonth(end.getUTCMonth() + 3);
@@ -33,8 +28,7 @@ for (const asOf of company.origins.filter((o) => o.getUTCMonth() % 3 === 0)) {
     const actOpen = act.filter((w) => openIds.has(w.prospectId)).length;
     const line = f.lines.find((l) => l.kind === 'unit' && l.id === unit.id && l.period === 'next_3_months')!;
     const lineOpen = noInflow.lines.find((l) => l.kind === 'unit' && l.id === unit.id && l.period === 'next_3_months');
-    const op = o ? (o.get(`unit|${unit.id}`)?.get('next_3_months')?.p50 ?? 0) : cache[`${key}|${unit.id}`];
-    cache[`${key}|${unit.id}`] = op;
+    const op = o.get(`unit|${unit.id}`)?.get('next_3_months')?.p50 ?? 0;
     a += act.length;
     ao += actOpen;
     p50 += line.count.p50;
@@ -57,4 +51,3 @@ console.log(
   `unit WAPE model ${((sumAbs / sumAct) * 100).toFixed(1)} % oracle ${((sumAbsO / sumAct) * 100).toFixed(1)} % ` +
     `ratio ${(sumAbs / sumAbsO).toFixed(2)}; bias model ${(((sumP50 - sumAct) / sumAct) * 100).toFixed(1)} % oracle ${(((sumOr - sumAct) / sumAct) * 100).toFixed(1)} %`,
 );
-writeFileSync(cacheFile, JSON.stringify(cache));
