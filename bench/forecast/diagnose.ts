@@ -16,7 +16,11 @@ let [sumAbs, sumAbsO, sumAct, sumP50, sumOr] = [0, 0, 0, 0, 0];
 for (const asOf of company.origins.filter((o) => o.getUTCMonth() % 3 === 0)) {
   const t0 = asOf.getTime();
   const f = forecastSignings(company.events, company.lines, asOf, { runs: 300, seed: params.seed });
-  const noInflow = forecastSignings(company.events, company.lines, asOf, { runs: 300, seed: params.seed, inflowDays: 1e-9 });
+  const noInflow = forecastSignings(company.events, company.lines, asOf, {
+    runs: 300,
+    seed: params.seed,
+    inflowDays: 1e-9,
+  });
   const o = oracleForecast(company, asOf, 3, 100, params.seed + 17);
   const openIds = new Set(logAsOf(company.events, asOf).open.map((s) => s.prospectId));
   const end = new Date(asOf);
