@@ -120,6 +120,8 @@ describe('signed-contract forecast', () => {
       seed: 5,
       inflowDays: 10,
       stageArrivals: true,
+      // A log with no signature would spread every rate by a factor of e^±1 (rateSigma): a narrow one here.
+      modelSigma: 0.05,
     });
     const arrivals = (stage: string) =>
       f.arrivals.find((a) => a.kind === 'all' && a.period === 'next_3_months' && a.stage === stage)!.count;

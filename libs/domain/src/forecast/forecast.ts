@@ -1,10 +1,13 @@
 import { AnalyticsStage } from '../analytics/stages';
+import { arrivalLagBins, openDealLagBins, shiftEarlier } from './bin-timing';
 import { DAY_MS, ForecastProductLine, OPEN_STAGES, openStageIndex } from './hazards';
 import { ForecastModel, ModelOptions, buildForecastModel } from './forecast-model';
 import { ContractDueReport, contractDueAnchors } from './contract-due';
 import { monthKeyOf } from '../analytics/period';
 import { ForecastPeriod, forecastPeriods } from './forecast-periods';
 import { poisson, seededRandom } from './random';
+import { rateSigma } from './rate-uncertainty';
+import { InflowSeason, estimateInflowSeason } from './seasonal-inflow';
 import { LogEvent, Stay } from './transition-log';
 
 export interface ForecastOptions extends ModelOptions {
@@ -17,7 +20,8 @@ export interface ForecastOptions extends ModelOptions {
   readonly inflowDays?: number;
   /**
    * Spread (log-normal sigma) of one factor per simulated future that scales every chance and arrival rate: the
-   * uncertainty of the estimated rates themselves, which the deal-by-deal draws alone would leave out (default 0.08).
+   * uncertainty of the estimated rates themselves, which the deal-by-deal draws alone would leave out (default
+   * 1 / √(signatures in the log), `rateSigma`).
    */
   readonly modelSigma?: number;
   /**
@@ -99,6 +103,9 @@ export interface SigningForecast {
   readonly seed: number;
 }
 
+/** Bins computed past the horizon, so a curve moved earlier by its lag (`bin-timing.ts`) still fills it. */
+const LAG_STEPS = 4;
+
 interface Source {
   readonly groups: number[];
   readonly perSegment: number[];
@@ -153,22 +160,32 @@ export function forecastSignings(
   const anchorOf = contractDueAnchors(options.contractDue ?? [], asOf, model.history.won);
   const dealData = deals.map((s) => {
     const bd = model.binDays(s.productLineId);
-    const bin = Math.floor((t0 - s.enteredAt) / DAY_MS / bd);
+    const elapsed = (t0 - s.enteredAt) / DAY_MS / bd;
+    const bin = Math.floor(elapsed);
+    const steps = stepsOf(s.productLineId);
+    const from = openStageIndex(s.stage);
+    const curves = model.arrivals(
+      s.productLineId,
+      s.stage,
+      bin,
+      s.ownerId,
+      s.unitId,
+      steps + LAG_STEPS,
+      model.paceOf(s),
+    );
+    // Arrival at stage j (the signing is j = OPEN_STAGES.length) follows j − 1 − from delayed stage moves.
+    const timed = (j: number) => shiftEarlier(curves[j], openDealLagBins(j - 1 - from, elapsed), steps);
     const finish = () => model.finishChance(s.productLineId, s.stage, bin, s.ownerId, s.unitId);
-    const due = anchorOf(s, finish, bd, stepsOf(s.productLineId));
-    const pmf = due?.curve ?? model.curve(s.productLineId, s.stage, bin, s.ownerId, s.unitId, stepsOf(s.productLineId));
-    const cdf = cumulative(pmf);
+    const due = anchorOf(s, finish, bd, steps);
+    const cdf = cumulative(due?.curve ?? timed(OPEN_STAGES.length));
     // The stages after this one (none after the contract stage, so a due-date anchor does not meet them).
-    const arrivalCdfs = withArrivals
-      ? model
-          .arrivals(s.productLineId, s.stage, bin, s.ownerId, s.unitId, stepsOf(s.productLineId))
-          .slice(openStageIndex(s.stage) + 1, OPEN_STAGES.length)
-          .map(cumulative)
-      : [];
+    const arrivalCdfs = withArrivals ? OPEN_STAGES.slice(from + 1).map((_, i) => cumulative(timed(from + 1 + i))) : [];
     const value = s.valueMinor ?? model.meanValue(s.productLineId);
     return { stay: s, bd, bin, cdf, arrivalCdfs, groups: groupsFor(s), value, dueReason: due?.reason ?? null };
   });
-  const inflow = { days: options.inflowDays ?? 90, inScope, withArrivals };
+  const inflowDays = options.inflowDays ?? 90;
+  const entries = model.history.stays.filter((s) => s.stage === 'primary_contact').map((s) => s.enteredAt);
+  const inflow = { days: inflowDays, inScope, withArrivals, season: estimateInflowSeason(entries, t0, inflowDays) };
   const sources = inflowSources(model, inflow, horizonDays, stepsOf, groupsFor, segmentAt, segments);
   const hasValue = dealData.some((d) => d.value !== null) || sources.some((s) => s.value > 0);
 
@@ -179,7 +196,7 @@ export function forecastSignings(
   const arrived = new Float64Array(withArrivals ? S * runs * G * segments : 0);
   const at = (stage: number, r: number, g: number, seg: number) => ((stage * runs + r) * G + g) * segments + seg;
   const random = seededRandom(seed);
-  const sigma = options.modelSigma ?? 0.08;
+  const sigma = options.modelSigma ?? rateSigma(model.history.won.length);
   for (let r = 0; r < runs; r++) {
     const base = r * G * segments;
     const factor = Math.exp(sigma * standardNormal(random.next(), random.next()));
@@ -263,7 +280,7 @@ export function forecastSignings(
 
 function inflowSources(
   model: ForecastModel,
-  inflow: { days: number; inScope: ForecastScope; withArrivals: boolean },
+  inflow: { days: number; inScope: ForecastScope; withArrivals: boolean; season: InflowSeason },
   horizonDays: number,
   stepsOf: (line: string) => number,
   groupsFor: (s: Pick<Stay, 'unitId' | 'ownerId' | 'productLineId'>) => number[],
@@ -284,15 +301,19 @@ function inflowSources(
   for (const { s, n } of entries.values()) {
     const bd = model.binDays(s.productLineId);
     const steps = stepsOf(s.productLineId);
-    const curves = model.arrivals(s.productLineId, 'primary_contact', 0, s.ownerId, s.unitId, steps);
-    const perStep = (n / inflowDays) * bd;
+    const curves = model.arrivals(s.productLineId, 'primary_contact', 0, s.ownerId, s.unitId, steps + LAG_STEPS);
+    // Arrival at stage j of a new prospect follows j − 1 delayed stage moves (bin-timing.ts).
+    const timed = (j: number) => shiftEarlier(curves[j], arrivalLagBins(j - 1), steps);
+    // New prospects per bin: the recent rate times the season of the bin against the recent days'.
+    const perBin = Array.from({ length: steps }, (_, t) => {
+      return (n / inflowDays) * bd * inflow.season(model.asOf + (t + 0.5) * bd * DAY_MS);
+    });
     // Expected arrivals in bin t of new prospects entering during bins 0..t, split over the segments the bin overlaps.
     const expected = (f: Float64Array) => {
       const perSegment = new Array<number>(segments).fill(0);
-      let cumulativeF = 0;
       for (let t = 0; t < f.length; t++) {
-        cumulativeF += f[t];
-        const mean = perStep * cumulativeF;
+        let mean = 0;
+        for (let u = 0; u <= t; u++) mean += perBin[u] * f[t - u];
         for (let part = 0; part < 4; part++) {
           const seg = segmentAt((t + (part + 0.5) / 4) * bd);
           if (seg >= 0 && (t + (part + 0.5) / 4) * bd < horizonDays) perSegment[seg] += mean / 4;
@@ -303,11 +324,11 @@ function inflowSources(
     // A new prospect arrives at primary contact in the bin it enters: a curve of 1 at bin 0.
     const entering = Float64Array.from({ length: steps }, (_, t) => (t === 0 ? 1 : 0));
     const perSegmentByStage = inflow.withArrivals
-      ? OPEN_STAGES.map((_, i) => expected(i === 0 ? entering : curves[i]))
+      ? OPEN_STAGES.map((_, i) => expected(i === 0 ? entering : timed(i)))
       : [];
     sources.push({
       groups: groupsFor(s),
-      perSegment: expected(curves[OPEN_STAGES.length]),
+      perSegment: expected(timed(OPEN_STAGES.length)),
       perSegmentByStage,
       value: model.meanValue(s.productLineId) ?? 0,
     });

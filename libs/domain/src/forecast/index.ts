@@ -11,3 +11,7 @@ export * from './backtest';
 export * from './backtest-origins';
 export * from './brief-shortfall';
 export * from './brief-cusum';
+export * from './bin-timing';
+export * from './deal-pace';
+export * from './seasonal-inflow';
+export * from './rate-uncertainty';
