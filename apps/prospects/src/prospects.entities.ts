@@ -1,7 +1,8 @@
+import { LostReasonEntity } from './lost-reasons/lost-reason.entity';
+import { ProductLineEntity } from './product-lines/product-line.entity';
+
 /**
- * The entities registered with the service's data source (prospects.module.ts): none yet, its repositories use raw SQL.
- * Entities added here are checked against the migrated schema by tools/migrations/entities-match-schema.int-spec.ts;
- * apps/approvals is the template (docs/developing.md, Data layer).
+ * The entities registered with the service's data source (prospects.module.ts). Mappings only: the migrations build
+ * the tables, and tools/migrations/entities-match-schema.int-spec.ts checks this list against what they build.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const PROSPECTS_ENTITIES: Function[] = [];
+export const PROSPECTS_ENTITIES = [ProductLineEntity, LostReasonEntity];
