@@ -1,34 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { BriefNeed, BriefSection } from '@dealgate/domain';
+import { hydrateRows } from '@dealgate/database';
+import { BriefEntity } from './brief.entity';
 import { BriefView } from './brief.view';
 export { BriefView };
 
-interface Row {
-  id: string;
-  prospect_id: string;
-  meeting_id: string | null;
-  sections: Partial<Record<BriefSection, string | null>>;
-  needs: BriefNeed[];
-  completed_at: Date | null;
-  author_id: string;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
-
-const toView = (r: Row): BriefView => ({
-  id: r.id,
-  prospectId: r.prospect_id,
-  meetingId: r.meeting_id,
-  sections: r.sections,
-  needs: r.needs,
-  completedAt: r.completed_at ? new Date(r.completed_at).toISOString() : null,
-  authorId: r.author_id,
-  version: r.version,
-  createdAt: new Date(r.created_at).toISOString(),
-  updatedAt: new Date(r.updated_at).toISOString(),
+const toView = (e: BriefEntity): BriefView => ({
+  id: e.id,
+  prospectId: e.prospectId,
+  meetingId: e.meetingId,
+  sections: e.sections,
+  needs: e.needs,
+  completedAt: e.completedAt ? e.completedAt.toISOString() : null,
+  authorId: e.authorId,
+  version: e.version,
+  createdAt: e.createdAt.toISOString(),
+  updatedAt: e.updatedAt.toISOString(),
 });
+
+const viewsOf = (manager: EntityManager, raw: unknown): BriefView[] =>
+  hydrateRows(manager, BriefEntity, raw as Record<string, unknown>[]).map(toView);
 
 export interface BriefContent {
   meetingId: string | null;
@@ -40,10 +32,10 @@ export interface BriefContent {
 @Injectable()
 export class BriefRepository {
   async forProspect(manager: EntityManager, prospectId: string, lock = false): Promise<BriefView | null> {
-    const rows = await manager.query<Row[]>(`SELECT * FROM brief WHERE prospect_id = $1${lock ? ' FOR UPDATE' : ''}`, [
-      prospectId,
-    ]);
-    return rows[0] ? toView(rows[0]) : null;
+    const query = manager.createQueryBuilder(BriefEntity, 'b').where({ prospectId });
+    if (lock) query.setLock('pessimistic_write');
+    const entity = await query.getOne();
+    return entity === null ? null : toView(entity);
   }
 
   async insert(
@@ -53,12 +45,23 @@ export class BriefRepository {
     c: BriefContent,
     at: Date,
   ): Promise<BriefView> {
-    const rows = await manager.query<Row[]>(
-      `INSERT INTO brief (prospect_id, meeting_id, sections, needs, author_id, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING *`,
-      [prospectId, c.meetingId, JSON.stringify(c.sections), JSON.stringify(c.needs), authorId, at],
-    );
-    return toView(rows[0]);
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(BriefEntity)
+      .values({
+        prospectId,
+        meetingId: c.meetingId,
+        sections: c.sections,
+        needs: c.needs,
+        authorId,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning('*')
+      .updateEntity(false)
+      .execute();
+    return viewsOf(manager, result.raw)[0];
   }
 
   /** Null when the version moved on. */
@@ -69,19 +72,30 @@ export class BriefRepository {
     c: BriefContent,
     at: Date,
   ): Promise<BriefView | null> {
-    const [rows] = await manager.query<[Row[], number]>(
-      `UPDATE brief SET meeting_id = $3, sections = $4, needs = $5, updated_at = $6, version = version + 1
-        WHERE id = $1 AND version = $2 RETURNING *`,
-      [id, expectedVersion, c.meetingId, JSON.stringify(c.sections), JSON.stringify(c.needs), at],
-    );
-    return rows[0] ? toView(rows[0]) : null;
+    const result = await manager
+      .createQueryBuilder()
+      .update(BriefEntity)
+      .set({
+        meetingId: c.meetingId,
+        sections: c.sections,
+        needs: c.needs,
+        updatedAt: at,
+        version: () => 'version + 1',
+      })
+      .where({ id, version: expectedVersion })
+      .returning('*')
+      .execute();
+    return viewsOf(manager, result.raw)[0] ?? null;
   }
 
   async markCompleted(manager: EntityManager, id: string, at: Date): Promise<BriefView> {
-    const [rows] = await manager.query<[Row[], number]>(
-      'UPDATE brief SET completed_at = $2, updated_at = $2, version = version + 1 WHERE id = $1 RETURNING *',
-      [id, at],
-    );
-    return toView(rows[0]);
+    const result = await manager
+      .createQueryBuilder()
+      .update(BriefEntity)
+      .set({ completedAt: at, updatedAt: at, version: () => 'version + 1' })
+      .where({ id })
+      .returning('*')
+      .execute();
+    return viewsOf(manager, result.raw)[0];
   }
 }

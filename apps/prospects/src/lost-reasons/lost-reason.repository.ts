@@ -1,34 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { LostReasonDefinition, lostReasonLabels } from '@dealgate/domain';
+import { hydrateRows } from '@dealgate/database';
+import { LostReasonEntity } from './lost-reason.entity';
 import { LostReasonEntry } from './lost-reason.view';
 export { LostReasonEntry };
 
-interface Row {
-  code: string;
-  label: string;
-  label_hu: string | null;
-  note_required: boolean;
-  active: boolean;
-  position: number;
-}
-
-const toEntry = (r: Row): LostReasonEntry => ({
-  code: r.code,
-  label: r.label,
-  labelHu: r.label_hu,
-  labels: lostReasonLabels({ label: r.label, labelHu: r.label_hu }, r.code),
-  noteRequired: r.note_required,
-  active: r.active,
-  position: r.position,
+const toEntry = (e: LostReasonEntity): LostReasonEntry => ({
+  code: e.code,
+  label: e.label,
+  labelHu: e.labelHu,
+  labels: lostReasonLabels({ label: e.label, labelHu: e.labelHu }, e.code),
+  noteRequired: e.noteRequired,
+  active: e.active,
+  position: e.position,
 });
 
 /** The configurable list of lost reasons (seeded from DEFAULT_LOST_REASONS). */
 @Injectable()
 export class LostReasonRepository {
   async all(manager: EntityManager): Promise<LostReasonEntry[]> {
-    const rows = await manager.query<Row[]>('SELECT * FROM lost_reason ORDER BY position, code');
-    return rows.map(toEntry);
+    const entities = await manager.find(LostReasonEntity, { order: { position: 'ASC', code: 'ASC' } });
+    return entities.map(toEntry);
   }
 
   /** What a user may pick now: retired reasons stay in old log rows but are no longer offered. */
@@ -36,6 +29,7 @@ export class LostReasonRepository {
     return (await this.all(manager)).filter((r) => r.active);
   }
 
+  /** Adds the reason, or changes the one with its code (reasons are never deleted, so one of the two finds it). */
   async upsert(
     manager: EntityManager,
     entry: Pick<LostReasonEntry, 'code' | 'label' | 'noteRequired' | 'active'> & {
@@ -46,15 +40,38 @@ export class LostReasonRepository {
     // labelHu left out (an older client) keeps the stored one; null or blank clears it.
     const keepHu = entry.labelHu === undefined;
     const labelHu = entry.labelHu?.trim() ? entry.labelHu.trim() : null;
-    const rows = await manager.query<Row[]>(
-      `INSERT INTO lost_reason (code, label, label_hu, note_required, active, position)
-       VALUES ($1, $2, $6, $3, $4, COALESCE($5, (SELECT COALESCE(max(position), -1) + 1 FROM lost_reason)))
-       ON CONFLICT (code) DO UPDATE SET label = EXCLUDED.label, note_required = EXCLUDED.note_required,
-         label_hu = CASE WHEN $7 THEN lost_reason.label_hu ELSE EXCLUDED.label_hu END,
-         active = EXCLUDED.active, position = COALESCE($5, lost_reason.position)
-       RETURNING *`,
-      [entry.code, entry.label, entry.noteRequired, entry.active, entry.position ?? null, labelHu, keepHu],
-    );
-    return toEntry(rows[0]);
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(LostReasonEntity)
+      .values({
+        code: entry.code,
+        label: entry.label,
+        labelHu,
+        noteRequired: entry.noteRequired,
+        active: entry.active,
+        // A new reason without a position goes last.
+        position: entry.position ?? (() => '(SELECT COALESCE(max(position), -1) + 1 FROM lost_reason)'),
+      })
+      .orIgnore()
+      .returning('*')
+      .updateEntity(false)
+      .execute();
+    const [created] = hydrateRows(manager, LostReasonEntity, inserted.raw as Record<string, unknown>[]);
+    if (created !== undefined) return toEntry(created);
+    const updated = await manager
+      .createQueryBuilder()
+      .update(LostReasonEntity)
+      .set({
+        label: entry.label,
+        noteRequired: entry.noteRequired,
+        active: entry.active,
+        ...(keepHu ? {} : { labelHu }),
+        ...(entry.position === undefined ? {} : { position: entry.position }),
+      })
+      .where({ code: entry.code })
+      .returning('*')
+      .execute();
+    return toEntry(hydrateRows(manager, LostReasonEntity, updated.raw as Record<string, unknown>[])[0]);
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, Not } from 'typeorm';
 import { AnalyticsPeriod, PlanFactCount, STAGE_ORDER, assertAnalyticsStage } from '@dealgate/domain';
 import { NO_PRODUCT_LINE_KEY } from '../analytics/aggregate-keys';
 import { AnalyticsScope } from '../analytics/analytics-scope';
 import { funnelCounts } from '../analytics/funnel-counts';
 import { scopeWhere } from '../analytics/report.repository';
 import { PlanGroup } from './plan.dto';
+import { SalesPlanEntity } from './sales-plan.entity';
 
 export interface PlanLine {
   id: string;
@@ -19,28 +20,16 @@ export interface PlanLine {
   updatedAt: string;
 }
 
-interface Row {
-  id: string;
-  period: string;
-  salesperson_id: string;
-  unit_id: string;
-  product_line_key: string;
-  stage: string;
-  count: number;
-  author_id: string;
-  updated_at: Date;
-}
-
-const toLine = (r: Row): PlanLine => ({
-  id: r.id,
-  period: r.period,
-  salespersonId: r.salesperson_id,
-  unitId: r.unit_id,
-  productLineId: r.product_line_key === NO_PRODUCT_LINE_KEY ? null : r.product_line_key,
-  stage: r.stage,
-  count: r.count,
-  authorId: r.author_id,
-  updatedAt: new Date(r.updated_at).toISOString(),
+const toLine = (e: SalesPlanEntity): PlanLine => ({
+  id: e.id,
+  period: e.period,
+  salespersonId: e.salespersonId,
+  unitId: e.unitId,
+  productLineId: e.productLineKey === NO_PRODUCT_LINE_KEY ? null : e.productLineKey,
+  stage: e.stage,
+  count: e.count,
+  authorId: e.authorId,
+  updatedAt: e.updatedAt.toISOString(),
 });
 
 const PLAN_COLS = { unit: 'unit_id', owner: 'salesperson_id', productLine: 'product_line_key' };
@@ -62,7 +51,10 @@ export interface PlanKey {
   productLineId: string | null;
 }
 
-/** Plans per salesperson, month, product line (or all lines) and stage; facts from the daily funnel aggregate. */
+/**
+ * Plans per salesperson, month, product line (or all lines) and stage; facts from the daily funnel aggregate. The plan
+ * lines go through the entity and query builder; the sums over plans and facts are set-based SQL with typed results.
+ */
 @Injectable()
 export class PlanRepository {
   /** Replaces the planned counts of one plan key (stages left out are removed). */
@@ -72,25 +64,38 @@ export class PlanRepository {
     counts: [string, number][],
     authorId: string,
   ): Promise<PlanLine[]> {
-    const pl = key.productLineId ?? NO_PRODUCT_LINE_KEY;
-    await manager.query(
-      'DELETE FROM sales_plan WHERE period = $1 AND salesperson_id = $2 AND product_line_key = $3 AND NOT (stage = ANY($4))',
-      [key.period, key.salespersonId, pl, counts.map(([stage]) => stage)],
-    );
-    for (const [stage, count] of counts) {
-      await manager.query(
-        `INSERT INTO sales_plan (period, salesperson_id, unit_id, product_line_key, stage, count, author_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (period, salesperson_id, product_line_key, stage)
-         DO UPDATE SET count = EXCLUDED.count, unit_id = EXCLUDED.unit_id, author_id = EXCLUDED.author_id, updated_at = now()`,
-        [key.period, key.salespersonId, key.unitId, pl, stage, count, authorId],
-      );
+    const of = {
+      period: key.period,
+      salespersonId: key.salespersonId,
+      productLineKey: key.productLineId ?? NO_PRODUCT_LINE_KEY,
+    };
+    const stages = counts.map(([stage]) => stage);
+    await manager.delete(SalesPlanEntity, { ...of, stage: Not(In(stages)) });
+    if (counts.length > 0) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(SalesPlanEntity)
+        .values(
+          counts.map(([stage, count]) => ({
+            ...of,
+            unitId: key.unitId,
+            stage,
+            count,
+            authorId,
+            updatedAt: () => 'now()',
+          })),
+        )
+        // A stage already planned takes the new count, unit and author (the plan key's unique constraint).
+        .orUpdate(
+          ['count', 'unit_id', 'author_id', 'updated_at'],
+          ['period', 'salesperson_id', 'product_line_key', 'stage'],
+        )
+        .updateEntity(false)
+        .execute();
     }
-    const rows = await manager.query<Row[]>(
-      'SELECT * FROM sales_plan WHERE period = $1 AND salesperson_id = $2 AND product_line_key = $3',
-      [key.period, key.salespersonId, pl],
-    );
-    return rows.map(toLine);
+    const entities = await manager.findBy(SalesPlanEntity, of);
+    return entities.map(toLine);
   }
 
   async list(
@@ -99,19 +104,28 @@ export class PlanRepository {
     scope: AnalyticsScope,
     page: { limit: number; offset: number },
   ): Promise<{ items: PlanLine[]; total: number }> {
-    const params: unknown[] = [period];
-    const where = `($1::text IS NULL OR period = $1) ${scopeWhere(scope, PLAN_COLS, params)}`;
-    const [{ total }] = await manager.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM sales_plan WHERE ${where}`,
-      params,
-    );
-    const rows = await manager.query<Row[]>(
-      `SELECT * FROM sales_plan WHERE ${where} ORDER BY period, salesperson_id, product_line_key,
-         array_position($${params.length + 3}::text[], stage)
-       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, page.limit, page.offset, STAGE_ORDER],
-    );
-    return { items: rows.map(toLine), total };
+    const where: FindOptionsWhere<SalesPlanEntity> = {
+      ...(period === null ? {} : { period }),
+      ...(scope.unitId === null ? {} : { unitId: scope.unitId }),
+      ...(scope.salespersonId === null ? {} : { salespersonId: scope.salespersonId }),
+      ...(scope.productLineId === null ? {} : { productLineKey: scope.productLineId }),
+    };
+    const [total, entities] = await Promise.all([
+      manager.countBy(SalesPlanEntity, where),
+      manager
+        .createQueryBuilder(SalesPlanEntity, 'sp')
+        .where(where)
+        .orderBy('sp.period')
+        .addOrderBy('sp.salesperson_id')
+        .addOrderBy('sp.product_line_key')
+        // The stages in the funnel's order.
+        .addOrderBy('array_position(CAST(:stages AS text[]), sp.stage)')
+        .setParameter('stages', STAGE_ORDER)
+        .limit(page.limit)
+        .offset(page.offset)
+        .getMany(),
+    ]);
+    return { items: entities.map(toLine), total };
   }
 
   async planCounts(

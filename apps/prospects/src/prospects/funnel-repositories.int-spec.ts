@@ -5,6 +5,7 @@ import { Principal } from '@dealgate/auth';
 import { openServiceDatabase } from '@dealgate/database';
 import { createTestDatabase, TestDatabase } from '@dealgate/testing';
 import { PROSPECTS_MIGRATIONS } from '../migrations';
+import { PROSPECTS_ENTITIES } from '../prospects.entities';
 import { OfferRepository } from '../offers/offer.repository';
 import { SampleRepository } from '../samples/sample.repository';
 import { Prospect } from './prospect.model';
@@ -30,7 +31,7 @@ describe('funnel repositories', () => {
     ds = await openServiceDatabase({
       url: db.url,
       schema: 'prospects',
-      entities: [],
+      entities: PROSPECTS_ENTITIES,
       migrations: PROSPECTS_MIGRATIONS,
     });
     [{ id: lineId }] = await ds.query<{ id: string }[]>(`SELECT id FROM product_line WHERE code = 'software'`);

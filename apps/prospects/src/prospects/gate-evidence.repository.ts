@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import {
-  BriefNeed,
-  BriefSection,
-  GateEvidence,
-  MeetingStatus,
-  OfferItemInput,
-  OfferStatus,
-  ProspectStatus,
-  Stage,
-} from '@dealgate/domain';
+import { EntityManager, In } from 'typeorm';
+import { GateEvidence, ProspectStatus, Stage } from '@dealgate/domain';
+import { ContactEntity } from '../activity/contact.entity';
+import { MeetingEntity } from '../activity/meeting.entity';
+import { BriefEntity } from '../briefs/brief.entity';
+import { DefenceEntity } from '../offers/defence.entity';
+import { OfferEntity } from '../offers/offer.entity';
+import { TargetSampleEntity } from '../samples/sample.entity';
 
 /** The part of a prospect the checklist needs besides the evidence rows. */
 export interface GateSubject {
@@ -17,15 +14,6 @@ export interface GateSubject {
   sampleId: string;
   stage: Stage;
   status: ProspectStatus;
-}
-
-interface ContactRow {
-  prospect_id: string;
-  id: string;
-  name: string;
-  position: string | null;
-  is_decision_maker: boolean;
-  decision_reason: string | null;
 }
 
 /**
@@ -38,43 +26,48 @@ export class GateEvidenceRepository {
     const result = new Map<string, GateEvidence>();
     if (subjects.length === 0) return result;
     const ids = subjects.map((s) => s.id);
+    const of = { prospectId: In(ids) };
     const [samples, contacts, meetings, briefs, offers, defences] = await Promise.all([
-      manager.query<{ id: string; rationale: string | null; status: string }[]>(
-        'SELECT id, rationale, status FROM target_sample WHERE id = ANY($1::uuid[])',
-        [[...new Set(subjects.map((s) => s.sampleId))]],
-      ),
-      manager.query<ContactRow[]>(
-        `SELECT prospect_id, id, name, position, is_decision_maker, decision_reason FROM contact
-          WHERE prospect_id = ANY($1::uuid[])`,
-        [ids],
-      ),
-      manager.query<{ prospect_id: string; contact_id: string; status: MeetingStatus }[]>(
-        'SELECT prospect_id, contact_id, status FROM meeting WHERE prospect_id = ANY($1::uuid[])',
-        [ids],
-      ),
-      manager.query<
-        {
-          prospect_id: string;
-          sections: Partial<Record<BriefSection, string | null>>;
-          needs: BriefNeed[];
-          completed_at: Date | null;
-        }[]
-      >('SELECT prospect_id, sections, needs, completed_at FROM brief WHERE prospect_id = ANY($1::uuid[])', [ids]),
-      // The newest version of each prospect's offer.
-      manager.query<{ prospect_id: string; status: OfferStatus; items: OfferItemInput[] }[]>(
-        `SELECT DISTINCT ON (prospect_id) prospect_id, status, items FROM offer
-          WHERE prospect_id = ANY($1::uuid[]) ORDER BY prospect_id, number DESC`,
-        [ids],
-      ),
-      manager.query<{ prospect_id: string }[]>(
-        `SELECT DISTINCT prospect_id FROM defence WHERE prospect_id = ANY($1::uuid[]) AND outcome = 'accepted'`,
-        [ids],
-      ),
+      manager.find(TargetSampleEntity, {
+        select: { id: true, rationale: true, status: true },
+        where: { id: In([...new Set(subjects.map((s) => s.sampleId))]) },
+      }),
+      manager.find(ContactEntity, {
+        select: {
+          prospectId: true,
+          id: true,
+          name: true,
+          position: true,
+          isDecisionMaker: true,
+          decisionReason: true,
+        },
+        where: of,
+      }),
+      manager.find(MeetingEntity, { select: { id: true, prospectId: true, contactId: true, status: true }, where: of }),
+      manager.find(BriefEntity, {
+        select: { id: true, prospectId: true, sections: true, needs: true, completedAt: true },
+        where: of,
+      }),
+      // The newest version of each prospect's offer (the id selected too: entities are told apart by it).
+      manager
+        .createQueryBuilder(OfferEntity, 'o')
+        .select(['o.id', 'o.prospectId', 'o.status', 'o.items'])
+        .distinctOn(['o.prospect_id'])
+        .where(of)
+        .orderBy('o.prospect_id')
+        .addOrderBy('o.number', 'DESC')
+        .getMany(),
+      manager
+        .createQueryBuilder(DefenceEntity, 'd')
+        .select('d.prospect_id', 'prospectId')
+        .distinct()
+        .where({ ...of, outcome: 'accepted' })
+        .getRawMany<{ prospectId: string }>(),
     ]);
     const sampleById = new Map(samples.map((s) => [s.id, s]));
-    const briefOf = new Map(briefs.map((b) => [b.prospect_id, b]));
-    const offerOf = new Map(offers.map((o) => [o.prospect_id, o]));
-    const accepted = new Set(defences.map((d) => d.prospect_id));
+    const briefOf = new Map(briefs.map((b) => [b.prospectId, b]));
+    const offerOf = new Map(offers.map((o) => [o.prospectId, o]));
+    const accepted = new Set(defences.map((d) => d.prospectId));
     const contactsOf = groupByProspect(contacts);
     const meetingsOf = groupByProspect(meetings);
     for (const subject of subjects) {
@@ -87,13 +80,13 @@ export class GateEvidenceRepository {
         sample: sample ? { rationale: sample.rationale, approved: sample.status === 'approved' } : null,
         contacts: (contactsOf.get(subject.id) ?? []).map((c) => ({
           id: c.id,
-          isDecisionMaker: c.is_decision_maker,
+          isDecisionMaker: c.isDecisionMaker,
           name: c.name,
           position: c.position,
-          decisionReason: c.decision_reason,
+          decisionReason: c.decisionReason,
         })),
-        meetings: (meetingsOf.get(subject.id) ?? []).map((m) => ({ contactId: m.contact_id, status: m.status })),
-        brief: brief ? { sections: brief.sections, needs: brief.needs, completed: brief.completed_at !== null } : null,
+        meetings: (meetingsOf.get(subject.id) ?? []).map((m) => ({ contactId: m.contactId, status: m.status })),
+        brief: brief ? { sections: brief.sections, needs: brief.needs, completed: brief.completedAt !== null } : null,
         offer: offer ? { status: offer.status, items: offer.items } : null,
         defenceAccepted: accepted.has(subject.id),
       });
@@ -102,12 +95,12 @@ export class GateEvidenceRepository {
   }
 }
 
-function groupByProspect<R extends { prospect_id: string }>(rows: readonly R[]): Map<string, R[]> {
+function groupByProspect<R extends { prospectId: string }>(rows: readonly R[]): Map<string, R[]> {
   const groups = new Map<string, R[]>();
   for (const row of rows) {
-    const group = groups.get(row.prospect_id);
+    const group = groups.get(row.prospectId);
     if (group) group.push(row);
-    else groups.set(row.prospect_id, [row]);
+    else groups.set(row.prospectId, [row]);
   }
   return groups;
 }

@@ -14,6 +14,7 @@ import { Principal } from '@dealgate/auth';
 import { openServiceDatabase } from '@dealgate/database';
 import { allSubsets, createTestDatabase, SeededRandom, TestDatabase } from '@dealgate/testing';
 import { PROSPECTS_MIGRATIONS } from '../migrations';
+import { PROSPECTS_ENTITIES } from '../prospects.entities';
 import { SampleRepository } from '../samples/sample.repository';
 import { actorOf } from '../shared/actor';
 import { ProspectRepository } from './prospect.repository';
@@ -46,7 +47,7 @@ describe('prospect visibility: SQL filter = domain prospectAccess', () => {
     ds = await openServiceDatabase({
       url: db.url,
       schema: 'prospects',
-      entities: [],
+      entities: PROSPECTS_ENTITIES,
       migrations: PROSPECTS_MIGRATIONS,
     });
     const [{ id: lineId }] = await ds.query<{ id: string }[]>(`SELECT id FROM product_line WHERE code = 'software'`);

@@ -1,45 +1,27 @@
-import { ProspectState, ProspectStatus, Stage } from '@dealgate/domain';
+import { ProspectState } from '@dealgate/domain';
+import { ProspectEntity } from './prospect.entity';
 import { Prospect } from './prospect.view';
 export { Prospect };
 
-export interface ProspectRow {
-  id: string;
-  sample_id: string;
-  product_line_id: string;
-  unit_id: string;
-  owner_id: string | null;
-  company_name: string;
-  tax_id: string | null;
-  website: string | null;
-  stage: Stage;
-  status: ProspectStatus;
-  approved_offer_id: string | null;
-  lost_reason_code: string | null;
-  lost_reason_note: string | null;
-  stage_entered_at: Date;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
-
-export function toProspect(r: ProspectRow): Prospect {
+/** The one mapping from a prospect row to what the repositories hand out. */
+export function toProspect(e: ProspectEntity): Prospect {
   return {
-    id: r.id,
-    sampleId: r.sample_id,
-    productLineId: r.product_line_id,
-    unitId: r.unit_id,
-    ownerId: r.owner_id,
-    companyName: r.company_name,
-    taxId: r.tax_id,
-    website: r.website,
-    stage: r.stage,
-    status: r.status,
-    approvedOfferId: r.approved_offer_id,
-    lostReason: r.lost_reason_code ? { code: r.lost_reason_code, note: r.lost_reason_note } : null,
-    stageEnteredAt: new Date(r.stage_entered_at).toISOString(),
-    version: r.version,
-    createdAt: new Date(r.created_at).toISOString(),
-    updatedAt: new Date(r.updated_at).toISOString(),
+    id: e.id,
+    sampleId: e.sampleId,
+    productLineId: e.productLineId,
+    unitId: e.unitId,
+    ownerId: e.ownerId,
+    companyName: e.companyName,
+    taxId: e.taxId,
+    website: e.website,
+    stage: e.stage,
+    status: e.status,
+    approvedOfferId: e.approvedOfferId,
+    lostReason: e.lostReasonCode ? { code: e.lostReasonCode, note: e.lostReasonNote } : null,
+    stageEnteredAt: e.stageEnteredAt.toISOString(),
+    version: e.version,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
   };
 }
 

@@ -4,7 +4,9 @@ import { CompanyKeys, ProspectState } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
 import { TimeIdCursor, cursorTimeSql } from '@dealgate/common';
 import { FunnelEventFilter, funnelEventSql } from './funnel-event-filter';
-import { Prospect, ProspectRow, toProspect } from './prospect.model';
+import { hydrateRows } from '@dealgate/database';
+import { ProspectEntity } from './prospect.entity';
+import { Prospect, toProspect } from './prospect.model';
 import { visibleProspectsSql } from './prospect-visibility.sql';
 
 export interface NewProspect {
@@ -43,40 +45,50 @@ export interface ProspectList {
   next: TimeIdCursor | null;
 }
 
+const rawRows = (raw: unknown) => raw as Record<string, unknown>[];
+
+/**
+ * Prospects. Entities stay in here: callers get Prospect views. Single rows go through the entity manager and query
+ * builder (the version in the where is the compare-and-set); the visible, keyset-paged list stays SQL, its rows
+ * hydrated into entities.
+ */
 @Injectable()
 export class ProspectRepository {
   async insert(manager: EntityManager, p: NewProspect): Promise<Prospect> {
-    const rows = await manager.query<ProspectRow[]>(
-      `INSERT INTO prospect (sample_id, product_line_id, unit_id, company_name, tax_id, website, name_key, tax_key, domain_key,
-         stage, status, approved_offer_id, stage_entered_at, created_at, updated_at, owner_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $13, $14) RETURNING *`,
-      [
-        p.sampleId,
-        p.productLineId,
-        p.unitId,
-        p.companyName,
-        p.taxId,
-        p.website,
-        p.keys.name,
-        p.keys.taxId,
-        p.keys.domain,
-        p.state.stage,
-        p.state.status,
-        p.state.approvedOfferId,
-        p.at,
-        p.ownerId,
-      ],
-    );
-    return toProspect(rows[0]);
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ProspectEntity)
+      .values({
+        sampleId: p.sampleId,
+        productLineId: p.productLineId,
+        unitId: p.unitId,
+        companyName: p.companyName,
+        taxId: p.taxId,
+        website: p.website,
+        nameKey: p.keys.name,
+        taxKey: p.keys.taxId,
+        domainKey: p.keys.domain,
+        stage: p.state.stage,
+        status: p.state.status,
+        approvedOfferId: p.state.approvedOfferId,
+        stageEnteredAt: p.at,
+        createdAt: p.at,
+        updatedAt: p.at,
+        ownerId: p.ownerId,
+      })
+      .returning('*')
+      .updateEntity(false)
+      .execute();
+    return toProspect(hydrateRows(manager, ProspectEntity, rawRows(result.raw))[0]);
   }
 
   /** With `lock`, holds the row until the transaction ends, so moves of one prospect are serialised. */
   async findById(manager: EntityManager, id: string, lock = false): Promise<Prospect | null> {
-    const rows = await manager.query<ProspectRow[]>(
-      `SELECT * FROM prospect WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-      [id],
-    );
-    return rows[0] ? toProspect(rows[0]) : null;
+    const query = manager.createQueryBuilder(ProspectEntity, 'p').where({ id });
+    if (lock) query.setLock('pessimistic_write');
+    const entity = await query.getOne();
+    return entity === null ? null : toProspect(entity);
   }
 
   /** Writes the stage machine's new state; null when the version moved on (a concurrent write won). */
@@ -88,23 +100,15 @@ export class ProspectRepository {
     stageEnteredAt: Date,
     at: Date,
   ): Promise<Prospect | null> {
-    const [rows] = await manager.query<[ProspectRow[], number]>(
-      `UPDATE prospect SET stage = $3, status = $4, approved_offer_id = $5, lost_reason_code = $6, lost_reason_note = $7,
-         stage_entered_at = $8, updated_at = $9, version = version + 1
-       WHERE id = $1 AND version = $2 RETURNING *`,
-      [
-        id,
-        expectedVersion,
-        state.stage,
-        state.status,
-        state.approvedOfferId,
-        state.lostReason?.code ?? null,
-        state.lostReason?.note ?? null,
-        stageEnteredAt,
-        at,
-      ],
-    );
-    return rows[0] ? toProspect(rows[0]) : null;
+    return this.updateVersioned(manager, id, expectedVersion, {
+      stage: state.stage,
+      status: state.status,
+      approvedOfferId: state.approvedOfferId,
+      lostReasonCode: state.lostReason?.code ?? null,
+      lostReasonNote: state.lostReason?.note ?? null,
+      stageEnteredAt,
+      updatedAt: at,
+    });
   }
 
   async assignOwner(
@@ -114,24 +118,37 @@ export class ProspectRepository {
     ownerId: string,
     at: Date,
   ): Promise<Prospect | null> {
-    const [rows] = await manager.query<[ProspectRow[], number]>(
-      `UPDATE prospect SET owner_id = $3, updated_at = $4, version = version + 1 WHERE id = $1 AND version = $2 RETURNING *`,
-      [id, expectedVersion, ownerId, at],
-    );
-    return rows[0] ? toProspect(rows[0]) : null;
+    return this.updateVersioned(manager, id, expectedVersion, { ownerId, updatedAt: at });
+  }
+
+  private async updateVersioned(
+    manager: EntityManager,
+    id: string,
+    expectedVersion: number,
+    changes: Partial<Omit<ProspectEntity, 'id' | 'version'>>,
+  ): Promise<Prospect | null> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(ProspectEntity)
+      .set({ ...changes, version: () => 'version + 1' })
+      .where({ id, version: expectedVersion })
+      .returning('*')
+      .execute();
+    const [entity] = hydrateRows(manager, ProspectEntity, rawRows(result.raw));
+    return entity === undefined ? null : toProspect(entity);
   }
 
   /** Existing prospects sharing any key with the candidates: the duplicates a sample must not bring in again. */
   async withAnyKey(manager: EntityManager, keys: readonly CompanyKeys[]): Promise<{ id: string; keys: CompanyKeys }[]> {
     const pick = (k: keyof CompanyKeys) => keys.map((key) => key[k]).filter((v): v is string => v !== null);
-    const rows = await manager.query<
-      { id: string; name_key: string | null; tax_key: string | null; domain_key: string | null }[]
-    >(
-      `SELECT id, name_key, tax_key, domain_key FROM prospect
-        WHERE tax_key = ANY($1::text[]) OR domain_key = ANY($2::text[]) OR name_key = ANY($3::text[])`,
-      [pick('taxId'), pick('domain'), pick('name')],
-    );
-    return rows.map((r) => ({ id: r.id, keys: { name: r.name_key, taxId: r.tax_key, domain: r.domain_key } }));
+    const entities = await manager
+      .createQueryBuilder(ProspectEntity, 'p')
+      .select(['p.id', 'p.nameKey', 'p.taxKey', 'p.domainKey'])
+      .where('p.tax_key = ANY(:taxKeys)', { taxKeys: pick('taxId') })
+      .orWhere('p.domain_key = ANY(:domainKeys)', { domainKeys: pick('domain') })
+      .orWhere('p.name_key = ANY(:nameKeys)', { nameKeys: pick('name') })
+      .getMany();
+    return entities.map((e) => ({ id: e.id, keys: { name: e.nameKey, taxId: e.taxKey, domain: e.domainKey } }));
   }
 
   /**
@@ -173,7 +190,7 @@ export class ProspectRepository {
     pageParams.push(f.limit + 1, f.after ? 0 : f.offset);
     const [[{ total }], rows] = await Promise.all([
       manager.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM prospect p WHERE ${clause}`, params),
-      manager.query<(ProspectRow & { cursor_at: string })[]>(
+      manager.query<(Record<string, unknown> & { id: string; cursor_at: string })[]>(
         `SELECT p.*, ${cursorTimeSql('p.updated_at')} AS cursor_at FROM prospect p WHERE ${clause}${keyset}
           ORDER BY p.updated_at DESC, p.id LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
         pageParams,
@@ -182,7 +199,7 @@ export class ProspectRepository {
     const page = rows.slice(0, f.limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(toProspect),
+      items: hydrateRows(manager, ProspectEntity, page).map(toProspect),
       total,
       next: rows.length > f.limit ? { at: last.cursor_at, id: last.id } : null,
     };

@@ -3,75 +3,46 @@ import { EntityManager } from 'typeorm';
 import { AcceptedCompany, Role } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
 import { SortOrder } from '@dealgate/common';
+import { hydrateRows } from '@dealgate/database';
 import { SampleSortField } from './sample.dto';
-import { SampleView, SampleCompanyView } from './sample.view';
-export { SampleView, SampleCompanyView };
+import { SampleCompanyEntity } from './sample-company.entity';
+import { TargetSampleEntity } from './sample.entity';
+import { SampleStatus, SampleView, SampleCompanyView } from './sample.view';
+export { SampleStatus, SampleView, SampleCompanyView };
 
-export type SampleStatus = 'draft' | 'pending_approval' | 'approved';
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-interface Row {
-  id: string;
-  product_line_id: string;
-  unit_id: string;
-  author_id: string;
-  contributor_ids: string[];
-  title: string;
-  rationale: string;
-  status: SampleStatus;
-  approval_request_id: string | null;
-  decision_comment: string | null;
-  decided_by: string | null;
-  submitted_at: Date | null;
-  decided_at: Date | null;
-  version: number;
-  company_count?: number;
-  created_at: Date;
-  updated_at: Date;
-}
-
-interface CompanyRow {
-  id: string;
-  name: string;
-  tax_id: string | null;
-  website: string | null;
-  name_key: string | null;
-  tax_key: string | null;
-  domain_key: string | null;
-  prospect_id: string | null;
-  skipped_reason: string | null;
-}
-
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-
-const toView = (r: Row): SampleView => ({
-  id: r.id,
-  productLineId: r.product_line_id,
-  unitId: r.unit_id,
-  authorId: r.author_id,
-  contributorIds: r.contributor_ids,
-  title: r.title,
-  rationale: r.rationale,
-  status: r.status,
-  approvalRequestId: r.approval_request_id,
-  decisionComment: r.decision_comment,
-  decidedBy: r.decided_by,
-  submittedAt: iso(r.submitted_at),
-  decidedAt: iso(r.decided_at),
-  version: r.version,
-  companyCount: r.company_count ?? 0,
-  createdAt: new Date(r.created_at).toISOString(),
-  updatedAt: new Date(r.updated_at).toISOString(),
+const toView = (e: TargetSampleEntity, companyCount: number): SampleView => ({
+  id: e.id,
+  productLineId: e.productLineId,
+  unitId: e.unitId,
+  authorId: e.authorId,
+  contributorIds: e.contributorIds,
+  title: e.title,
+  rationale: e.rationale,
+  status: e.status,
+  approvalRequestId: e.approvalRequestId,
+  decisionComment: e.decisionComment,
+  decidedBy: e.decidedBy,
+  submittedAt: iso(e.submittedAt),
+  decidedAt: iso(e.decidedAt),
+  version: e.version,
+  companyCount,
+  createdAt: e.createdAt.toISOString(),
+  updatedAt: e.updatedAt.toISOString(),
 });
 
-const toCompany = (r: CompanyRow): SampleCompanyView => ({
-  id: r.id,
-  name: r.name,
-  taxId: r.tax_id,
-  website: r.website,
-  keys: { name: r.name_key, taxId: r.tax_key, domain: r.domain_key },
-  prospectId: r.prospect_id,
-  skippedReason: r.skipped_reason,
+const toCompany = (e: SampleCompanyEntity): SampleCompanyView => ({
+  id: e.id,
+  name: e.name,
+  taxId: e.taxId,
+  website: e.website,
+  keys: { name: e.nameKey, taxId: e.taxKey, domain: e.domainKey },
+  prospectId: e.prospectId,
+  skippedReason: e.skippedReason,
 });
+
+const rawRows = (raw: unknown) => raw as Record<string, unknown>[];
 
 /** The SQL each sort field orders by; the id breaks ties, so pages never overlap. */
 const SORT_SQL: Record<SampleSortField, string> = {
@@ -114,24 +85,42 @@ export interface SampleFilter {
   offset: number;
 }
 
+/**
+ * Target samples and their company lists. Entities stay in here: callers get views. Single rows go through the entity
+ * manager and query builder; the visible list stays SQL (the visibility fragment and the sort expressions), its rows
+ * hydrated into entities.
+ */
 @Injectable()
 export class SampleRepository {
   async insert(
     manager: EntityManager,
     s: { productLineId: string; unitId: string; authorId: string; title: string; rationale: string },
   ): Promise<SampleView> {
-    const rows = await manager.query<Row[]>(
-      `INSERT INTO target_sample (product_line_id, unit_id, author_id, title, rationale, status, contributor_ids)
-       VALUES ($1, $2, $3, $4, $5, 'draft', ARRAY[$3::uuid]) RETURNING *`,
-      [s.productLineId, s.unitId, s.authorId, s.title, s.rationale],
-    );
-    return toView(rows[0]);
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(TargetSampleEntity)
+      .values({
+        productLineId: s.productLineId,
+        unitId: s.unitId,
+        authorId: s.authorId,
+        title: s.title,
+        rationale: s.rationale,
+        status: 'draft',
+        contributorIds: [s.authorId],
+      })
+      .returning('*')
+      .updateEntity(false)
+      .execute();
+    return toView(hydrateRows(manager, TargetSampleEntity, rawRows(result.raw))[0], 0);
   }
 
   async findById(manager: EntityManager, id: string, lock = false): Promise<SampleView | null> {
-    if (lock) await manager.query('SELECT 1 FROM target_sample WHERE id = $1 FOR UPDATE', [id]);
-    const rows = await manager.query<Row[]>(`SELECT ${WITH_COUNT} FROM target_sample s WHERE s.id = $1`, [id]);
-    return rows[0] ? toView(rows[0]) : null;
+    const query = manager.createQueryBuilder(TargetSampleEntity, 's').where({ id });
+    if (lock) query.setLock('pessimistic_write');
+    const entity = await query.getOne();
+    if (entity === null) return null;
+    return toView(entity, await manager.countBy(SampleCompanyEntity, { sampleId: id }));
   }
 
   async list(
@@ -155,12 +144,13 @@ export class SampleRepository {
       `SELECT count(*)::int AS total FROM target_sample s WHERE ${clause}`,
       params,
     );
-    const rows = await manager.query<Row[]>(
+    const rows = await manager.query<(Record<string, unknown> & { company_count: number })[]>(
       `SELECT ${WITH_COUNT} FROM target_sample s WHERE ${clause} ORDER BY ${orderBy(f.sort)}
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, f.limit, f.offset],
     );
-    return { items: rows.map(toView), total };
+    const entities = hydrateRows(manager, TargetSampleEntity, rows);
+    return { items: entities.map((e, i) => toView(e, rows[i].company_count)), total };
   }
 
   /** Bumps the version with every change; the caller holds the row lock and has checked the version. */
@@ -178,40 +168,34 @@ export class SampleRepository {
       decidedAt: Date | null;
     }>,
   ): Promise<void> {
-    const columns: Record<string, string> = {
-      title: 'title',
-      rationale: 'rationale',
-      status: 'status',
-      approvalRequestId: 'approval_request_id',
-      decisionComment: 'decision_comment',
-      decidedBy: 'decided_by',
-      submittedAt: 'submitted_at',
-      decidedAt: 'decided_at',
-    };
-    const sets: string[] = ['version = version + 1', 'updated_at = now()'];
-    const params: unknown[] = [id];
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined) continue;
-      params.push(value);
-      sets.push(`${columns[key]} = $${params.length}`);
-    }
-    await manager.query(`UPDATE target_sample SET ${sets.join(', ')} WHERE id = $1`, params);
+    // A key given as undefined is left alone, as the caller means it.
+    const given = Object.fromEntries(
+      Object.entries(changes).filter(([, value]) => value !== undefined),
+    ) as typeof changes;
+    await manager
+      .createQueryBuilder()
+      .update(TargetSampleEntity)
+      .set({ ...given, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where({ id })
+      .execute();
   }
 
   async addContributor(manager: EntityManager, id: string, userId: string): Promise<void> {
-    await manager.query(
-      `UPDATE target_sample SET contributor_ids = array_append(contributor_ids, $2::uuid)
-        WHERE id = $1 AND NOT ($2::uuid = ANY(contributor_ids))`,
-      [id, userId],
-    );
+    await manager
+      .createQueryBuilder()
+      .update(TargetSampleEntity)
+      .set({ contributorIds: () => 'array_append(contributor_ids, CAST(:userId AS uuid))' })
+      .where({ id })
+      .andWhere('NOT (CAST(:userId AS uuid) = ANY(contributor_ids))', { userId })
+      .execute();
   }
 
   async companies(manager: EntityManager, sampleId: string): Promise<SampleCompanyView[]> {
-    const rows = await manager.query<CompanyRow[]>(
-      'SELECT * FROM sample_company WHERE sample_id = $1 ORDER BY created_at, id',
-      [sampleId],
-    );
-    return rows.map(toCompany);
+    const entities = await manager.find(SampleCompanyEntity, {
+      where: { sampleId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return entities.map(toCompany);
   }
 
   async addCompanies(
@@ -221,22 +205,30 @@ export class SampleRepository {
   ): Promise<SampleCompanyView[]> {
     const added: SampleCompanyView[] = [];
     for (const c of companies) {
-      const rows = await manager.query<CompanyRow[]>(
-        `INSERT INTO sample_company (sample_id, name, tax_id, website, name_key, tax_key, domain_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-        [sampleId, c.name, c.taxId, c.website, c.keys.name, c.keys.taxId, c.keys.domain],
-      );
-      added.push(toCompany(rows[0]));
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(SampleCompanyEntity)
+        .values({
+          sampleId,
+          name: c.name,
+          taxId: c.taxId,
+          website: c.website,
+          nameKey: c.keys.name,
+          taxKey: c.keys.taxId,
+          domainKey: c.keys.domain,
+        })
+        .returning('*')
+        .updateEntity(false)
+        .execute();
+      added.push(toCompany(hydrateRows(manager, SampleCompanyEntity, rawRows(result.raw))[0]));
     }
     return added;
   }
 
   async removeCompany(manager: EntityManager, sampleId: string, companyId: string): Promise<boolean> {
-    const [, count] = await manager.query<[unknown[], number]>(
-      'DELETE FROM sample_company WHERE sample_id = $1 AND id = $2',
-      [sampleId, companyId],
-    );
-    return count > 0;
+    const result = await manager.delete(SampleCompanyEntity, { sampleId, id: companyId });
+    return (result.affected ?? 0) > 0;
   }
 
   async markCompany(
@@ -244,10 +236,13 @@ export class SampleRepository {
     companyId: string,
     result: { prospectId: string } | { skippedReason: string },
   ): Promise<void> {
-    await manager.query('UPDATE sample_company SET prospect_id = $2, skipped_reason = $3 WHERE id = $1', [
-      companyId,
-      'prospectId' in result ? result.prospectId : null,
-      'skippedReason' in result ? result.skippedReason : null,
-    ]);
+    await manager.update(
+      SampleCompanyEntity,
+      { id: companyId },
+      {
+        prospectId: 'prospectId' in result ? result.prospectId : null,
+        skippedReason: 'skippedReason' in result ? result.skippedReason : null,
+      },
+    );
   }
 }

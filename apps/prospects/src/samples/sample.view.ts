@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CompanyRowProblem } from '@dealgate/domain';
-import type { SampleStatus } from './sample.repository';
+
+export type SampleStatus = 'draft' | 'pending_approval' | 'approved';
 
 export class SampleView {
   @ApiProperty({ type: String, format: 'uuid' })
