@@ -77,7 +77,11 @@ describe('notifications: webhook destinations (SSRF)', () => {
 
   beforeAll(async () => {
     // The sweep runs when a test delivery is asked for; the schedule stays out of the way.
-    svc = await startNotifications({ WEBHOOK_SWEEP_MS: '3600000', WEBHOOK_TIMEOUT_MS: '800', SWEEP_WAKE_ON_COMMIT: 'false' });
+    svc = await startNotifications({
+      WEBHOOK_SWEEP_MS: '3600000',
+      WEBHOOK_TIMEOUT_MS: '800',
+      SWEEP_WAKE_ON_COMMIT: 'false',
+    });
     const resolver = svc.app.get(WebhookResolver);
     const system = resolver.resolve.bind(resolver);
     jest.spyOn(resolver, 'resolve').mockImplementation((host: string) => {
