@@ -49,7 +49,6 @@ function main(): void {
     runs,
     seed: params.seed,
     extra: { oracle },
-    ...(process.env.HALF_LIFE ? { halfLifeDays: Number(process.env.HALF_LIFE) } : {}),
   });
   const backtestMs = ms(t) - oracleMs;
   console.log(
