@@ -40,3 +40,6 @@ export function shiftEarlier(pmf: Float64Array, lag: number, steps: number): Flo
   }
   return out;
 }
+
+/** Bins computed past the horizon, so a curve moved earlier by its lag (`bin-timing.ts`) still fills it. */
+export const LAG_STEPS = 4;

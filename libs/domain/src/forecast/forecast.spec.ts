@@ -1,5 +1,6 @@
 import { forecastPeriods, monthsThroughNextQuarter } from './forecast-periods';
-import { forecastSignings, quantiles } from './forecast';
+import { quantiles } from './draws';
+import { forecastSignings } from './forecast';
 import { LogEvent } from './transition-log';
 
 const LINE = { id: 'pl', cycleMinDays: 30, cycleMaxDays: 60 };

@@ -1,5 +1,7 @@
 import { AnalyticsStage } from '../analytics/stages';
-import { arrivalLagBins, openDealLagBins, shiftEarlier } from './bin-timing';
+import { LAG_STEPS, openDealLagBins, shiftEarlier } from './bin-timing';
+import { Quantiles, cumulative, quantiles, searchCdf, standardNormal } from './draws';
+import { inflowSources } from './forecast-inflow';
 import { DAY_MS, ForecastProductLine, OPEN_STAGES, openStageIndex } from './hazards';
 import { ForecastModel, ModelOptions, buildForecastModel } from './forecast-model';
 import { ContractDueReport, contractDueAnchors } from './contract-due';
@@ -7,7 +9,7 @@ import { monthKeyOf } from '../analytics/period';
 import { ForecastPeriod, forecastPeriods } from './forecast-periods';
 import { poisson, seededRandom } from './random';
 import { rateSigma } from './rate-uncertainty';
-import { InflowSeason, estimateInflowSeason } from './seasonal-inflow';
+import { estimateInflowSeason } from './seasonal-inflow';
 import { LogEvent, Stay } from './transition-log';
 
 export interface ForecastOptions extends ModelOptions {
@@ -52,13 +54,6 @@ export function forecastScopeOf(filter: {
 
 export type ForecastGroupKind = 'all' | 'unit' | 'salesperson' | 'product_line';
 
-export interface Quantiles {
-  readonly p10: number;
-  readonly p50: number;
-  readonly p90: number;
-  readonly mean: number;
-}
-
 /** Signed contracts of one group in one period. */
 export interface ForecastLine {
   readonly kind: ForecastGroupKind;
@@ -101,17 +96,6 @@ export interface SigningForecast {
   readonly arrivals: StageArrivalLine[];
   readonly runs: number;
   readonly seed: number;
-}
-
-/** Bins computed past the horizon, so a curve moved earlier by its lag (`bin-timing.ts`) still fills it. */
-const LAG_STEPS = 4;
-
-interface Source {
-  readonly groups: number[];
-  readonly perSegment: number[];
-  /** Expected arrivals per segment at each open stage (index as `OPEN_STAGES`), when stage arrivals are asked for. */
-  readonly perSegmentByStage: number[][];
-  readonly value: number;
 }
 
 /**
@@ -278,64 +262,6 @@ export function forecastSignings(
   return { asOf, periods, lines, deals: dealForecasts, arrivals, runs, seed };
 }
 
-function inflowSources(
-  model: ForecastModel,
-  inflow: { days: number; inScope: ForecastScope; withArrivals: boolean; season: InflowSeason },
-  horizonDays: number,
-  stepsOf: (line: string) => number,
-  groupsFor: (s: Pick<Stay, 'unitId' | 'ownerId' | 'productLineId'>) => number[],
-  segmentAt: (day: number) => number,
-  segments: number,
-): Source[] {
-  const inflowDays = inflow.days;
-  const since = model.asOf - inflowDays * DAY_MS;
-  const entries = new Map<string, { s: Stay; n: number }>();
-  for (const s of model.history.stays) {
-    if (s.stage !== 'primary_contact' || s.enteredAt < since || !model.lines.has(s.productLineId)) continue;
-    if (!inflow.inScope(s)) continue;
-    const key = `${s.ownerId}|${s.unitId}|${s.productLineId}`;
-    const e = entries.get(key) ?? entries.set(key, { s, n: 0 }).get(key)!;
-    e.n++;
-  }
-  const sources: Source[] = [];
-  for (const { s, n } of entries.values()) {
-    const bd = model.binDays(s.productLineId);
-    const steps = stepsOf(s.productLineId);
-    const curves = model.arrivals(s.productLineId, 'primary_contact', 0, s.ownerId, s.unitId, steps + LAG_STEPS);
-    // Arrival at stage j of a new prospect follows j − 1 delayed stage moves (bin-timing.ts).
-    const timed = (j: number) => shiftEarlier(curves[j], arrivalLagBins(j - 1), steps);
-    // New prospects per bin: the recent rate times the season of the bin against the recent days'.
-    const perBin = Array.from({ length: steps }, (_, t) => {
-      return (n / inflowDays) * bd * inflow.season(model.asOf + (t + 0.5) * bd * DAY_MS);
-    });
-    // Expected arrivals in bin t of new prospects entering during bins 0..t, split over the segments the bin overlaps.
-    const expected = (f: Float64Array) => {
-      const perSegment = new Array<number>(segments).fill(0);
-      for (let t = 0; t < f.length; t++) {
-        let mean = 0;
-        for (let u = 0; u <= t; u++) mean += perBin[u] * f[t - u];
-        for (let part = 0; part < 4; part++) {
-          const seg = segmentAt((t + (part + 0.5) / 4) * bd);
-          if (seg >= 0 && (t + (part + 0.5) / 4) * bd < horizonDays) perSegment[seg] += mean / 4;
-        }
-      }
-      return perSegment;
-    };
-    // A new prospect arrives at primary contact in the bin it enters: a curve of 1 at bin 0.
-    const entering = Float64Array.from({ length: steps }, (_, t) => (t === 0 ? 1 : 0));
-    const perSegmentByStage = inflow.withArrivals
-      ? OPEN_STAGES.map((_, i) => expected(i === 0 ? entering : timed(i)))
-      : [];
-    sources.push({
-      groups: groupsFor(s),
-      perSegment: expected(timed(OPEN_STAGES.length)),
-      perSegmentByStage,
-      value: model.meanValue(s.productLineId) ?? 0,
-    });
-  }
-  return sources;
-}
-
 function dealForecast(
   model: ForecastModel,
   d: { stay: Stay; bd: number; bin: number; cdf: Float64Array; dueReason: string | null },
@@ -370,43 +296,9 @@ function dealForecast(
   };
 }
 
-function standardNormal(u1: number, u2: number): number {
-  return Math.sqrt(-2 * Math.log(Math.max(u1, 1e-12))) * Math.cos(2 * Math.PI * u2);
-}
-
-function cumulative(pmf: Float64Array): Float64Array {
-  const cdf = new Float64Array(pmf.length);
-  let total = 0;
-  for (let i = 0; i < pmf.length; i++) cdf[i] = total += pmf[i];
-  return cdf;
-}
-
-/** First index whose cumulative chance exceeds u. */
-function searchCdf(cdf: Float64Array, u: number): number {
-  let [lo, hi] = [0, cdf.length - 1];
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cdf[mid] > u) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 function segmentsOf(p: ForecastPeriod, bounds: number[]): number[] {
   const out: number[] = [];
   for (let i = 0; i < bounds.length - 1; i++)
     if (bounds[i] >= p.from.getTime() && bounds[i + 1] <= p.to.getTime()) out.push(i);
   return out;
-}
-
-/** P10 / P50 / P90 (linear between order statistics) and the mean of a sample. */
-export function quantiles(sample: Float64Array): Quantiles {
-  const sorted = Float64Array.from(sample).sort();
-  const at = (p: number) => {
-    const x = p * (sorted.length - 1);
-    const i = Math.floor(x);
-    return i + 1 < sorted.length ? sorted[i] + (sorted[i + 1] - sorted[i]) * (x - i) : sorted[i];
-  };
-  const mean = sorted.reduce((s, v) => s + v, 0) / Math.max(1, sorted.length);
-  return { p10: at(0.1), p50: at(0.5), p90: at(0.9), mean };
 }

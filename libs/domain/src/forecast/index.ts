@@ -7,6 +7,7 @@ export * from './forecast-periods';
 export * from './forecast-model';
 export * from './contract-due';
 export * from './forecast';
+export { Quantiles, quantiles } from './draws';
 export * from './backtest';
 export * from './backtest-origins';
 export * from './brief-shortfall';
