@@ -202,7 +202,9 @@ describe('the chassis tables', () => {
   it('records each ping with its message and source', async () => {
     const pingId = randomUUID();
     const ping = envelope('prospects');
-    await dataSource.transaction((manager) => new PingHandler().handle({ pingId, sentAt: AT(0) }, { manager, envelope: ping }));
+    await dataSource.transaction((manager) =>
+      new PingHandler().handle({ pingId, sentAt: AT(0) }, { manager, envelope: ping }),
+    );
     const rows = await dataSource.query<{ message_id: string; source: string }[]>(
       'SELECT message_id, source FROM ping_receipt WHERE ping_id = $1',
       [pingId],

@@ -38,10 +38,9 @@ export class IdempotencyStore {
         new Brackets((free) =>
           free
             .where('created_at < now() - make_interval(hours => :hours)', { hours: IDEMPOTENCY_WINDOW_HOURS })
-            .orWhere(
-              'status IS NULL AND committed_at IS NULL AND created_at < now() - make_interval(secs => :secs)',
-              { secs: IDEMPOTENCY_LOST_AFTER_SECONDS },
-            ),
+            .orWhere('status IS NULL AND committed_at IS NULL AND created_at < now() - make_interval(secs => :secs)', {
+              secs: IDEMPOTENCY_LOST_AFTER_SECONDS,
+            }),
         ),
       )
       .execute();
