@@ -1,6 +1,7 @@
-import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { Column, DataSource, Entity, PrimaryColumn, getMetadataArgsStorage } from 'typeorm';
 import { dataSourceOptions } from '@dealgate/database';
 import { TestDatabase, createTestDatabase } from '@dealgate/testing';
+import { chassisEntities } from '../../libs/chassis/src/chassis.entities';
 import { APPROVALS_ENTITIES } from '../../apps/approvals/src/approvals.entities';
 import { CONTRACTS_ENTITIES } from '../../apps/contracts/src/contracts.entities';
 import { GATEWAY_ENTITIES } from '../../apps/gateway/src/gateway.entities';
@@ -11,15 +12,16 @@ import { SERVICE_MIGRATIONS, SchemaSnapshot, Service, describeSchema, migrateSer
 // The migrations are the only source of the schema (synchronize is off), so nothing else would notice an entity
 // that maps a column the migrations never built, or builds differently: the first query through it would fail in
 // production. Each service's registered entities (<service>.entities.ts, the list its module passes to the data
-// source) are read as TypeORM's metadata and held to the schema its migrations build, column by column.
+// source), with the chassis's that ChassisModule adds beside them (chassisEntities, by the service's `directory`
+// option), are read as TypeORM's metadata and held to the schema its migrations build, column by column.
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const SERVICE_ENTITIES: Record<Service, Function[]> = {
-  approvals: APPROVALS_ENTITIES,
-  contracts: CONTRACTS_ENTITIES,
-  gateway: GATEWAY_ENTITIES,
-  notifications: NOTIFICATIONS_ENTITIES,
-  prospects: PROSPECTS_ENTITIES,
+  approvals: [...APPROVALS_ENTITIES, ...chassisEntities(true)],
+  contracts: [...CONTRACTS_ENTITIES, ...chassisEntities(true)],
+  gateway: [...GATEWAY_ENTITIES, ...chassisEntities(false)],
+  notifications: [...NOTIFICATIONS_ENTITIES, ...chassisEntities(true)],
+  prospects: [...PROSPECTS_ENTITIES, ...chassisEntities(true)],
 };
 
 /** What differs between the data source's entities and the schema, one line naming the entity and column each. */
@@ -141,6 +143,24 @@ describe('entities match the schema their migrations build', () => {
         entityMismatches(dataSource, service, snapshot),
       );
       expect(mismatches).toEqual([]);
+    },
+    60_000,
+  );
+
+  // A service whose migrations build the directory copy but which left the chassis's entities for it out would read
+  // and write it through entities its data source does not know.
+  it.each(Object.keys(SERVICE_MIGRATIONS) as Service[])(
+    '%s: every chassis table its migrations build is among the registered entities',
+    async (service) => {
+      const snapshot = await migrated(service);
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+      const tableOf = (entity: Function) => getMetadataArgsStorage().tables.find((t) => t.target === entity)?.name;
+      const registered = new Set(SERVICE_ENTITIES[service].map(tableOf));
+      const built = chassisEntities(true)
+        .map(tableOf)
+        .filter((table): table is string => table !== undefined && table in snapshot.tables);
+      expect(built.length).toBeGreaterThan(0);
+      expect(built.filter((table) => !registered.has(table))).toEqual([]);
     },
     60_000,
   );

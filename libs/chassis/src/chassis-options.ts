@@ -9,6 +9,7 @@ export interface ChassisOptions {
   service: ServiceName;
   config: ServiceEnv;
   queue: QueueSettings;
+  /** The service's own entities; ChassisModule adds the chassis's beside them (chassisEntities). */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: Function[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

@@ -7,6 +7,7 @@ import { AuthModule, PRINCIPAL_REVOCATION } from '@dealgate/auth';
 import { MetricsModule, createLoggerModule, createMetricsRegistry } from '@dealgate/common';
 import { dataSourceOptions, migrateSchema } from '@dealgate/database';
 import { MessagingModule } from '@dealgate/messaging';
+import { chassisEntities } from './chassis.entities';
 import { CHASSIS_OPTIONS, ChassisOptions } from './chassis-options';
 import { DirectoryRevocation, DirectoryService, UnitUpsertedHandler, UserUpsertedHandler } from './directory';
 import { HealthController } from './health.controller';
@@ -33,7 +34,8 @@ export class ChassisModule {
             dataSourceOptions({
               url: config.DATABASE_URL,
               schema: service,
-              entities: options.entities,
+              // The chassis's own tables (directory copy, idempotency keys, ping receipts) beside the service's.
+              entities: [...options.entities, ...chassisEntities(options.directory ?? false)],
               migrations: options.migrations,
             }),
           dataSourceFactory: async (dsOptions) => {

@@ -15,7 +15,7 @@ import {
   canSeeRequest,
 } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
-import { DirectoryService } from '@dealgate/chassis';
+import { chassisEntities, DirectoryService } from '@dealgate/chassis';
 import { openServiceDatabase } from '@dealgate/database';
 import { allSubsets, createTestDatabase, SeededRandom, TestDatabase } from '@dealgate/testing';
 import { DelegationRepository } from '../delegations/delegation.repository';
@@ -116,7 +116,8 @@ describe('approval access: SQL scope = domain rules', () => {
     ds = await openServiceDatabase({
       url: db.url,
       schema: 'approvals',
-      entities: APPROVALS_ENTITIES,
+      // As the service registers them: its own and the chassis's (ChassisModule).
+      entities: [...APPROVALS_ENTITIES, ...chassisEntities(true)],
       migrations: APPROVALS_MIGRATIONS,
     });
     const repository = new RequestRepository();

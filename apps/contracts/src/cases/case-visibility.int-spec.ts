@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ALL_ROLES, caseAccess, OfferTermsSnapshot, TaskGroup } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
-import { DirectoryService, DirectoryUser } from '@dealgate/chassis';
+import { chassisEntities, DirectoryService, DirectoryUser } from '@dealgate/chassis';
 import { openServiceDatabase } from '@dealgate/database';
 import { allSubsets, createTestDatabase, SeededRandom, TestDatabase } from '@dealgate/testing';
 import { ContractActorService } from '../access/contract-actor.service';
@@ -46,7 +46,8 @@ describe('case visibility: list filter = domain caseAccess', () => {
     ds = await openServiceDatabase({
       url: db.url,
       schema: 'contracts',
-      entities: CONTRACTS_ENTITIES,
+      // As the service registers them: its own and the chassis's (ChassisModule).
+      entities: [...CONTRACTS_ENTITIES, ...chassisEntities(true)],
       migrations: CONTRACTS_MIGRATIONS,
     });
     const repository = new CasesRepository(ds);

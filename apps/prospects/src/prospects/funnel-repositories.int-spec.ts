@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { companyKeys, FunnelEventKind, newProspectState, ProspectStatus, Role, Stage } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
+import { chassisEntities } from '@dealgate/chassis';
 import { openServiceDatabase } from '@dealgate/database';
 import { createTestDatabase, TestDatabase } from '@dealgate/testing';
 import { PROSPECTS_MIGRATIONS } from '../migrations';
@@ -31,7 +32,8 @@ describe('funnel repositories', () => {
     ds = await openServiceDatabase({
       url: db.url,
       schema: 'prospects',
-      entities: PROSPECTS_ENTITIES,
+      // As the service registers them: its own and the chassis's (ChassisModule).
+      entities: [...PROSPECTS_ENTITIES, ...chassisEntities(true)],
       migrations: PROSPECTS_MIGRATIONS,
     });
     [{ id: lineId }] = await ds.query<{ id: string }[]>(`SELECT id FROM product_line WHERE code = 'software'`);

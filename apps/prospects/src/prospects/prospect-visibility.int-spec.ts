@@ -11,6 +11,7 @@ import {
   STAGE_ORDER,
 } from '@dealgate/domain';
 import { Principal } from '@dealgate/auth';
+import { chassisEntities } from '@dealgate/chassis';
 import { openServiceDatabase } from '@dealgate/database';
 import { allSubsets, createTestDatabase, SeededRandom, TestDatabase } from '@dealgate/testing';
 import { PROSPECTS_MIGRATIONS } from '../migrations';
@@ -47,7 +48,8 @@ describe('prospect visibility: SQL filter = domain prospectAccess', () => {
     ds = await openServiceDatabase({
       url: db.url,
       schema: 'prospects',
-      entities: PROSPECTS_ENTITIES,
+      // As the service registers them: its own and the chassis's (ChassisModule).
+      entities: [...PROSPECTS_ENTITIES, ...chassisEntities(true)],
       migrations: PROSPECTS_MIGRATIONS,
     });
     const [{ id: lineId }] = await ds.query<{ id: string }[]>(`SELECT id FROM product_line WHERE code = 'software'`);

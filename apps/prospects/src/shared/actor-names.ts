@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
+import { DirectoryUserEntity } from '@dealgate/chassis';
 import { openPersonalData } from '@dealgate/messages';
 import { ProspectsEnv } from '../prospects.env';
 
@@ -19,17 +20,17 @@ export class ActorNames {
     const wanted = [...new Set([...ids].filter((id): id is string => !!id))];
     const names = new Map<string, string>();
     if (wanted.length === 0) return names;
-    const rows = await manager.query<{ user_id: string; sealed_contact: string }[]>(
-      'SELECT user_id, sealed_contact FROM directory_user WHERE user_id = ANY($1::uuid[])',
-      [wanted],
-    );
-    for (const row of rows) {
+    const users = await manager.find(DirectoryUserEntity, {
+      select: { userId: true, sealedContact: true },
+      where: { userId: In(wanted) },
+    });
+    for (const user of users) {
       try {
-        const { name } = openPersonalData<{ name?: unknown }>(row.sealed_contact, this.config.PII_KEY);
-        if (typeof name === 'string' && name.trim()) names.set(row.user_id, name);
+        const { name } = openPersonalData<{ name?: unknown }>(user.sealedContact, this.config.PII_KEY);
+        if (typeof name === 'string' && name.trim()) names.set(user.userId, name);
       } catch {
         // A seal under another key (a rotation in progress): the console falls back to "a colleague".
-        this.logger.warn({ userId: row.user_id }, 'directory contact of a user could not be opened');
+        this.logger.warn({ userId: user.userId }, 'directory contact of a user could not be opened');
       }
     }
     return names;

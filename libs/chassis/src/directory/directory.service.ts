@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal, PrincipalRevocation } from '@dealgate/auth';
 import { KnownTokenState, Role, TokenRefusal, tokenRefusal } from '@dealgate/domain';
+import { DirectoryUnitEntity } from './directory-unit.entity';
+import { DirectoryUserEntity } from './directory-user.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -23,24 +25,14 @@ export interface DirectoryUnit {
   active: boolean;
 }
 
-interface UserRow {
-  user_id: string;
-  roles: Role[];
-  unit_id: string | null;
-  groups: string[];
-  lead_of: string[];
-  active: boolean;
-  sealed_contact: string;
-}
-
-const toUser = (r: UserRow): DirectoryUser => ({
-  userId: r.user_id,
-  roles: r.roles,
-  unitId: r.unit_id,
-  groups: r.groups,
-  leadOf: r.lead_of,
-  active: r.active,
-  sealedContact: r.sealed_contact,
+const toUser = (e: DirectoryUserEntity): DirectoryUser => ({
+  userId: e.userId,
+  roles: e.roles,
+  unitId: e.unitId,
+  groups: e.groups,
+  leadOf: e.leadOf,
+  active: e.active,
+  sealedContact: e.sealedContact,
 });
 
 /** Reads the service's own directory copy (never another service's schema). */
@@ -48,32 +40,31 @@ const toUser = (r: UserRow): DirectoryUser => ({
 export class DirectoryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  private db(manager?: EntityManager) {
-    return manager ?? this.dataSource.manager;
+  private users(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).createQueryBuilder(DirectoryUserEntity, 'u');
   }
 
   async user(userId: string, manager?: EntityManager): Promise<DirectoryUser | null> {
-    const rows = await this.db(manager).query<UserRow[]>('SELECT * FROM directory_user WHERE user_id = $1', [userId]);
-    return rows[0] ? toUser(rows[0]) : null;
+    const entity = await (manager ?? this.dataSource.manager).findOneBy(DirectoryUserEntity, { userId });
+    return entity ? toUser(entity) : null;
   }
 
   /** Active users holding `role`, optionally only those of one unit. */
   async usersWithRole(role: Role, unitId?: string | null, manager?: EntityManager): Promise<DirectoryUser[]> {
-    const rows = await this.db(manager).query<UserRow[]>(
-      `SELECT * FROM directory_user WHERE active AND $1 = ANY(roles) AND ($2::uuid IS NULL OR unit_id = $2) ORDER BY user_id`,
-      [role, unitId ?? null],
-    );
-    return rows.map(toUser);
+    const query = this.users(manager).where('u.active').andWhere(':role = ANY(u.roles)', { role });
+    if (unitId) query.andWhere('u.unitId = :unitId', { unitId });
+    return (await query.orderBy('u.userId').getMany()).map(toUser);
   }
 
   /** Active members (or only the leads) of a task group such as `legal`. */
   async groupMembers(group: string, leadsOnly = false, manager?: EntityManager): Promise<DirectoryUser[]> {
-    const column = leadsOnly ? 'lead_of' : 'groups';
-    const rows = await this.db(manager).query<UserRow[]>(
-      `SELECT * FROM directory_user WHERE active AND $1 = ANY(${column}) ORDER BY user_id`,
-      [group],
-    );
-    return rows.map(toUser);
+    const column = leadsOnly ? 'u.leadOf' : 'u.groups';
+    const entities = await this.users(manager)
+      .where('u.active')
+      .andWhere(`:group = ANY(${column})`, { group })
+      .orderBy('u.userId')
+      .getMany();
+    return entities.map(toUser);
   }
 
   /**
@@ -81,21 +72,18 @@ export class DirectoryService {
    * query the guard makes per request (null for a user this copy does not know).
    */
   async tokenState(userId: string, sessionId: string | null): Promise<KnownTokenState | null> {
-    const rows = await this.dataSource.query<{ active: boolean; token_version: number; session_revoked: boolean }[]>(
-      `SELECT active, token_version, coalesce($2::uuid = ANY(revoked_sessions), false) AS session_revoked
-       FROM directory_user WHERE user_id = $1`,
-      [userId, sessionId],
-    );
-    const r = rows[0];
+    const r = await this.users()
+      .select('u.active', 'active')
+      .addSelect('u.tokenVersion', 'token_version')
+      .addSelect('coalesce(CAST(:sessionId AS uuid) = ANY(u.revokedSessions), false)', 'session_revoked')
+      .where('u.userId = :userId', { userId, sessionId })
+      .getRawOne<{ active: boolean; token_version: number; session_revoked: boolean }>();
     return r ? { active: r.active, tokenVersion: r.token_version, sessionRevoked: r.session_revoked } : null;
   }
 
   async unit(unitId: string, manager?: EntityManager): Promise<DirectoryUnit | null> {
-    const rows = await this.db(manager).query<
-      { unit_id: string; name: string; head_user_id: string | null; active: boolean }[]
-    >('SELECT * FROM directory_unit WHERE unit_id = $1', [unitId]);
-    const r = rows[0];
-    return r ? { unitId: r.unit_id, name: r.name, headUserId: r.head_user_id, active: r.active } : null;
+    const e = await (manager ?? this.dataSource.manager).findOneBy(DirectoryUnitEntity, { unitId });
+    return e ? { unitId: e.unitId, name: e.name, headUserId: e.headUserId, active: e.active } : null;
   }
 }
 

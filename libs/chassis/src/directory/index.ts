@@ -1,3 +1,5 @@
 export * from './unit-upserted.handler';
 export * from './user-upserted.handler';
 export * from './directory.service';
+export * from './directory-user.entity';
+export * from './directory-unit.entity';

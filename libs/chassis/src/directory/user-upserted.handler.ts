@@ -6,6 +6,9 @@ import { HandlesJob, JobContext, JobHandler } from '@dealgate/messaging';
 @HandlesJob(JobName.UserUpserted)
 export class UserUpsertedHandler implements JobHandler<typeof JobName.UserUpserted> {
   async handle(p: UserUpsertedPayload, { manager }: JobContext): Promise<void> {
+    // Raw SQL on purpose (DirectoryUserEntity maps the table): the query builder's orUpdate can only set a column to
+    // EXCLUDED's value, and the token version must never go back, even under a newer event (GREATEST), or a token
+    // already refused would be accepted again.
     await manager.query(
       `INSERT INTO directory_user
          (user_id, roles, unit_id, groups, lead_of, active, sealed_contact, changed_at, token_version, revoked_sessions)

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
 /** The key a create runs under, and whether one of its transactions has committed. */
 export interface RunningClaim {
@@ -25,10 +26,16 @@ export class IdempotencyCommitMark implements EntitySubscriberInterface {
   async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const claim = running.getStore();
     if (!claim || claim.committed) return;
-    await event.queryRunner.query(
-      'UPDATE idempotency_key SET committed_at = now() WHERE principal = $1 AND key = $2 AND committed_at IS NULL',
-      [claim.principal, claim.key],
-    );
+    // Through the committing transaction's own runner, so the stamp is part of it.
+    await event.queryRunner.manager
+      .createQueryBuilder()
+      .update(IdempotencyKeyEntity)
+      .set({ committedAt: () => 'now()' })
+      .where('principal = :principal AND key = :key AND committed_at IS NULL', {
+        principal: claim.principal,
+        key: claim.key,
+      })
+      .execute();
   }
 
   afterTransactionCommit(): void {

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { Brackets, type DataSource } from 'typeorm';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
 /** How long a key answers with its first response (Stripe's window). */
 export const IDEMPOTENCY_WINDOW_HOURS = 24;
@@ -20,59 +21,81 @@ export type Claim =
 export class IdempotencyStore {
   constructor(private readonly dataSource: DataSource) {}
 
+  private keys() {
+    return this.dataSource.manager.createQueryBuilder(IdempotencyKeyEntity, 'k');
+  }
+
   /** Takes the key for this request, or says what the first request with it did. */
   async claim(principal: string, key: string, fingerprint: string): Promise<Claim> {
-    // An expired key, or one whose request died before committing anything, is free again.
-    await this.dataSource.query(
-      `DELETE FROM idempotency_key WHERE principal = $1 AND key = $2
-          AND (created_at < now() - make_interval(hours => $3)
-               OR (status IS NULL AND committed_at IS NULL AND created_at < now() - make_interval(secs => $4)))`,
-      [principal, key, IDEMPOTENCY_WINDOW_HOURS, IDEMPOTENCY_LOST_AFTER_SECONDS],
-    );
-    const inserted = await this.dataSource.query<unknown[]>(
-      `INSERT INTO idempotency_key (principal, key, fingerprint) VALUES ($1, $2, $3)
-       ON CONFLICT DO NOTHING RETURNING key`,
-      [principal, key, fingerprint],
-    );
-    if (inserted.length > 0) return { kind: 'claimed' };
-    const [row] = await this.dataSource.query<
-      { fingerprint: string; status: number | null; body: unknown; lost: boolean }[]
-    >(
-      `SELECT fingerprint, status, body,
-              (committed_at IS NOT NULL AND created_at < now() - make_interval(secs => $3)) AS lost
-         FROM idempotency_key WHERE principal = $1 AND key = $2`,
-      [principal, key, IDEMPOTENCY_LOST_AFTER_SECONDS],
-    );
+    // An expired key, or one whose request died before committing anything, is free again. The ages are measured
+    // by the database's clock, as everywhere in this table.
+    await this.dataSource.manager
+      .createQueryBuilder()
+      .delete()
+      .from(IdempotencyKeyEntity)
+      .where('principal = :principal AND key = :key', { principal, key })
+      .andWhere(
+        new Brackets((free) =>
+          free
+            .where('created_at < now() - make_interval(hours => :hours)', { hours: IDEMPOTENCY_WINDOW_HOURS })
+            .orWhere('status IS NULL AND committed_at IS NULL AND created_at < now() - make_interval(secs => :secs)', {
+              secs: IDEMPOTENCY_LOST_AFTER_SECONDS,
+            }),
+        ),
+      )
+      .execute();
+    const inserted = await this.dataSource.manager
+      .createQueryBuilder()
+      .insert()
+      .into(IdempotencyKeyEntity)
+      .values({ principal, key, fingerprint })
+      .orIgnore()
+      .returning(['key'])
+      .updateEntity(false)
+      .execute();
+    if ((inserted.raw as unknown[]).length > 0) return { kind: 'claimed' };
+    const { entities, raw } = await this.keys()
+      .addSelect('(k.committed_at IS NOT NULL AND k.created_at < now() - make_interval(secs => :secs))', 'lost')
+      .where('k.principal = :principal AND k.key = :key', { principal, key, secs: IDEMPOTENCY_LOST_AFTER_SECONDS })
+      .getRawAndEntities<{ lost: boolean }>();
+    const row = entities[0];
     // Gone between the two statements (expired): treat as in progress, the client retries.
     if (!row) return { kind: 'in-progress' };
     if (row.fingerprint !== fingerprint) return { kind: 'other-body' };
-    if (row.status === null) return row.lost ? { kind: 'answer-lost' } : { kind: 'in-progress' };
+    if (row.status === null) return raw[0].lost ? { kind: 'answer-lost' } : { kind: 'in-progress' };
     return { kind: 'replay', status: row.status, body: row.body };
   }
 
   async complete(principal: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.dataSource.query('UPDATE idempotency_key SET status = $3, body = $4 WHERE principal = $1 AND key = $2', [
-      principal,
-      key,
-      status,
-      JSON.stringify(body ?? null),
-    ]);
+    await this.dataSource.manager
+      .createQueryBuilder()
+      .update(IdempotencyKeyEntity)
+      // The body goes in as JSON text, so an answer without one is kept as JSON `null`: the entity's own jsonb
+      // handling would write SQL NULL for it.
+      .set({ status, body: () => ':body' })
+      .setParameter('body', JSON.stringify(body ?? null))
+      .where('principal = :principal AND key = :key', { principal, key })
+      .execute();
   }
 
   /** The request failed before committing anything: the key is free, so the client may retry it. */
   async release(principal: string, key: string): Promise<void> {
-    await this.dataSource.query(
-      'DELETE FROM idempotency_key WHERE principal = $1 AND key = $2 AND status IS NULL AND committed_at IS NULL',
-      [principal, key],
-    );
+    await this.dataSource.manager
+      .createQueryBuilder()
+      .delete()
+      .from(IdempotencyKeyEntity)
+      .where('principal = :principal AND key = :key AND status IS NULL AND committed_at IS NULL', { principal, key })
+      .execute();
   }
 
   /** Drops keys past the window (the purge sweep). */
   async purge(): Promise<number> {
-    const [, count] = await this.dataSource.query<[unknown, number]>(
-      'DELETE FROM idempotency_key WHERE created_at < now() - make_interval(hours => $1)',
-      [IDEMPOTENCY_WINDOW_HOURS],
-    );
-    return count;
+    const result = await this.dataSource.manager
+      .createQueryBuilder()
+      .delete()
+      .from(IdempotencyKeyEntity)
+      .where('created_at < now() - make_interval(hours => :hours)', { hours: IDEMPOTENCY_WINDOW_HOURS })
+      .execute();
+    return result.affected ?? 0;
   }
 }
