@@ -12,6 +12,7 @@ import {
   forecastSignings,
   monthKeyOf,
   monthsThroughNextQuarter,
+  periodMonths,
   recentBacktestOrigins,
   runBacktest,
 } from '@dealgate/domain';
@@ -50,7 +51,7 @@ export class ForecastService {
       stageArrivals: true,
       contractDue: log.contractDue,
     });
-    const monthKeys = f.periods.flatMap(monthsOf);
+    const monthKeys = f.periods.flatMap(periodMonths);
     const plans = await this.repository.plans(
       this.dataSource.manager,
       { from: monthKeys[0], to: monthKeys[monthKeys.length - 1] },
@@ -159,21 +160,13 @@ export class ForecastService {
   }
 }
 
-/** The calendar months (YYYY-MM) a period spans, first to last. */
-function monthsOf(p: ForecastPeriod): string[] {
-  const out: string[] = [];
-  for (let d = new Date(p.from); d < p.to; d = addMonths(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)), 1))
-    out.push(monthKeyOf(d));
-  return out;
-}
-
 /**
  * The planned count of a stage in a period: plans are entered per whole month, so the next three months have none;
  * a stage no plan of those months names is not planned (`null`), which is not a plan of zero.
  */
 function plannedIn(plans: readonly PlannedArrivals[], p: ForecastPeriod, stage: string): number | null {
   if (p.kind === 'next_3_months') return null;
-  const months = new Set(monthsOf(p));
+  const months = new Set(periodMonths(p));
   const rows = plans.filter((x) => x.stage === stage && months.has(x.period));
   return rows.length === 0 ? null : rows.reduce((sum, x) => sum + x.count, 0);
 }

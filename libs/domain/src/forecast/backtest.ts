@@ -1,4 +1,4 @@
-import { ForecastPeriod } from './forecast-periods';
+import { ForecastPeriod, periodMonths } from './forecast-periods';
 import { ForecastOptions, forecastSignings } from './forecast';
 import { ForecastProductLine, OPEN_STAGES, openStageIndex } from './hazards';
 import { LogEvent, logAsOf } from './transition-log';
@@ -162,9 +162,7 @@ function horizonPeriods(periods: readonly ForecastPeriod[], asOf: Date): [Backte
 }
 
 function planned(plans: readonly PlanCount[], key: string, p: ForecastPeriod): number {
-  const months = new Set<string>();
-  for (const d = new Date(p.from); d < p.to; d.setUTCMonth(d.getUTCMonth() + 1, 1))
-    months.add(d.toISOString().slice(0, 7));
+  const months = new Set(periodMonths(p));
   return plans
     .filter((x) => months.has(x.period) && (key === 'all|' || key === `unit|${x.unitId}`))
     .reduce((s, x) => s + x.count, 0);

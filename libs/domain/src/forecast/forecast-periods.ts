@@ -45,3 +45,10 @@ export function monthsThroughNextQuarter(asOf: Date): number {
   const span = (last.getUTCFullYear() - asOf.getUTCFullYear()) * 12 + last.getUTCMonth() - asOf.getUTCMonth() + 1;
   return Math.max(3, span);
 }
+
+/** The calendar months (YYYY-MM, UTC) a period touches, first to last: plans are entered per month. */
+export function periodMonths(p: ForecastPeriod): string[] {
+  const out: string[] = [];
+  for (const d = new Date(p.from); d < p.to; d.setUTCMonth(d.getUTCMonth() + 1, 1)) out.push(monthKey(d));
+  return out;
+}
